@@ -99,11 +99,11 @@ export function createSandboxCore(options: SandboxCoreOptions): SandboxCore {
   });
 
   // Control-API input errors are the caller's (a test's) mistake: say exactly what was wrong.
-  app.setErrorHandler((error, request, reply) => {
+  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     if (error instanceof z.ZodError) {
       return reply.code(400).send({ error: 'invalid_request', issues: error.issues });
     }
-    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    const status = error.statusCode ?? 500;
     if (status >= 500) request.log.error(error);
     return reply.code(status).send({ error: error.message });
   });
