@@ -1,0 +1,438 @@
+// Contract-test harness: validates JSON bodies against the vendors' own OpenAPI files
+// (/work/shared/specs, found as ../shared/specs next to the repo; see reference/xero.md §0 and
+// reference/pipedrive.md §0 for where each file comes from).
+//
+// How it works: each YAML file is parsed once per process and cached. Its schemas are converted
+// from OpenAPI 3.0 to JSON Schema (draft-07, what Ajv runs by default) and the whole converted
+// document is registered with Ajv under an $id, with every local `$ref` rewritten to point into it.
+// A concrete request (method + path) is matched against the spec's path templates after the
+// server's base path is stripped; the response (or request) schema of that operation is compiled
+// on first use and cached.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { parse as parseYaml } from 'yaml';
+
+// ajv and ajv-formats are CommonJS with `exports.default`; under NodeNext the default import is
+// the module object.
+const Ajv = AjvModule.default;
+const addFormats = addFormatsModule.default;
+
+export type SpecName =
+  'xero-accounting' | 'xero-identity' | 'xero-webhooks' | 'pipedrive-v1' | 'pipedrive-v2';
+
+interface SpecSource {
+  file: string;
+  /** Base paths the real API is also reached under, beyond those in the spec's `servers`. */
+  extraBasePaths: string[];
+  /** Xero's spec spells paths `/Connections`, the API is called as `/connections` (xero.md §1.4). */
+  caseInsensitive: boolean;
+}
+
+const SOURCES: Record<SpecName, SpecSource> = {
+  'xero-accounting': {
+    file: 'xero/xero_accounting.yaml',
+    extraBasePaths: [],
+    caseInsensitive: true,
+  },
+  'xero-identity': { file: 'xero/xero-identity.yaml', extraBasePaths: [], caseInsensitive: true },
+  'xero-webhooks': { file: 'xero/xero-webhooks.yaml', extraBasePaths: [], caseInsensitive: true },
+  // The v1 spec's server is https://api.pipedrive.com/v1, but OAuth apps call
+  // `${api_domain}/api/v1/...` (pipedrive.md §1.5).
+  'pipedrive-v1': {
+    file: 'pipedrive/openapi.yaml',
+    extraBasePaths: ['/api/v1'],
+    caseInsensitive: false,
+  },
+  'pipedrive-v2': { file: 'pipedrive/openapi-v2.yaml', extraBasePaths: [], caseInsensitive: false },
+};
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const specsDir = resolve(repoRoot, '..', 'shared', 'specs');
+
+/** Why the contract tests must skip, or undefined when every spec file is present. */
+export function specsAvailable(): string | undefined {
+  const missing = Object.values(SOURCES)
+    .map((source) => join(specsDir, source.file))
+    .filter((file) => !existsSync(file));
+  if (missing.length === 0) return undefined;
+  return `vendor OpenAPI specs not found (${missing.join(', ')}); CI provides them in ../shared/specs`;
+}
+
+type Json = Record<string, unknown>;
+type HttpMethod = 'get' | 'put' | 'post' | 'patch' | 'delete' | 'head' | 'options';
+const METHODS: HttpMethod[] = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'];
+
+interface Operation {
+  method: HttpMethod;
+  template: string;
+  /** One regular expression per base path the operation is served under. */
+  patterns: RegExp[];
+  /** Literal (parameter-free) segments: more wins when two templates match (`/deals/products`). */
+  literalSegments: number;
+  /** The converted operation object (schemas already JSON Schema with absolute $refs). */
+  op: Json;
+  operationId: string;
+}
+
+export interface LoadedSpec {
+  name: SpecName;
+  /** The YAML as published, examples included (the unit test validates those). */
+  raw: Json;
+  /** The converted document, as registered with Ajv under `docId`. */
+  doc: Json;
+  operations: Operation[];
+  ajv: InstanceType<typeof Ajv>;
+  docId: string;
+  validators: Map<string, ValidateFunction>;
+}
+
+/** A documented difference between a vendor's spec and the vendor's real behaviour. */
+export interface SpecDeviation {
+  spec: SpecName;
+  /** Limit to one operation; omitted = every operation of the spec. */
+  operationId?: string;
+  /** Ajv instancePath of the error; `*` stands for one segment (`/data/items/*\/item/code`). */
+  at: string;
+  /** The Ajv keyword that fails (`type`, `format`, …). */
+  keyword: string;
+  /** Why the spec is wrong, citing /work/shared/reference/*.md. */
+  why: string;
+}
+
+export interface ValidationResult {
+  ok: boolean;
+  errors: string[];
+  operationId?: string;
+  /** Errors forgiven by a SpecDeviation, kept visible. */
+  waived: string[];
+}
+
+const cache = new Map<SpecName, LoadedSpec>();
+
+export function loadSpec(name: SpecName): LoadedSpec {
+  const cached = cache.get(name);
+  if (cached) return cached;
+  const source = SOURCES[name];
+  const raw = parseYaml(readFileSync(join(specsDir, source.file), 'utf8')) as Json;
+  const docId = `https://specs.invalid/${name}.json`;
+  const is30 = String(raw['openapi']).startsWith('3.0');
+  const converted = convertDocument(raw, (schema) => toJsonSchema(schema, docId, is30));
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  // Pipedrive v1 uses two formats OpenAPI does not define: `url` means a URI; `string` means nothing.
+  ajv.addFormat('url', ajv.formats['uri'] ?? true);
+  ajv.addFormat('string', true);
+  ajv.addSchema({ ...converted, $id: docId });
+  const spec: LoadedSpec = {
+    name,
+    raw,
+    doc: converted,
+    operations: collectOperations(converted, source),
+    ajv,
+    docId,
+    validators: new Map(),
+  };
+  cache.set(name, spec);
+  return spec;
+}
+
+/** Validates a response body; `body` is undefined when the response had none (or was not JSON). */
+export function validateResponse(
+  spec: SpecName | LoadedSpec,
+  method: string,
+  path: string,
+  status: number,
+  body: unknown,
+  deviations: readonly SpecDeviation[] = [],
+): ValidationResult {
+  const loaded = typeof spec === 'string' ? loadSpec(spec) : spec;
+  const found = findOperation(loaded, method, path);
+  if (typeof found === 'string') return { ok: false, errors: [found], waived: [] };
+  const responses = (found.op['responses'] ?? {}) as Json;
+  const key = [String(status), `${String(status)[0]}XX`, 'default'].find((k) => k in responses);
+  const where = `${found.operationId} (${method.toUpperCase()} ${found.template})`;
+  if (key === undefined) {
+    const documented = Object.keys(responses).join(', ');
+    return fail(found, `${where} documents no ${status} response (documents: ${documented})`);
+  }
+  const response = resolveLocalRef(loaded, responses[key]);
+  return validateContent(loaded, found, response['content'], body, `${where} → ${key}`, deviations);
+}
+
+/** Validates a JSON request body the app sends (or, for xero-webhooks, the webhook name as path). */
+export function validateRequestBody(
+  spec: SpecName | LoadedSpec,
+  method: string,
+  path: string,
+  body: unknown,
+  deviations: readonly SpecDeviation[] = [],
+): ValidationResult {
+  const loaded = typeof spec === 'string' ? loadSpec(spec) : spec;
+  const found = findOperation(loaded, method, path);
+  if (typeof found === 'string') return { ok: false, errors: [found], waived: [] };
+  const requestBody = resolveLocalRef(loaded, found.op['requestBody']);
+  const where = `${found.operationId} (${method.toUpperCase()} ${found.template}) request`;
+  return validateContent(loaded, found, requestBody['content'], body, where, deviations);
+}
+
+function validateContent(
+  spec: LoadedSpec,
+  operation: Operation,
+  content: unknown,
+  body: unknown,
+  where: string,
+  deviations: readonly SpecDeviation[],
+): ValidationResult {
+  const mediaTypes = (content ?? {}) as Json;
+  const jsonType = Object.keys(mediaTypes).find((type) => /[/+]json\b/.test(type));
+  if (jsonType === undefined) {
+    // Nothing to validate against; a body where the spec declares none is itself a mismatch.
+    if (body === undefined || body === '')
+      return { ok: true, errors: [], ...idOf(operation), waived: [] };
+    return fail(operation, `${where} declares no JSON body, but one was given`);
+  }
+  const schema = (mediaTypes[jsonType] as Json)['schema'];
+  if (schema === undefined) return { ok: true, errors: [], ...idOf(operation), waived: [] };
+  const validate = compiled(spec, `${where} ${jsonType}`, () => spec.ajv.compile(schema as Json));
+  return runValidator(spec, validate, operation.operationId, body, where, deviations);
+}
+
+/**
+ * Validates a body against a named schema of `components.schemas`, for documented shapes that no
+ * path returns (Xero's token response is `AccessToken` in the identity spec, xero.md §1.2).
+ * Deviations name the schema as their operationId: `#/components/schemas/AccessToken`.
+ */
+export function validateSchema(
+  spec: SpecName | LoadedSpec,
+  schemaName: string,
+  body: unknown,
+  deviations: readonly SpecDeviation[] = [],
+): ValidationResult {
+  const loaded = typeof spec === 'string' ? loadSpec(spec) : spec;
+  const id = `#/components/schemas/${schemaName}`;
+  const validate = compiled(loaded, id, () => loaded.ajv.getSchema(`${loaded.docId}${id}`));
+  if (!validate) return { ok: false, errors: [`${loaded.name}: no schema ${id}`], waived: [] };
+  return runValidator(loaded, validate, id, body, `${loaded.name} ${id}`, deviations);
+}
+
+function compiled(
+  spec: LoadedSpec,
+  key: string,
+  compile: () => ValidateFunction | undefined,
+): ValidateFunction | undefined {
+  const cached = spec.validators.get(key);
+  if (cached) return cached;
+  const validate = compile();
+  if (validate) spec.validators.set(key, validate);
+  return validate;
+}
+
+function runValidator(
+  spec: LoadedSpec,
+  validate: ValidateFunction | undefined,
+  operationId: string,
+  body: unknown,
+  where: string,
+  deviations: readonly SpecDeviation[],
+): ValidationResult {
+  if (!validate || validate(body)) return { ok: true, errors: [], operationId, waived: [] };
+  const errors: string[] = [];
+  const waived: string[] = [];
+  for (const error of validate.errors ?? []) {
+    const text = `${where}: ${describeError(error)}`;
+    const deviation = deviations.find((d) => isWaived(d, spec.name, operationId, error));
+    if (deviation) waived.push(`${text} — waived: ${deviation.why}`);
+    else errors.push(text);
+  }
+  return { ok: errors.length === 0, errors, operationId, waived };
+}
+
+function idOf(operation: Operation): { operationId: string } {
+  return { operationId: operation.operationId };
+}
+
+function fail(operation: Operation, message: string): ValidationResult {
+  return { ok: false, errors: [message], operationId: operation.operationId, waived: [] };
+}
+
+function describeError(error: ErrorObject): string {
+  const params = Object.keys(error.params).length > 0 ? ` ${JSON.stringify(error.params)}` : '';
+  return `${error.instancePath || '(root)'} ${error.message ?? error.keyword}${params} [${error.schemaPath}]`;
+}
+
+function isWaived(d: SpecDeviation, spec: SpecName, operationId: string, error: ErrorObject) {
+  if (d.spec !== spec || d.keyword !== error.keyword) return false;
+  if (d.operationId !== undefined && d.operationId !== operationId) return false;
+  const pattern = d.at
+    .split('/')
+    .map((segment) => (segment === '*' ? '[^/]+' : escapeRegExp(segment)))
+    .join('/');
+  return new RegExp(`^${pattern}$`).test(error.instancePath);
+}
+
+/** The operation for a concrete path, or a message saying why there is none. */
+function findOperation(spec: LoadedSpec, method: string, path: string): Operation | string {
+  const bare = `/${path.split('?')[0] ?? ''}`.replace(/^\/+/, '/').replace(/(.)\/+$/, '$1');
+  const matches = spec.operations.filter((o) => o.patterns.some((p) => p.test(bare)));
+  if (matches.length === 0) return `${spec.name}: no path template matches ${bare}`;
+  const wanted = method.toLowerCase();
+  const withMethod = matches.filter((o) => o.method === wanted);
+  if (withMethod.length === 0) {
+    const has = [...new Set(matches.map((o) => `${o.method.toUpperCase()} ${o.template}`))];
+    return `${spec.name}: no ${method.toUpperCase()} operation for ${bare} (spec has: ${has.join(', ')})`;
+  }
+  return withMethod.reduce((best, o) => (o.literalSegments > best.literalSegments ? o : best));
+}
+
+function collectOperations(doc: Json, source: SpecSource): Operation[] {
+  const globalBases = basePaths(doc['servers']);
+  const operations: Operation[] = [];
+  // OpenAPI 3.1 `webhooks:` (Xero's webhook spec) are addressed by name: `invoices` or `/invoices`.
+  const items: [string, Json, boolean][] = [
+    ...Object.entries((doc['paths'] ?? {}) as Record<string, Json>).map(
+      (e) => [...e, false] as [string, Json, boolean],
+    ),
+    ...Object.entries((doc['webhooks'] ?? {}) as Record<string, Json>).map(
+      ([name, item]) => [`/${name}`, item, true] as [string, Json, boolean],
+    ),
+  ];
+  for (const [template, item, isWebhook] of items) {
+    for (const method of METHODS) {
+      const op = item[method] as Json | undefined;
+      if (!op) continue;
+      const own = basePaths(op['servers'] ?? item['servers']);
+      const bases = isWebhook
+        ? ['']
+        : (own ?? [...(globalBases ?? ['']), ...source.extraBasePaths]);
+      operations.push({
+        method,
+        template,
+        patterns: bases.map((base) => templatePattern(base, template, source.caseInsensitive)),
+        literalSegments: template.split('/').filter((s) => s !== '' && !s.includes('{')).length,
+        op,
+        operationId: String(op['operationId'] ?? `${method} ${template}`),
+      });
+    }
+  }
+  return operations;
+}
+
+function basePaths(servers: unknown): string[] | undefined {
+  if (!Array.isArray(servers) || servers.length === 0) return undefined;
+  return servers.map((server: Json) => new URL(String(server['url'])).pathname.replace(/\/+$/, ''));
+}
+
+function templatePattern(base: string, template: string, caseInsensitive: boolean): RegExp {
+  const body = `${base}${template}`
+    .replace(/\/+$/, '')
+    .split(/(\{[^}]+\})/)
+    .map((part) => (part.startsWith('{') ? '[^/]+' : escapeRegExp(part)))
+    .join('');
+  return new RegExp(`^${body || '/'}$`, caseInsensitive ? 'i' : '');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Follows one `$ref` into the converted document (responses and request bodies may be refs). */
+function resolveLocalRef(spec: LoadedSpec, node: unknown): Json {
+  if (!isObject(node)) return {};
+  const ref = node['$ref'];
+  if (typeof ref !== 'string') return node;
+  return resolveLocalRef(spec, followPointer(spec.doc, ref.slice(ref.indexOf('#') + 1)));
+}
+
+function followPointer(doc: unknown, pointer: string): unknown {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((token) => decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>((node, token) => (isObject(node) ? node[token] : undefined), doc);
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// ---- OpenAPI → JSON Schema -------------------------------------------------------------------
+
+/** Copies the document, converting every schema (under `schema:` and `components.schemas`). */
+function convertDocument(doc: Json, convert: (schema: unknown) => unknown): Json {
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (!isObject(node)) return node;
+    const out: Json = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'example' || key === 'examples' || key.startsWith('x-')) continue;
+      out[key] = key === 'schema' ? convert(value) : walk(value);
+    }
+    return out;
+  };
+  const components = isObject(doc['components']) ? doc['components'] : {};
+  const schemas = isObject(components['schemas']) ? components['schemas'] : {};
+  return {
+    ...(walk(doc) as Json),
+    components: {
+      ...(walk({ ...components, schemas: {} }) as Json),
+      schemas: Object.fromEntries(Object.entries(schemas).map(([k, s]) => [k, convert(s)])),
+    },
+  };
+}
+
+// Annotations that JSON Schema does not know or that carry data, not rules.
+const DROPPED = new Set([
+  'example',
+  'examples',
+  'xml',
+  'externalDocs',
+  'discriminator',
+  'nullable',
+]);
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs']);
+const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+const SCHEMA_VALUES = new Set([
+  'items',
+  'additionalProperties',
+  'not',
+  'contains',
+  'propertyNames',
+]);
+
+function toJsonSchema(schema: unknown, docId: string, is30: boolean): unknown {
+  if (!isObject(schema)) return schema;
+  const convert = (s: unknown) => toJsonSchema(s, docId, is30);
+  const out: Json = {};
+  const ref = schema['$ref'];
+  if (typeof ref === 'string' && is30) {
+    // OpenAPI 3.0: siblings of $ref are ignored (only `nullable` is honoured by tools in practice).
+    out['$ref'] = ref.startsWith('#') ? `${docId}${ref}` : ref;
+  } else {
+    for (const [key, value] of Object.entries(schema)) {
+      if (DROPPED.has(key) || key.startsWith('x-')) continue;
+      if (key === '$ref' && typeof value === 'string') {
+        out[key] = value.startsWith('#') ? `${docId}${value}` : value;
+      } else if (SCHEMA_MAPS.has(key) && isObject(value)) {
+        out[key] = Object.fromEntries(Object.entries(value).map(([k, s]) => [k, convert(s)]));
+      } else if (SCHEMA_LISTS.has(key) && Array.isArray(value)) {
+        out[key] = value.map(convert);
+      } else if (SCHEMA_VALUES.has(key)) {
+        out[key] = Array.isArray(value) ? value.map(convert) : convert(value);
+      } else {
+        out[key] = value;
+      }
+    }
+  }
+  if (schema['nullable'] !== true) return out;
+  // OpenAPI 3.0 `nullable: true` = JSON Schema "or null".
+  if (out['type'] === undefined) return { anyOf: [out, { type: 'null' }] };
+  const types = Array.isArray(out['type']) ? out['type'] : [out['type']];
+  out['type'] = [...new Set([...types, 'null'])];
+  if (Array.isArray(out['enum']) && !out['enum'].includes(null))
+    out['enum'] = [...out['enum'], null];
+  return out;
+}
