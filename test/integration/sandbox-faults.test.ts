@@ -52,7 +52,9 @@ describe('fault injection', () => {
     await addFault({ kind: 'drop-response', path: '/things' });
     await assert.rejects(fetch(`${running.url}/things`, { method: 'POST' }));
     assert.equal(commits, start + 1, 'the request was processed');
-    const log = await (await fetch(`${running.url}/__sandbox/requests?path=/things`)).json();
+    const log = (await (await fetch(`${running.url}/__sandbox/requests?path=/things`)).json()) as {
+      requests: unknown[];
+    };
     assert.ok(log.requests.length >= 1);
   });
 
@@ -68,7 +70,9 @@ describe('fault injection', () => {
   it('only matches the given method and path', async () => {
     await addFault({ kind: '500', method: 'GET', path: '/things' });
     assert.equal((await fetch(`${running.url}/things`, { method: 'POST' })).status, 200);
-    const faults = await (await fetch(`${running.url}/__sandbox/faults`)).json();
+    const faults = (await (await fetch(`${running.url}/__sandbox/faults`)).json()) as {
+      faults: unknown[];
+    };
     assert.equal(faults.faults.length, 1, 'the GET fault is still armed');
   });
 
