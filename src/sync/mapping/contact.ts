@@ -1,0 +1,133 @@
+import type { FieldMapping, Settings, XeroContactField } from '../settings.js';
+import { readField } from './contact-fields.js';
+import {
+  ADDRESS_PARTS,
+  type PipedriveFieldDefinition,
+  type PipedriveOrganization,
+  type PipedrivePerson,
+  type XeroAddress,
+  type XeroAddressPart,
+  type XeroContactDraft,
+} from './types.js';
+
+/**
+ * A Pipedrive organization or person → the Xero contact to create or update (xero.md §8).
+ *
+ * ContactNumber is our external key: `PD-ORG-<id>` for an organization, `PD-PER-<id>` for a person
+ * (Xero shows it as "Contact Code"; ≤ 50 characters). Matching looks it up first, so a renamed
+ * customer is still found. A mapping onto ContactNumber replaces it.
+ *
+ * An organization contact takes the company field mappings from the organization, then the person
+ * mappings from the deal's person for fields still empty (never Name/ContactNumber): a company's
+ * email address is its contact person's.
+ */
+
+export interface ContactSource {
+  kind: 'organization' | 'person';
+  org?: PipedriveOrganization;
+  person?: PipedrivePerson;
+  fieldDefinitions?: readonly PipedriveFieldDefinition[];
+}
+
+/** Xero's length limits (xero.md §8); longer values are shortened rather than rejected by Xero. */
+const LIMITS: Partial<Record<string, number>> = {
+  Name: 255,
+  FirstName: 255,
+  LastName: 255,
+  EmailAddress: 255,
+  ContactNumber: 50,
+  AccountNumber: 50,
+  TaxNumber: 50,
+  CompanyNumber: 50,
+  Phone: 50,
+  AddressLine1: 500,
+  AddressLine2: 500,
+  AddressLine3: 500,
+  AddressLine4: 500,
+  City: 255,
+  Region: 255,
+  PostalCode: 50,
+  Country: 50,
+  AttentionTo: 255,
+};
+
+export function contactNumberFor(kind: ContactSource['kind'], id: number): string {
+  return `${kind === 'organization' ? 'PD-ORG' : 'PD-PER'}-${id}`;
+}
+
+export function normaliseName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ');
+}
+
+export function buildContact(source: ContactSource, settings: Settings): XeroContactDraft {
+  const main = source.kind === 'organization' ? source.org : source.person;
+  if (!main) throw new TypeError(`buildContact: ${source.kind} is missing`);
+  const fields = new Map<XeroContactField, string>();
+  const definitions = source.fieldDefinitions ?? [];
+  const apply = (
+    entity: object,
+    mappings: readonly FieldMapping[],
+    skip: readonly XeroContactField[],
+  ) => {
+    for (const { pipedriveField, xeroField } of mappings) {
+      if (fields.has(xeroField) || skip.includes(xeroField)) continue;
+      const value = readField(entity as Record<string, unknown>, pipedriveField, definitions);
+      if (value !== undefined) fields.set(xeroField, value);
+    }
+  };
+  const { companyFields, personFields } = settings.contacts;
+  apply(main, source.kind === 'organization' ? companyFields : personFields, []);
+  if (source.kind === 'organization' && source.person)
+    apply(source.person, personFields, ['Name', 'ContactNumber']);
+
+  const fallbackName =
+    normaliseName(main.name) ||
+    `${source.kind === 'organization' ? 'Organization' : 'Person'} ${main.id}`;
+  const draft: XeroContactDraft = {
+    Name: limit('Name', normaliseName(fields.get('Name') ?? '') || fallbackName),
+    ContactNumber: limit(
+      'ContactNumber',
+      fields.get('ContactNumber') ?? contactNumberFor(source.kind, main.id),
+    ),
+  };
+  for (const key of [
+    'FirstName',
+    'LastName',
+    'EmailAddress',
+    'AccountNumber',
+    'TaxNumber',
+    'CompanyNumber',
+    'Website',
+  ] as const) {
+    const value = fields.get(key);
+    if (value !== undefined) draft[key] = limit(key, value);
+  }
+  const phones = (['DEFAULT', 'MOBILE'] as const).flatMap((type) => {
+    const number = fields.get(`Phone.${type}`);
+    return number === undefined ? [] : [{ PhoneType: type, PhoneNumber: limit('Phone', number) }];
+  });
+  if (phones.length > 0) draft.Phones = phones;
+  const addresses = (['POBOX', 'STREET'] as const).flatMap((type) => address(type, fields));
+  if (addresses.length > 0) draft.Addresses = addresses;
+  return draft;
+}
+
+function address(
+  type: XeroAddress['AddressType'],
+  fields: Map<XeroContactField, string>,
+): XeroAddress[] {
+  const result: XeroAddress = { AddressType: type };
+  let any = false;
+  for (const part of ADDRESS_PARTS) {
+    const value = fields.get(`${type}.${part}`);
+    if (value === undefined) continue;
+    result[part as XeroAddressPart] = limit(part, value);
+    any = true;
+  }
+  return any ? [result] : [];
+}
+
+function limit(field: string, value: string): string {
+  const max = LIMITS[field];
+  return max !== undefined && value.length > max ? value.slice(0, max) : value;
+}

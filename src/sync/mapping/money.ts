@@ -1,0 +1,32 @@
+import type { Decimal } from 'decimal.js';
+
+import { dec, lineNet, type MoneyLine, roundMoney, ZERO } from './amounts.js';
+import { dealDiscountShares } from './discounts.js';
+import type { PipedriveDealDiscount, TaxMethod } from './types.js';
+
+/**
+ * The Pipedrive side of the money rules: a deal's product total by "Our stance where Pipedrive is
+ * silent" (reference/money.md, rules 1–5; docs/money.md).
+ */
+
+/**
+ * The deal's product total (stance 1–5): enabled lines only, each line's net less its share of the
+ * deal-level discounts, exclusive tax added on top, the exact sum rounded once, half away from zero.
+ */
+export function pipedriveDealTotal(
+  lines: readonly MoneyLine[],
+  dealDiscounts: readonly Pick<PipedriveDealDiscount, 'type' | 'amount'>[],
+  taxMethod: TaxMethod,
+  currencyDecimals = 2,
+): Decimal {
+  const shares = dealDiscountShares(lines, dealDiscounts);
+  let total = ZERO;
+  lines.forEach((line, index) => {
+    if (!line.is_enabled) return;
+    const net = lineNet(line).minus(shares[index] ?? ZERO);
+    total = total.plus(net);
+    // Stance 4: only exclusive adds tax; inclusive nets already hold it, none has none.
+    if (taxMethod === 'exclusive') total = total.plus(net.times(dec(line.tax)).dividedBy(100));
+  });
+  return roundMoney(total, currencyDecimals);
+}

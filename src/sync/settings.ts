@@ -1,0 +1,192 @@
+import { z } from 'zod';
+
+/**
+ * The one settings schema of a company (DESIGN.md §3, "one schema of settings, validated on write and
+ * read"). Every object is strict: an unknown key is an error that names it. Every field has a default
+ * that works with a fresh Xero organisation, so `{}` parses to a usable configuration.
+ */
+
+const xeroAddressFields = [
+  'AddressLine1',
+  'AddressLine2',
+  'AddressLine3',
+  'AddressLine4',
+  'City',
+  'Region',
+  'PostalCode',
+  'Country',
+  'AttentionTo',
+] as const;
+
+/** Xero contact fields a Pipedrive field can feed (reference/xero.md §8). */
+export const XERO_CONTACT_FIELDS = [
+  'Name',
+  'FirstName',
+  'LastName',
+  'EmailAddress',
+  'AccountNumber',
+  'TaxNumber',
+  'CompanyNumber',
+  'ContactNumber',
+  'Website',
+  'Phone.DEFAULT',
+  'Phone.MOBILE',
+  ...xeroAddressFields.map((part) => `POBOX.${part}` as const),
+  ...xeroAddressFields.map((part) => `STREET.${part}` as const),
+] as const;
+export type XeroContactField = (typeof XERO_CONTACT_FIELDS)[number];
+
+const documentKind = z.enum(['invoice', 'quote']);
+
+const triggerRule = z.strictObject({
+  pipelineId: z.number().int().positive(),
+  stageId: z.number().int().positive(),
+  document: documentKind,
+});
+
+const triggers = z.strictObject({
+  /** Deal enters this stage → this document. Default: none (nothing happens until configured). */
+  rules: z.array(triggerRule).default([]),
+  /** Deal marked won → this document, or null for nothing. Default null. */
+  onWon: documentKind.nullable().default(null),
+});
+
+const fieldMapping = z.strictObject({
+  /**
+   * A Pipedrive field key: a standard key (`name`, `website`, `email`, `phone`, `phone.mobile`,
+   * `first_name`, `last_name`), a 40-hex custom field key, or an address subfield (`address.locality`,
+   * `<custom key>.postal_code`; `.street` joins street number and route). Read by
+   * sync/mapping/contact.ts, which documents every key.
+   */
+  pipedriveField: z
+    .string()
+    .regex(
+      /^[a-z0-9_]+(\.[a-z0-9_]+)?$/,
+      'must be a field key such as "name" or "address.locality"',
+    ),
+  xeroField: z.enum(XERO_CONTACT_FIELDS),
+});
+
+const addressMappings = (source: string) =>
+  (['POBOX', 'STREET'] as const).flatMap((type) => [
+    { pipedriveField: `${source}.street`, xeroField: `${type}.AddressLine1` as const },
+    { pipedriveField: `${source}.locality`, xeroField: `${type}.City` as const },
+    { pipedriveField: `${source}.admin_area_level_1`, xeroField: `${type}.Region` as const },
+    { pipedriveField: `${source}.postal_code`, xeroField: `${type}.PostalCode` as const },
+    { pipedriveField: `${source}.country`, xeroField: `${type}.Country` as const },
+  ]);
+
+const defaultCompanyMappings = [
+  { pipedriveField: 'name', xeroField: 'Name' as const },
+  { pipedriveField: 'website', xeroField: 'Website' as const },
+  ...addressMappings('address'),
+];
+
+const defaultPersonMappings = [
+  { pipedriveField: 'name', xeroField: 'Name' as const },
+  { pipedriveField: 'first_name', xeroField: 'FirstName' as const },
+  { pipedriveField: 'last_name', xeroField: 'LastName' as const },
+  { pipedriveField: 'email', xeroField: 'EmailAddress' as const },
+  { pipedriveField: 'phone', xeroField: 'Phone.DEFAULT' as const },
+];
+
+const taxMapping = z.strictObject({
+  ratePercent: z.number().min(0).max(100),
+  taxType: z.string().min(1).max(50),
+});
+
+const documents = z.strictObject({
+  /** 'deal' follows the deal's tax_method (money.md, mapping consequence 1). Default 'deal'. */
+  lineAmountType: z.enum(['deal', 'exclusive', 'inclusive', 'none']).default('deal'),
+  /** Revenue account for lines without an item account and for deal discounts. Default '200'. */
+  defaultAccountCode: z.string().min(1).max(10).default('200'),
+  /** Line tax % → Xero TaxType. Default empty: rates are matched against the org's tax rates. */
+  taxMappings: z.array(taxMapping).default([]),
+  /** TaxType for a taxed line whose rate has no mapping. Default null (match by rate, else refuse). */
+  defaultTaxType: z.string().min(1).nullable().default(null),
+  /** TaxType for 0 % lines, tax_method none and rounding lines. Default 'NONE'. */
+  noTaxType: z.string().min(1).default('NONE'),
+  dueDate: z
+    .strictObject({
+      type: z.enum(['days_after_invoice', 'day_of_following_month']),
+      days: z.number().int().min(0).max(365),
+    })
+    .refine(
+      (terms) => terms.type !== 'day_of_following_month' || (terms.days >= 1 && terms.days <= 31),
+      {
+        message: 'day_of_following_month needs days between 1 and 31',
+      },
+    )
+    .default({ type: 'days_after_invoice', days: 14 }),
+  /** Placeholders: {deal.id} {deal.title} {document} (see sync/mapping/reference.ts). */
+  referenceTemplate: z.string().max(200).default('Pipedrive deal {deal.id}: {deal.title}'),
+  brandingThemeId: z.uuid().nullable().default(null),
+  quote: z
+    .strictObject({
+      expiryDays: z.number().int().min(0).max(365).default(30),
+      titleTemplate: z.string().max(100).default('{deal.title}'),
+      terms: z.string().max(4000).default(''),
+      summary: z.string().max(3000).default(''),
+    })
+    .default({ expiryDays: 30, titleTemplate: '{deal.title}', terms: '', summary: '' }),
+  /** 'deal' invoices in the deal's currency; 'organisation_base' only in the org's base currency. */
+  currency: z.enum(['deal', 'organisation_base']).default('deal'),
+  trackings: z
+    .array(z.strictObject({ categoryName: z.string().min(1), optionName: z.string().min(1) }))
+    .max(2, 'Xero allows at most 2 tracking categories per line')
+    .default([]),
+  /** Recurring products (billing_frequency ≠ one-time): see docs/money.md. Default 'first_period'. */
+  recurringBilling: z.enum(['first_period', 'all_cycles']).default('first_period'),
+});
+
+const items = z
+  .strictObject({
+    /** What to do when a deal product has no Xero item. Default 'no_action' (refuse, name them). */
+    productNotFound: z.enum(['no_action', 'default_item', 'create_item']).default('no_action'),
+    defaultItemCode: z.string().min(1).max(30).nullable().default(null),
+  })
+  .refine((value) => value.productNotFound !== 'default_item' || value.defaultItemCode !== null, {
+    message: 'productNotFound "default_item" needs a defaultItemCode',
+    path: ['defaultItemCode'],
+  });
+
+const contacts = z.strictObject({
+  matchOrder: z
+    .array(z.enum(['contact_number', 'name', 'email']))
+    .min(1)
+    .refine((order) => new Set(order).size === order.length, 'each match key may appear once')
+    .default(['contact_number', 'name', 'email']),
+  companyFields: z.array(fieldMapping).default(defaultCompanyMappings),
+  personFields: z.array(fieldMapping).default(defaultPersonMappings),
+});
+
+export const settingsSchema = z.strictObject({
+  triggers: triggers.default({ rules: [], onWon: null }),
+  documents: documents.default(() => documents.parse({})),
+  items: items.default({ productNotFound: 'no_action', defaultItemCode: null }),
+  contacts: contacts.default(() => contacts.parse({})),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;
+export type FieldMapping = z.infer<typeof fieldMapping>;
+export type TriggerRule = z.infer<typeof triggerRule>;
+
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({});
+}
+
+export type ParsedSettings = { ok: true; settings: Settings } | { ok: false; errors: string[] };
+
+/** Validates stored or submitted settings; every problem as "path: message". */
+export function parseSettings(input: unknown): ParsedSettings {
+  const result = settingsSchema.safeParse(input);
+  if (result.success) return { ok: true, settings: result.data };
+  return {
+    ok: false,
+    errors: result.error.issues.map((issue) => {
+      const path = issue.path.map(String).join('.');
+      return path === '' ? issue.message : `${path}: ${issue.message}`;
+    }),
+  };
+}
