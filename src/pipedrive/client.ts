@@ -1,0 +1,263 @@
+import {
+  type AddNoteRequest,
+  type AddWebhookRequest,
+  Configuration as V1Configuration,
+  NotesApiAxiosParamCreator,
+  UsersApiAxiosParamCreator,
+  WebhooksApiAxiosParamCreator,
+} from 'pipedrive/v1';
+import {
+  Configuration as V2Configuration,
+  DealFieldsApiAxiosParamCreator,
+  DealProductsApiAxiosParamCreator,
+  DealsApiAxiosParamCreator,
+  OrganizationFieldsApiAxiosParamCreator,
+  OrganizationsApiAxiosParamCreator,
+  PersonFieldsApiAxiosParamCreator,
+  PersonsApiAxiosParamCreator,
+  PipelinesApiAxiosParamCreator,
+  ProductFieldsApiAxiosParamCreator,
+  ProductsApiAxiosParamCreator,
+  StagesApiAxiosParamCreator,
+} from 'pipedrive/v2';
+
+import { PipedriveApiError } from './errors.js';
+import { PipedriveTransport, type PipedriveTransportDeps } from './transport.js';
+import type {
+  FieldEntity,
+  NewWebhook,
+  Page,
+  PageRequest,
+  PipedriveDeal,
+  PipedriveDealDiscount,
+  PipedriveDealProduct,
+  PipedriveFieldDefinition,
+  PipedriveMe,
+  PipedriveNote,
+  PipedriveOrganization,
+  PipedrivePerson,
+  PipedrivePipeline,
+  PipedriveProduct,
+  PipedriveStage,
+  PipedriveWebhookSubscription,
+} from './types.js';
+
+/**
+ * The app's Pipedrive API client for one connection. Requests are built by the official `pipedrive`
+ * client's param creators (paths, query strings, bodies, v2 where it exists, v1 for notes, users/me
+ * and webhooks — pipedrive.md §2.1) and sent by PipedriveTransport (see there why not by the
+ * official client's axios). The base is the connection's `api_domain` (§1.5), never a fixed host.
+ */
+
+export interface PipedriveClientDeps extends PipedriveTransportDeps {
+  /** `api_domain` from the token response, e.g. `https://acme.pipedrive.com`. */
+  apiDomain: string;
+  /** Page size when the client reads every page itself; default and maximum 500 (§4). */
+  pageSize?: number;
+}
+
+/** What the official param creators return: a path + query relative to the base, and options. */
+interface BuiltRequest {
+  url: string;
+  options: { method?: string; headers?: unknown; data?: unknown };
+}
+
+interface Envelope {
+  data?: unknown;
+  additional_data?: { next_cursor?: string | null } | null;
+}
+
+const MAX_LIMIT = 500; // §4: v2 lists take at most 500 per page
+
+const fieldCreators = {
+  deal: (c: V2Configuration) => DealFieldsApiAxiosParamCreator(c).getDealFields,
+  organization: (c: V2Configuration) =>
+    OrganizationFieldsApiAxiosParamCreator(c).getOrganizationFields,
+  person: (c: V2Configuration) => PersonFieldsApiAxiosParamCreator(c).getPersonFields,
+  product: (c: V2Configuration) => ProductFieldsApiAxiosParamCreator(c).getProductFields,
+} as const;
+
+export class PipedriveClient {
+  private readonly transport: PipedriveTransport;
+  private readonly v1Base: string;
+  private readonly v2Base: string;
+  private readonly v1: V1Configuration;
+  private readonly v2: V2Configuration;
+  private readonly pageSize: number;
+
+  constructor(deps: PipedriveClientDeps) {
+    this.pageSize = Math.min(deps.pageSize ?? MAX_LIMIT, MAX_LIMIT);
+    const domain = deps.apiDomain.replace(/\/+$/, '');
+    this.v1Base = `${domain}/api/v1`;
+    this.v2Base = `${domain}/api/v2`;
+    this.v1 = new V1Configuration({ basePath: this.v1Base });
+    this.v2 = new V2Configuration({ basePath: this.v2Base });
+    this.transport = new PipedriveTransport(deps);
+  }
+
+  async getDeal(dealId: number): Promise<PipedriveDeal> {
+    return this.data(this.v2Base, DealsApiAxiosParamCreator(this.v2).getDeal(dealId));
+  }
+
+  /** Every product line of the deal, all pages (§3.3). */
+  async listDealProducts(dealId: number): Promise<PipedriveDealProduct[]> {
+    const creator = DealProductsApiAxiosParamCreator(this.v2);
+    return this.allPages((cursor) => creator.getDealProducts(dealId, cursor, this.pageSize));
+  }
+
+  /** Deal-level discounts (§3.4; not paginated). */
+  async listDealDiscounts(dealId: number): Promise<PipedriveDealDiscount[]> {
+    return this.data(
+      this.v2Base,
+      DealsApiAxiosParamCreator(this.v2).getAdditionalDiscounts(dealId),
+    );
+  }
+
+  async getOrganization(id: number): Promise<PipedriveOrganization> {
+    return this.data(this.v2Base, OrganizationsApiAxiosParamCreator(this.v2).getOrganization(id));
+  }
+
+  async getPerson(id: number): Promise<PipedrivePerson> {
+    return this.data(this.v2Base, PersonsApiAxiosParamCreator(this.v2).getPerson(id));
+  }
+
+  async getProduct(id: number): Promise<PipedriveProduct> {
+    return this.data(this.v2Base, ProductsApiAxiosParamCreator(this.v2).getProduct(id));
+  }
+
+  // The list param creators take the spec's query parameters positionally; unused ones are
+  // undefined. Pages are sorted by id ascending so a bulk sync can resume from a cursor.
+
+  /** One page of products; pass `nextCursor` back for the next (§4). */
+  async listProducts(page: PageRequest = {}): Promise<Page<PipedriveProduct>> {
+    const c = ProductsApiAxiosParamCreator(this.v2);
+    return this.page(
+      // prettier-ignore
+      c.getProducts(undefined, undefined, undefined, page.cursor, limitOf(page), 'id', 'asc',
+        page.updatedSince),
+    );
+  }
+
+  async listOrganizations(page: PageRequest = {}): Promise<Page<PipedriveOrganization>> {
+    const c = OrganizationsApiAxiosParamCreator(this.v2);
+    return this.page(
+      // prettier-ignore
+      c.getOrganizations(undefined, undefined, undefined, page.updatedSince, undefined, 'id', 'asc',
+        undefined, undefined, undefined, undefined, limitOf(page), page.cursor),
+    );
+  }
+
+  async listPersons(page: PageRequest = {}): Promise<Page<PipedrivePerson>> {
+    const c = PersonsApiAxiosParamCreator(this.v2);
+    return this.page(
+      // prettier-ignore
+      c.getPersons(undefined, undefined, undefined, undefined, undefined, page.updatedSince,
+        undefined, 'id', 'asc', undefined, undefined, undefined, undefined, limitOf(page), page.cursor),
+    );
+  }
+
+  async listPipelines(): Promise<PipedrivePipeline[]> {
+    const c = PipelinesApiAxiosParamCreator(this.v2);
+    return this.allPages((cursor) => c.getPipelines('id', 'asc', this.pageSize, cursor));
+  }
+
+  /** Stages of one pipeline, or of all pipelines. */
+  async listStages(pipelineId?: number): Promise<PipedriveStage[]> {
+    const c = StagesApiAxiosParamCreator(this.v2);
+    return this.allPages((cursor) => c.getStages(pipelineId, 'id', 'asc', this.pageSize, cursor));
+  }
+
+  /** v2 field definitions (§3.2), custom fields included. */
+  async listFields(entity: FieldEntity): Promise<PipedriveFieldDefinition[]> {
+    const list = fieldCreators[entity](this.v2);
+    return this.allPages((cursor) => list(undefined, this.pageSize, cursor));
+  }
+
+  /** Adds an HTML note to the deal (v1 only, §3.9). */
+  async addNote(dealId: number, html: string): Promise<PipedriveNote> {
+    const body: AddNoteRequest = { content: html, deal_id: dealId };
+    return this.data(this.v1Base, NotesApiAxiosParamCreator(this.v1).addNote(body));
+  }
+
+  /** The installing user and company (§3.11). */
+  async getMe(): Promise<PipedriveMe> {
+    return this.data(this.v1Base, UsersApiAxiosParamCreator(this.v1).getCurrentUser());
+  }
+
+  /** Subscribes to webhooks v2 with Basic auth on delivery (§5.1; needs scope `admin`). */
+  async createWebhook(input: NewWebhook): Promise<PipedriveWebhookSubscription> {
+    const body: AddWebhookRequest = {
+      subscription_url: input.subscriptionUrl,
+      event_action: input.eventAction,
+      event_object: input.eventObject as AddWebhookRequest['event_object'],
+      name: input.name,
+      http_auth_user: input.httpAuthUser,
+      http_auth_password: input.httpAuthPassword,
+      version: '2.0',
+      ...(input.userId !== undefined && { user_id: input.userId }),
+    };
+    return this.data(this.v1Base, WebhooksApiAxiosParamCreator(this.v1).addWebhook(body));
+  }
+
+  /** The webhooks this app created (app webhooks are visible only to their app, §5.1). */
+  async listWebhooks(): Promise<PipedriveWebhookSubscription[]> {
+    return this.data(this.v1Base, WebhooksApiAxiosParamCreator(this.v1).getWebhooks());
+  }
+
+  async deleteWebhook(id: number): Promise<void> {
+    await this.send(this.v1Base, WebhooksApiAxiosParamCreator(this.v1).deleteWebhook(id));
+  }
+
+  private async send(base: string, built: Promise<BuiltRequest>): Promise<Envelope> {
+    const { url, options } = await built;
+    const body = await this.transport.send({
+      method: options.method ?? 'GET',
+      url: `${base}${url}`,
+      headers: headerRecord(options.headers),
+      ...(typeof options.data === 'string' && { body: options.data }),
+    });
+    if (!body || typeof body !== 'object') {
+      throw new PipedriveApiError('pipedrive_bad_response', 'answer has no JSON envelope', {
+        method: options.method ?? 'GET',
+        path: new URL(`${base}${url}`).pathname,
+      });
+    }
+    return body as Envelope;
+  }
+
+  private async data<T>(base: string, built: Promise<BuiltRequest>): Promise<T> {
+    return (await this.send(base, built)).data as T;
+  }
+
+  private async page<T>(built: Promise<BuiltRequest>): Promise<Page<T>> {
+    const envelope = await this.send(this.v2Base, built);
+    return {
+      items: (envelope.data ?? []) as T[],
+      nextCursor: envelope.additional_data?.next_cursor ?? null,
+    };
+  }
+
+  /** Follows `next_cursor` until it is null — an empty page is not a terminator (§4). */
+  private async allPages<T>(build: (cursor?: string) => Promise<BuiltRequest>): Promise<T[]> {
+    const items: T[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.page<T>(build(cursor));
+      items.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    return items;
+  }
+}
+
+function limitOf(page: PageRequest): number {
+  return Math.min(page.limit ?? MAX_LIMIT, MAX_LIMIT);
+}
+
+function headerRecord(headers: unknown): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (const [name, value] of Object.entries((headers ?? {}) as Record<string, unknown>)) {
+    if (typeof value === 'string') record[name.toLowerCase()] = value;
+  }
+  return record;
+}

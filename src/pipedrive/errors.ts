@@ -1,0 +1,75 @@
+import { AppError } from '../errors.js';
+
+/**
+ * Every way a Pipedrive call can fail, as one snake_case code (docs/errors.md). `retryable` says
+ * whether the same call may succeed later: rate limits, 5xx and network failures (pipedrive.md §2.3,
+ * §6); everything else needs a change first (a reinstall, a fixed id, a different request).
+ */
+export type PipedriveErrorCode =
+  | 'pipedrive_unauthorized'
+  | 'pipedrive_reauthorization_required'
+  | 'pipedrive_forbidden'
+  | 'pipedrive_not_found'
+  | 'pipedrive_bad_request'
+  | 'pipedrive_rate_limited'
+  | 'pipedrive_unavailable'
+  | 'pipedrive_network'
+  | 'pipedrive_bad_response';
+
+export interface PipedriveErrorDetails {
+  /** HTTP method and path of the call, e.g. `GET /c/acme/api/v2/deals/7` (never a query string). */
+  method: string;
+  path: string;
+  /** HTTP status; absent for network failures. */
+  status?: number;
+  /** How long to wait before retrying, from `Retry-After` or `x-ratelimit-reset` (§6). */
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+export class PipedriveApiError extends AppError {
+  declare readonly code: PipedriveErrorCode;
+  readonly status: number | undefined;
+  readonly method: string;
+  readonly path: string;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(code: PipedriveErrorCode, message: string, details: PipedriveErrorDetails) {
+    super(code, `${details.method} ${details.path}: ${message}`, {
+      retryable: isRetryableCode(code),
+      cause: details.cause,
+    });
+    this.status = details.status;
+    this.method = details.method;
+    this.path = details.path;
+    this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+function isRetryableCode(code: PipedriveErrorCode): boolean {
+  return (
+    code === 'pipedrive_rate_limited' ||
+    code === 'pipedrive_unavailable' ||
+    code === 'pipedrive_network'
+  );
+}
+
+/** The code for a non-2xx answer (pipedrive.md §2.3 status table). */
+export function codeForStatus(status: number): PipedriveErrorCode {
+  if (status === 401) return 'pipedrive_unauthorized';
+  if (status === 402 || status === 403) return 'pipedrive_forbidden';
+  if (status === 404 || status === 410) return 'pipedrive_not_found';
+  if (status === 429) return 'pipedrive_rate_limited';
+  if (status >= 500) return 'pipedrive_unavailable';
+  return 'pipedrive_bad_request';
+}
+
+/** The message Pipedrive put in its error envelope (`error`, or `message` on the OAuth host). */
+export function messageOf(body: unknown, status: number): string {
+  if (body && typeof body === 'object') {
+    const { error, message } = body as { error?: unknown; message?: unknown };
+    if (typeof error === 'string' && error) return `${status} ${error}`;
+    if (typeof message === 'string' && message) return `${status} ${message}`;
+  }
+  return `HTTP ${status}`;
+}

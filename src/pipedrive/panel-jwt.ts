@@ -1,0 +1,48 @@
+import { errors, jwtVerify } from 'jose';
+
+import type { Clock } from '../clock.js';
+
+/**
+ * Verifies the `token` Pipedrive puts on JSON-panel and custom-UI requests (pipedrive.md §7.1,
+ * §7.4): HS256 signed with the extension's JWT secret (or the app's client secret), payload
+ * `{userId, companyId}`. The ids must equal the request's query ids — a valid token from one
+ * company must not open another's data (DESIGN.md §3 invariant 5). Refusals are values.
+ */
+
+export type PanelRefusalCode =
+  'panel_token_invalid' | 'panel_token_expired' | 'panel_company_mismatch';
+
+export type PanelTokenResult =
+  | { ok: true; companyId: number; userId: number }
+  | { ok: false; refusal: { code: PanelRefusalCode; message: string } };
+
+export async function verifyPanelToken(
+  token: string,
+  secret: string,
+  query: { companyId: number | string; userId: number | string },
+  clock: Clock,
+): Promise<PanelTokenResult> {
+  let payload: Record<string, unknown>;
+  try {
+    ({ payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
+      algorithms: ['HS256'],
+      currentDate: clock.now(),
+    }));
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) return refuse('panel_token_expired', 'token expired');
+    return refuse('panel_token_invalid', 'token signature or format is invalid');
+  }
+  const companyId = Number(payload['companyId']);
+  const userId = Number(payload['userId']);
+  if (!Number.isInteger(companyId) || !Number.isInteger(userId)) {
+    return refuse('panel_token_invalid', 'token carries no companyId/userId');
+  }
+  if (String(companyId) !== String(query.companyId) || String(userId) !== String(query.userId)) {
+    return refuse('panel_company_mismatch', 'token ids do not match the request');
+  }
+  return { ok: true, companyId, userId };
+}
+
+function refuse(code: PanelRefusalCode, message: string): PanelTokenResult {
+  return { ok: false, refusal: { code, message } };
+}
