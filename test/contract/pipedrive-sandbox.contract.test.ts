@@ -48,6 +48,25 @@ const DEVIATIONS: SpecDeviation[] = [
     ['/data/address/*'],
     'reference/pipedrive.md §3.6: address subfields that were not given are null',
   ),
+  ...nullable(
+    'pipedrive-v2',
+    ['/data/picture_id', '/data/*/picture_id'],
+    "specs/pipedrive/openapi.yaml: Pipedrive's own person examples send picture_id: null for a person without a picture",
+  ),
+  ...nullable(
+    'pipedrive-v1',
+    [
+      'lead_id',
+      'org_id',
+      'person_id',
+      'project_id',
+      'task_id',
+      'organization',
+      'person',
+      'user/icon_url',
+    ].flatMap((field) => [`/data/${field}`, `/data/*/${field}`]),
+    "specs/pipedrive/openapi.yaml: Pipedrive's own note examples send null for parent ids a note does not have (project_id: null) and icon_url: null; reference/pipedrive.md §3.9: a note has one parent",
+  ),
   {
     spec: 'pipedrive-v2',
     operationId: 'searchProducts',
@@ -225,33 +244,19 @@ describe('Pipedrive sandbox against the Pipedrive OpenAPI specs', { skip }, () =
       await assertRoute('GET', `/api/v2/organizations/${b2b.org_id}`);
     });
 
-    it(
-      'GET /api/v2/persons/{id} (with and without an organization) and /persons?org_id',
-      {
-        todo: 'sandbox mismatch: persons send picture_id null; the spec says integer (see report)',
-      },
-      async () => {
-        const b2b = deal((d) => d.org_id !== null && d.person_id !== null);
-        const b2c = deal((d) => d.org_id === null && d.person_id !== null);
-        await assertRoute('GET', `/api/v2/persons/${b2b.person_id}`);
-        await assertRoute('GET', `/api/v2/persons/${b2c.person_id}`);
-        await assertRoute('GET', `/api/v2/persons?org_id=${b2b.org_id}`);
-      },
-    );
+    it('GET /api/v2/persons/{id} (with and without an organization) and /persons?org_id', async () => {
+      const b2b = deal((d) => d.org_id !== null && d.person_id !== null);
+      const b2c = deal((d) => d.org_id === null && d.person_id !== null);
+      await assertRoute('GET', `/api/v2/persons/${b2b.person_id}`);
+      await assertRoute('GET', `/api/v2/persons/${b2c.person_id}`);
+      await assertRoute('GET', `/api/v2/persons?org_id=${b2b.org_id}`);
+    });
 
-    it(
-      'GET /api/v2/products and /products/{id}',
-      {
-        todo:
-          'sandbox mismatch: products send description and unit null (the spec example has unit ""), ' +
-          'and code null for a product without a code; the spec says string (see report)',
-      },
-      async () => {
-        const products = await call('GET', '/api/v2/products?limit=100');
-        await assertRoute('GET', `/api/v2/products/${products.body.data[0].id}`);
-        await assertRoute('GET', '/api/v2/products?limit=100');
-      },
-    );
+    it('GET /api/v2/products and /products/{id}', async () => {
+      const products = await call('GET', '/api/v2/products?limit=100');
+      await assertRoute('GET', `/api/v2/products/${products.body.data[0].id}`);
+      await assertRoute('GET', '/api/v2/products?limit=100');
+    });
 
     it('GET /api/v2/products/search', async () => {
       const found = await assertRoute(
@@ -286,11 +291,7 @@ describe('Pipedrive sandbox against the Pipedrive OpenAPI specs', { skip }, () =
       await assertRoute('GET', '/api/v1/currencies');
     });
 
-    const noteTodo =
-      'sandbox mismatch: notes send null for lead_id, org_id, person_id, project_id, task_id, ' +
-      'organization, person and user.icon_url; the spec types them non-null (see report)';
-
-    it('POST /api/v1/notes on a deal', { todo: noteTodo }, async () => {
+    it('POST /api/v1/notes on a deal', async () => {
       const note = {
         content: '<b>Invoice INV-0001</b> created',
         deal_id: deals[0]!.id,
@@ -299,7 +300,7 @@ describe('Pipedrive sandbox against the Pipedrive OpenAPI specs', { skip }, () =
       await assertRoute('POST', '/api/v1/notes', 200, note);
     });
 
-    it('GET /api/v1/notes?deal_id', { todo: noteTodo }, async () => {
+    it('GET /api/v1/notes?deal_id', async () => {
       await assertRoute('GET', `/api/v1/notes?deal_id=${deals[0]!.id}&limit=50`);
     });
   });

@@ -140,6 +140,10 @@ export function renderProductV2(company: Company, product: ProductRecord): Recor
   const { custom, prices, ...fields } = product;
   return {
     ...fields,
+    // Unset text fields are empty strings, as in the spec's own product examples (`unit: ''`).
+    code: product.code ?? '',
+    description: product.description ?? '',
+    unit: product.unit ?? '',
     prices: prices.map((price) => ({
       product_id: product.id,
       ...price,
