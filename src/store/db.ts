@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+
+import { type DatabaseTarget, type DialectName, parseDatabaseUrl } from './dialect.js';
+import type { Database } from './tables.js';
+
+export type { DialectName };
+/** A database handle or an open transaction; repositories accept either. */
+export type Db = Kysely<Database>;
+
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL pool size; 10 by default (pg's own default). Ignored for SQLite. */
+  maxConnections?: number;
+  /** How long SQLite waits for another process's write lock, in ms; 5000 by default. */
+  busyTimeoutMs?: number;
+  /**
+   * Called when an idle PostgreSQL connection fails (e.g. the server restarted). Ignored by
+   * default: pg would otherwise crash the process, and the next query reports the problem anyway.
+   */
+  onPoolError?: (error: Error) => void;
+}
+
+/** Opens the store named by `url` (see dialect.ts). Run `migrateToLatest(db)` before using it. */
+export function openDatabase(url: string, options: OpenDatabaseOptions = {}): OpenDatabase {
+  const target = parseDatabaseUrl(url);
+  const db = new Kysely<Database>({ dialect: createDialect(target, options) });
+  return { db, dialect: target.dialect, close: () => db.destroy() };
+}
+
+function createDialect(target: DatabaseTarget, options: OpenDatabaseOptions) {
+  if (target.dialect === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: target.connectionString,
+      max: options.maxConnections ?? 10,
+    });
+    pool.on('error', options.onPoolError ?? (() => undefined));
+    return new PostgresDialect({ pool });
+  }
+  if (target.filename !== ':memory:') mkdirSync(dirname(target.filename), { recursive: true });
+  const sqlite = new SqliteDatabase(target.filename);
+  // WAL lets the web process read while the worker writes, and a second process (CLI, a restarted
+  // worker) waits for the write lock instead of failing at once. synchronous stays FULL (the
+  // default) so a webhook acknowledged after commit survives power loss too (invariant 2).
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  // SQLite enforces foreign keys only when asked (per connection).
+  sqlite.pragma('foreign_keys = ON');
+  return new SqliteDialect({ database: sqlite });
+}
+
+/**
+ * Runs `fn` in one transaction: commit when it resolves, roll back when it throws. Inside, pass the
+ * `trx` to repositories in place of `db`.
+ * On SQLite, Kysely holds the single connection for the whole transaction, so the process's other
+ * queries wait; keep transactions short and free of network calls.
+ */
+export function withTransaction<T>(
+  db: Db,
+  fn: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  if (db.isTransaction) return fn(db as Transaction<Database>);
+  return db.transaction().execute(fn);
+}
+
+/** Which dialect a handle (or transaction) talks to, for the few places that must differ. */
+export function dialectOf(db: Db): DialectName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** Timestamps are stored as ISO-8601 UTC text (tables.ts). */
+export const toDbTime = (date: Date): string => date.toISOString();
+export const fromDbTime = (text: string): Date => new Date(text);
+export const fromDbTimeOrNull = (text: string | null): Date | null =>
+  text === null ? null : new Date(text);

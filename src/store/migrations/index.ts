@@ -1,0 +1,25 @@
+import { type Kysely, type Migration, type MigrationResult, Migrator } from 'kysely';
+
+import { AppError } from '../../errors.js';
+import type { Database } from '../tables.js';
+import * as initial from './0001-initial.js';
+
+/**
+ * Migrations are TypeScript modules listed here (not files found at runtime), so they run from a
+ * plain clone under tsx and from a build alike. Kysely applies them in name order; never rename one.
+ */
+const migrations: Record<string, Migration> = {
+  '0001-initial': initial,
+};
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResult[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    throw new AppError('store_migration_failed', `Database migration ${failed} failed`, {
+      cause: error,
+    });
+  }
+  return results;
+}

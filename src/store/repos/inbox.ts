@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+
+import { type Db, fromDbTime, fromDbTimeOrNull, toDbTime } from '../db.js';
+import type { EventSource, InboxEventRow } from '../tables.js';
+
+/**
+ * Accepted webhooks, stored before we answer 2xx (invariant 2) and deduplicated by
+ * (company, source, event key) so a redelivered event is recognised, not processed twice.
+ */
+export interface InboxEvent {
+  id: string;
+  companyId: number;
+  source: EventSource;
+  eventKey: string;
+  payload: unknown;
+  receivedAt: Date;
+  processedAt: Date | null;
+  outcome: string | null;
+}
+
+export interface NewInboxEvent {
+  companyId: number;
+  source: EventSource;
+  eventKey: string;
+  payload: unknown;
+  receivedAt: Date;
+}
+
+function rowToEvent(row: InboxEventRow): InboxEvent {
+  return {
+    id: row.id,
+    companyId: row.company_id,
+    source: row.source,
+    eventKey: row.event_key,
+    payload: JSON.parse(row.payload) as unknown,
+    receivedAt: fromDbTime(row.received_at),
+    processedAt: fromDbTimeOrNull(row.processed_at),
+    outcome: row.outcome,
+  };
+}
+
+/** Stores the event once; a repeat of the same key returns the stored one with `duplicate: true`. */
+export async function recordInboxEvent(
+  db: Db,
+  event: NewInboxEvent,
+): Promise<{ duplicate: boolean; event: InboxEvent }> {
+  const inserted = await db
+    .insertInto('inbox_events')
+    .values({
+      id: randomUUID(),
+      company_id: event.companyId,
+      source: event.source,
+      event_key: event.eventKey,
+      payload: JSON.stringify(event.payload),
+      received_at: toDbTime(event.receivedAt),
+    })
+    .onConflict((oc) => oc.columns(['company_id', 'source', 'event_key']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (inserted !== undefined) return { duplicate: false, event: rowToEvent(inserted) };
+  const existing = await db
+    .selectFrom('inbox_events')
+    .selectAll()
+    .where('company_id', '=', event.companyId)
+    .where('source', '=', event.source)
+    .where('event_key', '=', event.eventKey)
+    .executeTakeFirstOrThrow();
+  return { duplicate: true, event: rowToEvent(existing) };
+}
+
+export async function markInboxEventProcessed(
+  db: Db,
+  companyId: number,
+  eventId: string,
+  outcome: string,
+  at: Date,
+): Promise<void> {
+  await db
+    .updateTable('inbox_events')
+    .set({ processed_at: toDbTime(at), outcome })
+    .where('company_id', '=', companyId)
+    .where('id', '=', eventId)
+    .execute();
+}
+
+/**
+ * Events stored but never processed, oldest first, received before `receivedBefore` — what a
+ * restart re-enqueues after a crash between storing and enqueueing. Spans companies: it is for the
+ * worker's recovery sweep, never for a request.
+ */
+export async function listUnprocessedInboxEvents(
+  db: Db,
+  receivedBefore: Date,
+  limit = 100,
+): Promise<InboxEvent[]> {
+  const rows = await db
+    .selectFrom('inbox_events')
+    .selectAll()
+    .where('processed_at', 'is', null)
+    .where('received_at', '<', toDbTime(receivedBefore))
+    .orderBy('received_at')
+    .limit(limit)
+    .execute();
+  return rows.map(rowToEvent);
+}

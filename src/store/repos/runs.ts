@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+
+import { type Db, fromDbTime, toDbTime } from '../db.js';
+import type { RunKind, RunRow, RunStatus } from '../tables.js';
+
+/** One attempt to sync something for a company: what the deal's history and replay are made of. */
+export interface Run {
+  id: string;
+  companyId: number;
+  dealId: number | null;
+  triggerKey: string | null;
+  kind: RunKind;
+  status: RunStatus;
+  attempt: number;
+  reasonCode: string | null;
+  message: string | null;
+  requestSummary: unknown;
+  responseSummary: unknown;
+  replayOf: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewRun {
+  companyId: number;
+  kind: RunKind;
+  dealId?: number;
+  triggerKey?: string;
+  status?: RunStatus;
+  attempt?: number;
+  replayOf?: string;
+}
+
+export interface RunPatch {
+  status?: RunStatus;
+  attempt?: number;
+  reasonCode?: string | null;
+  message?: string | null;
+  requestSummary?: unknown;
+  responseSummary?: unknown;
+}
+
+// Defence in depth for invariant 6: callers redact, and this catches what they miss.
+const SECRET_KEY = /token|secret|password|authorization|api[-_]?key|cookie/i;
+
+/** A deep copy of `value` with the values of secret-looking keys replaced. */
+export function redactSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactSecrets);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [
+        key,
+        SECRET_KEY.test(key) ? '[redacted]' : redactSecrets(inner),
+      ]),
+    );
+  }
+  return value;
+}
+
+const toJson = (value: unknown): string | null =>
+  value === undefined || value === null ? null : JSON.stringify(redactSecrets(value));
+const fromJson = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
+
+function rowToRun(row: RunRow): Run {
+  return {
+    id: row.id,
+    companyId: row.company_id,
+    dealId: row.deal_id,
+    triggerKey: row.trigger_key,
+    kind: row.kind,
+    status: row.status,
+    attempt: row.attempt,
+    reasonCode: row.reason_code,
+    message: row.message,
+    requestSummary: fromJson(row.request_summary),
+    responseSummary: fromJson(row.response_summary),
+    replayOf: row.replay_of,
+    createdAt: fromDbTime(row.created_at),
+    updatedAt: fromDbTime(row.updated_at),
+  };
+}
+
+export async function createRun(db: Db, input: NewRun, at: Date): Promise<Run> {
+  const row = await db
+    .insertInto('runs')
+    .values({
+      id: randomUUID(),
+      company_id: input.companyId,
+      deal_id: input.dealId ?? null,
+      trigger_key: input.triggerKey ?? null,
+      kind: input.kind,
+      status: input.status ?? 'queued',
+      attempt: input.attempt ?? 1,
+      replay_of: input.replayOf ?? null,
+      created_at: toDbTime(at),
+      updated_at: toDbTime(at),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return rowToRun(row);
+}
+
+/** Applies `patch` to the company's run; undefined if the run is not the company's. */
+export async function updateRun(
+  db: Db,
+  companyId: number,
+  runId: string,
+  patch: RunPatch,
+  at: Date,
+): Promise<Run | undefined> {
+  const row = await db
+    .updateTable('runs')
+    .set({
+      updated_at: toDbTime(at),
+      ...(patch.status !== undefined && { status: patch.status }),
+      ...(patch.attempt !== undefined && { attempt: patch.attempt }),
+      ...(patch.reasonCode !== undefined && { reason_code: patch.reasonCode }),
+      ...(patch.message !== undefined && { message: patch.message }),
+      ...(patch.requestSummary !== undefined && { request_summary: toJson(patch.requestSummary) }),
+      ...(patch.responseSummary !== undefined && {
+        response_summary: toJson(patch.responseSummary),
+      }),
+    })
+    .where('company_id', '=', companyId)
+    .where('id', '=', runId)
+    .returningAll()
+    .executeTakeFirst();
+  return row === undefined ? undefined : rowToRun(row);
+}
+
+export async function getRun(db: Db, companyId: number, runId: string): Promise<Run | undefined> {
+  const row = await db
+    .selectFrom('runs')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .where('id', '=', runId)
+    .executeTakeFirst();
+  return row === undefined ? undefined : rowToRun(row);
+}
+
+/** The deal's history, newest first. */
+export async function listRunsForDeal(
+  db: Db,
+  companyId: number,
+  dealId: number,
+  limit = 50,
+): Promise<Run[]> {
+  const rows = await db
+    .selectFrom('runs')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .where('deal_id', '=', dealId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map(rowToRun);
+}
+
+/** The company's runs, newest first, optionally of some statuses (the history page, replay). */
+export async function listRuns(
+  db: Db,
+  companyId: number,
+  options: { statuses?: RunStatus[]; limit?: number } = {},
+): Promise<Run[]> {
+  let query = db.selectFrom('runs').selectAll().where('company_id', '=', companyId);
+  if (options.statuses !== undefined && options.statuses.length > 0) {
+    query = query.where('status', 'in', options.statuses);
+  }
+  const rows = await query
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(options.limit ?? 50)
+    .execute();
+  return rows.map(rowToRun);
+}

@@ -1,0 +1,183 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The database as Kysely sees it. Columns are snake_case; repositories map rows to camelCase domain
+ * objects. Every table but `jobs` is scoped by `company_id` (DESIGN.md invariant 5).
+ *
+ * Portable column types, so one set of migrations serves SQLite and PostgreSQL:
+ * - timestamps are ISO-8601 UTC text (`Date#toISOString()`): same comparison and ordering on both
+ *   dialects, and no driver-specific Date parsing;
+ * - JSON is text, parsed by the repository that owns it;
+ * - amounts are decimal text (never binary floats — DESIGN.md §5, money.md);
+ * - generated ids are UUID text made by the app, not dialect-specific sequences.
+ */
+export interface Database {
+  companies: CompaniesTable;
+  pipedrive_connections: PipedriveConnectionsTable;
+  xero_connections: XeroConnectionsTable;
+  inbox_events: InboxEventsTable;
+  runs: RunsTable;
+  documents: DocumentsTable;
+  contact_links: ContactLinksTable;
+  item_links: ItemLinksTable;
+  usage: UsageTable;
+  jobs: JobsTable;
+}
+
+export interface CompaniesTable {
+  /** Pipedrive company id. */
+  id: number;
+  domain: string;
+  api_domain: string;
+  installed_at: string;
+  /** Settings JSON (sync/settings.ts validates it on write and read). */
+  settings: string;
+  /** Basic-auth user Pipedrive sends with our webhooks. */
+  webhook_user: string | null;
+  /** The matching password, sealed with the SecretBox (we must resend it when re-registering). */
+  webhook_password_enc: string | null;
+}
+
+export type ConnectionStatus = 'active' | 'needs_reauth';
+
+export interface PipedriveConnectionsTable {
+  company_id: number;
+  user_id: number;
+  access_token_enc: string;
+  refresh_token_enc: string;
+  expires_at: string;
+  status: ConnectionStatus;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface XeroConnectionsTable {
+  /** Primary key: exactly one Xero organisation per Pipedrive company. */
+  company_id: number;
+  tenant_id: string;
+  tenant_name: string;
+  short_code: string | null;
+  connection_id: string;
+  auth_event_id: string | null;
+  access_token_enc: string;
+  refresh_token_enc: string;
+  access_expires_at: string;
+  status: ConnectionStatus;
+  /** Bumped on every token rotation; writers compare it (optimistic concurrency, invariant 3). */
+  token_version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type EventSource = 'pipedrive' | 'xero';
+
+export interface InboxEventsTable {
+  id: string;
+  company_id: number;
+  source: EventSource;
+  /** Dedupe key: Pipedrive `meta.id`, or a key computed from the event (unique per company+source). */
+  event_key: string;
+  payload: string;
+  received_at: string;
+  processed_at: string | null;
+  outcome: string | null;
+}
+
+export type RunKind = 'invoice' | 'quote' | 'contact' | 'item';
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'waiting_fix' | 'ignored';
+
+export interface RunsTable {
+  id: string;
+  company_id: number;
+  deal_id: number | null;
+  trigger_key: string | null;
+  kind: RunKind;
+  status: RunStatus;
+  attempt: number;
+  reason_code: string | null;
+  message: string | null;
+  /** JSON, secrets redacted before it gets here. */
+  request_summary: string | null;
+  response_summary: string | null;
+  replay_of: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DocumentsTable {
+  company_id: number;
+  deal_id: number;
+  trigger_key: string;
+  /** Null while the document is claimed but Xero has not answered yet. */
+  xero_id: string | null;
+  number: string | null;
+  type: 'invoice' | 'quote';
+  status: string;
+  reference: string;
+  currency: string;
+  /** Decimal text, e.g. "115.00". */
+  subtotal: string | null;
+  total_tax: string | null;
+  total: string | null;
+  url: string | null;
+  tenant_id: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export type PipedriveContactKind = 'organization' | 'person';
+
+export interface ContactLinksTable {
+  company_id: number;
+  /** Links belong to one Xero organisation; reconnecting another org must not reuse them. */
+  tenant_id: string;
+  pipedrive_kind: PipedriveContactKind;
+  pipedrive_id: number;
+  xero_contact_id: string;
+  updated_at: string;
+}
+
+export interface ItemLinksTable {
+  company_id: number;
+  tenant_id: string;
+  product_id: number;
+  xero_item_code: string;
+  xero_item_id: string;
+  updated_at: string;
+}
+
+export interface UsageTable {
+  company_id: number;
+  /** 'YYYY-MM' (UTC). */
+  month: string;
+  documents_created: number;
+}
+
+export type JobStatus = 'pending' | 'running' | 'failed';
+
+/** The embedded queue's durable jobs (queue/embedded.ts); succeeded jobs are deleted. */
+export interface JobsTable {
+  id: string;
+  name: string;
+  payload: string;
+  job_key: string | null;
+  status: JobStatus;
+  attempts: Generated<number>;
+  max_attempts: number;
+  run_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type CompanyRow = Selectable<CompaniesTable>;
+export type XeroConnectionRow = Selectable<XeroConnectionsTable>;
+export type PipedriveConnectionRow = Selectable<PipedriveConnectionsTable>;
+export type InboxEventRow = Selectable<InboxEventsTable>;
+export type RunRow = Selectable<RunsTable>;
+export type NewRunRow = Insertable<RunsTable>;
+export type RunUpdate = Updateable<RunsTable>;
+export type DocumentRow = Selectable<DocumentsTable>;
+export type JobRow = Selectable<JobsTable>;
