@@ -1,0 +1,195 @@
+import { EventEmitter } from 'node:events';
+
+import {
+  type JobHelpers,
+  Logger as WorkerLogger,
+  makeWorkerUtils,
+  run,
+  runMigrations,
+  type Runner,
+  type Task,
+  type TaskList,
+  type TaskSpec,
+  type WorkerEvents,
+  type WorkerUtils,
+} from 'graphile-worker';
+import pg from 'pg';
+
+import type { Logger } from '../logger.js';
+import { createQueueEmitter, type JobInfo } from './events.js';
+import { type JobName, jobNames, type JobPayloads, parseJobPayload } from './jobs.js';
+import { DEFAULT_MAX_ATTEMPTS, type JobHandlers, type JobQueue } from './port.js';
+import { isNonRetryable, retryAfterMsOf } from './retry.js';
+
+/**
+ * The scale-out queue: graphile-worker on PostgreSQL (LISTEN/NOTIFY, SKIP LOCKED, job keys). Any
+ * number of worker processes share it. Mapping onto the port:
+ * - retries and backoff are graphile's own (run_at += e^min(attempts,10) s, attempts counted when a
+ *   job is taken); a crashed worker's job is freed when its lock expires (graphile: 4 h);
+ * - `retryAfterMs` on an error pushes the job's run_at forward before graphile adds its backoff
+ *   (its fail statement starts from greatest(now(), run_at)), so the server's delay is a floor;
+ * - a non-retryable AppError is caught and reported as job:failure, and the job completes (the
+ *   failure is recorded on the run by the use case): graphile would otherwise retry it 25 times;
+ * - events are emitted from inside the task, so both adapters tell the same story.
+ */
+export interface GraphileQueueOptions {
+  connectionString: string;
+  /** PostgreSQL schema of graphile's tables; 'graphile_worker' by default. */
+  schema?: string;
+  /** Longest wait before noticing a job scheduled for later (retries); 2000 ms by default. */
+  pollIntervalMs?: number;
+  /** Where graphile's own messages go; nowhere by default. */
+  logger?: Logger;
+  /** Pool size shared by enqueueing and the workers; 10 by default. */
+  maxConnections?: number;
+}
+
+export function createGraphileQueue(options: GraphileQueueOptions): JobQueue {
+  const schema = options.schema ?? 'graphile_worker';
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+  });
+  // A lost connection must not crash the process (pg emits 'error' on the pool for idle clients
+  // and on each client otherwise); graphile reconnects, and the next query reports the problem.
+  const onConnectionError = (error: Error) =>
+    options.logger?.warn({ err: error }, 'job queue: database connection lost');
+  pool.on('error', onConnectionError);
+  pool.on('connect', (client) => client.on('error', onConnectionError));
+  const logger = toWorkerLogger(options.logger);
+  const shared = { pgPool: pool, schema, logger };
+  const events = createQueueEmitter();
+  const workerEvents: WorkerEvents = new EventEmitter();
+  let active = 0;
+  let idleAnnounced = false;
+  let runner: Runner | undefined;
+  let stopped = false;
+  let utils: Promise<WorkerUtils> | undefined;
+
+  // Migrate once, whichever comes first: an enqueue or start.
+  const getUtils = () => (utils ??= runMigrations(shared).then(() => makeWorkerUtils(shared)));
+
+  workerEvents.on('worker:getJob:empty', () => {
+    if (active > 0 || idleAnnounced) return;
+    idleAnnounced = true;
+    events.emit('queue:idle');
+  });
+
+  function makeTask<N extends JobName>(name: N, handlers: JobHandlers): Task {
+    return async (rawPayload, helpers) => {
+      const { job } = helpers;
+      const info: JobInfo = {
+        id: job.id,
+        name,
+        payload: rawPayload,
+        attempt: job.attempts,
+        maxAttempts: job.max_attempts,
+      };
+      const payload = parseJobPayload(name, rawPayload);
+      if (payload === undefined) {
+        events.emit('job:failure', { ...info, error: undefined, reason: 'invalid_payload' });
+        return;
+      }
+      active += 1;
+      idleAnnounced = false;
+      events.emit('job:start', info);
+      try {
+        await runHandler(handlers[name], payload, info, helpers);
+        events.emit('job:success', info);
+      } catch (error) {
+        await handleFailure(error, info, helpers);
+      } finally {
+        active -= 1;
+      }
+    };
+  }
+
+  function runHandler<N extends JobName>(
+    handler: JobHandlers[N],
+    payload: JobPayloads[N],
+    info: JobInfo,
+    helpers: JobHelpers,
+  ): Promise<void> {
+    return handler(payload, {
+      id: info.id,
+      attempt: info.attempt,
+      maxAttempts: info.maxAttempts,
+      signal: helpers.abortSignal,
+    });
+  }
+
+  async function handleFailure(error: unknown, info: JobInfo, helpers: JobHelpers) {
+    if (isNonRetryable(error)) {
+      events.emit('job:failure', { ...info, error, reason: 'non_retryable' });
+      return;
+    }
+    if (info.attempt >= info.maxAttempts) {
+      events.emit('job:failure', { ...info, error, reason: 'attempts_exhausted' });
+      throw error;
+    }
+    const retryAfterMs = retryAfterMsOf(error) ?? 0;
+    if (retryAfterMs > 0) {
+      await helpers.withPgClient((client) =>
+        client.query(
+          `update ${quoteIdent(schema)}._private_jobs
+             set run_at = now() + $2::int * interval '1 millisecond' where id = $1::bigint`,
+          [info.id, Math.ceil(retryAfterMs)],
+        ),
+      );
+    }
+    // graphile's backoff (see its failJobs statement), added after any Retry-After floor.
+    const delayMs = retryAfterMs + Math.round(Math.exp(Math.min(info.attempt, 10)) * 1000);
+    events.emit('job:retry', { ...info, error, delayMs });
+    throw error;
+  }
+
+  return {
+    events,
+    async enqueue(name, payload, enqueueOptions = {}) {
+      const spec: TaskSpec = { maxAttempts: enqueueOptions.maxAttempts ?? DEFAULT_MAX_ATTEMPTS };
+      if (enqueueOptions.jobKey !== undefined) spec.jobKey = enqueueOptions.jobKey;
+      if (enqueueOptions.runAt !== undefined) spec.runAt = enqueueOptions.runAt;
+      const workerUtils = await getUtils();
+      idleAnnounced = false;
+      await workerUtils.addJob(name as string, payload, spec);
+    },
+    async start(handlers, startOptions) {
+      if (runner !== undefined) throw new Error('job queue: already started');
+      await getUtils();
+      const taskList: TaskList = Object.fromEntries(
+        jobNames.map((name) => [name, makeTask(name, handlers)]),
+      );
+      runner = await run({
+        ...shared,
+        taskList,
+        events: workerEvents,
+        concurrency: Math.max(1, startOptions.concurrency),
+        pollInterval: options.pollIntervalMs ?? 2_000,
+        // The app's CLI owns signal handling and calls stop().
+        noHandleSignals: true,
+      });
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await runner?.stop();
+      runner = undefined;
+      const workerUtils = await utils;
+      await workerUtils?.release();
+      await pool.end();
+    },
+  };
+}
+
+function quoteIdent(identifier: string): string {
+  return `"${identifier.replaceAll('"', '""')}"`;
+}
+
+/** graphile's logger interface onto pino; silent without a logger. */
+function toWorkerLogger(logger: Logger | undefined): WorkerLogger {
+  return new WorkerLogger((scope) => (level, message, meta) => {
+    if (logger === undefined) return;
+    const pinoLevel = level === 'warning' ? 'warn' : level;
+    logger[pinoLevel]({ scope, ...meta }, message);
+  });
+}

@@ -1,0 +1,60 @@
+import type { QueueEmitter } from './events.js';
+import type { JobName, JobPayloads } from './jobs.js';
+
+/**
+ * The JobQueue port. Two adapters: embedded.ts (a jobs table in the store, for SQLite/one process)
+ * and graphile.ts (graphile-worker on PostgreSQL, for scale-out). Both deliver at least once: a
+ * handler may see a job again after a crash, so handlers are idempotent (invariant 1).
+ */
+export interface EnqueueOptions {
+  /**
+   * Dedupe key, as graphile's job_key in 'replace' mode: a waiting (or failed) job with the same key
+   * is replaced by this one; if that job is running, this one is added to run after. No key: always
+   * a new job.
+   */
+  jobKey?: string;
+  /** Not before this moment; now by default. */
+  runAt?: Date;
+  /** Runs allowed, the first included; 25 by default (graphile's default). */
+  maxAttempts?: number;
+}
+
+export interface JobContext {
+  id: string;
+  attempt: number;
+  maxAttempts: number;
+  /** Aborted when the queue stops; long handlers should give up and let the job be retried. */
+  signal: AbortSignal;
+}
+
+export type JobHandler<N extends JobName> = (
+  payload: JobPayloads[N],
+  context: JobContext,
+) => Promise<void>;
+
+/**
+ * Every job name must have a handler. A handler that throws an AppError with `retryable: false`
+ * fails the job for good; any other error retries it with backoff, or after `retryAfterMs` when
+ * the error carries one (rate limits).
+ */
+export type JobHandlers = { [N in JobName]: JobHandler<N> };
+
+export interface StartOptions {
+  /** Jobs run at the same time by this process. */
+  concurrency: number;
+}
+
+export interface JobQueue {
+  enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    options?: EnqueueOptions,
+  ): Promise<void>;
+  /** Starts taking jobs; resolves once running. Call at most once per queue. */
+  start(handlers: JobHandlers, options: StartOptions): Promise<void>;
+  /** Stops taking jobs and waits for the running ones to finish. */
+  stop(): Promise<void>;
+  readonly events: QueueEmitter;
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 25;

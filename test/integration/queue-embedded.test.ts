@@ -1,0 +1,267 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, it } from 'node:test';
+
+import { AppError } from '../../src/errors.js';
+import { createEmbeddedQueue, type EmbeddedQueueOptions } from '../../src/queue/embedded.js';
+import { nextEvent } from '../../src/queue/events.js';
+import type { JobPayloads } from '../../src/queue/jobs.js';
+import type { JobQueue } from '../../src/queue/port.js';
+import { createTestStore, type TestStore, testDialects } from '../support/each-dialect.js';
+import {
+  documentHandlers,
+  documentJob,
+  permanentError,
+  TransientError,
+} from '../support/queue-kit.js';
+
+type DocumentPayload = JobPayloads['document-for-deal'];
+
+for (const dialect of testDialects()) {
+  describe(`embedded queue (${dialect})`, () => {
+    let store: TestStore;
+    const queues: JobQueue[] = [];
+    before(async () => {
+      store = await createTestStore(dialect);
+    });
+    // Queues share the jobs table: each test's queue stops before the next test starts.
+    afterEach(async () => {
+      await Promise.all(queues.splice(0).map((queue) => queue.stop()));
+    });
+    after(() => store.destroy());
+
+    function makeQueue(options: Partial<EmbeddedQueueOptions> = {}): JobQueue {
+      const queue = createEmbeddedQueue({
+        db: store.db,
+        pollIntervalMs: 50,
+        backoff: { baseMs: 20, maxMs: 1_000 },
+        random: () => 0.5,
+        ...options,
+      });
+      queues.push(queue);
+      return queue;
+    }
+
+    const jobRow = (id: string) =>
+      store.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+
+    it('runs a job with its payload and removes it when done', async () => {
+      const queue = makeQueue();
+      const seen: DocumentPayload[] = [];
+      await queue.start(
+        documentHandlers(async (payload) => void seen.push(payload)),
+        {
+          concurrency: 1,
+        },
+      );
+      const done = nextEvent(queue.events, 'job:success');
+      await queue.enqueue('document-for-deal', documentJob(1));
+      const [info] = await done;
+      assert.deepEqual(seen, [documentJob(1)]);
+      assert.equal(info.attempt, 1);
+      assert.equal(await jobRow(info.id), undefined);
+    });
+
+    it('retries a retryable failure with exponential backoff, then succeeds', async () => {
+      const queue = makeQueue();
+      let calls = 0;
+      const retries: number[] = [];
+      queue.events.on('job:retry', (info) => retries.push(info.delayMs));
+      const done = nextEvent(queue.events, 'job:success');
+      await queue.enqueue('document-for-deal', documentJob(2));
+      await queue.start(
+        documentHandlers(async () => {
+          calls += 1;
+          if (calls < 3) throw new TransientError();
+        }),
+        { concurrency: 1 },
+      );
+      const [info] = await done;
+      assert.equal(info.attempt, 3);
+      assert.equal(calls, 3);
+      // base 20 ms doubling, equal jitter pinned at 0.5: 10 + 5, then 20 + 10.
+      assert.deepEqual(retries, [15, 30]);
+    });
+
+    it("waits the error's retryAfterMs before the next attempt", async () => {
+      const queue = makeQueue();
+      let calls = 0;
+      await queue.start(
+        documentHandlers(async () => {
+          calls += 1;
+          if (calls === 1) throw new TransientError(250);
+        }),
+        { concurrency: 1 },
+      );
+      const retried = nextEvent(queue.events, 'job:retry');
+      const done = nextEvent(queue.events, 'job:success');
+      await queue.enqueue('document-for-deal', documentJob(3));
+      const [retry] = await retried;
+      assert.equal(retry.delayMs, 250);
+      const row = await jobRow(retry.id);
+      assert.equal(row?.status, 'pending');
+      assert.equal(Date.parse(row!.run_at) - Date.parse(row!.updated_at), 250);
+      assert.match(row?.last_error ?? '', /^xero_unavailable: /);
+      await done;
+    });
+
+    it('fails a job for good on a non-retryable error', async () => {
+      const queue = makeQueue();
+      let calls = 0;
+      await queue.start(
+        documentHandlers(async () => {
+          calls += 1;
+          throw permanentError();
+        }),
+        { concurrency: 1 },
+      );
+      const failed = nextEvent(queue.events, 'job:failure');
+      await queue.enqueue('document-for-deal', documentJob(4));
+      const [failure] = await failed;
+      assert.equal(failure.reason, 'non_retryable');
+      assert.equal(failure.attempt, 1);
+      await nextEvent(queue.events, 'queue:idle');
+      assert.equal(calls, 1);
+      const row = await jobRow(failure.id);
+      assert.equal(row?.status, 'failed');
+      assert.equal(row?.last_error, 'xero_validation: Contact name is required');
+    });
+
+    it('fails a job when its attempts run out', async () => {
+      const queue = makeQueue();
+      await queue.start(
+        documentHandlers(async () => {
+          throw new Error('socket hang up');
+        }),
+        { concurrency: 1 },
+      );
+      const failed = nextEvent(queue.events, 'job:failure');
+      await queue.enqueue('document-for-deal', documentJob(5), { maxAttempts: 2 });
+      const [failure] = await failed;
+      assert.equal(failure.reason, 'attempts_exhausted');
+      assert.equal(failure.attempt, 2);
+      assert.equal((await jobRow(failure.id))?.status, 'failed');
+    });
+
+    it('dedupes by jobKey: a waiting job is replaced, not repeated', async () => {
+      const queue = makeQueue();
+      const seen: number[] = [];
+      for (const runId of ['run-a', 'run-b', 'run-c']) {
+        await queue.enqueue(
+          'document-for-deal',
+          { ...documentJob(6), runId },
+          { jobKey: 'deal-6' },
+        );
+      }
+      const rows = await store.db
+        .selectFrom('jobs')
+        .select('id')
+        .where('job_key', '=', 'deal-6')
+        .execute();
+      assert.equal(rows.length, 1);
+      await queue.start(
+        documentHandlers(async (payload) => void seen.push(Number(payload.runId === 'run-c'))),
+        { concurrency: 1 },
+      );
+      await nextEvent(queue.events, 'job:success');
+      await nextEvent(queue.events, 'queue:idle');
+      assert.deepEqual(seen, [1], 'only the latest payload ran, once');
+    });
+
+    it('adds a second job when the keyed job is already running', async () => {
+      const queue = makeQueue();
+      const runIds: string[] = [];
+      let release!: () => void;
+      const blocked = new Promise<void>((resolve) => (release = resolve));
+      await queue.start(
+        documentHandlers(async (payload) => {
+          runIds.push(payload.runId);
+          if (payload.runId === 'first') await blocked;
+        }),
+        { concurrency: 1 },
+      );
+      const started = nextEvent(queue.events, 'job:start');
+      await queue.enqueue(
+        'document-for-deal',
+        { ...documentJob(7), runId: 'first' },
+        { jobKey: 'deal-7' },
+      );
+      await started;
+      await queue.enqueue(
+        'document-for-deal',
+        { ...documentJob(7), runId: 'second' },
+        { jobKey: 'deal-7' },
+      );
+      const second = nextEvent(
+        queue.events,
+        'job:success',
+        (info) => info.attempt === 1 && (info.payload as DocumentPayload).runId === 'second',
+      );
+      release();
+      await second;
+      assert.deepEqual(runIds, ['first', 'second']);
+    });
+
+    it('runs up to `concurrency` jobs at once', async () => {
+      const queue = makeQueue();
+      let active = 0;
+      let peak = 0;
+      let releaseAll!: () => void;
+      const gate = new Promise<void>((resolve) => (releaseAll = resolve));
+      let reachedTwo!: () => void;
+      const twoRunning = new Promise<void>((resolve) => (reachedTwo = resolve));
+      let succeeded = 0;
+      const allDone = new Promise<void>((resolve) =>
+        queue.events.on('job:success', () => ++succeeded === 4 && resolve()),
+      );
+      for (const dealId of [11, 12, 13, 14]) {
+        await queue.enqueue('document-for-deal', documentJob(dealId));
+      }
+      await queue.start(
+        documentHandlers(async () => {
+          active += 1;
+          peak = Math.max(peak, active);
+          if (active === 2) reachedTwo();
+          await gate;
+          active -= 1;
+        }),
+        { concurrency: 2 },
+      );
+      await twoRunning;
+      const leased = await store.db
+        .selectFrom('jobs')
+        .select('id')
+        .where('status', '=', 'running')
+        .execute();
+      assert.equal(leased.length, 2);
+      releaseAll();
+      await allDone;
+      assert.equal(peak, 2);
+    });
+
+    it('refuses a payload that breaks the job contract', async () => {
+      const queue = makeQueue();
+      await assert.rejects(
+        queue.enqueue('document-for-deal', { companyId: 1, dealId: -1 } as DocumentPayload),
+        (error: unknown) => error instanceof AppError && error.code === 'job_payload_invalid',
+      );
+    });
+
+    it('stop() waits for the running job to finish', async () => {
+      const queue = makeQueue();
+      let finished = false;
+      await queue.start(
+        documentHandlers(async () => {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          finished = true;
+        }),
+        { concurrency: 1 },
+      );
+      const started = nextEvent(queue.events, 'job:start');
+      await queue.enqueue('document-for-deal', documentJob(20));
+      const [info] = await started;
+      await queue.stop();
+      assert.equal(finished, true);
+      assert.equal(await jobRow(info.id), undefined);
+    });
+  });
+}

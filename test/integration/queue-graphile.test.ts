@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, it } from 'node:test';
+
+import pg from 'pg';
+
+import { nextEvent } from '../../src/queue/events.js';
+import { createGraphileQueue } from '../../src/queue/graphile.js';
+import type { JobQueue } from '../../src/queue/port.js';
+import { createTestDatabase, type TestDatabase } from '../support/each-dialect.js';
+import {
+  documentHandlers,
+  documentJob,
+  permanentError,
+  TransientError,
+} from '../support/queue-kit.js';
+
+/** The scale-out adapter against a fresh PostgreSQL database (only when TEST_DATABASE_URL is set). */
+const skip = process.env['TEST_DATABASE_URL'] ? false : 'needs TEST_DATABASE_URL';
+
+describe('graphile queue (postgres)', { skip }, () => {
+  let database: TestDatabase;
+  let queue: JobQueue;
+  before(async () => {
+    database = await createTestDatabase('postgres');
+  });
+  afterEach(() => queue.stop());
+  after(() => database.drop());
+
+  const makeQueue = () =>
+    (queue = createGraphileQueue({ connectionString: database.url, pollIntervalMs: 100 }));
+
+  async function graphileJobs() {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const result = await client.query<{
+        id: string;
+        attempts: number;
+        max_attempts: number;
+        key: string | null;
+      }>('select id, attempts, max_attempts, key from graphile_worker.jobs order by id');
+      return result.rows;
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('runs a job with its payload', async () => {
+    makeQueue();
+    const seen: unknown[] = [];
+    await queue.start(
+      documentHandlers(async (payload) => void seen.push(payload)),
+      { concurrency: 2 },
+    );
+    const done = nextEvent(queue.events, 'job:success');
+    await queue.enqueue('document-for-deal', documentJob(1));
+    const [info] = await done;
+    assert.equal(info.attempt, 1);
+    assert.deepEqual(seen, [documentJob(1)]);
+    assert.deepEqual(await graphileJobs(), []);
+  });
+
+  it('retries a retryable failure after its backoff, honouring retryAfterMs as a floor', async () => {
+    makeQueue();
+    const starts: number[] = [];
+    await queue.start(
+      documentHandlers(async () => {
+        starts.push(Date.now());
+        if (starts.length === 1) throw new TransientError(300);
+      }),
+      { concurrency: 1 },
+    );
+    const retried = nextEvent(queue.events, 'job:retry');
+    const done = nextEvent(queue.events, 'job:success');
+    await queue.enqueue('document-for-deal', documentJob(2));
+    const [retry] = await retried;
+    // 300 ms from the error, then graphile's e^1 s.
+    assert.equal(retry.delayMs, 300 + 2718);
+    const [info] = await done;
+    assert.equal(info.attempt, 2);
+    assert.ok(
+      starts[1]! - starts[0]! >= 300 + 2718 - 100,
+      `retried after ${starts[1]! - starts[0]!} ms`,
+    );
+  });
+
+  it('fails for good on a non-retryable error, without retrying', async () => {
+    makeQueue();
+    let calls = 0;
+    await queue.start(
+      documentHandlers(async () => {
+        calls += 1;
+        throw permanentError();
+      }),
+      { concurrency: 1 },
+    );
+    const failed = nextEvent(queue.events, 'job:failure');
+    await queue.enqueue('document-for-deal', documentJob(3));
+    const [failure] = await failed;
+    assert.equal(failure.reason, 'non_retryable');
+    await nextEvent(queue.events, 'queue:idle');
+    assert.equal(calls, 1);
+    assert.deepEqual(await graphileJobs(), []);
+  });
+
+  it('fails when attempts run out, leaving graphile a permanently failed job', async () => {
+    makeQueue();
+    await queue.start(
+      documentHandlers(async () => {
+        throw new TransientError();
+      }),
+      { concurrency: 1 },
+    );
+    const failed = nextEvent(queue.events, 'job:failure');
+    await queue.enqueue('document-for-deal', documentJob(4), { maxAttempts: 1, jobKey: 'deal-4' });
+    const [failure] = await failed;
+    assert.equal(failure.reason, 'attempts_exhausted');
+    await nextEvent(queue.events, 'queue:idle');
+    const jobs = await graphileJobs();
+    assert.deepEqual(
+      jobs.map(({ attempts, max_attempts, key }) => ({ attempts, max_attempts, key })),
+      [{ attempts: 1, max_attempts: 1, key: 'deal-4' }],
+    );
+  });
+
+  it('dedupes by jobKey: only the last payload runs, once', async () => {
+    makeQueue();
+    for (const runId of ['run-a', 'run-b', 'run-c']) {
+      await queue.enqueue('document-for-deal', { ...documentJob(5), runId }, { jobKey: 'deal-5' });
+    }
+    assert.equal((await graphileJobs()).filter((job) => job.key === 'deal-5').length, 1);
+    const runIds: string[] = [];
+    await queue.start(
+      documentHandlers(async (payload) => void runIds.push(payload.runId)),
+      {
+        concurrency: 2,
+      },
+    );
+    await nextEvent(queue.events, 'job:success');
+    await nextEvent(queue.events, 'queue:idle');
+    assert.deepEqual(runIds, ['run-c']);
+  });
+});
