@@ -1,0 +1,62 @@
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import type { PipedriveClient } from '../pipedrive/client.js';
+import type { Db } from '../store/db.js';
+import type { XeroClient } from '../xero/client.js';
+import type { XeroTenantRef } from '../xero/types.js';
+import type { OrgReferenceCache } from './usecases/load-org-reference.js';
+import type { Settings } from './settings.js';
+
+/**
+ * What the use cases need, built per company by the composition root (app.ts): the store, the clock,
+ * both clients already bound to the company's connections, the company with its parsed settings,
+ * its connected Xero organisation, and how to write links to the app, Pipedrive and Xero.
+ */
+export interface SyncDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  pipedrive: PipedriveClient;
+  xero: XeroClient;
+  company: { id: number; domain: string; settings: Settings };
+  tenant: { companyId: number; tenantId: string; tenantName: string; shortCode: string | null };
+  links: AppLinks;
+  /**
+   * Xero reference data (organisation, tax rates, accounts, currencies, items, verified contacts)
+   * kept per tenant for a short time. Default: one cache shared by the whole process
+   * (`processOrgReferenceCache`), so every job of a tenant reuses it; tests pass their own.
+   */
+  orgReference?: OrgReferenceCache;
+}
+
+export interface AppLinks {
+  dealUrl(domain: string, dealId: number): string;
+  replayUrl(companyId: number, runId: string): string;
+  xeroDocumentUrl(shortCode: string | null, kind: 'invoice' | 'quote', id: string): string;
+}
+
+export type DocumentKind = 'invoice' | 'quote';
+
+export interface DocumentJob {
+  runId: string;
+  dealId: number;
+  triggerKey: string;
+  kind: DocumentKind;
+}
+
+/** How a run ended, as the queue handler sees it (retryable failures are thrown instead). */
+export type RunOutcome =
+  | {
+      status: 'succeeded';
+      documentId: string;
+      number: string | null;
+      total: string;
+      reused: boolean;
+    }
+  | { status: 'waiting_fix'; code: string; message: string }
+  | { status: 'ignored'; code: string; message: string };
+
+/** The Xero client's tenant reference for this company (its token store is keyed by company id). */
+export function xeroRef(deps: Pick<SyncDeps, 'tenant'>): XeroTenantRef {
+  return { companyId: String(deps.tenant.companyId), tenantId: deps.tenant.tenantId };
+}

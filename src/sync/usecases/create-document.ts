@@ -1,0 +1,167 @@
+import { withTransaction } from '../../store/db.js';
+import {
+  claimDocument,
+  recordCreatedDocument,
+  type XeroDocument,
+} from '../../store/repos/documents.js';
+import { listRunsForDeal, type Run, updateRun } from '../../store/repos/runs.js';
+import { XeroValidationError } from '../../xero/errors.js';
+import type { XeroInvoice, XeroQuote } from '../../xero/types.js';
+import type { XeroInvoiceDraft, XeroQuoteDraft } from '../mapping/types.js';
+import { type DocumentJob, type SyncDeps, xeroRef } from '../ports.js';
+import { idempotencyKey } from './keys.js';
+import {
+  findExistingDocument,
+  invoiceFacts,
+  quoteFacts,
+  type XeroDocumentFacts,
+} from './reconcile.js';
+
+/**
+ * The one write that matters, made at most once per (company, deal, trigger) — invariant 1:
+ * 1. claim the key in our store first (unique); a finished document means "already done", and a
+ *    claim still open belongs either to an earlier attempt of this trigger (adopt it) or to a run that
+ *    is working on it right now (stop: that run will finish it);
+ * 2. if an earlier attempt may have reached Xero, look for its document by Reference and adopt it;
+ * 3. create it with an Idempotency-Key made of the company, deal, trigger and run: a retry of the run
+ *    sends the same key (Xero replays its answer), a replay is a new run and a new key (Xero caches
+ *    errors too, xero.md §3);
+ * 4. record it and count it in usage in one transaction (invariant 4), with the run marked succeeded.
+ */
+
+export type Creation =
+  | { kind: 'created' | 'adopted'; document: XeroDocument }
+  | { kind: 'existing'; document: XeroDocument }
+  | { kind: 'busy' };
+
+export interface CreateInput {
+  run: Run;
+  document: XeroInvoiceDraft | XeroQuoteDraft;
+  contactId: string;
+  today: string;
+  url: (xeroId: string) => string;
+  summary: unknown;
+}
+
+const ACTIVE = new Set(['queued', 'running']);
+
+export async function createDocumentOnce(
+  deps: SyncDeps,
+  job: DocumentJob,
+  input: CreateInput,
+): Promise<Creation> {
+  const key = { companyId: deps.company.id, dealId: job.dealId, triggerKey: job.triggerKey };
+  const claim = await claimDocument(
+    deps.db,
+    {
+      ...key,
+      type: job.kind,
+      reference: input.document.Reference,
+      currency: input.document.CurrencyCode,
+      tenantId: deps.tenant.tenantId,
+    },
+    deps.clock.now(),
+  );
+  let document = input.document;
+  let mayExist = input.run.attempt > 1;
+  if (!claim.claimed) {
+    if (claim.document.xeroId !== null) return { kind: 'existing', document: claim.document };
+    if (await anotherRunIsWorking(deps, job, input.run)) return { kind: 'busy' };
+    // Keep the claimed Reference (the deal title may have changed since) so a search finds it.
+    document = { ...document, Reference: claim.document.reference };
+    mayExist = true;
+  }
+
+  if (mayExist) {
+    const found = await findExistingDocument(deps, job.kind, document.Reference, {
+      contactId: input.contactId,
+      date: input.today,
+    });
+    if (found)
+      return { kind: 'adopted', document: await record(deps, job, input, document, found) };
+  }
+  const facts = await sendToXero(deps, job, input.run, document);
+  return { kind: 'created', document: await record(deps, job, input, document, facts) };
+}
+
+/** A claim left open by another run that is still queued or running: that run owns the write. */
+async function anotherRunIsWorking(deps: SyncDeps, job: DocumentJob, run: Run): Promise<boolean> {
+  if (run.attempt > 1 || run.replayOf !== null) return false;
+  const runs = await listRunsForDeal(deps.db, deps.company.id, job.dealId);
+  return runs.some(
+    (other) =>
+      other.id !== run.id && other.triggerKey === job.triggerKey && ACTIVE.has(other.status),
+  );
+}
+
+async function sendToXero(
+  deps: SyncDeps,
+  job: DocumentJob,
+  run: Run,
+  document: XeroInvoiceDraft | XeroQuoteDraft,
+): Promise<XeroDocumentFacts> {
+  const options = {
+    idempotencyKey: idempotencyKey('doc', deps.company.id, job.dealId, job.triggerKey, run.id),
+  };
+  const ref = xeroRef(deps);
+  const result =
+    job.kind === 'invoice'
+      ? await deps.xero.createInvoice(ref, document as XeroInvoice, options)
+      : await deps.xero.createQuote(ref, document as XeroQuote, options);
+  const path = job.kind === 'invoice' ? '/Invoices' : '/Quotes';
+  if (!result.ok)
+    throw new XeroValidationError(result.messages, { method: 'PUT', path, status: 200 });
+  const facts =
+    job.kind === 'invoice'
+      ? invoiceFacts(result.element as XeroInvoice)
+      : quoteFacts(result.element as XeroQuote);
+  if (!facts)
+    throw new XeroValidationError(['Xero returned no document id.'], { method: 'PUT', path });
+  return facts;
+}
+
+async function record(
+  deps: SyncDeps,
+  job: DocumentJob,
+  input: CreateInput,
+  document: XeroInvoiceDraft | XeroQuoteDraft,
+  facts: XeroDocumentFacts,
+): Promise<XeroDocument> {
+  const now = deps.clock.now();
+  return withTransaction(deps.db, async (trx) => {
+    const recorded = await recordCreatedDocument(
+      trx,
+      {
+        companyId: deps.company.id,
+        dealId: job.dealId,
+        triggerKey: job.triggerKey,
+        type: job.kind,
+        reference: document.Reference,
+        currency: facts.currency ?? document.CurrencyCode,
+        tenantId: deps.tenant.tenantId,
+        xeroId: facts.id,
+        number: facts.number,
+        status: facts.status,
+        subtotal: facts.subtotal,
+        totalTax: facts.totalTax,
+        total: facts.total,
+        url: input.url(facts.id),
+      },
+      now,
+    );
+    await updateRun(
+      trx,
+      deps.company.id,
+      input.run.id,
+      {
+        status: 'succeeded',
+        reasonCode: null,
+        message: `${job.kind} ${facts.number ?? facts.id} in Xero`,
+        requestSummary: input.summary,
+        responseSummary: { xeroId: facts.id, number: facts.number, total: facts.total },
+      },
+      now,
+    );
+    return recorded.document;
+  });
+}

@@ -1,0 +1,265 @@
+import { AppError } from '../../errors.js';
+import { getDocument, type XeroDocument } from '../../store/repos/documents.js';
+import { getRun, type Run, updateRun } from '../../store/repos/runs.js';
+import type { RunStatus } from '../../store/tables.js';
+import type { DocumentJob, RunOutcome, SyncDeps } from '../ports.js';
+import { createDocumentOnce } from './create-document.js';
+import { problemNote, successNote, writeDealNote } from './deal-note.js';
+import { ensureContact } from './ensure-contact.js';
+import { createPlannedItems } from './ensure-items.js';
+import { classifyFailure, finalFailureNote } from './failures.js';
+import { referenceCacheOf } from './load-org-reference.js';
+import { type PreparedDocument, prepareDocument } from './prepare-document.js';
+import type { Stop } from './stop.js';
+
+/**
+ * A deal entered a trigger → one DRAFT invoice or quote in Xero, exact to the cent, with a note on
+ * the deal (DESIGN.md §1; invariants 1, 4, 7, 8).
+ *
+ * States of the run: queued → running → succeeded | waiting_fix | ignored | failed. A run found
+ * `running` at the start is a retry (the previous attempt threw or the process died), so its attempt
+ * number goes up and the document is looked for in Xero before anything is created. Retryable
+ * failures are thrown for the queue to retry, without a note; when the retries run out the shell
+ * calls `recordFinalFailure`, which writes the one note of the failure.
+ */
+
+const FINAL: ReadonlySet<RunStatus> = new Set(['succeeded', 'waiting_fix', 'ignored', 'failed']);
+
+export async function documentForDeal(deps: SyncDeps, job: DocumentJob): Promise<RunOutcome> {
+  const started = await startRun(deps, job);
+  if ('outcome' in started) return started.outcome;
+  const { run } = started;
+  try {
+    const existing = await getDocument(deps.db, documentKey(deps, job));
+    if (existing?.xeroId) return await finishReused(deps, run, existing);
+
+    const preparation = await prepareDocument(deps, job);
+    if (preparation.kind === 'deal_gone') return await finishDealGone(deps, run);
+    if (preparation.kind === 'stop') return await finishStopped(deps, job, preparation.stop);
+    return await createAndRecord(deps, job, run, preparation.prepared);
+  } catch (error) {
+    const failure = classifyFailure(error);
+    if (failure.kind === 'stop') {
+      if (failure.stop.code === 'xero_validation_failed')
+        referenceCacheOf(deps).invalidate(deps.tenant.tenantId);
+      return finishStopped(deps, job, failure.stop);
+    }
+    const code = error instanceof AppError ? error.code : 'internal_error';
+    const message = error instanceof Error ? error.message : String(error);
+    await updateRun(
+      deps.db,
+      deps.company.id,
+      run.id,
+      { reasonCode: code, message: `will retry: ${message}` },
+      deps.clock.now(),
+    );
+    throw error;
+  }
+}
+
+/**
+ * The shell calls this when the queue gives up on a document job (retries exhausted): the run
+ * fails, and the deal gets the one note of the failure with a replay link. Idempotent: a run that
+ * already ended is left as it is.
+ */
+export async function recordFinalFailure(
+  deps: SyncDeps,
+  job: DocumentJob,
+  error: unknown,
+): Promise<void> {
+  const run = await getRun(deps.db, deps.company.id, job.runId);
+  if (!run || FINAL.has(run.status)) return;
+  const stop = finalFailureNote(error);
+  await updateRun(
+    deps.db,
+    deps.company.id,
+    run.id,
+    { status: 'failed', reasonCode: stop.code, message: stop.message },
+    deps.clock.now(),
+  );
+  await writeDealNote(
+    deps,
+    run.id,
+    job.dealId,
+    problemNote(job.kind, stop.note, deps.links.replayUrl(deps.company.id, run.id)),
+  );
+}
+
+async function createAndRecord(
+  deps: SyncDeps,
+  job: DocumentJob,
+  run: Run,
+  prepared: PreparedDocument,
+): Promise<RunOutcome> {
+  const contact = await ensureContact(deps, prepared.source, run.id);
+  if (!contact.ok) return finishStopped(deps, job, contact.stop);
+  const itemsStop = await createPlannedItems(deps, prepared.plan);
+  if (itemsStop) return finishStopped(deps, job, itemsStop);
+
+  const { built, reference } = prepared;
+  const document = { ...built.document, Contact: { ContactID: contact.contactId } };
+  const url = (xeroId: string) => deps.links.xeroDocumentUrl(reference.shortCode, job.kind, xeroId);
+  const creation = await createDocumentOnce(deps, job, {
+    run,
+    document,
+    contactId: contact.contactId,
+    today: prepared.today,
+    url,
+    summary: {
+      reference: document.Reference,
+      contact: contact.how,
+      lines: document.LineItems.length,
+      expectedTotal: built.expected.total.toFixed(2),
+    },
+  });
+  if (creation.kind === 'busy') {
+    return finish(
+      deps,
+      run.id,
+      'ignored',
+      'document_in_progress',
+      'Another run of this trigger is creating the document',
+    );
+  }
+  if (creation.kind === 'existing') return finishReused(deps, run, creation.document);
+
+  const doc = creation.document;
+  const total = doc.total ?? built.expected.total.toFixed(2);
+  const notes = [...built.notes];
+  const dealTotal = built.dealTotal.toFixed(2);
+  if (total !== dealTotal) {
+    // Invariant 7 says this cannot happen (buildDocument predicts Xero's total); say so loudly if it does.
+    deps.logger.error(
+      { runId: run.id, dealId: job.dealId, total, dealTotal },
+      'Xero total differs from the deal total',
+    );
+    notes.push(
+      `Xero's total ${total} differs from the deal's ${dealTotal}; please check the document.`,
+    );
+  }
+  if (creation.kind === 'adopted')
+    notes.push('An earlier attempt had already created it; it was found in Xero and kept.');
+  await writeDealNote(
+    deps,
+    run.id,
+    job.dealId,
+    successNote({
+      kind: job.kind,
+      number: doc.number,
+      total,
+      currency: doc.currency,
+      url: doc.url ?? url(doc.xeroId ?? ''),
+      notes,
+    }),
+  );
+  return {
+    status: 'succeeded',
+    documentId: doc.xeroId ?? '',
+    number: doc.number,
+    total,
+    reused: false,
+  };
+}
+
+type Started = { run: Run } | { outcome: RunOutcome };
+
+async function startRun(deps: SyncDeps, job: DocumentJob): Promise<Started> {
+  const run = await getRun(deps.db, deps.company.id, job.runId);
+  if (!run)
+    throw new AppError(
+      'run_not_found',
+      `Run ${job.runId} does not exist for company ${deps.company.id}`,
+    );
+  if (FINAL.has(run.status)) return { outcome: await outcomeOfFinishedRun(deps, job, run) };
+  // A run found running was interrupted (thrown for retry, or the process died): a new attempt.
+  const attempt = run.status === 'running' ? run.attempt + 1 : run.attempt;
+  const updated = await updateRun(
+    deps.db,
+    deps.company.id,
+    run.id,
+    { status: 'running', attempt },
+    deps.clock.now(),
+  );
+  return { run: updated ?? { ...run, status: 'running', attempt } };
+}
+
+/** A job delivered again after its run ended (at-least-once queues) changes nothing. */
+async function outcomeOfFinishedRun(
+  deps: SyncDeps,
+  job: DocumentJob,
+  run: Run,
+): Promise<RunOutcome> {
+  if (run.status === 'succeeded') {
+    const document = await getDocument(deps.db, documentKey(deps, job));
+    if (document?.xeroId) return reusedOutcome(document);
+  }
+  const code = run.reasonCode ?? run.status;
+  const message = run.message ?? `run already ${run.status}`;
+  return run.status === 'waiting_fix'
+    ? { status: 'waiting_fix', code, message }
+    : { status: 'ignored', code, message };
+}
+
+async function finishReused(deps: SyncDeps, run: Run, document: XeroDocument): Promise<RunOutcome> {
+  await updateRun(
+    deps.db,
+    deps.company.id,
+    run.id,
+    {
+      status: 'succeeded',
+      reasonCode: 'already_exists',
+      message: `The ${document.type} ${document.number ?? document.xeroId} already exists in Xero`,
+    },
+    deps.clock.now(),
+  );
+  return reusedOutcome(document);
+}
+
+function reusedOutcome(document: XeroDocument): RunOutcome {
+  return {
+    status: 'succeeded',
+    documentId: document.xeroId ?? '',
+    number: document.number,
+    total: document.total ?? '',
+    reused: true,
+  };
+}
+
+/** The deal was deleted: nothing to make and nowhere to write a note. */
+async function finishDealGone(deps: SyncDeps, run: Run): Promise<RunOutcome> {
+  const message = `Deal ${run.dealId} no longer exists in Pipedrive`;
+  await finish(deps, run.id, 'failed', 'deal_not_found', message);
+  return { status: 'ignored', code: 'deal_not_found', message };
+}
+
+async function finishStopped(deps: SyncDeps, job: DocumentJob, stop: Stop): Promise<RunOutcome> {
+  await finish(deps, job.runId, 'waiting_fix', stop.code, stop.message);
+  await writeDealNote(
+    deps,
+    job.runId,
+    job.dealId,
+    problemNote(job.kind, stop.note, deps.links.replayUrl(deps.company.id, job.runId)),
+  );
+  return { status: 'waiting_fix', code: stop.code, message: stop.message };
+}
+
+async function finish(
+  deps: SyncDeps,
+  runId: string,
+  status: 'ignored' | 'failed' | 'waiting_fix',
+  code: string,
+  message: string,
+): Promise<RunOutcome> {
+  await updateRun(
+    deps.db,
+    deps.company.id,
+    runId,
+    { status, reasonCode: code, message },
+    deps.clock.now(),
+  );
+  return { status: status === 'waiting_fix' ? 'waiting_fix' : 'ignored', code, message };
+}
+
+function documentKey(deps: SyncDeps, job: DocumentJob) {
+  return { companyId: deps.company.id, dealId: job.dealId, triggerKey: job.triggerKey };
+}

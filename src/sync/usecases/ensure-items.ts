@@ -1,0 +1,165 @@
+import { XeroValidationError } from '../../xero/errors.js';
+import type { XeroItem } from '../../xero/types.js';
+import { ITEM_CODE_MAX, itemCodeFor, itemForProduct } from '../mapping/item.js';
+import { refuse } from '../mapping/refusal.js';
+import type { PipedriveProduct, XeroItem as MappingItem, XeroItemDraft } from '../mapping/types.js';
+import { type SyncDeps, xeroRef } from '../ports.js';
+import { saveItemLink } from '../../store/repos/links.js';
+import { idempotencyKey } from './keys.js';
+import { referenceCacheOf, toMappingItem } from './load-org-reference.js';
+import type { DealSnapshot } from './read-deal.js';
+import { type Stop, stopFromRefusal } from './stop.js';
+
+/**
+ * The Xero item of each enabled deal product (DESIGN.md §1 "ensure Xero items"), in two steps so a
+ * refused deal changes nothing in Xero (invariant 8):
+ * - planItems: looks the codes up — items read recently are in the tenant cache, the rest come in ONE
+ *   GET /Items for all codes — and applies the settings' policy to the missing ones: `no_action`
+ *   leaves them missing (the mapping refuses, naming them), `default_item` uses the default item (which
+ *   must exist), `create_item` plans an item per product (itemForProduct; codes over 30 characters
+ *   are refused, never cut);
+ * - createPlannedItems: after the document has been built, creates the planned items in one PUT /Items.
+ * The product's code is the item code (`PD-<id>` without one, see mapping/item.ts).
+ */
+
+export interface ItemPlan {
+  /** productId → the item the line uses, or null (the mapping applies the policy). */
+  items: Map<number, MappingItem | null>;
+  /** Items to create once the document is known to be valid. */
+  toCreate: { productId: number; draft: XeroItemDraft }[];
+}
+
+export async function planItems(
+  deps: SyncDeps,
+  snapshot: DealSnapshot,
+  currency: string,
+): Promise<ItemPlan | Stop> {
+  const { settings } = deps.company;
+  const policy = settings.items.productNotFound;
+  const cache = referenceCacheOf(deps);
+  const tenantId = deps.tenant.tenantId;
+  const nowMs = deps.clock.now().getTime();
+  const items = new Map<number, MappingItem | null>();
+  const wanted = new Map<string, PipedriveProduct[]>();
+
+  for (const product of snapshot.products.values()) {
+    const code = itemCodeFor(product);
+    if (code.length > ITEM_CODE_MAX) {
+      // Such a code can never be a Xero item; only the default item can stand in for it.
+      if (policy === 'default_item') {
+        items.set(product.id, null);
+        continue;
+      }
+      return stopFromRefusal(
+        refuse('item_code_too_long', `Product code "${code}" has ${code.length} characters`, {
+          code,
+          length: code.length,
+          product: product.name,
+        }).refusal,
+      );
+    }
+    const cached = cache.item(tenantId, code, nowMs);
+    if (cached) items.set(product.id, cached);
+    else wanted.set(code, [...(wanted.get(code) ?? []), product]);
+  }
+  const defaultCode = settings.items.defaultItemCode;
+  const needDefault =
+    policy === 'default_item' && defaultCode !== null && !cache.item(tenantId, defaultCode, nowMs);
+  const codes = [...wanted.keys(), ...(needDefault ? [defaultCode] : [])];
+  const found = codes.length === 0 ? [] : await deps.xero.getItems(xeroRef(deps), codes);
+  const byCode = new Map<string, MappingItem>();
+  for (const item of found) {
+    const mapped = toMappingItem(item);
+    if (!mapped) continue;
+    byCode.set(mapped.Code, mapped);
+    cache.rememberItem(tenantId, mapped, nowMs);
+  }
+  await linkFound(deps, wanted, found);
+
+  if (policy === 'default_item' && defaultCode !== null) {
+    if (!byCode.has(defaultCode) && !cache.item(tenantId, defaultCode, nowMs)) {
+      return stopFromRefusal(
+        refuse('item_not_found', `The default item ${defaultCode} is not in Xero`, {
+          products: [defaultCode],
+        }).refusal,
+      );
+    }
+  }
+  const toCreate: ItemPlan['toCreate'] = [];
+  for (const [code, products] of wanted) {
+    for (const product of products) {
+      const item = byCode.get(code);
+      if (item || policy !== 'create_item') {
+        items.set(product.id, item ?? null);
+        continue;
+      }
+      const planned = itemForProduct(product, settings, { currency });
+      if (!planned.ok) return stopFromRefusal(planned.refusal);
+      if (!toCreate.some((entry) => entry.draft.Code === code))
+        toCreate.push({ productId: product.id, draft: planned.item });
+      items.set(product.id, {
+        Code: code,
+        SalesDetails: { AccountCode: planned.item.SalesDetails.AccountCode },
+      });
+    }
+  }
+  return { items, toCreate };
+}
+
+export async function createPlannedItems(deps: SyncDeps, plan: ItemPlan): Promise<Stop | null> {
+  if (plan.toCreate.length === 0) return null;
+  const drafts = plan.toCreate.map((entry) => entry.draft);
+  const codes = drafts.map((draft) => draft.Code).sort();
+  const key = idempotencyKey('items', deps.company.id, deps.tenant.tenantId, ...codes);
+  const rejected = (messages: string[]): Stop => ({
+    code: 'xero_item_rejected',
+    message: messages.join(' | '),
+    note: `Xero would not create the item${drafts.length > 1 ? 's' : ''} ${codes.join(', ')}: ${messages.join(' ')} Fix the product in Pipedrive or create the item in Xero, then Replay.`,
+  });
+  let results;
+  try {
+    results = await deps.xero.createItems(xeroRef(deps), drafts, { idempotencyKey: key });
+  } catch (error) {
+    if (error instanceof XeroValidationError) return rejected(error.messages);
+    throw error;
+  }
+  const messages = results.flatMap((result) => (result.ok ? [] : result.messages));
+  if (messages.length > 0) return rejected(messages);
+  const nowMs = deps.clock.now().getTime();
+  const created = results.flatMap((result) => (result.ok ? [result.element] : []));
+  for (const item of created) {
+    const mapped = toMappingItem(item);
+    if (mapped) referenceCacheOf(deps).rememberItem(deps.tenant.tenantId, mapped, nowMs);
+  }
+  const byCode = new Map(plan.toCreate.map((entry) => [entry.draft.Code, entry.productId]));
+  for (const item of created) {
+    const productId = item.Code === undefined ? undefined : byCode.get(item.Code);
+    if (productId !== undefined && item.ItemID && item.Code)
+      await saveItemLink(
+        deps.db,
+        { companyId: deps.company.id, tenantId: deps.tenant.tenantId, productId },
+        { xeroItemCode: item.Code, xeroItemId: item.ItemID },
+        deps.clock.now(),
+      );
+  }
+  return null;
+}
+
+/** Remembers which Xero item each product maps to (for the item sync and the panels). */
+async function linkFound(
+  deps: SyncDeps,
+  wanted: Map<string, PipedriveProduct[]>,
+  found: XeroItem[],
+): Promise<void> {
+  for (const item of found) {
+    if (!item.Code || !item.ItemID) continue;
+    for (const product of wanted.get(item.Code) ?? []) {
+      await saveItemLink(
+        deps.db,
+        { companyId: deps.company.id, tenantId: deps.tenant.tenantId, productId: product.id },
+        { xeroItemCode: item.Code, xeroItemId: item.ItemID },
+        deps.clock.now(),
+      );
+    }
+  }
+}

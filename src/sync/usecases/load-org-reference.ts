@@ -1,0 +1,176 @@
+import type { OrgFacts } from '../mapping/document.js';
+import type {
+  XeroAccount as MappingAccount,
+  XeroItem as MappingItem,
+  XeroTaxRate as MappingTaxRate,
+} from '../mapping/types.js';
+import { type SyncDeps, xeroRef } from '../ports.js';
+import type { XeroAccount, XeroItem, XeroTaxRate } from '../../xero/types.js';
+
+/**
+ * The Xero organisation's reference data a document needs (xero.md §12): its name, base and enabled
+ * currencies, tax rates, accounts, ShortCode and timezone. Fetched with one call each (four in all,
+ * in parallel) when a tenant is cold, then kept for `ttlMs` (DESIGN.md §6: "reference data cached per
+ * organisation"), so a warm document costs no reference calls at all.
+ *
+ * The same per-tenant cache remembers, for the same short time, items read from Xero (so a product
+ * seen recently needs no GET /Items) and contacts verified ACTIVE (so a linked customer needs no
+ * GET /Contacts/{id}). A Xero validation error on a document invalidates the tenant: the replay then
+ * sees what the user fixed in Xero.
+ */
+
+export interface OrgReference {
+  facts: OrgFacts;
+  shortCode: string | null;
+  /** Xero's TimeZone name, e.g. NEWZEALANDSTANDARDTIME. */
+  timezone: string | null;
+}
+
+/** Default time to keep a tenant's reference data: short, so a change in Xero shows within minutes. */
+export const DEFAULT_REFERENCE_TTL_MS = 5 * 60_000;
+
+interface Stamped<T> {
+  value: T;
+  atMs: number;
+}
+
+interface TenantEntry {
+  reference?: Stamped<Promise<OrgReference>>;
+  items: Map<string, Stamped<MappingItem>>;
+  contacts: Map<string, number>;
+}
+
+export class OrgReferenceCache {
+  private readonly tenants = new Map<string, TenantEntry>();
+
+  /** `ttlMs`: default DEFAULT_REFERENCE_TTL_MS. */
+  constructor(readonly ttlMs: number = DEFAULT_REFERENCE_TTL_MS) {}
+
+  /** The tenant's reference data, loading it once (concurrent callers share one load). */
+  reference(
+    tenantId: string,
+    nowMs: number,
+    load: () => Promise<OrgReference>,
+  ): Promise<OrgReference> {
+    const entry = this.entry(tenantId);
+    if (entry.reference && this.fresh(entry.reference.atMs, nowMs)) return entry.reference.value;
+    const loading = load();
+    const stamped = { value: loading, atMs: nowMs };
+    entry.reference = stamped;
+    // A failed load must not be served to the next caller.
+    loading.catch(() => {
+      if (entry.reference === stamped) delete entry.reference;
+    });
+    return loading;
+  }
+
+  item(tenantId: string, code: string, nowMs: number): MappingItem | undefined {
+    const found = this.entry(tenantId).items.get(code);
+    return found && this.fresh(found.atMs, nowMs) ? found.value : undefined;
+  }
+
+  rememberItem(tenantId: string, item: MappingItem, nowMs: number): void {
+    this.entry(tenantId).items.set(item.Code, { value: item, atMs: nowMs });
+  }
+
+  isContactVerified(tenantId: string, contactId: string, nowMs: number): boolean {
+    const atMs = this.entry(tenantId).contacts.get(contactId);
+    return atMs !== undefined && this.fresh(atMs, nowMs);
+  }
+
+  rememberContact(tenantId: string, contactId: string, nowMs: number): void {
+    this.entry(tenantId).contacts.set(contactId, nowMs);
+  }
+
+  invalidate(tenantId: string): void {
+    this.tenants.delete(tenantId);
+  }
+
+  private entry(tenantId: string): TenantEntry {
+    let entry = this.tenants.get(tenantId);
+    if (!entry) {
+      entry = { items: new Map(), contacts: new Map() };
+      this.tenants.set(tenantId, entry);
+    }
+    return entry;
+  }
+
+  private fresh(atMs: number, nowMs: number): boolean {
+    return nowMs - atMs < this.ttlMs && nowMs >= atMs;
+  }
+}
+
+/** The process's cache, used when SyncDeps names none. */
+export const processOrgReferenceCache = new OrgReferenceCache();
+
+export function referenceCacheOf(deps: Pick<SyncDeps, 'orgReference'>): OrgReferenceCache {
+  return deps.orgReference ?? processOrgReferenceCache;
+}
+
+export function loadOrgReference(deps: SyncDeps): Promise<OrgReference> {
+  const cache = referenceCacheOf(deps);
+  return cache.reference(deps.tenant.tenantId, deps.clock.now().getTime(), async () => {
+    const ref = xeroRef(deps);
+    const [organisation, taxRates, accounts, currencies] = await Promise.all([
+      deps.xero.getOrganisation(ref),
+      deps.xero.getTaxRates(ref),
+      deps.xero.getAccounts(ref),
+      deps.xero.getCurrencies(ref),
+    ]);
+    const baseCurrency = organisation?.BaseCurrency ?? '';
+    return {
+      facts: {
+        ...(organisation?.Name !== undefined && { name: organisation.Name }),
+        baseCurrency,
+        enabledCurrencies: currencies.flatMap((currency) => (currency.Code ? [currency.Code] : [])),
+        taxRates: taxRates.flatMap(toMappingTaxRate),
+        accounts: accounts.flatMap(toMappingAccount),
+      },
+      shortCode: organisation?.ShortCode ?? deps.tenant.shortCode,
+      timezone: organisation?.Timezone ?? null,
+    };
+  });
+}
+
+function toMappingTaxRate(rate: XeroTaxRate): MappingTaxRate[] {
+  if (rate.TaxType === undefined) return [];
+  return [
+    {
+      TaxType: rate.TaxType,
+      ...(rate.Name !== undefined && { Name: rate.Name }),
+      // xero.md §12: EffectiveRate is the rate applied (compound components included).
+      rate: rate.EffectiveRate ?? rate.DisplayTaxRate ?? 0,
+      Status: rate.Status ?? 'ACTIVE',
+      CanApplyToRevenue: rate.CanApplyToRevenue ?? false,
+    },
+  ];
+}
+
+function toMappingAccount(account: XeroAccount): MappingAccount[] {
+  if (account.Code === undefined) return [];
+  return [
+    {
+      Code: account.Code,
+      ...(account.Name !== undefined && { Name: account.Name }),
+      Status: account.Status ?? 'ACTIVE',
+      SystemAccount: account.SystemAccount ?? null,
+    },
+  ];
+}
+
+/** A Xero item as the mapping reads it (code, name, sales details). */
+export function toMappingItem(item: XeroItem): MappingItem | undefined {
+  if (item.Code === undefined) return undefined;
+  const sales = item.SalesDetails;
+  return {
+    Code: item.Code,
+    ...(item.Name !== undefined && { Name: item.Name }),
+    ...(sales && {
+      SalesDetails: {
+        ...(sales.UnitPrice !== undefined && { UnitPrice: sales.UnitPrice }),
+        ...(sales.AccountCode !== undefined && { AccountCode: sales.AccountCode }),
+        ...(sales.TaxType !== undefined && { TaxType: sales.TaxType }),
+      },
+    }),
+  };
+}

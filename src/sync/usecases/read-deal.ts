@@ -1,0 +1,87 @@
+import type {
+  BillingFrequency,
+  PipedriveDeal,
+  PipedriveDealDiscount,
+  PipedriveDealProduct,
+  PipedriveFieldDefinition,
+  PipedriveOrganization,
+  PipedrivePerson,
+  PipedriveProduct,
+} from '../mapping/types.js';
+import type { SyncDeps } from '../ports.js';
+import { PipedriveApiError } from '../../pipedrive/errors.js';
+
+/**
+ * Everything a document is made from, read from Pipedrive (pipedrive.md §3): the deal, its product
+ * lines (all pages), its deal-level discounts, its organization and person, and the product records
+ * of the enabled lines (for their codes). Field definitions are read only when a field mapping names
+ * a custom field, since only then do enum labels matter.
+ */
+export interface DealSnapshot {
+  deal: PipedriveDeal;
+  dealProducts: PipedriveDealProduct[];
+  dealDiscounts: PipedriveDealDiscount[];
+  org: PipedriveOrganization | undefined;
+  person: PipedrivePerson | undefined;
+  /** productId → product, for the enabled lines. */
+  products: Map<number, PipedriveProduct>;
+  fieldDefinitions: PipedriveFieldDefinition[];
+}
+
+const CUSTOM_KEY = /^[0-9a-f]{40}/;
+
+/** The deal and what hangs on it; undefined when the deal was deleted (there is nothing to do). */
+export async function readDeal(deps: SyncDeps, dealId: number): Promise<DealSnapshot | undefined> {
+  const { pipedrive } = deps;
+  const deal = await getDealIfExists(deps, dealId);
+  if (deal === undefined) return undefined;
+  const [dealProducts, dealDiscounts, org, person] = await Promise.all([
+    pipedrive.listDealProducts(dealId),
+    pipedrive.listDealDiscounts(dealId),
+    deal.org_id ? pipedrive.getOrganization(deal.org_id) : undefined,
+    deal.person_id ? pipedrive.getPerson(deal.person_id) : undefined,
+  ]);
+  const productIds = [
+    ...new Set(dealProducts.filter((line) => line.is_enabled).map((line) => line.product_id)),
+  ];
+  const products = new Map<number, PipedriveProduct>();
+  await Promise.all(productIds.map(async (id) => products.set(id, await pipedrive.getProduct(id))));
+  return {
+    deal,
+    dealProducts: dealProducts.map((line) => ({
+      ...line,
+      // The mapping names the frequencies it knows; anything else is not one-time (amounts.ts).
+      billing_frequency: line.billing_frequency as BillingFrequency,
+    })),
+    dealDiscounts: dealDiscounts ?? [],
+    org,
+    person,
+    products,
+    fieldDefinitions: await customFieldDefinitions(deps, org !== undefined),
+  };
+}
+
+async function getDealIfExists(deps: SyncDeps, dealId: number) {
+  try {
+    const deal = await deps.pipedrive.getDeal(dealId);
+    return deal.is_deleted ? undefined : deal;
+  } catch (error) {
+    if (error instanceof PipedriveApiError && error.code === 'pipedrive_not_found')
+      return undefined;
+    throw error;
+  }
+}
+
+async function customFieldDefinitions(
+  deps: SyncDeps,
+  hasOrg: boolean,
+): Promise<PipedriveFieldDefinition[]> {
+  const { companyFields, personFields } = deps.company.settings.contacts;
+  const usesCustom = (mappings: typeof companyFields) =>
+    mappings.some((mapping) => CUSTOM_KEY.test(mapping.pipedriveField));
+  const entities: ('organization' | 'person')[] = [];
+  if (hasOrg && usesCustom(companyFields)) entities.push('organization');
+  if (usesCustom(personFields)) entities.push('person');
+  const lists = await Promise.all(entities.map((entity) => deps.pipedrive.listFields(entity)));
+  return lists.flat();
+}
