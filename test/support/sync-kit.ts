@@ -62,6 +62,8 @@ export interface SyncKit {
   sandboxDeal(dealId: number): Promise<any>;
   xeroRequests(sinceSeq?: number): Promise<LoggedRequest[]>;
   lastXeroSeq(): Promise<number>;
+  pipedriveRequests(sinceSeq?: number): Promise<LoggedRequest[]>;
+  lastPipedriveSeq(): Promise<number>;
   fault(rule: Record<string, unknown>): Promise<void>;
   pdControl(method: string, path: string, body?: unknown): Promise<any>;
   close(): Promise<void>;
@@ -220,14 +222,10 @@ export async function startSyncKit(): Promise<SyncKit> {
       });
       return body.data;
     },
-    async xeroRequests(sinceSeq) {
-      const query = sinceSeq === undefined ? '' : `?since=${sinceSeq}`;
-      return (await json(`${xeroUrl}/__sandbox/requests${query}`)).requests;
-    },
-    async lastXeroSeq() {
-      const requests: LoggedRequest[] = (await json(`${xeroUrl}/__sandbox/requests`)).requests;
-      return requests.at(-1)?.seq ?? 0;
-    },
+    xeroRequests: (sinceSeq) => requestsSince(xeroUrl, sinceSeq),
+    lastXeroSeq: () => lastSeq(xeroUrl),
+    pipedriveRequests: (sinceSeq) => requestsSince(pipedriveUrl, sinceSeq),
+    lastPipedriveSeq: () => lastSeq(pipedriveUrl),
     async fault(rule) {
       await json(`${xeroUrl}/__sandbox/faults`, {
         method: 'POST',
@@ -255,4 +253,14 @@ export function accountingCalls(requests: readonly LoggedRequest[]): string[] {
   return requests
     .filter((request) => request.path.startsWith('/api.xro/2.0/'))
     .map((request) => `${request.method} ${request.path.replace('/api.xro/2.0', '')}`);
+}
+
+async function requestsSince(url: string, sinceSeq?: number): Promise<LoggedRequest[]> {
+  const query = sinceSeq === undefined ? '' : `?since=${sinceSeq}`;
+  const response = await fetch(`${url}/__sandbox/requests${query}`);
+  return ((await response.json()) as { requests: LoggedRequest[] }).requests;
+}
+
+async function lastSeq(url: string): Promise<number> {
+  return (await requestsSince(url)).at(-1)?.seq ?? 0;
 }
