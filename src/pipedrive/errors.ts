@@ -32,17 +32,16 @@ export class PipedriveApiError extends AppError {
   readonly status: number | undefined;
   readonly method: string;
   readonly path: string;
-  readonly retryAfterMs: number | undefined;
 
   constructor(code: PipedriveErrorCode, message: string, details: PipedriveErrorDetails) {
     super(code, `${details.method} ${details.path}: ${message}`, {
       retryable: isRetryableCode(code),
+      retryAfterMs: details.retryAfterMs,
       cause: details.cause,
     });
     this.status = details.status;
     this.method = details.method;
     this.path = details.path;
-    this.retryAfterMs = details.retryAfterMs;
   }
 }
 

@@ -32,11 +32,11 @@ export function backoffDelayMs(
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-/** The `retryAfterMs` an AppError carries (e.g. PipedriveApiError), if any. */
+/** The `retryAfterMs` an AppError carries (from Retry-After or rate-limit headers), if usable. */
 export function retryAfterMsOf(error: unknown): number | undefined {
   if (!(error instanceof AppError)) return undefined;
-  const value: unknown = (error as { retryAfterMs?: unknown }).retryAfterMs;
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
+  const value = error.retryAfterMs;
+  return value !== undefined && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
 export function isNonRetryable(error: unknown): boolean {

@@ -40,18 +40,17 @@ export class XeroApiError extends AppError {
   readonly method: string;
   readonly path: string;
   readonly status: number | undefined;
-  readonly retryAfterMs: number | undefined;
 
   constructor(code: XeroErrorCode, detail: string, facts: XeroCallFacts, retryable = false) {
     const status = facts.status === undefined ? 'no response' : String(facts.status);
     super(code, `Xero ${facts.method} ${facts.path} → ${status}: ${detail}`, {
       retryable,
+      retryAfterMs: facts.retryAfterMs,
       cause: facts.cause,
     });
     this.method = facts.method;
     this.path = facts.path;
     this.status = facts.status;
-    this.retryAfterMs = facts.retryAfterMs;
   }
 }
 

@@ -22,10 +22,8 @@ export function documentHandlers(handler: JobHandler<'document-for-deal'>): JobH
 
 /** Like a client's 429/5xx error: retryable, maybe with a server-given delay. */
 export class TransientError extends AppError {
-  readonly retryAfterMs: number | undefined;
   constructor(retryAfterMs?: number) {
-    super('xero_unavailable', 'Xero is busy', { retryable: true });
-    this.retryAfterMs = retryAfterMs;
+    super('xero_unavailable', 'Xero is busy', { retryable: true, retryAfterMs });
   }
 }
 

@@ -7,8 +7,8 @@ import { backoffDelayMs, decideRetry, retryAfterMsOf } from '../../src/queue/ret
 const policy = { baseMs: 1_000, maxMs: 60_000 };
 
 class LimitedError extends AppError {
-  constructor(readonly retryAfterMs: number | undefined) {
-    super('rate_limited', 'slow down', { retryable: true });
+  constructor(retryAfterMs: number | undefined) {
+    super('rate_limited', 'slow down', { retryable: true, retryAfterMs });
   }
 }
 
