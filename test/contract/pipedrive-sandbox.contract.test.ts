@@ -3,7 +3,10 @@ import { after, before, describe, it } from 'node:test';
 
 import { listenSandbox, type RunningSandbox } from '../../sandbox/common/server.js';
 import { buildPipedriveSandbox } from '../../sandbox/pipedrive/server.js';
+import { demoApp } from '../../sandbox/pipedrive/store/seed-demo.js';
+import { authorize, tokenRequest } from '../../sandbox/pipedrive/test-kit.js';
 import {
+  assertValid,
   type SpecDeviation,
   type SpecName,
   specsAvailable,
@@ -84,10 +87,6 @@ const DOCUMENTED_ERRORS: Record<400 | 401 | 404, [SpecName, string, string]> = {
   404: ['pipedrive-v2', 'GET', '/api/v2/deals/1/convert/status/1'],
 };
 
-const CLIENT_ID = 'sandbox-pipedrive-client';
-const CLIENT_SECRET = 'sandbox-pipedrive-secret';
-const REDIRECT_URI = 'http://localhost:3000/oauth/pipedrive/callback';
-
 interface Reply {
   status: number;
   body: any;
@@ -107,27 +106,11 @@ describe('Pipedrive sandbox against the Pipedrive OpenAPI specs', { skip }, () =
 
   before(async () => {
     running = await listenSandbox(buildPipedriveSandbox(), 0);
-    const authorize = new URL('/oauth/authorize', running.url);
-    authorize.search = new URLSearchParams({
-      client_id: CLIENT_ID,
-      redirect_uri: REDIRECT_URI,
-      state: 'x',
-      auto_approve: '1',
-    }).toString();
-    const consent = await fetch(authorize, { redirect: 'manual' });
-    assert.equal(consent.status, 302);
-    const code = new URL(consent.headers.get('location') ?? '').searchParams.get('code') ?? '';
-    const token = await fetch(`${running.url}/oauth/token`, {
-      method: 'POST',
-      headers: {
-        authorization: `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: REDIRECT_URI,
-      }),
+    const code = await authorize(running.url, { state: 'x' });
+    const token = await tokenRequest(running.url, {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: demoApp.callbackUrl,
     });
     tokens = { status: token.status, body: await token.json() };
     apiDomain = tokens.body.api_domain;
@@ -152,11 +135,6 @@ describe('Pipedrive sandbox against the Pipedrive OpenAPI specs', { skip }, () =
 
   function specOf(path: string): SpecName {
     return path.startsWith('/api/v2/') ? 'pipedrive-v2' : 'pipedrive-v1';
-  }
-
-  function assertValid(result: { ok: boolean; errors: string[] }) {
-    assert.deepEqual(result.errors, []);
-    assert.equal(result.ok, true);
   }
 
   async function assertRoute(method: string, path: string, status = 200, body?: unknown) {
@@ -190,16 +168,9 @@ describe('Pipedrive sandbox against the Pipedrive OpenAPI specs', { skip }, () =
   });
 
   it('POST /oauth/token with a refresh token matches the spec (get-tokens)', async () => {
-    const refreshed = await fetch(`${running.url}/oauth/token`, {
-      method: 'POST',
-      headers: {
-        authorization: `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: new URLSearchParams({
-        grant_type: 'refresh_token',
-        refresh_token: tokens.body.refresh_token,
-      }),
+    const refreshed = await tokenRequest(running.url, {
+      grant_type: 'refresh_token',
+      refresh_token: tokens.body.refresh_token,
     });
     assert.equal(refreshed.status, 200);
     assertValid(

@@ -5,7 +5,9 @@ import { listenSandbox, type RunningSandbox } from '../../sandbox/common/server.
 import { buildXeroSandbox } from '../../sandbox/xero/server.js';
 import { intentToReceiveRequest } from '../../sandbox/xero/webhooks/intent-to-receive.js';
 import { randomEntropy, toWebhookEvent } from '../../sandbox/xero/webhooks/payload.js';
+import { getCode, postToken, REDIRECT_URI, refresh } from '../integration/xero-sandbox-helpers.js';
 import {
+  assertValid,
   type SpecDeviation,
   type SpecName,
   specsAvailable,
@@ -48,9 +50,6 @@ const INTENT_TO_RECEIVE_DEVIATIONS: SpecDeviation[] = [
   })),
 ];
 
-const CLIENT_ID = 'sandbox-xero-client';
-const CLIENT_SECRET = 'sandbox-xero-secret-do-not-use-in-production';
-const REDIRECT_URI = 'http://localhost:3000/oauth/xero/callback';
 const SCOPES =
   'openid profile email offline_access accounting.transactions accounting.contacts accounting.settings';
 const API = '/api.xro/2.0';
@@ -71,29 +70,11 @@ describe('Xero sandbox against the Xero OpenAPI specs', { skip }, () => {
 
   before(async () => {
     running = await listenSandbox(buildXeroSandbox(), 0);
-    const authorize = new URL('/identity/connect/authorize', running.url);
-    authorize.search = new URLSearchParams({
-      response_type: 'code',
-      client_id: CLIENT_ID,
+    const code = await getCode(running.url, { scope: SCOPES, state: 'x' });
+    const token = await postToken(running.url, {
+      grant_type: 'authorization_code',
+      code,
       redirect_uri: REDIRECT_URI,
-      scope: SCOPES,
-      state: 'x',
-      auto_approve: '1',
-    }).toString();
-    const consent = await fetch(authorize, { redirect: 'manual' });
-    assert.equal(consent.status, 302);
-    const code = new URL(consent.headers.get('location') ?? '').searchParams.get('code') ?? '';
-    const token = await fetch(`${running.url}/connect/token`, {
-      method: 'POST',
-      headers: {
-        authorization: `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: REDIRECT_URI,
-      }),
     });
     assert.equal(token.status, 200);
     tokens = (await token.json()) as Record<string, unknown>;
@@ -143,11 +124,6 @@ describe('Xero sandbox against the Xero OpenAPI specs', { skip }, () => {
     assertValid(validateResponse(spec, method, path, reply.status, reply.body, DEVIATIONS));
   }
 
-  function assertValid(result: { ok: boolean; errors: string[] }) {
-    assert.deepEqual(result.errors, []);
-    assert.equal(result.ok, true);
-  }
-
   const accountingMatches = (method: string, path: string, reply: Reply, status = 200) =>
     assertMatches('xero-accounting', method, API + path, reply, status);
 
@@ -157,17 +133,7 @@ describe('Xero sandbox against the Xero OpenAPI specs', { skip }, () => {
     });
 
     it('refreshed token response matches AccessToken', async () => {
-      const refreshed = await fetch(`${running.url}/connect/token`, {
-        method: 'POST',
-        headers: {
-          authorization: `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`,
-          'content-type': 'application/x-www-form-urlencoded',
-        },
-        body: new URLSearchParams({
-          grant_type: 'refresh_token',
-          refresh_token: String(tokens['refresh_token']),
-        }),
-      });
+      const refreshed = await refresh(running.url, String(tokens['refresh_token']));
       assert.equal(refreshed.status, 200);
       const body = (await refreshed.json()) as Record<string, unknown>;
       assertValid(validateSchema('xero-identity', 'AccessToken', body));

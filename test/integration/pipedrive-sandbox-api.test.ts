@@ -8,6 +8,7 @@ import {
   type StartedPipedrive,
   type TokenSet,
 } from '../../sandbox/pipedrive/test-kit.js';
+import { resetSandbox } from '../support/sandbox-reset.js';
 
 let pd: StartedPipedrive;
 let tokens: TokenSet;
@@ -25,11 +26,7 @@ before(async () => {
 });
 after(async () => pd.running.close());
 beforeEach(async () => {
-  await fetch(`${pd.url}/__sandbox/reset`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-  });
+  await resetSandbox(pd.url);
   tokens = await installDemoApp(pd.url);
 });
 

@@ -9,6 +9,7 @@ import {
   type TokenSet,
 } from '../../sandbox/pipedrive/test-kit.js';
 import type { PipedriveChange } from '../../sandbox/pipedrive/world.js';
+import { resetSandbox } from '../support/sandbox-reset.js';
 
 let pd: StartedPipedrive;
 let tokens: TokenSet;
@@ -26,11 +27,7 @@ before(async () => {
 });
 after(async () => pd.running.close());
 beforeEach(async () => {
-  await fetch(`${pd.url}/__sandbox/reset`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-  });
+  await resetSandbox(pd.url);
   tokens = await installDemoApp(pd.url);
   changes = [];
 });

@@ -10,6 +10,7 @@ import {
   type TokenSet,
   tokenRequest,
 } from '../../sandbox/pipedrive/test-kit.js';
+import { resetSandbox } from '../support/sandbox-reset.js';
 
 // A clock that stands still unless advanced, so window arithmetic is exact.
 const clock = new SandboxClock(Date.UTC(2026, 10, 25, 12));
@@ -21,11 +22,7 @@ before(async () => {
 });
 after(async () => pd.running.close());
 beforeEach(async () => {
-  await fetch(`${pd.url}/__sandbox/reset`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-  });
+  await resetSandbox(pd.url);
   tokens = await installDemoApp(pd.url);
 });
 

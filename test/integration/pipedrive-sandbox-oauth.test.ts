@@ -10,6 +10,7 @@ import {
   type StartedPipedrive,
   tokenRequest,
 } from '../../sandbox/pipedrive/test-kit.js';
+import { resetSandbox } from '../support/sandbox-reset.js';
 
 let pd: StartedPipedrive;
 before(async () => {
@@ -17,11 +18,7 @@ before(async () => {
 });
 after(async () => pd.running.close());
 beforeEach(async () => {
-  await fetch(`${pd.url}/__sandbox/reset`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{"seed":"demo"}',
-  });
+  await resetSandbox(pd.url, { seed: 'demo' });
 });
 
 const unauthorized = {

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 
 import { DEMO_TENANT_B } from '../../sandbox/xero/seed.js';
 import { api, connect, startXero, type StartedXero } from './xero-sandbox-helpers.js';
+import { resetSandbox } from '../support/sandbox-reset.js';
 
 /** A route that counts its runs and answers with the status the body asks for, optionally held. */
 const counter = {
@@ -35,11 +36,7 @@ before(async () => {
 });
 after(() => xero.close());
 beforeEach(async () => {
-  await fetch(`${url}/__sandbox/reset`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-  });
+  await resetSandbox(url);
   counter.runs = 0;
   counter.gate = undefined;
   token = (await connect(url)).access_token;

@@ -18,6 +18,7 @@ import {
   type StartedXero,
   type Tokens,
 } from './xero-sandbox-helpers.js';
+import { resetSandbox } from '../support/sandbox-reset.js';
 
 let xero: StartedXero;
 let url: string;
@@ -28,12 +29,16 @@ before(async () => {
 });
 after(() => xero.close());
 beforeEach(async () => {
-  await fetch(`${url}/__sandbox/reset`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-  });
+  await resetSandbox(url);
 });
+
+/** GET /connections with a bearer token. */
+async function connectionsOf(token: string): Promise<{ tenantId: string }[]> {
+  const response = await fetch(`${url}/connections`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return (await response.json()) as { tenantId: string }[];
+}
 
 describe('authorize', () => {
   it('shows a consent page with the demo login’s organisations, and the form returns a code', async () => {
@@ -67,11 +72,7 @@ describe('authorize', () => {
     const tokens = (await (
       await postToken(url, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI })
     ).json()) as Tokens;
-    const connections = (await (
-      await fetch(`${url}/connections`, {
-        headers: { authorization: `Bearer ${tokens.access_token}` },
-      })
-    ).json()) as { tenantId: string }[];
+    const connections = await connectionsOf(tokens.access_token);
     assert.deepEqual(
       connections.map((connection) => connection.tenantId),
       [DEMO_TENANT_B],
@@ -128,11 +129,7 @@ describe('authorize', () => {
 
   it('logs in another user with login_hint: only their organisation is connected', async () => {
     const tokens = await connect(url, { login_hint: 'owner@otherco.example' });
-    const connections = (await (
-      await fetch(`${url}/connections`, {
-        headers: { authorization: `Bearer ${tokens.access_token}` },
-      })
-    ).json()) as { tenantId: string }[];
+    const connections = await connectionsOf(tokens.access_token);
     assert.deepEqual(
       connections.map((connection) => connection.tenantId),
       [OTHER_TENANT],
@@ -450,11 +447,7 @@ describe('connections and revocation', () => {
     assert.deepEqual(await (await refresh(url, tokens.refresh_token!)).json(), {
       error: 'invalid_grant',
     });
-    const list = await (
-      await fetch(`${url}/connections`, {
-        headers: { authorization: `Bearer ${tokens.access_token}` },
-      })
-    ).json();
+    const list = await connectionsOf(tokens.access_token);
     assert.deepEqual(list, []);
     assert.equal((await api(url, tokens.access_token, '/Organisation')).status, 403);
   });
@@ -494,11 +487,7 @@ describe('control routes', () => {
     );
     assert.equal(state.refreshTokens.length, 1);
 
-    await fetch(`${url}/__sandbox/reset`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    });
+    await resetSandbox(url);
     assert.equal((await api(url, tokens.access_token, '/Organisation')).status, 401);
     const gone = await fetch(
       authorizeUrl(url, { client_id: 'second', redirect_uri: 'https://second.example/cb' }),

@@ -3,6 +3,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 
 import { DEMO_TENANT_B } from '../../sandbox/xero/seed.js';
 import { api, connect, startXero, type StartedXero } from './xero-sandbox-helpers.js';
+import { resetSandbox } from '../support/sandbox-reset.js';
 
 let xero: StartedXero;
 let url: string;
@@ -14,11 +15,7 @@ before(async () => {
 });
 after(() => xero.close());
 beforeEach(async () => {
-  await fetch(`${url}/__sandbox/reset`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-  });
+  await resetSandbox(url);
   token = (await connect(url)).access_token;
 });
 

@@ -8,6 +8,7 @@
 // A concrete request (method + path) is matched against the spec's path templates after the
 // server's base path is stripped; the response (or request) schema of that operation is compiled
 // on first use and cached.
+import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,15 @@ import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
 
+import {
+  collectOperations,
+  escapeRegExp,
+  findOperation,
+  type Operation,
+  type SpecSource,
+} from './openapi-operations.js';
+import { convertSpec, isObject, type Json } from './openapi-schema.js';
+
 // ajv and ajv-formats are CommonJS with `exports.default`; under NodeNext the default import is
 // the module object.
 const Ajv = AjvModule.default;
@@ -23,14 +33,6 @@ const addFormats = addFormatsModule.default;
 
 export type SpecName =
   'xero-accounting' | 'xero-identity' | 'xero-webhooks' | 'pipedrive-v1' | 'pipedrive-v2';
-
-interface SpecSource {
-  file: string;
-  /** Base paths the real API is also reached under, beyond those in the spec's `servers`. */
-  extraBasePaths: string[];
-  /** Xero's spec spells paths `/Connections`, the API is called as `/connections` (xero.md §1.4). */
-  caseInsensitive: boolean;
-}
 
 const SOURCES: Record<SpecName, SpecSource> = {
   'xero-accounting': {
@@ -60,22 +62,6 @@ export function specsAvailable(): string | undefined {
     .filter((file) => !existsSync(file));
   if (missing.length === 0) return undefined;
   return `vendor OpenAPI specs not found (${missing.join(', ')}); CI provides them in ../shared/specs`;
-}
-
-type Json = Record<string, unknown>;
-type HttpMethod = 'get' | 'put' | 'post' | 'patch' | 'delete' | 'head' | 'options';
-const METHODS: HttpMethod[] = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'];
-
-interface Operation {
-  method: HttpMethod;
-  template: string;
-  /** One regular expression per base path the operation is served under. */
-  patterns: RegExp[];
-  /** Literal (parameter-free) segments: more wins when two templates match (`/deals/products`). */
-  literalSegments: number;
-  /** The converted operation object (schemas already JSON Schema with absolute $refs). */
-  op: Json;
-  operationId: string;
 }
 
 export interface LoadedSpec {
@@ -111,6 +97,12 @@ export interface ValidationResult {
   waived: string[];
 }
 
+/** Fails the test with every schema error listed (a result's waived errors are allowed). */
+export function assertValid(result: Pick<ValidationResult, 'ok' | 'errors'>): void {
+  assert.deepEqual(result.errors, []);
+  assert.equal(result.ok, true);
+}
+
 const cache = new Map<SpecName, LoadedSpec>();
 
 export function loadSpec(name: SpecName): LoadedSpec {
@@ -119,8 +111,7 @@ export function loadSpec(name: SpecName): LoadedSpec {
   const source = SOURCES[name];
   const raw = parseYaml(readFileSync(join(specsDir, source.file), 'utf8')) as Json;
   const docId = `https://specs.invalid/${name}.json`;
-  const is30 = String(raw['openapi']).startsWith('3.0');
-  const converted = convertDocument(raw, (schema) => toJsonSchema(schema, docId, is30));
+  const converted = convertSpec(raw, docId);
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   // Pipedrive v1 uses two formats OpenAPI does not define: `url` means a URI; `string` means nothing.
@@ -149,18 +140,17 @@ export function validateResponse(
   body: unknown,
   deviations: readonly SpecDeviation[] = [],
 ): ValidationResult {
-  const loaded = typeof spec === 'string' ? loadSpec(spec) : spec;
-  const found = findOperation(loaded, method, path);
-  if (typeof found === 'string') return { ok: false, errors: [found], waived: [] };
-  const responses = (found.op['responses'] ?? {}) as Json;
-  const key = [String(status), `${String(status)[0]}XX`, 'default'].find((k) => k in responses);
-  const where = `${found.operationId} (${method.toUpperCase()} ${found.template})`;
-  if (key === undefined) {
-    const documented = Object.keys(responses).join(', ');
-    return fail(found, `${where} documents no ${status} response (documents: ${documented})`);
-  }
-  const response = resolveLocalRef(loaded, responses[key]);
-  return validateContent(loaded, found, response['content'], body, `${where} → ${key}`, deviations);
+  return withOperation(spec, method, path, (loaded, found, where) => {
+    const responses = (found.op['responses'] ?? {}) as Json;
+    const key = [String(status), `${String(status)[0]}XX`, 'default'].find((k) => k in responses);
+    if (key === undefined) {
+      const documented = Object.keys(responses).join(', ');
+      return fail(found, `${where} documents no ${status} response (documents: ${documented})`);
+    }
+    const response = resolveLocalRef(loaded, responses[key]);
+    const content = response['content'];
+    return validateContent(loaded, found, content, body, `${where} → ${key}`, deviations);
+  });
 }
 
 /** Validates a JSON request body the app sends (or, for xero-webhooks, the webhook name as path). */
@@ -171,12 +161,24 @@ export function validateRequestBody(
   body: unknown,
   deviations: readonly SpecDeviation[] = [],
 ): ValidationResult {
+  return withOperation(spec, method, path, (loaded, found, where) => {
+    const requestBody = resolveLocalRef(loaded, found.op['requestBody']);
+    const content = requestBody['content'];
+    return validateContent(loaded, found, content, body, `${where} request`, deviations);
+  });
+}
+
+/** Runs `check` on the operation a request names, or fails saying why there is none. */
+function withOperation(
+  spec: SpecName | LoadedSpec,
+  method: string,
+  path: string,
+  check: (loaded: LoadedSpec, found: Operation, where: string) => ValidationResult,
+): ValidationResult {
   const loaded = typeof spec === 'string' ? loadSpec(spec) : spec;
   const found = findOperation(loaded, method, path);
   if (typeof found === 'string') return { ok: false, errors: [found], waived: [] };
-  const requestBody = resolveLocalRef(loaded, found.op['requestBody']);
-  const where = `${found.operationId} (${method.toUpperCase()} ${found.template}) request`;
-  return validateContent(loaded, found, requestBody['content'], body, where, deviations);
+  return check(loaded, found, `${found.operationId} (${method.toUpperCase()} ${found.template})`);
 }
 
 function validateContent(
@@ -274,71 +276,6 @@ function isWaived(d: SpecDeviation, spec: SpecName, operationId: string, error: 
   return new RegExp(`^${pattern}$`).test(error.instancePath);
 }
 
-/** The operation for a concrete path, or a message saying why there is none. */
-function findOperation(spec: LoadedSpec, method: string, path: string): Operation | string {
-  const bare = `/${path.split('?')[0] ?? ''}`.replace(/^\/+/, '/').replace(/(.)\/+$/, '$1');
-  const matches = spec.operations.filter((o) => o.patterns.some((p) => p.test(bare)));
-  if (matches.length === 0) return `${spec.name}: no path template matches ${bare}`;
-  const wanted = method.toLowerCase();
-  const withMethod = matches.filter((o) => o.method === wanted);
-  if (withMethod.length === 0) {
-    const has = [...new Set(matches.map((o) => `${o.method.toUpperCase()} ${o.template}`))];
-    return `${spec.name}: no ${method.toUpperCase()} operation for ${bare} (spec has: ${has.join(', ')})`;
-  }
-  return withMethod.reduce((best, o) => (o.literalSegments > best.literalSegments ? o : best));
-}
-
-function collectOperations(doc: Json, source: SpecSource): Operation[] {
-  const globalBases = basePaths(doc['servers']);
-  const operations: Operation[] = [];
-  // OpenAPI 3.1 `webhooks:` (Xero's webhook spec) are addressed by name: `invoices` or `/invoices`.
-  const items: [string, Json, boolean][] = [
-    ...Object.entries((doc['paths'] ?? {}) as Record<string, Json>).map(
-      (e) => [...e, false] as [string, Json, boolean],
-    ),
-    ...Object.entries((doc['webhooks'] ?? {}) as Record<string, Json>).map(
-      ([name, item]) => [`/${name}`, item, true] as [string, Json, boolean],
-    ),
-  ];
-  for (const [template, item, isWebhook] of items) {
-    for (const method of METHODS) {
-      const op = item[method] as Json | undefined;
-      if (!op) continue;
-      const own = basePaths(op['servers'] ?? item['servers']);
-      const bases = isWebhook
-        ? ['']
-        : (own ?? [...(globalBases ?? ['']), ...source.extraBasePaths]);
-      operations.push({
-        method,
-        template,
-        patterns: bases.map((base) => templatePattern(base, template, source.caseInsensitive)),
-        literalSegments: template.split('/').filter((s) => s !== '' && !s.includes('{')).length,
-        op,
-        operationId: String(op['operationId'] ?? `${method} ${template}`),
-      });
-    }
-  }
-  return operations;
-}
-
-function basePaths(servers: unknown): string[] | undefined {
-  if (!Array.isArray(servers) || servers.length === 0) return undefined;
-  return servers.map((server: Json) => new URL(String(server['url'])).pathname.replace(/\/+$/, ''));
-}
-
-function templatePattern(base: string, template: string, caseInsensitive: boolean): RegExp {
-  const body = `${base}${template}`
-    .replace(/\/+$/, '')
-    .split(/(\{[^}]+\})/)
-    .map((part) => (part.startsWith('{') ? '[^/]+' : escapeRegExp(part)))
-    .join('');
-  return new RegExp(`^${body || '/'}$`, caseInsensitive ? 'i' : '');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Follows one `$ref` into the converted document (responses and request bodies may be refs). */
 function resolveLocalRef(spec: LoadedSpec, node: unknown): Json {
   if (!isObject(node)) return {};
@@ -353,86 +290,4 @@ function followPointer(doc: unknown, pointer: string): unknown {
     .slice(1)
     .map((token) => decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~'))
     .reduce<unknown>((node, token) => (isObject(node) ? node[token] : undefined), doc);
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-// ---- OpenAPI → JSON Schema -------------------------------------------------------------------
-
-/** Copies the document, converting every schema (under `schema:` and `components.schemas`). */
-function convertDocument(doc: Json, convert: (schema: unknown) => unknown): Json {
-  const walk = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(walk);
-    if (!isObject(node)) return node;
-    const out: Json = {};
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'example' || key === 'examples' || key.startsWith('x-')) continue;
-      out[key] = key === 'schema' ? convert(value) : walk(value);
-    }
-    return out;
-  };
-  const components = isObject(doc['components']) ? doc['components'] : {};
-  const schemas = isObject(components['schemas']) ? components['schemas'] : {};
-  return {
-    ...(walk(doc) as Json),
-    components: {
-      ...(walk({ ...components, schemas: {} }) as Json),
-      schemas: Object.fromEntries(Object.entries(schemas).map(([k, s]) => [k, convert(s)])),
-    },
-  };
-}
-
-// Annotations that JSON Schema does not know or that carry data, not rules.
-const DROPPED = new Set([
-  'example',
-  'examples',
-  'xml',
-  'externalDocs',
-  'discriminator',
-  'nullable',
-]);
-const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs']);
-const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
-const SCHEMA_VALUES = new Set([
-  'items',
-  'additionalProperties',
-  'not',
-  'contains',
-  'propertyNames',
-]);
-
-function toJsonSchema(schema: unknown, docId: string, is30: boolean): unknown {
-  if (!isObject(schema)) return schema;
-  const convert = (s: unknown) => toJsonSchema(s, docId, is30);
-  const out: Json = {};
-  const ref = schema['$ref'];
-  if (typeof ref === 'string' && is30) {
-    // OpenAPI 3.0: siblings of $ref are ignored (only `nullable` is honoured by tools in practice).
-    out['$ref'] = ref.startsWith('#') ? `${docId}${ref}` : ref;
-  } else {
-    for (const [key, value] of Object.entries(schema)) {
-      if (DROPPED.has(key) || key.startsWith('x-')) continue;
-      if (key === '$ref' && typeof value === 'string') {
-        out[key] = value.startsWith('#') ? `${docId}${value}` : value;
-      } else if (SCHEMA_MAPS.has(key) && isObject(value)) {
-        out[key] = Object.fromEntries(Object.entries(value).map(([k, s]) => [k, convert(s)]));
-      } else if (SCHEMA_LISTS.has(key) && Array.isArray(value)) {
-        out[key] = value.map(convert);
-      } else if (SCHEMA_VALUES.has(key)) {
-        out[key] = Array.isArray(value) ? value.map(convert) : convert(value);
-      } else {
-        out[key] = value;
-      }
-    }
-  }
-  if (schema['nullable'] !== true) return out;
-  // OpenAPI 3.0 `nullable: true` = JSON Schema "or null".
-  if (out['type'] === undefined) return { anyOf: [out, { type: 'null' }] };
-  const types = Array.isArray(out['type']) ? out['type'] : [out['type']];
-  out['type'] = [...new Set([...types, 'null'])];
-  if (Array.isArray(out['enum']) && !out['enum'].includes(null))
-    out['enum'] = [...out['enum'], null];
-  return out;
 }

@@ -13,6 +13,15 @@ import { ApiError } from './paging.js';
 export const idSchema = z.number().int().positive();
 export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date YYYY-MM-DD');
 export const visibleToSchema = z.union([z.literal(1), z.literal(3), z.literal(5), z.literal(7)]);
+/** Products and deal products bill on the same cycles (§3.3, §3.5). */
+export const billingFrequencySchema = z.enum([
+  'one-time',
+  'annually',
+  'semi-annually',
+  'quarterly',
+  'monthly',
+  'weekly',
+]);
 export const customFieldsSchema = z.record(z.string(), z.unknown());
 
 export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {

@@ -7,25 +7,14 @@ import type { Company } from '../store/company.js';
 import type { DealOps, DealProductInput } from '../store/deal-ops.js';
 import type { PipedriveAppSeed } from '../world.js';
 import { renderNoteV1 } from '../store/render-v1.js';
-import {
-  renderDealProductV2,
-  renderDealV2,
-  renderDiscountV2,
-  renderOrganizationV2,
-  renderPersonV2,
-  renderProductV2,
-} from '../store/render-v2.js';
+import { renderDealProductV2, renderDealV2, renderDiscountV2 } from '../store/render-v2.js';
+import type { DealRecord } from '../store/types.js';
 import { defined, parseBody } from './body.js';
 import { ApiError } from './paging.js';
-import {
-  newOrganization,
-  newPerson,
-  organizationPatch,
-  parseOrganization,
-  parsePerson,
-  personPatch,
-} from './v2-contacts.js';
-import { newProduct, parseProduct, productPatch } from './v2-catalogue.js';
+import type { EditableEntity, EditableKind, NamedInput } from './editable-records.js';
+import { createRecord, pathOf, updateRecord } from './editable-records.js';
+import { organizationKind, personKind } from './v2-contacts.js';
+import { productKind } from './v2-products.js';
 import { addLineSchema, discountSchema } from './v2-deal-lines.js';
 import { dealPatch, findDeal, newDeal } from './v2-deals.js';
 
@@ -120,69 +109,37 @@ export function registerControlRoutes(
       .code(201)
       .send({ data: renderDealV2(company, companies.create(company, 'deal', deal, context)) });
   });
-  app.patch(`${base}/companies/:companyId/deals/:id`, async (request) => {
-    const company = companyOf(request.params);
-    const deal = recordOf(company.deals, request.params);
-    const { user_id: _user, ...fields } = dealBody.parse(request.body ?? {});
-    return {
-      data: renderDealV2(
-        company,
-        companies.update(
-          company,
-          'deal',
-          deal,
-          dealPatch(company, deal, fields, ops),
-          actor(company, request.body),
-        ),
-      ),
-    };
+  /** A change to one deal, made by the body's user (or the first admin). */
+  const editDeal = (
+    method: 'POST' | 'PATCH',
+    suffix: string,
+    patchOf: (company: Company, deal: DealRecord, body: unknown) => Partial<DealRecord>,
+  ) =>
+    app.route({
+      method,
+      url: `${base}/companies/:companyId/deals/:id${suffix}`,
+      handler: async (request) => {
+        const company = companyOf(request.params);
+        const deal = recordOf(company.deals, request.params);
+        const patch = patchOf(company, deal, request.body);
+        const context = actor(company, request.body);
+        return {
+          data: renderDealV2(company, companies.update(company, 'deal', deal, patch, context)),
+        };
+      },
+    });
+  editDeal('PATCH', '', (company, deal, body) => {
+    const { user_id: _user, ...fields } = dealBody.parse(body ?? {});
+    return dealPatch(company, deal, fields, ops);
   });
-  app.post(`${base}/companies/:companyId/deals/:id/move`, async (request) => {
-    const company = companyOf(request.params);
-    const deal = recordOf(company.deals, request.params);
-    const body = z
+  editDeal('POST', '/move', (company, deal, body) => {
+    const input = z
       .object({ stage_id: z.number().int(), user_id: z.number().int().optional() })
-      .parse(request.body);
-    const patch = dealPatch(company, deal, { stage_id: body.stage_id }, ops);
-    return {
-      data: renderDealV2(
-        company,
-        companies.update(company, 'deal', deal, patch, actor(company, request.body)),
-      ),
-    };
+      .parse(body);
+    return dealPatch(company, deal, { stage_id: input.stage_id }, ops);
   });
-  app.post(`${base}/companies/:companyId/deals/:id/won`, async (request) => {
-    const company = companyOf(request.params);
-    const deal = recordOf(company.deals, request.params);
-    return {
-      data: renderDealV2(
-        company,
-        companies.update(
-          company,
-          'deal',
-          deal,
-          ops.transitionPatch(deal, { status: 'won' }),
-          actor(company, request.body),
-        ),
-      ),
-    };
-  });
-  app.post(`${base}/companies/:companyId/deals/:id/archive`, async (request) => {
-    const company = companyOf(request.params);
-    const deal = recordOf(company.deals, request.params);
-    return {
-      data: renderDealV2(
-        company,
-        companies.update(
-          company,
-          'deal',
-          deal,
-          { is_archived: true, archive_time: now() },
-          actor(company, request.body),
-        ),
-      ),
-    };
-  });
+  editDeal('POST', '/won', (_company, deal) => ops.transitionPatch(deal, { status: 'won' }));
+  editDeal('POST', '/archive', () => ({ is_archived: true, archive_time: now() }));
   app.post(`${base}/companies/:companyId/deals/:id/products`, async (request, reply) => {
     const company = companyOf(request.params);
     const deal = findDeal(company, (request.params as { id: string }).id);
@@ -217,74 +174,32 @@ export function registerControlRoutes(
     return { data: notes.map((note) => renderNoteV1(company, note)) };
   });
 
-  app.post(`${base}/companies/:companyId/organizations`, async (request, reply) => {
-    const company = companyOf(request.params);
-    const context = actor(company, request.body);
-    const org = Object.assign(
-      newOrganization(company, context.userId, now()),
-      organizationPatch(company, undefined, parseOrganization(withoutUser(request.body), true)),
-    );
-    return reply.code(201).send({
-      data: renderOrganizationV2(company, companies.create(company, 'organization', org, context)),
-    });
-  });
-  app.patch(`${base}/companies/:companyId/organizations/:id`, async (request) => {
-    const company = companyOf(request.params);
-    const org = recordOf(company.organizations, request.params);
-    const patch = organizationPatch(
-      company,
-      org,
-      parseOrganization(withoutUser(request.body), false),
-    );
-    return {
-      data: renderOrganizationV2(
+  /** Create and edit for the kinds the v2 API writes the same way (§9 item 16). */
+  const editable = <E extends EditableEntity, I extends NamedInput>(kind: EditableKind<E, I>) => {
+    app.post(`${base}/companies/:companyId${pathOf(kind)}`, async (request, reply) => {
+      const company = companyOf(request.params);
+      const context = actor(company, request.body);
+      const record = createRecord(
+        companies,
+        kind,
         company,
-        companies.update(company, 'organization', org, patch, actor(company, request.body)),
-      ),
-    };
-  });
-  app.post(`${base}/companies/:companyId/persons`, async (request, reply) => {
-    const company = companyOf(request.params);
-    const context = actor(company, request.body);
-    const person = Object.assign(
-      newPerson(company, context.userId, now()),
-      personPatch(company, undefined, parsePerson(withoutUser(request.body), true)),
-    );
-    return reply.code(201).send({
-      data: renderPersonV2(company, companies.create(company, 'person', person, context)),
+        withoutUser(request.body),
+        context,
+        now(),
+      );
+      return reply.code(201).send({ data: kind.render(company, record) });
     });
-  });
-  app.patch(`${base}/companies/:companyId/persons/:id`, async (request) => {
-    const company = companyOf(request.params);
-    const person = recordOf(company.persons, request.params);
-    const patch = personPatch(company, person, parsePerson(withoutUser(request.body), false));
-    return {
-      data: renderPersonV2(
-        company,
-        companies.update(company, 'person', person, patch, actor(company, request.body)),
-      ),
-    };
-  });
-  app.post(`${base}/companies/:companyId/products`, async (request, reply) => {
-    const company = companyOf(request.params);
-    const context = actor(company, request.body);
-    const product = Object.assign(
-      newProduct(company, context.userId, now()),
-      productPatch(company, undefined, parseProduct(withoutUser(request.body), true)),
-    );
-    return reply.code(201).send({
-      data: renderProductV2(company, companies.create(company, 'product', product, context)),
+    app.patch(`${base}/companies/:companyId${pathOf(kind)}/:id`, async (request) => {
+      const company = companyOf(request.params);
+      const record = recordOf(kind.table(company), request.params);
+      const context = actor(company, request.body);
+      const body = withoutUser(request.body);
+      return {
+        data: kind.render(company, updateRecord(companies, kind, company, record, body, context)),
+      };
     });
-  });
-  app.patch(`${base}/companies/:companyId/products/:id`, async (request) => {
-    const company = companyOf(request.params);
-    const product = recordOf(company.products, request.params);
-    const patch = productPatch(company, product, parseProduct(withoutUser(request.body), false));
-    return {
-      data: renderProductV2(
-        company,
-        companies.update(company, 'product', product, patch, actor(company, request.body)),
-      ),
-    };
-  });
+  };
+  editable(organizationKind);
+  editable(personKind);
+  editable(productKind);
 }

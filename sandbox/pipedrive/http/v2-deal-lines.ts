@@ -1,13 +1,22 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 
 import type { Company } from '../store/company.js';
 import type { DealOps, DealProductInput } from '../store/deal-ops.js';
 import { renderDealProductV2, renderDiscountV2 } from '../store/render-v2.js';
-import type { DealProductRecord } from '../store/types.js';
+import type { DealDiscountRecord, DealProductRecord } from '../store/types.js';
 import type { ApiRoute } from './api-routes.js';
-import { dateSchema, defined, idSchema, numericId, parseBody } from './body.js';
-import { ApiError, intListParam, pageV2 } from './paging.js';
+import {
+  billingFrequencySchema,
+  dateSchema,
+  defined,
+  idSchema,
+  numericId,
+  parseBody,
+} from './body.js';
+import { ApiError, intListParam } from './paging.js';
 import { findDeal } from './v2-deals.js';
+import { idParam, listPage, queryOf } from './v2-route-kit.js';
 
 /** v2 deal products and deal-level discounts (reference/pipedrive.md §3.3–3.4). */
 
@@ -21,14 +30,7 @@ const lineFields = {
   tax_method: z.enum(['exclusive', 'inclusive', 'none']),
   comments: z.string(),
   is_enabled: z.boolean(),
-  billing_frequency: z.enum([
-    'one-time',
-    'annually',
-    'semi-annually',
-    'quarterly',
-    'monthly',
-    'weekly',
-  ]),
+  billing_frequency: billingFrequencySchema,
   billing_frequency_cycles: z.number().int().positive().max(208).nullable(),
   billing_start_date: dateSchema.nullable(),
 };
@@ -45,10 +47,23 @@ export const discountSchema = z.object({
 
 type Params = { id: string; product_attachment_id?: string; discount_id?: string };
 
-function findLine(company: Company, dealId: number, rawId: string | undefined): DealProductRecord {
-  const line = company.dealProducts.get(numericId(rawId));
+/** The deal product named by `{product_attachment_id}`, on the live deal named by `{id}`. */
+function lineOf(company: Company, request: FastifyRequest): DealProductRecord {
+  const params = request.params as Params;
+  const dealId = findDeal(company, params.id).id;
+  const line = company.dealProducts.get(numericId(params.product_attachment_id));
   if (!line || line.deal_id !== dealId) throw new ApiError(404, 'Product attachment not found');
   return line;
+}
+
+/** The discount named by `{discount_id}`, on the live deal named by `{id}`. */
+function discountOf(company: Company, request: FastifyRequest): DealDiscountRecord {
+  const params = request.params as Params;
+  const dealId = findDeal(company, params.id).id;
+  const id = params.discount_id;
+  const discount = id === undefined ? undefined : company.dealDiscounts.get(id);
+  if (!discount || discount.deal_id !== dealId) throw new ApiError(404, 'Discount not found');
+  return discount;
 }
 
 const lineSortable = ['id', 'add_time', 'update_time', 'order_nr', 'deal_id'] as const;
@@ -60,18 +75,13 @@ export function dealLineRoutes(ops: DealOps): ApiRoute[] {
       method: 'GET',
       path: '/deals/{id}/products',
       handler: ({ company }, request) => {
-        const deal = findDeal(company, (request.params as Params).id);
-        const page = pageV2(
+        const deal = findDeal(company, idParam(request));
+        return listPage(
           company.productsOfDeal(deal.id),
-          request.query as Record<string, string>,
+          queryOf(request),
           lineSortable.slice(0, 4),
-          (line, field) => line[field as 'id'],
+          (line) => renderDealProductV2(company, line),
         );
-        return {
-          success: true,
-          data: page.data.map((line) => renderDealProductV2(company, line)),
-          additional_data: { next_cursor: page.next_cursor },
-        };
       },
     },
     {
@@ -79,19 +89,14 @@ export function dealLineRoutes(ops: DealOps): ApiRoute[] {
       method: 'GET',
       path: '/deals/products',
       handler: ({ company }, request) => {
-        const query = request.query as Record<string, string | undefined>;
+        const query = queryOf(request);
         const dealIds = intListParam(query, 'deal_ids');
         if (!dealIds) throw new ApiError(400, 'Validation failed: deal_ids: Required');
         const lines = [...company.dealProducts.values()].filter(
           (line) =>
             dealIds.includes(line.deal_id) && company.deals.get(line.deal_id)?.is_deleted === false,
         );
-        const page = pageV2(lines, query, lineSortable, (line, field) => line[field as 'id']);
-        return {
-          success: true,
-          data: page.data.map((line) => renderDealProductV2(company, line)),
-          additional_data: { next_cursor: page.next_cursor },
-        };
+        return listPage(lines, query, lineSortable, (line) => renderDealProductV2(company, line));
       },
     },
     {
@@ -100,7 +105,7 @@ export function dealLineRoutes(ops: DealOps): ApiRoute[] {
       path: '/deals/{id}/products',
       status: 201,
       handler: ({ company, change }, request) => {
-        const deal = findDeal(company, (request.params as Params).id);
+        const deal = findDeal(company, idParam(request));
         const input = parseBody(addLineSchema, request.body);
         if (!company.products.has(input.product_id))
           throw new ApiError(
@@ -116,12 +121,7 @@ export function dealLineRoutes(ops: DealOps): ApiRoute[] {
       method: 'PATCH',
       path: '/deals/{id}/products/{product_attachment_id}',
       handler: ({ company, change }, request) => {
-        const params = request.params as Params;
-        const line = findLine(
-          company,
-          findDeal(company, params.id).id,
-          params.product_attachment_id,
-        );
+        const line = lineOf(company, request);
         const patch = defined(parseBody(updateLineSchema, request.body));
         return {
           success: true,
@@ -134,12 +134,7 @@ export function dealLineRoutes(ops: DealOps): ApiRoute[] {
       method: 'DELETE',
       path: '/deals/{id}/products/{product_attachment_id}',
       handler: ({ company, change }, request) => {
-        const params = request.params as Params;
-        const line = findLine(
-          company,
-          findDeal(company, params.id).id,
-          params.product_attachment_id,
-        );
+        const line = lineOf(company, request);
         ops.removeProduct(company, line, change);
         return { success: true, data: { id: line.id } };
       },
@@ -149,7 +144,7 @@ export function dealLineRoutes(ops: DealOps): ApiRoute[] {
       method: 'GET',
       path: '/deals/{id}/discounts',
       handler: ({ company }, request) => {
-        const deal = findDeal(company, (request.params as Params).id);
+        const deal = findDeal(company, idParam(request));
         return { success: true, data: company.discountsOfDeal(deal.id).map(renderDiscountV2) };
       },
     },
@@ -159,7 +154,7 @@ export function dealLineRoutes(ops: DealOps): ApiRoute[] {
       path: '/deals/{id}/discounts',
       status: 201,
       handler: ({ company, change }, request) => {
-        const deal = findDeal(company, (request.params as Params).id);
+        const deal = findDeal(company, idParam(request));
         return {
           success: true,
           data: renderDiscountV2(
@@ -173,8 +168,7 @@ export function dealLineRoutes(ops: DealOps): ApiRoute[] {
       method: 'PATCH',
       path: '/deals/{id}/discounts/{discount_id}',
       handler: ({ company, change }, request) => {
-        const params = request.params as Params;
-        const discount = findDiscount(company, findDeal(company, params.id).id, params.discount_id);
+        const discount = discountOf(company, request);
         const patch = defined(parseBody(discountSchema.partial(), request.body));
         return {
           success: true,
@@ -187,17 +181,10 @@ export function dealLineRoutes(ops: DealOps): ApiRoute[] {
       method: 'DELETE',
       path: '/deals/{id}/discounts/{discount_id}',
       handler: ({ company, change }, request) => {
-        const params = request.params as Params;
-        const discount = findDiscount(company, findDeal(company, params.id).id, params.discount_id);
+        const discount = discountOf(company, request);
         ops.removeDiscount(company, discount, change);
         return { success: true, data: { id: discount.id } };
       },
     },
   ];
-}
-
-function findDiscount(company: Company, dealId: number, id: string | undefined) {
-  const discount = id === undefined ? undefined : company.dealDiscounts.get(id);
-  if (!discount || discount.deal_id !== dealId) throw new ApiError(404, 'Discount not found');
-  return discount;
 }

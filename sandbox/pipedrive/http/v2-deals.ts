@@ -12,11 +12,11 @@ import {
   defined,
   idSchema,
   mergeCustomFields,
-  numericId,
   parseBody,
   visibleToSchema,
 } from './body.js';
-import { ApiError, intListParam, intParam, pageV2 } from './paging.js';
+import { ApiError, intListParam, intParam } from './paging.js';
+import { findLive, idParam, listPage, queryOf } from './v2-route-kit.js';
 
 /** v2 deals (reference/pipedrive.md §3.1). */
 
@@ -45,9 +45,7 @@ const updateSchema = z.object(dealFields).partial();
 export type DealPatchInput = z.output<typeof updateSchema>;
 
 export function findDeal(company: Company, rawId: string | undefined): DealRecord {
-  const deal = company.deals.get(numericId(rawId));
-  if (!deal || deal.is_deleted) throw new ApiError(404, 'Deal not found');
-  return deal;
+  return findLive(company.deals, rawId, 'Deal');
 }
 
 /** Turns an API/control patch into a record patch, checking stage/pipeline and custom fields. */
@@ -90,7 +88,7 @@ export function dealRoutes(store: PipedriveCompanies, ops: DealOps, now: () => n
       method: 'GET',
       path: '/deals',
       handler: ({ company }, request) => {
-        const query = request.query as Record<string, string | undefined>;
+        const query = queryOf(request);
         const ids = intListParam(query, 'ids');
         const filters = {
           owner_id: intParam(query, 'owner_id'),
@@ -115,17 +113,9 @@ export function dealRoutes(store: PipedriveCompanies, ops: DealOps, now: () => n
             (since === undefined || deal.update_time >= since) &&
             (until === undefined || deal.update_time < until),
         );
-        const page = pageV2(
-          matches,
-          query,
-          ['id', 'update_time', 'add_time'],
-          (deal, field) => deal[field as 'id'],
+        return listPage(matches, query, ['id', 'update_time', 'add_time'], (deal) =>
+          renderDealV2(company, deal),
         );
-        return {
-          success: true,
-          data: page.data.map((deal) => renderDealV2(company, deal)),
-          additional_data: { next_cursor: page.next_cursor },
-        };
       },
     },
     {
@@ -134,7 +124,7 @@ export function dealRoutes(store: PipedriveCompanies, ops: DealOps, now: () => n
       path: '/deals/{id}',
       handler: ({ company }, request) => ({
         success: true,
-        data: renderDealV2(company, findDeal(company, (request.params as { id: string }).id)),
+        data: renderDealV2(company, findDeal(company, idParam(request))),
       }),
     },
     {
@@ -162,7 +152,7 @@ export function dealRoutes(store: PipedriveCompanies, ops: DealOps, now: () => n
       method: 'PATCH',
       path: '/deals/{id}',
       handler: ({ company, change }, request) => {
-        const deal = findDeal(company, (request.params as { id: string }).id);
+        const deal = findDeal(company, idParam(request));
         const patch = dealPatch(company, deal, parseBody(updateSchema, request.body), ops);
         return {
           success: true,
@@ -175,7 +165,7 @@ export function dealRoutes(store: PipedriveCompanies, ops: DealOps, now: () => n
       method: 'DELETE',
       path: '/deals/{id}',
       handler: ({ company, change }, request) => {
-        const deal = findDeal(company, (request.params as { id: string }).id);
+        const deal = findDeal(company, idParam(request));
         store.remove(company, 'deal', deal, change);
         return { success: true, data: { id: deal.id } };
       },

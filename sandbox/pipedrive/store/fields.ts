@@ -77,9 +77,7 @@ export function renderCustomV2(
   defs: FieldDefinition[],
   values: CustomValues,
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const def of defs) if (def.is_custom) out[def.key] = values[def.key] ?? null;
-  return out;
+  return Object.fromEntries(customOnly(defs).map((def) => [def.key, values[def.key] ?? null]));
 }
 
 /** Webhook v2 `custom_fields`: each set value wrapped with its `type` (§5.3). */
@@ -87,14 +85,18 @@ export function renderCustomWebhook(
   defs: FieldDefinition[],
   values: CustomValues,
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const def of defs) {
-    if (!def.is_custom) continue;
-    const value = values[def.key];
-    out[def.key] =
-      value === undefined || value === null ? null : webhookValue(def.field_type, value);
-  }
-  return out;
+  return Object.fromEntries(
+    customOnly(defs).map((def) => {
+      const value = values[def.key];
+      const rendered =
+        value === undefined || value === null ? null : webhookValue(def.field_type, value);
+      return [def.key, rendered];
+    }),
+  );
+}
+
+function customOnly(defs: FieldDefinition[]): FieldDefinition[] {
+  return defs.filter((def) => def.is_custom);
 }
 
 function webhookValue(type: FieldType, value: unknown): Record<string, unknown> {
@@ -120,8 +122,7 @@ export function renderCustomV1(
   values: CustomValues,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const def of defs) {
-    if (!def.is_custom) continue;
+  for (const def of customOnly(defs)) {
     const value = values[def.key] ?? null;
     if (def.field_type === 'address') {
       const address = value as Record<string, unknown> | null;

@@ -1,19 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 
+import { registerBatchWrites } from './batch-writes.js';
 import type { XeroBooks } from './books.js';
 import type { ElementResult } from './envelope.js';
 import { sendNotFound } from './envelope.js';
 import { isGuid } from './format.js';
-import {
-  booksOf,
-  csv,
-  elementsOf,
-  listQueryOf,
-  queryOf,
-  sendBatch,
-  sendList,
-  sendPostDataInvalid,
-} from './http.js';
+import { booksOf, csv, listQueryOf, queryOf, sendList } from './http.js';
 import { listRecords } from './listing.js';
 import type { Books, ContactRecord } from './model.js';
 import { contactView } from './views.js';
@@ -84,26 +76,16 @@ export function registerContactRoutes(scope: FastifyInstance, books: XeroBooks):
     return sendList(books, request, reply, { Contacts: [contactView(contact)] });
   });
 
-  const write =
-    (mode: 'create' | 'upsert') =>
-    async (request: FastifyRequest<{ Params: { key?: string } }>, reply: FastifyReply) => {
-      const tenant = booksOf(books, request);
-      let target: ContactRecord | undefined;
-      if (request.params.key !== undefined) {
-        target = findContact(tenant, request.params.key);
-        if (!target) return sendNotFound(reply);
-      }
-      const elements = elementsOf(request.body, 'Contacts');
-      if (!elements) return sendPostDataInvalid(reply, 'Contacts');
-      const results = elements.map((input): ElementResult => {
-        const outcome = books.saveContact(tenant, input, mode, target);
-        return outcome.ok
-          ? { ok: true, view: contactView(outcome.record) }
-          : { ok: false, input, errors: outcome.errors };
-      });
-      return sendBatch(books, request, reply, 'Contacts', results, 'HasValidationErrors');
-    };
-  scope.put('/Contacts', write('create'));
-  scope.post('/Contacts', write('upsert'));
-  scope.post('/Contacts/:key', write('upsert'));
+  registerBatchWrites<ContactRecord>(scope, books, {
+    collection: 'Contacts',
+    errorFlag: 'HasValidationErrors',
+    unitDpOf: () => 2,
+    find: findContact,
+    save: ({ tenant, input, mode, target }): ElementResult => {
+      const outcome = books.saveContact(tenant, input, mode, target);
+      return outcome.ok
+        ? { ok: true, view: contactView(outcome.record) }
+        : { ok: false, input, errors: outcome.errors };
+    },
+  });
 }

@@ -1,21 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
+import { registerBatchWrites } from './batch-writes.js';
 import type { XeroBooks } from './books.js';
 import { findDocument } from './documents.js';
 import { type ElementResult, sendNotFound } from './envelope.js';
 import { parseRequestDay } from './format.js';
-import {
-  booksOf,
-  callerOf,
-  csv,
-  elementsOf,
-  listQueryOf,
-  queryOf,
-  sendBatch,
-  sendList,
-  sendPostDataInvalid,
-  unitDpOf,
-} from './http.js';
+import { booksOf, callerOf, csv, listQueryOf, queryOf, sendList, unitDpOf } from './http.js';
 import { listRecords } from './listing.js';
 import type { DocumentKind, DocumentRecord } from './model.js';
 import { registerHistoryRoutes } from './routes-history.js';
@@ -166,44 +156,25 @@ function registerKind(scope: FastifyInstance, books: XeroBooks, info: KindInfo):
     );
   });
 
-  const write =
-    (mode: 'create' | 'upsert') =>
-    async (request: FastifyRequest<{ Params: { key?: string } }>, reply: FastifyReply) => {
-      const tenant = booksOf(books, request);
-      const unitDp = unitDpFor(request);
-      let target: DocumentRecord | undefined;
-      if (request.params.key !== undefined) {
-        target = findDocument(tenant, kind, request.params.key);
-        if (!target) return sendNotFound(reply);
-      }
-      const elements = elementsOf(request.body, collection);
-      if (!elements) return sendPostDataInvalid(reply, collection);
-      const idField = kind === 'invoice' ? 'InvoiceID' : 'QuoteID';
-      const results = elements.map((input): ElementResult => {
-        // PUT creates only: an id in a PUT body is not a way to update (xero.md §4).
-        const source = mode === 'create' ? { ...input, [idField]: undefined } : input;
-        const outcome = books.saveDocument(tenant, kind, source, {
-          unitDp,
-          clientId: callerOf(request)?.clientId ?? '',
-          ...(target && { target }),
-        });
-        return outcome.ok
-          ? { ok: true, view: documentView(tenant, outcome.doc, { withLines: true, unitDp }) }
-          : { ok: false, input, errors: outcome.errors };
-      });
-      return sendBatch(
-        books,
-        request,
-        reply,
-        collection,
-        results,
-        kind === 'invoice' ? 'HasErrors' : undefined,
+  const idField = kind === 'invoice' ? 'InvoiceID' : 'QuoteID';
+  registerBatchWrites<DocumentRecord>(scope, books, {
+    collection,
+    errorFlag: kind === 'invoice' ? 'HasErrors' : undefined,
+    unitDpOf: unitDpFor,
+    find: (tenant, key) => findDocument(tenant, kind, key),
+    save: ({ tenant, input, mode, target, unitDp, request }): ElementResult => {
+      // PUT creates only: an id in a PUT body is not a way to update (xero.md §4).
+      const source = mode === 'create' ? { ...input, [idField]: undefined } : input;
+      const outcome = books.saveDocument(tenant, kind, source, {
         unitDp,
-      );
-    };
-  scope.put(`/${collection}`, write('create'));
-  scope.post(`/${collection}`, write('upsert'));
-  scope.post(`/${collection}/:key`, write('upsert'));
+        clientId: callerOf(request)?.clientId ?? '',
+        ...(target && { target }),
+      });
+      return outcome.ok
+        ? { ok: true, view: documentView(tenant, outcome.doc, { withLines: true, unitDp }) }
+        : { ok: false, input, errors: outcome.errors };
+    },
+  });
 
   registerHistoryRoutes(scope, books, kind, collection);
 }

@@ -1,18 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 
+import { registerBatchWrites } from './batch-writes.js';
 import type { XeroBooks } from './books.js';
 import { type ElementResult, sendNotFound } from './envelope.js';
 import { isGuid } from './format.js';
-import {
-  booksOf,
-  elementsOf,
-  listQueryOf,
-  queryOf,
-  sendBatch,
-  sendList,
-  sendPostDataInvalid,
-  unitDpOf,
-} from './http.js';
+import { booksOf, listQueryOf, queryOf, sendList, unitDpOf } from './http.js';
 import { findItemByCode } from './items.js';
 import { listRecords } from './listing.js';
 import type { Books, ItemRecord } from './model.js';
@@ -64,29 +56,18 @@ export function registerItemRoutes(scope: FastifyInstance, books: XeroBooks): vo
     return sendList(books, request, reply, { Items: [itemView(item, unitDp)] }, unitDp);
   });
 
-  const write =
-    (mode: 'create' | 'upsert') =>
-    async (request: FastifyRequest<{ Params: { key?: string } }>, reply: FastifyReply) => {
-      const tenant = booksOf(books, request);
-      const unitDp = unitDpOf(queryOf(request));
-      let target: ItemRecord | undefined;
-      if (request.params.key !== undefined) {
-        target = findItem(tenant, request.params.key);
-        if (!target) return sendNotFound(reply);
-      }
-      const elements = elementsOf(request.body, 'Items');
-      if (!elements) return sendPostDataInvalid(reply, 'Items');
-      const results = elements.map((input): ElementResult => {
-        const outcome = books.saveItem(tenant, input, mode, unitDp, target);
-        return outcome.ok
-          ? { ok: true, view: itemView(outcome.record, unitDp) }
-          : { ok: false, input, errors: outcome.errors };
-      });
-      return sendBatch(books, request, reply, 'Items', results, undefined, unitDp);
-    };
-  scope.put('/Items', write('create'));
-  scope.post('/Items', write('upsert'));
-  scope.post('/Items/:key', write('upsert'));
+  registerBatchWrites<ItemRecord>(scope, books, {
+    collection: 'Items',
+    errorFlag: undefined,
+    unitDpOf: (request) => unitDpOf(queryOf(request)),
+    find: findItem,
+    save: ({ tenant, input, mode, target, unitDp }): ElementResult => {
+      const outcome = books.saveItem(tenant, input, mode, unitDp, target);
+      return outcome.ok
+        ? { ok: true, view: itemView(outcome.record, unitDp) }
+        : { ok: false, input, errors: outcome.errors };
+    },
+  });
 
   scope.delete<{ Params: { key: string } }>('/Items/:key', async (request, reply) => {
     const tenant = booksOf(books, request);

@@ -6,16 +6,21 @@
 
 const IDENTITY_SCOPES = ['openid', 'profile', 'email', 'offline_access'];
 
+/** The sales and purchase documents (and Items), which granular `accounting.invoices` opens. */
+const INVOICE_RESOURCES = [
+  'invoices',
+  'creditnotes',
+  'quotes',
+  'purchaseorders',
+  'repeatinginvoices',
+  'linkedtransactions',
+  'items',
+];
+
 /** Scope family (without `.read`) → resources it opens. */
 const FAMILIES: Record<string, readonly string[]> = {
   'accounting.transactions': [
-    'invoices',
-    'creditnotes',
-    'quotes',
-    'purchaseorders',
-    'repeatinginvoices',
-    'linkedtransactions',
-    'items',
+    ...INVOICE_RESOURCES,
     'payments',
     'batchpayments',
     'banktransactions',
@@ -28,15 +33,7 @@ const FAMILIES: Record<string, readonly string[]> = {
     'receipts',
   ],
   // xero.md §1.3: Items are reachable via accounting.invoices or accounting.settings.
-  'accounting.invoices': [
-    'invoices',
-    'creditnotes',
-    'quotes',
-    'purchaseorders',
-    'repeatinginvoices',
-    'linkedtransactions',
-    'items',
-  ],
+  'accounting.invoices': INVOICE_RESOURCES,
   'accounting.payments': ['payments', 'batchpayments', 'overpayments', 'prepayments'],
   'accounting.banktransactions': ['banktransactions', 'banktransfers'],
   'accounting.manualjournals': ['manualjournals'],

@@ -6,7 +6,13 @@ import { scopesAllow } from '../identity/scopes.js';
 import type { XeroCaller } from '../world.js';
 import { registerIdempotencyHook } from './idempotency-hook.js';
 import type { IdempotencyStore } from './idempotency.js';
-import { forbidden, RATE_LIMIT_BODY, sendProblem, tokenExpired, unauthorized } from './problems.js';
+import {
+  bearerRefused,
+  forbidden,
+  RATE_LIMIT_BODY,
+  sendProblem,
+  unauthorized,
+} from './problems.js';
 import type { RateLimitHeaders, XeroRateLimiter } from './rate-limiter.js';
 
 declare module 'fastify' {
@@ -48,10 +54,7 @@ export function registerAccountingTransport(
   scope.addHook('preHandler', async (request, reply) => {
     const access = identity.checkBearer(request.headers.authorization);
     if (!access.ok) {
-      return sendProblem(
-        reply,
-        access.reason === 'expired' ? tokenExpired(access.expiredAtMs) : unauthorized(),
-      );
+      return sendProblem(reply, bearerRefused(access));
     }
     const { record } = access;
     if (!scopesAllow(record.scopes, request.method, resourceOf(request.url, prefix))) {

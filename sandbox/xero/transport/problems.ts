@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 
 import type { FastifyReply } from 'fastify';
 
+import type { AccessCheck } from '../identity/access-tokens.js';
+
 /**
  * Xero's problem-JSON bodies for 401/403 (xero.md §1.3, §2), each with a fresh `Instance` uuid,
  * and the other transport-level bodies (429 of §7, idempotency 400 of §3).
@@ -38,6 +40,11 @@ export function tokenExpired(expiredAtMs: number): XeroProblem {
     'Unauthorized',
     `TokenExpired: token expired at ${formatUsDateTime(expiredAtMs)}`,
   );
+}
+
+/** The 401 for a refused bearer token: expired tokens say when (xero.md §1.2). */
+export function bearerRefused(check: Extract<AccessCheck, { ok: false }>): XeroProblem {
+  return check.reason === 'expired' ? tokenExpired(check.expiredAtMs) : unauthorized();
 }
 
 /** 403 for a missing, unknown or unconnected `xero-tenant-id`. */

@@ -1,4 +1,4 @@
-import type { SandboxClock, ScheduledTask } from '../../common/clock.js';
+import type { SandboxClock } from '../../common/clock.js';
 import { type Deliver, httpDeliver, type OutboundResult } from '../../common/http-delivery.js';
 import type { XeroAppSeed, XeroChangeEvent, XeroChangeListener } from '../world.js';
 import {
@@ -7,7 +7,30 @@ import {
   intentToReceiveRequest,
   judgeIntentToReceive,
 } from './intent-to-receive.js';
-import { randomEntropy, signBody, toWebhookEvent, type XeroWebhookEvent } from './payload.js';
+import { randomEntropy, signBody, toWebhookEvent } from './payload.js';
+import type {
+  Batch,
+  Subscription,
+  XeroDeliveryRecord,
+  XeroSubscriptionView,
+  XeroWebhookKnobs,
+  XeroWebhooksDeps,
+} from './records.js';
+import { subscriptionView } from './records.js';
+
+export type {
+  XeroDeliveryRecord,
+  XeroSubscriptionView,
+  XeroWebhookKnobs,
+  XeroWebhooksDeps,
+} from './records.js';
+
+const FIFTEEN_MINUTES = 15 * 60_000;
+export const DEFAULT_XERO_RETRY_SCHEDULE: readonly number[] = [
+  0,
+  ...Array<number>(96).fill(FIFTEEN_MINUTES),
+];
+export const OUT_OF_ORDER_WINDOW = 2;
 
 /**
  * Xero webhook delivery for every subscribed app (xero.md §14, §17 "Webhooks").
@@ -21,88 +44,6 @@ import { randomEntropy, signBody, toWebhookEvent, type XeroWebhookEvent } from '
  * again. States: active ⇄ disabled; intentToReceive: required → OK | failed (informational: the
  * sandbox delivers either way so demo mode works without an ITR step).
  */
-export interface XeroWebhooksDeps {
-  clock: SandboxClock;
-  /** Outbound HTTP; default httpDeliver (real fetch). */
-  deliver?: Deliver;
-  /** Delay (ms) before each retry; default immediately, then every 15 min for 24 h (§14). */
-  retrySchedule?: number[];
-  /** Accounting API root for `resourceUrl`; default https://api.xero.com/api.xro/2.0. */
-  apiBaseUrl?: string;
-  /** Virtual ms events collect before a batch is sent; default 1000. */
-  batchWindowMs?: number;
-  /** Receiver deadline in real ms; default 5000 (§14). */
-  timeoutMs?: number;
-  /** Xero notifies every app connected to the organisation; default: every subscription hears all. */
-  isConnected?: (clientId: string, tenantId: string) => boolean;
-  /** The app's webhook key when `configure` never saw the app (e.g. registered later). */
-  webhookKeyOf?: (clientId: string) => string | undefined;
-}
-
-export interface XeroWebhookKnobs {
-  /** Send every successfully delivered batch a second time. */
-  duplicate: boolean;
-  /** Hold batches and release them newest first (windows of OUT_OF_ORDER_WINDOW, or on flush). */
-  outOfOrder: boolean;
-}
-
-export interface XeroDeliveryRecord {
-  seq: number;
-  kind: 'event' | 'duplicate' | 'intent-to-receive';
-  clientId: string;
-  url: string;
-  at: string;
-  attempt: number;
-  status: number | null;
-  error?: string;
-  durationMs: number;
-  signature: string;
-  /** Whether `signature` is the correct HMAC of `body` under the subscription's key. */
-  signatureValid: boolean;
-  body: string;
-  responseBody: string;
-  firstEventSequence: number;
-  lastEventSequence: number;
-}
-
-export interface XeroSubscriptionView {
-  clientId: string;
-  url: string;
-  status: 'active' | 'disabled';
-  intentToReceive: 'required' | 'OK' | 'failed';
-  queuedBatches: number;
-}
-
-const FIFTEEN_MINUTES = 15 * 60_000;
-export const DEFAULT_XERO_RETRY_SCHEDULE: readonly number[] = [
-  0,
-  ...Array<number>(96).fill(FIFTEEN_MINUTES),
-];
-export const OUT_OF_ORDER_WINDOW = 2;
-
-interface Batch {
-  body: string;
-  first: number;
-  last: number;
-  failures: number;
-  dueMs: number;
-}
-
-interface Subscription {
-  clientId: string;
-  url: string;
-  key: string;
-  status: 'active' | 'disabled';
-  intentToReceive: 'required' | 'OK' | 'failed';
-  nextSequence: number;
-  pending: XeroWebhookEvent[];
-  batchTimer?: ScheduledTask | undefined;
-  held: Batch[];
-  outbox: Batch[];
-  wake?: ScheduledTask | undefined;
-  running?: Promise<void> | undefined;
-}
-
 export class XeroWebhooks {
   private readonly clock: SandboxClock;
   private readonly deliver: Deliver;
@@ -165,11 +106,11 @@ export class XeroWebhooks {
     Object.assign(sub, { url: input.url, key, status: 'active' });
     this.subs.set(sub.clientId, sub);
     this.kick(sub);
-    return view(sub);
+    return subscriptionView(sub);
   }
 
   subscriptions(): XeroSubscriptionView[] {
-    return [...this.subs.values()].map(view);
+    return [...this.subs.values()].map(subscriptionView);
   }
 
   setApiBaseUrl(url: string): void {
@@ -338,14 +279,4 @@ export class XeroWebhooks {
     });
     return result;
   }
-}
-
-function view(sub: Subscription): XeroSubscriptionView {
-  return {
-    clientId: sub.clientId,
-    url: sub.url,
-    status: sub.status,
-    intentToReceive: sub.intentToReceive,
-    queuedBatches: sub.outbox.length + sub.held.length,
-  };
 }
