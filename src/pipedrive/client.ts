@@ -8,6 +8,7 @@ import {
 } from 'pipedrive/v1';
 import {
   Configuration as V2Configuration,
+  type UpdateDealRequest,
   DealFieldsApiAxiosParamCreator,
   DealProductsApiAxiosParamCreator,
   DealsApiAxiosParamCreator,
@@ -30,6 +31,7 @@ import type {
   PageRequest,
   PipedriveDeal,
   PipedriveDealDiscount,
+  PipedriveDealPatch,
   PipedriveDealProduct,
   PipedriveFieldDefinition,
   PipedriveMe,
@@ -97,6 +99,14 @@ export class PipedriveClient {
 
   async getDeal(dealId: number): Promise<PipedriveDeal> {
     return this.data(this.v2Base, DealsApiAxiosParamCreator(this.v2).getDeal(dealId));
+  }
+
+  /** PATCH /api/v2/deals/{id}: standard fields at the top, custom ones under `custom_fields` (§3.1). */
+  async updateDeal(dealId: number, patch: PipedriveDealPatch): Promise<PipedriveDeal> {
+    return this.data(
+      this.v2Base,
+      DealsApiAxiosParamCreator(this.v2).updateDeal(dealId, patch as UpdateDealRequest),
+    );
   }
 
   /** Every product line of the deal, all pages (§3.3). */

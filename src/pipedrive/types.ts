@@ -26,6 +26,9 @@ export interface PipedriveDeal {
   custom_fields: CustomFields;
 }
 
+/** A deal update (v2 PATCH): any standard field by key, custom fields by their 40-hex key. */
+export type PipedriveDealPatch = Record<string, unknown> & { custom_fields?: CustomFields };
+
 /** One product line on a deal (§3.3): compute totals from item_price/quantity/discount/tax. */
 export interface PipedriveDealProduct {
   id: number;

@@ -22,6 +22,7 @@ export interface Database {
   item_links: ItemLinksTable;
   usage: UsageTable;
   jobs: JobsTable;
+  bulk_syncs: BulkSyncsTable;
 }
 
 export interface CompaniesTable {
@@ -123,6 +124,16 @@ export interface DocumentsTable {
   tenant_id: string;
   created_at: string;
   updated_at: string;
+  /** From Xero after creation (migration 0003): decimal text, or null until Xero told us. */
+  amount_due: string | null;
+  /** `YYYY-MM-DD`. */
+  due_date: string | null;
+  /** `YYYY-MM-DD`: Xero's FullyPaidOnDate. */
+  fully_paid_on: string | null;
+  /** Xero's UpdatedDateUTC of the copy we hold; an older read never overwrites it. */
+  xero_updated_at: string | null;
+  /** When the "paid in full" deal note was claimed: it is written once. */
+  paid_noted_at: string | null;
 }
 
 export type PipedriveContactKind = 'organization' | 'person';
@@ -169,6 +180,26 @@ export interface JobsTable {
   locked_until: string | null;
   last_error: string | null;
   created_at: string;
+  updated_at: string;
+}
+
+export type BulkSyncWhat = 'customers' | 'products';
+export type BulkSyncStatus = 'running' | 'completed';
+
+/** Progress of a company's bulk sync into one Xero organisation, so an interrupted one resumes. */
+export interface BulkSyncsTable {
+  company_id: number;
+  tenant_id: string;
+  what: BulkSyncWhat;
+  /** This pass's id (a UUID); new for each pass from the start, kept across resumes. */
+  run_id: string;
+  status: BulkSyncStatus;
+  /** Where the next page starts (opaque, see sync/usecases/bulk-sync.ts); null once completed. */
+  cursor: string | null;
+  done: number;
+  /** JSON: the records that failed, with code and plain-words message. */
+  failed: string;
+  started_at: string;
   updated_at: string;
 }
 

@@ -137,6 +137,20 @@ const documents = z.strictObject({
     .default([]),
   /** Recurring products (billing_frequency ≠ one-time): see docs/money.md. Default 'first_period'. */
   recurringBilling: z.enum(['first_period', 'all_cycles']).default('first_period'),
+  /**
+   * When Xero reports an invoice paid in full, also set this deal field (refreshDocument). Default
+   * absent: only the note is written. `dealField` is a Pipedrive deal field key (a standard key or a
+   * 40-hex custom field key); `value` defaults to the day it was paid (`YYYY-MM-DD`, for date fields).
+   */
+  onPaid: z
+    .strictObject({
+      dealField: z
+        .string()
+        .regex(/^[a-z0-9_]+$/, 'must be a deal field key such as "a1b2…" (40 hex)')
+        .optional(),
+      value: z.string().max(255).optional(),
+    })
+    .optional(),
 });
 
 const items = z

@@ -46,10 +46,25 @@ export type XeroContactQuery = (
   { contactNumber: string } | { name: string } | { emailAddress: string }
 ) & { includeArchived?: boolean };
 
+/** Keys to look contacts up by; a contact matching any of them is returned. */
+export interface XeroContactKeys {
+  contactIds?: readonly string[];
+  contactNumbers?: readonly string[];
+  names?: readonly string[];
+  emailAddresses?: readonly string[];
+}
+
 export type XeroDocumentRef = { kind: 'invoice' | 'quote'; id: string };
 
 /** Quotes come 100 to a page with no pageSize (xero.md §11). */
 const QUOTE_PAGE_SIZE = 100;
+/** Contacts come 100 to a page (xero.md §5). */
+const CONTACT_PAGE_SIZE = 100;
+/**
+ * Longest `where` sent in one GET (before encoding, which adds about a third for quotes and spaces),
+ * so the query string stays near 2 KB, the smallest server default for it in common use (IIS).
+ */
+const WHERE_MAX_CHARS = 1500;
 /** Codes per `where` on GET /Items, to keep URLs short. */
 const ITEM_CODES_PER_CALL = 25;
 
@@ -259,6 +274,49 @@ export function createXeroClient(deps: XeroClientDeps) {
       return single(data.Contacts, 'POST', `/Contacts/${contactId}`);
     },
 
+    /**
+     * Contacts matching any of `keys` (ContactID, ContactNumber, Name or EmailAddress), archived ones
+     * included, in as few calls as Xero's URL length allows: one `where` of OR'ed clauses per chunk,
+     * every page of it (xero.md §5). Lets a batch of up to 50 customers be looked up at once.
+     */
+    async findContactsByKeys(ref: XeroTenantRef, keys: XeroContactKeys): Promise<XeroContact[]> {
+      const clauses = [
+        ...(keys.contactIds ?? []).map((id) => `ContactID==Guid(${whereString(id)})`),
+        ...(keys.contactNumbers ?? []).map((value) => `ContactNumber==${whereString(value)}`),
+        ...(keys.names ?? []).map((value) => `Name==${whereString(value)}`),
+        ...(keys.emailAddresses ?? []).map((value) => `EmailAddress==${whereString(value)}`),
+      ];
+      const found = new Map<string, XeroContact>();
+      for (const where of joinWithin([...new Set(clauses)], ' OR ', WHERE_MAX_CHARS)) {
+        for (let page = 1; ; page++) {
+          const contacts = await getContacts(ref, { where, page, includeArchived: true });
+          for (const contact of contacts) found.set(contact.ContactID ?? '', contact);
+          if (contacts.length < CONTACT_PAGE_SIZE) break;
+        }
+      }
+      return [...found.values()];
+    },
+
+    /**
+     * POST /Contacts: creates or updates each element (an element with a ContactID updates that
+     * contact, xero.md §4); up to 50 per call, results per element.
+     */
+    async saveContacts(
+      ref: XeroTenantRef,
+      contacts: XeroContact[],
+      options: XeroWriteOptions,
+    ): Promise<XeroWriteResult<XeroContact>[]> {
+      const data = await call(ref, 'POST', '/Contacts', (init) =>
+        api.POST('/Contacts', {
+          params: { header: keyed(ref, options), query: perElement },
+          headers: init.headers,
+          signal: init.signal,
+          body: { Contacts: contacts },
+        }),
+      );
+      return (data.Contacts ?? []).map(toWriteResult);
+    },
+
     /** Items by code (all items when `codes` is absent); unit prices to 4 dp. */
     async getItems(ref: XeroTenantRef, codes?: readonly string[]): Promise<XeroItem[]> {
       const batches =
@@ -285,6 +343,23 @@ export function createXeroClient(deps: XeroClientDeps) {
     ): Promise<XeroWriteResult<XeroItem>[]> {
       const data = await call(ref, 'PUT', '/Items', (init) =>
         api.PUT('/Items', {
+          params: { header: keyed(ref, options), query: { ...perElement, unitdp: 4 } },
+          headers: init.headers,
+          signal: init.signal,
+          body: { Items: items },
+        }),
+      );
+      return (data.Items ?? []).map(toWriteResult);
+    },
+
+    /** POST /Items: creates or updates each element, matched by ItemID or Code (xero.md §9). */
+    async saveItems(
+      ref: XeroTenantRef,
+      items: XeroItem[],
+      options: XeroWriteOptions,
+    ): Promise<XeroWriteResult<XeroItem>[]> {
+      const data = await call(ref, 'POST', '/Items', (init) =>
+        api.POST('/Items', {
           params: { header: keyed(ref, options), query: { ...perElement, unitdp: 4 } },
           headers: init.headers,
           signal: init.signal,
@@ -416,14 +491,38 @@ export function createXeroClient(deps: XeroClientDeps) {
     getInvoicesForContact(
       ref: XeroTenantRef,
       contactId: string,
-      options: { statuses?: string[]; page?: number; pageSize?: number } = {},
+      options: { statuses?: string[]; page?: number; pageSize?: number; order?: string } = {},
     ): Promise<{ invoices: XeroInvoice[]; pagination?: XeroPagination }> {
       return getInvoices(ref, {
         ContactIDs: [contactId],
         page: options.page ?? 1,
         ...(options.pageSize !== undefined && { pageSize: options.pageSize }),
         ...(options.statuses && { Statuses: options.statuses }),
+        ...(options.order !== undefined && { order: options.order }),
       });
+    },
+
+    /** A customer's quotes for the panels, one page of 100 (quotes take no pageSize, xero.md §11). */
+    async getQuotesForContact(
+      ref: XeroTenantRef,
+      contactId: string,
+      options: { page?: number; order?: string } = {},
+    ): Promise<XeroQuote[]> {
+      const data = await call(ref, 'GET', '/Quotes', (init) =>
+        api.GET('/Quotes', {
+          params: {
+            header: init.tenant,
+            query: {
+              ContactID: contactId,
+              page: options.page ?? 1,
+              ...(options.order !== undefined && { order: options.order }),
+            },
+          },
+          headers: init.headers,
+          signal: init.signal,
+        }),
+      );
+      return data.Quotes ?? [];
     },
 
     /** A note in the document's history (xero.md §12; ≤ 2,500 characters). */
@@ -500,4 +599,19 @@ function chunk<T>(items: T[], size: number): T[][] {
   const chunks: T[][] = [];
   for (let at = 0; at < items.length; at += size) chunks.push(items.slice(at, at + size));
   return chunks;
+}
+
+/** Joins `parts` with `separator` into as few strings as possible, each at most `max` long. */
+function joinWithin(parts: string[], separator: string, max: number): string[] {
+  const joined: string[] = [];
+  let current = '';
+  for (const part of parts) {
+    const next = current === '' ? part : `${current}${separator}${part}`;
+    if (current !== '' && next.length > max) {
+      joined.push(current);
+      current = part;
+    } else current = next;
+  }
+  if (current !== '') joined.push(current);
+  return joined;
 }

@@ -64,6 +64,7 @@ for (const dialect of testDialects()) {
       const tables = await store.db.introspection.getTables();
       const names = tables.map((table) => table.name).filter((name) => !name.startsWith('kysely_'));
       assert.deepEqual(names.sort(), [
+        'bulk_syncs',
         'companies',
         'contact_links',
         'documents',

@@ -3,6 +3,8 @@ import { type Kysely, type Migration, type MigrationResult, Migrator } from 'kys
 import { AppError } from '../../errors.js';
 import type { Database } from '../tables.js';
 import * as initial from './0001-initial.js';
+import * as bulkSync from './0002-bulk-sync.js';
+import * as documentPaymentState from './0003-document-payment-state.js';
 
 /**
  * Migrations are TypeScript modules listed here (not files found at runtime), so they run from a
@@ -10,6 +12,8 @@ import * as initial from './0001-initial.js';
  */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-bulk-sync': bulkSync,
+  '0003-document-payment-state': documentPaymentState,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResult[]> {

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors.js';
-import { type Db, fromDbTime, toDbTime, withTransaction } from '../db.js';
+import { type Db, fromDbTime, fromDbTimeOrNull, toDbTime, withTransaction } from '../db.js';
 import type { DocumentRow } from '../tables.js';
 import { incrementUsage, usageMonth } from './usage.js';
 
@@ -25,6 +25,12 @@ export interface XeroDocument {
   tenantId: string;
   createdAt: Date;
   updatedAt: Date;
+  /** What Xero told us after creation (refreshDocument); null until it did. */
+  amountDue: string | null;
+  dueDate: string | null;
+  fullyPaidOn: string | null;
+  xeroUpdatedAt: Date | null;
+  paidNotedAt: Date | null;
 }
 
 export interface DocumentKey {
@@ -51,7 +57,11 @@ export interface CreatedDocument extends DocumentClaim {
 }
 
 export type DocumentUpdate = Partial<
-  Pick<CreatedDocument, 'number' | 'status' | 'subtotal' | 'totalTax' | 'total' | 'url'>
+  Pick<CreatedDocument, 'number' | 'status' | 'subtotal' | 'totalTax' | 'total' | 'url'> &
+    Pick<XeroDocument, 'amountDue' | 'dueDate' | 'fullyPaidOn'> & {
+      /** Xero's UpdatedDateUTC of this read; when given, an older read than ours is not applied. */
+      xeroUpdatedAt: Date;
+    }
 >;
 
 // Only a concurrent uninstall (company deleted) removes a document row between two statements.
@@ -81,6 +91,11 @@ function rowToDocument(row: DocumentRow): XeroDocument {
     tenantId: row.tenant_id,
     createdAt: fromDbTime(row.created_at),
     updatedAt: fromDbTime(row.updated_at),
+    amountDue: row.amount_due,
+    dueDate: row.due_date,
+    fullyPaidOn: row.fully_paid_on,
+    xeroUpdatedAt: fromDbTimeOrNull(row.xero_updated_at),
+    paidNotedAt: fromDbTimeOrNull(row.paid_noted_at),
   };
 }
 
@@ -194,7 +209,11 @@ export async function findDocumentByXeroId(
   return row === undefined ? undefined : rowToDocument(row);
 }
 
-/** Refreshes our copy from Xero (webhook: invoice updated/paid). Never touches usage. */
+/**
+ * Refreshes our copy from Xero (webhook: invoice updated/paid). Never touches usage. With
+ * `xeroUpdatedAt`, a read older than the one we hold changes nothing and returns undefined (two
+ * refreshes of one document may finish in either order).
+ */
 export async function updateDocumentFromXero(
   db: Db,
   companyId: number,
@@ -202,7 +221,7 @@ export async function updateDocumentFromXero(
   update: DocumentUpdate,
   at: Date,
 ): Promise<XeroDocument | undefined> {
-  const row = await db
+  let query = db
     .updateTable('documents')
     .set({
       updated_at: toDbTime(at),
@@ -212,12 +231,54 @@ export async function updateDocumentFromXero(
       ...(update.totalTax !== undefined && { total_tax: update.totalTax }),
       ...(update.total !== undefined && { total: update.total }),
       ...(update.url !== undefined && { url: update.url }),
+      ...(update.amountDue !== undefined && { amount_due: update.amountDue }),
+      ...(update.dueDate !== undefined && { due_date: update.dueDate }),
+      ...(update.fullyPaidOn !== undefined && { fully_paid_on: update.fullyPaidOn }),
+      ...(update.xeroUpdatedAt !== undefined && {
+        xero_updated_at: toDbTime(update.xeroUpdatedAt),
+      }),
     })
     .where('company_id', '=', companyId)
-    .where('xero_id', '=', xeroId)
-    .returningAll()
-    .executeTakeFirst();
+    .where('xero_id', '=', xeroId);
+  if (update.xeroUpdatedAt !== undefined) {
+    const seen = toDbTime(update.xeroUpdatedAt);
+    // ISO-8601 UTC text orders like time (tables.ts).
+    query = query.where((eb) =>
+      eb.or([eb('xero_updated_at', 'is', null), eb('xero_updated_at', '<=', seen)]),
+    );
+  }
+  const row = await query.returningAll().executeTakeFirst();
   return row === undefined ? undefined : rowToDocument(row);
+}
+
+/**
+ * Claims the one "paid in full" note of a document: true for exactly one caller, however many
+ * webhook deliveries race (a conditional update, so it holds across processes).
+ */
+export async function claimPaidNote(
+  db: Db,
+  companyId: number,
+  xeroId: string,
+  at: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('documents')
+    .set({ paid_noted_at: toDbTime(at) })
+    .where('company_id', '=', companyId)
+    .where('xero_id', '=', xeroId)
+    .where('paid_noted_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Gives the claim back when writing the note failed, so the retried event writes it. */
+export async function releasePaidNote(db: Db, companyId: number, xeroId: string): Promise<void> {
+  await db
+    .updateTable('documents')
+    .set({ paid_noted_at: null })
+    .where('company_id', '=', companyId)
+    .where('xero_id', '=', xeroId)
+    .execute();
 }
 
 export async function listDocumentsForDeal(

@@ -47,6 +47,38 @@ export function matchContact(
   };
 }
 
+export type ContactDecision =
+  | { kind: 'matched'; contact: XeroContactCandidate; by: MatchKey }
+  | { kind: 'ambiguous'; explanation: string }
+  | { kind: 'archived'; contact: XeroContactCandidate }
+  | { kind: 'none' };
+
+/**
+ * What to do with a draft given the contacts found for it (one key's lookup, or a batch lookup of
+ * all keys at once — the answer is the same): keys in the configured order, the first that decides
+ * wins. Our contact code held only by an archived contact decides too: Xero would refuse a second
+ * contact with that code, and an archived one is never billed (xero.md §8).
+ */
+export function decideContact(
+  candidates: readonly XeroContactCandidate[],
+  draft: Pick<XeroContactDraft, 'Name' | 'ContactNumber' | 'EmailAddress'>,
+  order: readonly MatchKey[],
+): ContactDecision {
+  for (const by of order) {
+    const match = matchContact(candidates, draft, [by]);
+    if (match.kind === 'matched') return { kind: 'matched', contact: match.contact, by };
+    if (match.kind === 'ambiguous') return { kind: 'ambiguous', explanation: match.explanation };
+    if (by !== 'contact_number') continue;
+    const archived = candidates.find(
+      (candidate) =>
+        candidate.ContactStatus !== 'ACTIVE' &&
+        (candidate.ContactNumber ?? '') === draft.ContactNumber,
+    );
+    if (archived) return { kind: 'archived', contact: archived };
+  }
+  return { kind: 'none' };
+}
+
 const label: Record<MatchKey, string> = {
   contact_number: 'contact number',
   name: 'name',

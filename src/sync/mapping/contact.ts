@@ -55,6 +55,11 @@ export function contactNumberFor(kind: ContactSource['kind'], id: number): strin
   return `${kind === 'organization' ? 'PD-ORG' : 'PD-PER'}-${id}`;
 }
 
+/** Whether a contact code is one the app gives (contactNumberFor), of whichever record. */
+export function isOwnContactNumber(value: string): boolean {
+  return /^PD-(ORG|PER)-\d+$/.test(value);
+}
+
 export function normaliseName(name: string): string {
   return name.trim().replace(/\s+/g, ' ');
 }

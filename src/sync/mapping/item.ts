@@ -50,3 +50,18 @@ export function itemForProduct(
     },
   };
 }
+
+/** The fields of an item draft that differ from the item Xero holds (what an update would change). */
+export function itemChanges(
+  draft: XeroItemDraft,
+  existing: { Name?: string; Description?: string; SalesDetails?: { UnitPrice?: number } },
+): string[] {
+  const changed: string[] = [];
+  if (draft.Name !== (existing.Name ?? '')) changed.push('Name');
+  if (draft.Description !== undefined && draft.Description !== (existing.Description ?? ''))
+    changed.push('Description');
+  const price = draft.SalesDetails.UnitPrice;
+  if (price !== undefined && price !== existing.SalesDetails?.UnitPrice)
+    changed.push('SalesDetails.UnitPrice');
+  return changed;
+}

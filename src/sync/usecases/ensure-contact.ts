@@ -1,10 +1,16 @@
-import { XeroValidationError } from '../../xero/errors.js';
-import type { XeroContact } from '../../xero/types.js';
 import { buildContact, type ContactSource } from '../mapping/contact.js';
-import { type MatchKey, matchContact } from '../mapping/contact-match.js';
-import type { XeroContactCandidate, XeroContactDraft } from '../mapping/types.js';
+import { type ContactDecision, decideContact, type MatchKey } from '../mapping/contact-match.js';
+import type { XeroContactDraft } from '../mapping/types.js';
 import { type SyncDeps, xeroRef } from '../ports.js';
-import { getContactLink, saveContactLink } from '../../store/repos/links.js';
+import { getContactLink } from '../../store/repos/links.js';
+import {
+  contactLinkKey,
+  decisionStop,
+  linkContact,
+  pipedriveIdOf,
+  toCandidate,
+  writeContacts,
+} from './contact-writes.js';
 import { idempotencyKey } from './keys.js';
 import { referenceCacheOf } from './load-org-reference.js';
 import type { DealSnapshot } from './read-deal.js';
@@ -18,6 +24,7 @@ import type { Stop } from './stop.js';
  * 3. else a new contact built from the organization (or, B2C, the person).
  * The link is stored whichever way it was found. Xero's refusal to create (e.g. a name already used by
  * another active contact, xero.md §8) comes back as a value in plain words, never as "Name 1".
+ * The panel's Update and the bulk sync decide the same way (sync-contacts.ts, with one lookup per batch).
  */
 
 export type ContactResult =
@@ -37,59 +44,37 @@ export async function ensureContact(
   runId: string,
 ): Promise<ContactResult> {
   const draft = buildContact(source, deps.company.settings);
-  const pipedriveId = (source.kind === 'organization' ? source.org : source.person)!.id;
-  const linkKey = {
-    companyId: deps.company.id,
-    tenantId: deps.tenant.tenantId,
-    kind: source.kind,
-    pipedriveId,
-  };
+  const pipedriveId = pipedriveIdOf(source);
+  const linkKey = contactLinkKey(deps, source.kind, pipedriveId);
   const linked = await getContactLink(deps.db, linkKey);
   if (linked !== undefined && (await isActiveContact(deps, linked))) {
     return { ok: true, contactId: linked, how: 'linked', draft };
   }
 
   const found = await matchInXero(deps, draft);
-  if (found.kind === 'ambiguous') {
-    return { ok: false, stop: stop('contact_ambiguous', found.explanation) };
-  }
-  if (found.kind === 'archived') {
-    return {
-      ok: false,
-      stop: stop(
-        'contact_archived',
-        `The Xero contact "${found.contact.Name}" (contact code ${draft.ContactNumber}) is archived, and archived contacts are never billed. Restore it in Xero (Contacts, Archived), or remove its contact code there, then Replay.`,
-      ),
-    };
-  }
+  const stop = decisionStop(found, draft);
+  if (stop) return { ok: false, stop };
   let contactId: string;
   let how: 'matched' | 'created';
   if (found.kind === 'matched') {
-    contactId = found.contactId;
+    contactId = found.contact.ContactID;
     how = 'matched';
   } else {
-    const created = await createContact(
-      deps,
-      draft,
-      idempotencyKey(
-        'contact',
-        deps.company.id,
-        deps.tenant.tenantId,
-        source.kind,
-        pipedriveId,
-        runId,
-      ),
+    const key = idempotencyKey(
+      'contact',
+      deps.company.id,
+      deps.tenant.tenantId,
+      source.kind,
+      pipedriveId,
+      runId,
     );
-    if (!created.ok) return created;
+    // One result per draft (writeContacts).
+    const created = (await writeContacts(deps, 'create', [draft], key))[0]!;
+    if (!created.ok) return { ok: false, stop: created.stop };
     contactId = created.contactId;
     how = 'created';
   }
-  await saveContactLink(deps.db, linkKey, contactId, deps.clock.now());
-  referenceCacheOf(deps).rememberContact(
-    deps.tenant.tenantId,
-    contactId,
-    deps.clock.now().getTime(),
-  );
+  await linkContact(deps, linkKey, contactId);
   return { ok: true, contactId, how, draft };
 }
 
@@ -104,13 +89,8 @@ async function isActiveContact(deps: SyncDeps, contactId: string): Promise<boole
   return true;
 }
 
-type Found =
-  | { kind: 'matched'; contactId: string }
-  | { kind: 'ambiguous'; explanation: string }
-  | { kind: 'archived'; contact: XeroContactCandidate }
-  | { kind: 'none' };
-
-async function matchInXero(deps: SyncDeps, draft: XeroContactDraft): Promise<Found> {
+/** One lookup per key, in the configured order, until one decides. */
+async function matchInXero(deps: SyncDeps, draft: XeroContactDraft): Promise<ContactDecision> {
   const ref = xeroRef(deps);
   for (const by of deps.company.settings.contacts.matchOrder) {
     const query = queryFor(by, draft);
@@ -119,21 +99,10 @@ async function matchInXero(deps: SyncDeps, draft: XeroContactDraft): Promise<Fou
     const candidates = (
       await deps.xero.findContacts(ref, { ...query, includeArchived: by === 'contact_number' })
     ).flatMap(toCandidate);
-    const match = matchContact(candidates, draft, [by]);
-    if (match.kind === 'matched') return { kind: 'matched', contactId: match.contact.ContactID };
-    if (match.kind === 'ambiguous') return { kind: 'ambiguous', explanation: match.explanation };
-    // Our contact code is held by an archived contact: Xero would refuse a new contact with it.
-    const archived = by === 'contact_number' ? candidates.find(isArchived) : undefined;
-    if (archived) return { kind: 'archived', contact: archived };
+    const decision = decideContact(candidates, draft, [by]);
+    if (decision.kind !== 'none') return decision;
   }
   return { kind: 'none' };
-}
-
-const isArchived = (candidate: XeroContactCandidate) => candidate.ContactStatus !== 'ACTIVE';
-
-/** The note's text is the message: these are already written for the deal's reader. */
-function stop(code: string, text: string): Stop {
-  return { code, message: text, note: text };
 }
 
 function queryFor(by: MatchKey, draft: XeroContactDraft) {
@@ -141,43 +110,4 @@ function queryFor(by: MatchKey, draft: XeroContactDraft) {
   if (by === 'name') return { name: draft.Name };
   const email = draft.EmailAddress?.trim();
   return email ? { emailAddress: email } : undefined;
-}
-
-function toCandidate(contact: XeroContact): XeroContactCandidate[] {
-  if (contact.ContactID === undefined || contact.Name === undefined) return [];
-  return [
-    {
-      ContactID: contact.ContactID,
-      Name: contact.Name,
-      ContactNumber: contact.ContactNumber ?? null,
-      EmailAddress: contact.EmailAddress ?? null,
-      ContactStatus: contact.ContactStatus ?? 'ACTIVE',
-    },
-  ];
-}
-
-async function createContact(
-  deps: SyncDeps,
-  draft: XeroContactDraft,
-  key: string,
-): Promise<{ ok: true; contactId: string } | { ok: false; stop: Stop }> {
-  const refused = (messages: string[]) => ({
-    ok: false as const,
-    stop: stop(
-      'xero_contact_rejected',
-      `Xero would not create the contact "${draft.Name}": ${messages.join(' ')} Fix it in Xero or Pipedrive, then Replay.`,
-    ),
-  });
-  try {
-    const [result] = await deps.xero.createContacts(xeroRef(deps), [draft], {
-      idempotencyKey: key,
-    });
-    if (!result) return refused(['Xero returned no contact.']);
-    if (!result.ok) return refused(result.messages);
-    const contactId = result.element.ContactID;
-    return contactId ? { ok: true, contactId } : refused(['Xero returned no contact id.']);
-  } catch (error) {
-    if (error instanceof XeroValidationError) return refused(error.messages);
-    throw error;
-  }
 }

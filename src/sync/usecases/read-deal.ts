@@ -72,7 +72,8 @@ async function getDealIfExists(deps: SyncDeps, dealId: number) {
   }
 }
 
-async function customFieldDefinitions(
+/** Field definitions for the custom fields the contact mappings name (none when they name none). */
+export async function customFieldDefinitions(
   deps: SyncDeps,
   hasOrg: boolean,
 ): Promise<PipedriveFieldDefinition[]> {

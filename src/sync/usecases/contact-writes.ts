@@ -1,0 +1,139 @@
+import { type ContactLinkKey, saveContactLink } from '../../store/repos/links.js';
+import { XeroValidationError } from '../../xero/errors.js';
+import type { XeroContact } from '../../xero/types.js';
+import type { ContactSource } from '../mapping/contact.js';
+import type { ContactDecision } from '../mapping/contact-match.js';
+import type { XeroContactCandidate, XeroContactDraft } from '../mapping/types.js';
+import { type SyncDeps, xeroRef } from '../ports.js';
+import { referenceCacheOf } from './load-org-reference.js';
+import type { Stop } from './stop.js';
+
+/**
+ * What every path to a Xero contact shares (a deal's document, the panel's Update, the bulk sync):
+ * the link key, Xero contacts as match candidates, the plain-words stops, creating drafts in one
+ * PUT /Contacts and storing the link once a contact is known.
+ */
+
+export function contactLinkKey(
+  deps: Pick<SyncDeps, 'company' | 'tenant'>,
+  kind: ContactSource['kind'],
+  pipedriveId: number,
+): ContactLinkKey {
+  return { companyId: deps.company.id, tenantId: deps.tenant.tenantId, kind, pipedriveId };
+}
+
+export function pipedriveIdOf(source: ContactSource): number {
+  return (source.kind === 'organization' ? source.org : source.person)!.id;
+}
+
+export function toCandidate(contact: XeroContact): XeroContactCandidate[] {
+  if (contact.ContactID === undefined || contact.Name === undefined) return [];
+  return [
+    {
+      ContactID: contact.ContactID,
+      Name: contact.Name,
+      ContactNumber: contact.ContactNumber ?? null,
+      EmailAddress: contact.EmailAddress ?? null,
+      ContactStatus: contact.ContactStatus ?? 'ACTIVE',
+    },
+  ];
+}
+
+/** The note's text is the message: these are already written for the reader. */
+export function plainStop(code: string, text: string): Stop {
+  return { code, message: text, note: text };
+}
+
+/** `again` ends the advice: "Replay" for a run, "Update again" for the panel. */
+export function archivedStop(name: string, contactNumber: string, again = 'Replay'): Stop {
+  return plainStop(
+    'contact_archived',
+    `The Xero contact "${name}" (contact code ${contactNumber}) is archived, and archived contacts are never billed. Restore it in Xero (Contacts, Archived), or remove its contact code there, then ${again}.`,
+  );
+}
+
+/** The stop an ambiguous or archived decision means; null when the decision lets the sync go on. */
+export function decisionStop(
+  found: ContactDecision,
+  draft: XeroContactDraft,
+  again = 'Replay',
+): Stop | null {
+  if (found.kind === 'ambiguous') return plainStop('contact_ambiguous', found.explanation);
+  if (found.kind === 'archived')
+    return archivedStop(found.contact.Name, draft.ContactNumber, again);
+  return null;
+}
+
+export function rejectedStop(
+  verb: 'create' | 'update',
+  name: string,
+  messages: readonly string[],
+  again = 'Replay',
+): Stop {
+  const said = messages.length === 0 ? 'it gave no reason.' : messages.join(' ');
+  return plainStop(
+    'xero_contact_rejected',
+    `Xero would not ${verb} the contact "${name}": ${said} Fix it in Xero or Pipedrive, then ${again}.`,
+  );
+}
+
+export type Written =
+  { ok: true; contact: XeroContact; contactId: string } | { ok: false; stop: Stop };
+
+/**
+ * Writes contacts in one call (PUT creates; POST with ContactIDs updates), each element's result
+ * mapped back to its draft (xero.md §4, summarizeErrors=false). A whole-batch 400 refuses them all
+ * in Xero's words.
+ */
+export async function writeContacts(
+  deps: SyncDeps,
+  mode: 'create' | 'update',
+  contacts: (XeroContactDraft & { ContactID?: string })[],
+  idempotencyKey: string,
+  again = 'Replay',
+): Promise<Written[]> {
+  if (contacts.length === 0) return [];
+  const ref = xeroRef(deps);
+  const options = { idempotencyKey };
+  const refused = (draft: XeroContactDraft, messages: readonly string[]): Written => ({
+    ok: false,
+    stop: rejectedStop(mode, draft.Name, messages, again),
+  });
+  let results;
+  try {
+    const single = contacts.length === 1 ? contacts[0] : undefined;
+    results =
+      mode === 'create'
+        ? await deps.xero.createContacts(ref, contacts, options)
+        : single?.ContactID
+          ? [await deps.xero.updateContact(ref, single.ContactID, single, options)]
+          : await deps.xero.saveContacts(ref, contacts, options);
+  } catch (error) {
+    if (error instanceof XeroValidationError)
+      return contacts.map((draft) => refused(draft, error.messages));
+    throw error;
+  }
+  return contacts.map((draft, index): Written => {
+    const result = results[index];
+    if (!result) return refused(draft, ['Xero returned no contact.']);
+    if (!result.ok) return refused(draft, result.messages);
+    const contactId = result.element.ContactID ?? draft.ContactID;
+    return contactId
+      ? { ok: true, contact: result.element, contactId }
+      : refused(draft, ['Xero returned no contact id.']);
+  });
+}
+
+/** Stores the link and remembers the contact as verified ACTIVE for the tenant's cache window. */
+export async function linkContact(
+  deps: SyncDeps,
+  key: ContactLinkKey,
+  contactId: string,
+): Promise<void> {
+  await saveContactLink(deps.db, key, contactId, deps.clock.now());
+  referenceCacheOf(deps).rememberContact(
+    deps.tenant.tenantId,
+    contactId,
+    deps.clock.now().getTime(),
+  );
+}

@@ -1,0 +1,75 @@
+import { PipedriveApiError } from '../../pipedrive/errors.js';
+import type { ContactSource } from '../mapping/contact.js';
+import type { SyncDeps } from '../ports.js';
+import { type EntityOutcome, runEntitySync } from './entity-run.js';
+import { customFieldDefinitions } from './read-deal.js';
+import { plainStop } from './contact-writes.js';
+import { syncContactSources } from './sync-contacts.js';
+
+/**
+ * The panel's "Update" on a Pipedrive organization or person (DESIGN.md §1: job sync-contact): read
+ * it from Pipedrive now and bring its Xero contact up to date — the linked one, else a matched one,
+ * else a new one — storing the link; never a duplicate. Runs as a run of kind `contact` (entity-run.ts:
+ * retryable failures are thrown for the queue). Xero calls: 2 at most (one GET, one write), 1 when
+ * nothing changed.
+ */
+
+export interface ContactSyncInput {
+  kind: 'organization' | 'person';
+  id: number;
+  runId: string;
+}
+
+export type ContactSyncOutcome = EntityOutcome<{
+  contactId: string;
+  created: boolean;
+  changedFields: string[];
+}>;
+
+const AGAIN = 'Update again';
+
+export function syncContact(deps: SyncDeps, input: ContactSyncInput): Promise<ContactSyncOutcome> {
+  return runEntitySync(
+    deps,
+    { runId: input.runId, kind: 'contact', request: { kind: input.kind, id: input.id } },
+    async () => {
+      const source = await readContactSource(deps, input.kind, input.id);
+      if (!source) {
+        const what = input.kind === 'organization' ? 'organization' : 'person';
+        return {
+          ok: false,
+          stop: plainStop(
+            'contact_not_found',
+            `The Pipedrive ${what} ${input.id} no longer exists, so there is nothing to send to Xero.`,
+          ),
+        };
+      }
+      // One result per source.
+      const result = (await syncContactSources(deps, [source], ['update', input.runId], AGAIN))[0]!;
+      if (!result.ok) return result;
+      const { contactId, created, changedFields } = result;
+      return { ok: true, value: { contactId, created, changedFields } };
+    },
+  );
+}
+
+/** The organization or person as Pipedrive holds it now; undefined once it is deleted. */
+async function readContactSource(
+  deps: SyncDeps,
+  kind: ContactSource['kind'],
+  id: number,
+): Promise<ContactSource | undefined> {
+  try {
+    const fieldDefinitions = await customFieldDefinitions(deps, kind === 'organization');
+    if (kind === 'organization') {
+      const org = await deps.pipedrive.getOrganization(id);
+      return org.is_deleted ? undefined : { kind, org, fieldDefinitions };
+    }
+    const person = await deps.pipedrive.getPerson(id);
+    return person.is_deleted ? undefined : { kind, person, fieldDefinitions };
+  } catch (error) {
+    if (error instanceof PipedriveApiError && error.code === 'pipedrive_not_found')
+      return undefined;
+    throw error;
+  }
+}

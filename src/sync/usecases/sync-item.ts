@@ -1,0 +1,57 @@
+import { PipedriveApiError } from '../../pipedrive/errors.js';
+import type { SyncDeps } from '../ports.js';
+import { plainStop } from './contact-writes.js';
+import { type EntityOutcome, runEntitySync } from './entity-run.js';
+import { syncProducts } from './sync-items.js';
+
+/**
+ * A Pipedrive product → its Xero item now (DESIGN.md §1: job sync-item): created, or updated by
+ * code, and linked (sync-items.ts). Runs as a run of kind `item` (entity-run.ts). Xero calls: one
+ * GET /Items and, when something changed, one POST /Items.
+ */
+
+export interface ItemSyncInput {
+  productId: number;
+  runId: string;
+}
+
+export type ItemSyncOutcome = EntityOutcome<{
+  itemId: string;
+  code: string;
+  created: boolean;
+  changedFields: string[];
+}>;
+
+export function syncItem(deps: SyncDeps, input: ItemSyncInput): Promise<ItemSyncOutcome> {
+  return runEntitySync(
+    deps,
+    { runId: input.runId, kind: 'item', request: { productId: input.productId } },
+    async () => {
+      const product = await readProduct(deps, input.productId);
+      if (!product)
+        return {
+          ok: false,
+          stop: plainStop(
+            'product_not_found',
+            `The Pipedrive product ${input.productId} no longer exists, so there is nothing to send to Xero.`,
+          ),
+        };
+      // One result per product.
+      const result = (await syncProducts(deps, [product], ['item', input.runId], 'Replay'))[0]!;
+      if (!result.ok) return result;
+      const { ok: _ok, ...value } = result;
+      return { ok: true, value };
+    },
+  );
+}
+
+async function readProduct(deps: SyncDeps, productId: number) {
+  try {
+    const product = await deps.pipedrive.getProduct(productId);
+    return product.is_deleted ? undefined : product;
+  } catch (error) {
+    if (error instanceof PipedriveApiError && error.code === 'pipedrive_not_found')
+      return undefined;
+    throw error;
+  }
+}
