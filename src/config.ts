@@ -3,12 +3,52 @@ import { z } from 'zod';
 /**
  * Environment → typed configuration, parsed once at startup (cli/main.ts). No other module reads
  * process.env; each part receives only its slice. Every problem is reported in one message.
+ *
+ * Sandbox mode: neither PIPEDRIVE_CLIENT_ID nor XERO_CLIENT_ID is set. `pipedrive-xero start` then
+ * runs the local Pipedrive and Xero servers and points the app at them (withSandboxVendors), and a
+ * missing ENCRYPTION_KEY is generated once under DATA_DIR (connections/encryption-key.ts).
  */
 const port = z.coerce.number().int().min(0).max(65_535);
+const url = z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, ''));
 
 const configSchema = z.object({
   /** pino level; `info` by default. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Port of the app's HTTP server; 3000 by default (0 picks a free one). */
+  PORT: port.default(3000),
+  /** Interface the app listens on; 127.0.0.1 in sandbox mode, 0.0.0.0 otherwise. */
+  HOST: z.string().min(1).optional(),
+  /** Where Pipedrive and Xero reach the app (OAuth callbacks, webhooks); http://localhost:PORT. */
+  PUBLIC_URL: url.optional(),
+  /** `sqlite:<path>` (embedded) or `postgres://…` (scale-out); sqlite:./data/pipedrive-xero.db. */
+  DATABASE_URL: z.string().min(1).default('sqlite:./data/pipedrive-xero.db'),
+  /** Directory for local files (SQLite, the sandbox-mode key); ./data by default. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** 32 bytes, base64: seals tokens at rest (invariant 6). Required outside sandbox mode. */
+  ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32, {
+      message: 'must be 32 bytes in base64 (make one with: openssl rand -base64 32)',
+    })
+    .optional(),
+  PIPEDRIVE_CLIENT_ID: z.string().min(1).optional(),
+  PIPEDRIVE_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Pipedrive's OAuth host; https://oauth.pipedrive.com by default. */
+  PIPEDRIVE_OAUTH_URL: url.default('https://oauth.pipedrive.com'),
+  XERO_CLIENT_ID: z.string().min(1).optional(),
+  XERO_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Xero's consent host; https://login.xero.com by default. */
+  XERO_LOGIN_URL: url.default('https://login.xero.com'),
+  /** Xero's token host; https://identity.xero.com by default. */
+  XERO_IDENTITY_URL: url.default('https://identity.xero.com'),
+  /** Xero's connections host; https://api.xero.com by default. */
+  XERO_API_URL: url.default('https://api.xero.com'),
+  /** Xero's Accounting API; https://api.xero.com/api.xro/2.0 by default. */
+  XERO_ACCOUNTING_URL: url.default('https://api.xero.com/api.xro/2.0'),
+  /** Jobs run at once by one worker process; 4 by default. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  /** How long a taken job stays taken without a heartbeat (crash recovery); 60000 ms by default. */
+  QUEUE_LEASE_MS: z.coerce.number().int().min(500).default(60_000),
   /** Interface the sandbox servers listen on; loopback by default so nothing is exposed. */
   SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
   /** Port of the local Pipedrive server; 4010 by default. */
@@ -17,8 +57,30 @@ const configSchema = z.object({
   SANDBOX_XERO_PORT: port.default(4020),
 });
 
+type LogLevel = z.infer<typeof configSchema>['LOG_LEVEL'];
+
+export interface XeroBaseUrls {
+  login: string;
+  identity: string;
+  api: string;
+  accounting: string;
+}
+
 export interface Config {
-  logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  logLevel: LogLevel;
+  port: number;
+  host: string;
+  /** Without a trailing slash. */
+  publicUrl: string;
+  databaseUrl: string;
+  dataDir: string;
+  /** Undefined only in sandbox mode, until connections/encryption-key.ts provides one. */
+  encryptionKey: string | undefined;
+  /** No real vendor credentials are configured (see the top of this file). */
+  sandboxMode: boolean;
+  pipedrive: { clientId: string; clientSecret: string; oauthUrl: string };
+  xero: { clientId: string; clientSecret: string; baseUrls: XeroBaseUrls };
+  worker: { concurrency: number; leaseMs: number };
   sandbox: { host: string; pipedrivePort: number; xeroPort: number };
 }
 
@@ -33,18 +95,84 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   // Empty strings mean "unset", as in most .env files.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = configSchema.safeParse(present);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
-    );
-  }
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  const sandboxMode =
+    present['PIPEDRIVE_CLIENT_ID'] === undefined && present['XERO_CLIENT_ID'] === undefined;
+  if (!sandboxMode) problems.push(...credentialProblems(present));
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const values = parsed.data;
   return {
     logLevel: values.LOG_LEVEL,
+    port: values.PORT,
+    host: values.HOST ?? (sandboxMode ? '127.0.0.1' : '0.0.0.0'),
+    publicUrl: values.PUBLIC_URL ?? `http://localhost:${values.PORT}`,
+    databaseUrl: values.DATABASE_URL,
+    dataDir: values.DATA_DIR,
+    encryptionKey: values.ENCRYPTION_KEY,
+    sandboxMode,
+    pipedrive: {
+      clientId: values.PIPEDRIVE_CLIENT_ID ?? '',
+      clientSecret: values.PIPEDRIVE_CLIENT_SECRET ?? '',
+      oauthUrl: values.PIPEDRIVE_OAUTH_URL,
+    },
+    xero: {
+      clientId: values.XERO_CLIENT_ID ?? '',
+      clientSecret: values.XERO_CLIENT_SECRET ?? '',
+      baseUrls: {
+        login: values.XERO_LOGIN_URL,
+        identity: values.XERO_IDENTITY_URL,
+        api: values.XERO_API_URL,
+        accounting: values.XERO_ACCOUNTING_URL,
+      },
+    },
+    worker: { concurrency: values.WORKER_CONCURRENCY, leaseMs: values.QUEUE_LEASE_MS },
     sandbox: {
       host: values.SANDBOX_HOST,
       pipedrivePort: values.SANDBOX_PIPEDRIVE_PORT,
       xeroPort: values.SANDBOX_XERO_PORT,
+    },
+  };
+}
+
+/** Outside sandbox mode both vendors' credentials and the encryption key are required. */
+function credentialProblems(env: Record<string, string | undefined>): string[] {
+  const required = [
+    'PIPEDRIVE_CLIENT_ID',
+    'PIPEDRIVE_CLIENT_SECRET',
+    'XERO_CLIENT_ID',
+    'XERO_CLIENT_SECRET',
+    'ENCRYPTION_KEY',
+  ];
+  return required
+    .filter((name) => env[name] === undefined)
+    .map(
+      (name) =>
+        `${name}: required when real credentials are configured (unset all for sandbox mode)`,
+    );
+}
+
+export interface SandboxVendors {
+  pipedriveUrl: string;
+  xeroUrl: string;
+  pipedriveApp: { clientId: string; clientSecret: string };
+  xeroApp: { clientId: string; clientSecret: string };
+}
+
+/** The config pointed at running sandbox servers (sandbox mode of `start`): every base URL. */
+export function withSandboxVendors(config: Config, vendors: SandboxVendors): Config {
+  return {
+    ...config,
+    pipedrive: { ...vendors.pipedriveApp, oauthUrl: vendors.pipedriveUrl },
+    xero: {
+      ...vendors.xeroApp,
+      baseUrls: {
+        login: vendors.xeroUrl,
+        identity: vendors.xeroUrl,
+        api: vendors.xeroUrl,
+        accounting: `${vendors.xeroUrl}/api.xro/2.0`,
+      },
     },
   };
 }

@@ -1,6 +1,5 @@
 import { type Command, Option } from 'commander';
 
-import { startSandboxes } from '../../../sandbox/start.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 
@@ -25,6 +24,8 @@ export function registerSandboxCommand(
     .addOption(new Option('--seed <name>', 'data set').choices(['demo', 'empty']).default('demo'))
     .action(async (options: SandboxOptions) => {
       const { config, logger } = context();
+      // Loaded on use, so the other commands start without the sandbox servers' code.
+      const { startSandboxes } = await import('../../../sandbox/start.js');
       const running = await startSandboxes({
         host: options.host ?? config.sandbox.host,
         pipedrivePort: Number(options.pipedrivePort ?? config.sandbox.pipedrivePort),

@@ -1,0 +1,161 @@
+import type { FastifyInstance } from 'fastify';
+
+import { type Clock, systemClock } from './clock.js';
+import type { Config } from './config.js';
+import { type Connections, createConnections } from './connections/connections.js';
+import { resolveEncryptionKey } from './connections/encryption-key.js';
+import { createAppLinks } from './connections/links.js';
+import { createSigner } from './connections/signed-token.js';
+import { createLogger, type Logger } from './logger.js';
+import { sweepInbox } from './http/webhooks/pipedrive-intake.js';
+import { buildServer, type HttpDeps } from './http/server.js';
+import { createEmbeddedQueue } from './queue/embedded.js';
+import { createGraphileQueue } from './queue/graphile.js';
+import { createJobHandlers } from './queue/handlers.js';
+import type { JobQueue } from './queue/port.js';
+import { createSecretBox } from './secrets.js';
+import { type Db, openDatabase, type OpenDatabase } from './store/db.js';
+import { migrateToLatest } from './store/migrations/index.js';
+
+/**
+ * The composition root: the only module that knows config, store, queue, clients and HTTP together
+ * (DESIGN.md §2). `createApp` opens and migrates the store and wires everything without listening
+ * or taking jobs; the CLI then calls `listen` (serve), `startWorker` (worker) or both (start).
+ *
+ * States: created → listening and/or working → closed. `close` stops taking jobs (running ones
+ * finish), stops the HTTP server, then closes the store.
+ */
+export interface App {
+  http: FastifyInstance;
+  queue: JobQueue;
+  db: Db;
+  /** What routes and commands use; one object so CLI commands act exactly as the routes do. */
+  deps: HttpDeps;
+  connections: Connections;
+  logger: Logger;
+  /** Listens on config.host:port (0: a free one) and returns the URL; PUBLIC_URL follows a port 0. */
+  listen(): Promise<string>;
+  /** Processes events left unprocessed by a crash, then takes jobs. */
+  startWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface AppOverrides {
+  clock?: Clock;
+  logger?: Logger;
+  fetch?: typeof fetch;
+  /** An already open store (tests); closed by close() only if the app opened it. */
+  database?: OpenDatabase;
+  /** Embedded queue polling for jobs written by another process; 1000 ms by default. */
+  pollIntervalMs?: number;
+}
+
+export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const clock = overrides.clock ?? systemClock;
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const encryptionKey = resolveEncryptionKey(config, logger);
+  const box = createSecretBox(encryptionKey);
+  const signer = createSigner(encryptionKey, clock);
+  const database = overrides.database ?? openDatabase(config.databaseUrl);
+  await migrateToLatest(database.db);
+  const db = database.db;
+
+  let publicUrl = config.publicUrl;
+  const links = createAppLinks(() => publicUrl, signer);
+  const connections = createConnections({
+    config,
+    db,
+    box,
+    clock,
+    logger,
+    ...(overrides.fetch !== undefined && { fetch: overrides.fetch }),
+  });
+  // Embedded mode: the store's jobs table; scale-out (PostgreSQL): graphile-worker (DESIGN.md §4).
+  const queue =
+    database.dialect === 'postgres'
+      ? createGraphileQueue({
+          connectionString: config.databaseUrl,
+          logger,
+          ...(overrides.pollIntervalMs !== undefined && {
+            pollIntervalMs: overrides.pollIntervalMs,
+          }),
+        })
+      : createEmbeddedQueue({
+          db,
+          clock,
+          logger,
+          leaseMs: config.worker.leaseMs,
+          ...(overrides.pollIntervalMs !== undefined && {
+            pollIntervalMs: overrides.pollIntervalMs,
+          }),
+        });
+  logQueueEvents(queue, logger);
+  const deps: HttpDeps = {
+    db,
+    box,
+    clock,
+    logger,
+    connections,
+    queue,
+    signer,
+    links,
+    sandboxMode: config.sandboxMode,
+    pipedriveClient: {
+      clientId: config.pipedrive.clientId,
+      clientSecret: config.pipedrive.clientSecret,
+    },
+    publicUrl: () => publicUrl,
+  };
+  const http = buildServer(deps);
+
+  return {
+    http,
+    queue,
+    db,
+    deps,
+    connections,
+    logger,
+    async listen() {
+      const address = await http.listen({ port: config.port, host: config.host });
+      const port = new URL(address).port;
+      if (publicUrl === 'http://localhost:0') publicUrl = `http://127.0.0.1:${port}`;
+      logger.info({ address, publicUrl }, 'http: listening');
+      return address;
+    },
+    async startWorker() {
+      const swept = await sweepInbox(deps);
+      if (swept > 0) logger.info({ swept }, 'inbox: processed events left by a crash');
+      await queue.start(createJobHandlers(deps), { concurrency: config.worker.concurrency });
+      logger.info({ concurrency: config.worker.concurrency }, 'worker: taking jobs');
+    },
+    async close() {
+      await queue.stop();
+      await http.close();
+      if (overrides.database === undefined) await database.close();
+    },
+  };
+}
+
+function logQueueEvents(queue: JobQueue, logger: Logger): void {
+  queue.events.on('job:success', (info) =>
+    logger.info({ jobId: info.id, job: info.name, payload: info.payload }, 'job succeeded'),
+  );
+  queue.events.on('job:retry', (info) =>
+    logger.warn(
+      {
+        jobId: info.id,
+        job: info.name,
+        attempt: info.attempt,
+        delayMs: info.delayMs,
+        err: info.error,
+      },
+      'job will be retried',
+    ),
+  );
+  queue.events.on('job:failure', (info) =>
+    logger.error(
+      { jobId: info.id, job: info.name, reason: info.reason, err: info.error },
+      'job failed for good',
+    ),
+  );
+}

@@ -1,0 +1,151 @@
+import type { Command } from 'commander';
+
+import { type App, createApp } from '../../app.js';
+import { withSandboxVendors } from '../../config.js';
+import { xeroConnectUrl } from '../../connections/links.js';
+import { uninstallPipedrive } from '../../connections/pipedrive-install.js';
+import { validateSettings } from '../../http/api/settings.js';
+import { getCompany, updateCompanySettings } from '../../store/repos/companies.js';
+import { defaultSettings, parseSettings } from '../../sync/settings.js';
+import { type CliContext, closeOnSignal } from '../context.js';
+import { walkPipedriveInstall, walkXeroConnect } from '../oauth-walk.js';
+
+/**
+ * `start` (what `npm start` runs): embedded mode — HTTP and jobs in one process, SQLite under
+ * DATA_DIR. In sandbox mode (no real credentials configured) it first starts the local Pipedrive
+ * and Xero servers, points the app at them, installs the demo company and connects the demo
+ * organisation through the real OAuth flows, sets the demo triggers ("Won" → invoice,
+ * "Proposal" → quote, in the "Sales" pipeline), and prints how to see a deal become a draft.
+ */
+export function registerStartCommand(program: Command, context: CliContext): void {
+  program
+    .command('start')
+    .description(
+      'run everything in one process; without credentials, with the sandbox and demo data',
+    )
+    .action(async () => {
+      const { config, logger } = context();
+      if (!config.sandboxMode) {
+        const app = await createApp(config, { logger });
+        await app.listen();
+        await app.startWorker();
+        closeOnSignal(() => app.close());
+        console.log(`pipedrive-xero is running at ${app.deps.publicUrl()}`);
+        console.log(`Install it into Pipedrive: ${app.deps.publicUrl()}/oauth/pipedrive/install`);
+        return;
+      }
+      // Loaded only in sandbox mode: the sandbox servers are a large part of the start-up time.
+      const { startSandboxes } = await import('../../../sandbox/start.js');
+      const { demoApp } = await import('../../../sandbox/pipedrive/store/seed-demo.js');
+      const { DEMO_XERO_APP } = await import('../../../sandbox/xero/apps.js');
+      const sandboxes = await startSandboxes({
+        host: config.sandbox.host,
+        pipedrivePort: config.sandbox.pipedrivePort,
+        xeroPort: config.sandbox.xeroPort,
+        seed: 'demo',
+        logLevel: 'warn',
+      });
+      const sandboxConfig = withSandboxVendors(config, {
+        pipedriveUrl: sandboxes.pipedrive.url,
+        xeroUrl: sandboxes.xero.url,
+        pipedriveApp: demoApp,
+        xeroApp: DEMO_XERO_APP,
+      });
+      const app = await createApp(sandboxConfig, { logger });
+      closeOnSignal(async () => {
+        await app.close();
+        await sandboxes.close();
+      });
+      await app.listen();
+      await app.startWorker();
+      const demo = await setUpDemo(app);
+      console.log(
+        describeDemo(app.deps.publicUrl(), sandboxes.pipedrive.url, sandboxes.xero.url, demo),
+      );
+    });
+}
+
+interface Demo {
+  wonStageId: number;
+  proposalStageId: number;
+  dealId: number;
+  dealTitle: string;
+  tenantName: string;
+}
+
+// The demo data's company and organisation (sandbox/pipedrive/store/seed-demo.ts, sandbox/xero/seed.ts).
+const DEMO_COMPANY_ID = 7001;
+const DEMO_TENANT_A = '6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b';
+
+async function setUpDemo(app: App): Promise<Demo> {
+  const publicUrl = app.deps.publicUrl();
+  // The sandboxes keep their data in memory: what the app stored about the demo company in an
+  // earlier run (tokens, documents, links) points at things that no longer exist. Start clean.
+  await uninstallPipedrive(app.deps, DEMO_COMPANY_ID);
+  await walkPipedriveInstall(publicUrl);
+  const connected = await walkXeroConnect(
+    xeroConnectUrl(publicUrl, app.deps.signer, DEMO_COMPANY_ID),
+    { tenant_ids: DEMO_TENANT_A },
+  );
+  if (connected.status !== 200)
+    throw new Error(`connecting the demo organisation failed: ${connected.body}`);
+  const client = await app.connections.pipedriveFor(DEMO_COMPANY_ID);
+  const sales = (await client.listPipelines()).find((pipeline) => pipeline.name === 'Sales');
+  if (sales === undefined) throw new Error('the demo data has no "Sales" pipeline');
+  const stages = await client.listStages(sales.id);
+  const stageId = (name: string) => {
+    const stage = stages.find((candidate) => candidate.name === name);
+    if (stage === undefined) throw new Error(`the "Sales" pipeline has no "${name}" stage`);
+    return stage.id;
+  };
+  const wonStageId = stageId('Won');
+  const proposalStageId = stageId('Proposal');
+  const company = await getCompany(app.db, DEMO_COMPANY_ID);
+  const current = parseSettings(company?.settings ?? {});
+  const base = current.ok ? current.settings : defaultSettings();
+  const settings = await validateSettings(app.deps, DEMO_COMPANY_ID, {
+    ...base,
+    triggers: {
+      rules: [
+        { pipelineId: sales.id, stageId: wonStageId, document: 'invoice' },
+        { pipelineId: sales.id, stageId: proposalStageId, document: 'quote' },
+      ],
+      onWon: null,
+    },
+  });
+  await updateCompanySettings(app.db, DEMO_COMPANY_ID, settings);
+  // Deal 1 of the demo data: in "Proposal", NZD, a known customer and known items.
+  const deal = await client.getDeal(1);
+  const xero = await app.db
+    .selectFrom('xero_connections')
+    .select('tenant_name')
+    .where('company_id', '=', DEMO_COMPANY_ID)
+    .executeTakeFirstOrThrow();
+  return {
+    wonStageId,
+    proposalStageId,
+    dealId: deal.id,
+    dealTitle: deal.title,
+    tenantName: xero.tenant_name,
+  };
+}
+
+function describeDemo(appUrl: string, pipedriveUrl: string, xeroUrl: string, demo: Demo): string {
+  const company = `${pipedriveUrl}/__sandbox/pipedrive/companies/${DEMO_COMPANY_ID}`;
+  return [
+    '',
+    `pipedrive-xero is running at ${appUrl} (sandbox mode: local Pipedrive ${pipedriveUrl}, local Xero ${xeroUrl})`,
+    `Installed for the demo Pipedrive company ${DEMO_COMPANY_ID}; connected to Xero "${demo.tenantName}".`,
+    `Triggers: "Sales" → "Won" makes a draft invoice, "Proposal" makes a draft quote.`,
+    '',
+    `See a deal become a draft invoice — move deal ${demo.dealId} "${demo.dealTitle}" to "Won":`,
+    `  curl -s -X POST ${company}/deals/${demo.dealId}/move -H 'content-type: application/json' -d '{"stage_id": ${demo.wonStageId}}'`,
+    'Then look:',
+    `  the draft in Xero:       curl -s ${xeroUrl}/__sandbox/xero/tenants/${DEMO_TENANT_A}/documents`,
+    `  the note on the deal:    curl -s ${company}/deals/${demo.dealId}/notes`,
+    `  the app's runs:          curl -s ${appUrl}/api/companies/${DEMO_COMPANY_ID}/runs`,
+    `  status:                  curl -s ${appUrl}/api/status   (or: npx pipedrive-xero status)`,
+    '',
+    'Ctrl-C stops everything (sandbox data is kept in memory only).',
+  ].join('\n');
+}

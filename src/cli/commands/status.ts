@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+
+import { xeroConnectUrl } from '../../connections/links.js';
+import { statusReport, type StatusReport } from '../../connections/status-report.js';
+import { type CliContext, withApp } from '../context.js';
+
+/** `status`: connections, queue counts and last runs; `--links` adds each company's link token. */
+export function registerStatusCommand(program: Command, context: CliContext): void {
+  program
+    .command('status')
+    .description('connections, queue counts and the latest runs')
+    .option('--company <id>', 'only this company')
+    .option('--json', 'print JSON')
+    .option(
+      '--links',
+      "print each company's Xero connect link (it carries the company's link token)",
+    )
+    .action(async (options: { company?: string; json?: boolean; links?: boolean }) => {
+      await withApp(context, async (app) => {
+        const report = await statusReport(app.db, {
+          ...(options.company !== undefined && { companyId: Number(options.company) }),
+        });
+        if (options.json) {
+          console.log(JSON.stringify(report, null, 2));
+          return;
+        }
+        console.log(formatStatus(report));
+        if (options.links) {
+          for (const company of report.companies) {
+            console.log(
+              `connect link of ${company.id}: ${xeroConnectUrl(app.deps.publicUrl(), app.deps.signer, company.id)}`,
+            );
+          }
+        }
+      });
+    });
+}
+
+export function formatStatus(report: StatusReport): string {
+  const lines = [
+    `queue: ${report.queue.pending} pending, ${report.queue.running} running, ${report.queue.failed} failed`,
+  ];
+  if (report.companies.length === 0) lines.push('no company has installed the app yet');
+  for (const company of report.companies) {
+    const xero =
+      company.xero === null
+        ? 'not connected'
+        : `${company.xero.tenantName}${company.xero.needsReauth ? ' — NEEDS RECONNECT' : ''}`;
+    lines.push(
+      `company ${company.id} (${company.domain}): Pipedrive ${company.pipedrive?.status ?? 'not connected'}; Xero ${xero}`,
+    );
+    for (const run of company.lastRuns) {
+      const why = run.message === null ? '' : ` — ${run.message}`;
+      lines.push(
+        `  ${run.updatedAt.toISOString()}  ${run.id}  deal ${run.dealId ?? '-'}  ${run.kind}  ${run.status}${why}`,
+      );
+    }
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,29 @@
+import { type Command, Option } from 'commander';
+
+import { syncDealNow } from '../../connections/document-runs.js';
+import { type CliContext, pickCompany, withApp } from '../context.js';
+
+/** `sync deal <id>`: make the deal's draft now, as if it had entered a trigger stage. */
+export function registerSyncCommand(program: Command, context: CliContext): void {
+  const sync = program.command('sync').description('sync something now');
+  sync
+    .command('deal <id>')
+    .description("queue the deal's draft invoice or quote (a worker or `start` picks it up)")
+    .option('--company <id>', 'the Pipedrive company (default: the only one installed)')
+    .addOption(
+      new Option('--kind <kind>', 'document').choices(['invoice', 'quote']).default('invoice'),
+    )
+    .action(async (dealId: string, options: { company?: string; kind: 'invoice' | 'quote' }) => {
+      await withApp(context, async (app) => {
+        const companyId = await pickCompany(app, options.company);
+        const run = await syncDealNow(app.deps, {
+          companyId,
+          dealId: Number(dealId),
+          kind: options.kind,
+        });
+        console.log(
+          `queued run ${run.id}: ${options.kind} for deal ${dealId} of company ${companyId}`,
+        );
+      });
+    });
+}

@@ -1,0 +1,115 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+
+import {
+  chooseXeroTenant,
+  completeXeroConnect,
+  disconnectXero,
+  requireInstalledCompany,
+  xeroCallbackUrl,
+  type XeroTenantChoice,
+} from '../../connections/xero-connect.js';
+import { idParam, requireCompanyAccess } from '../access.js';
+import { escapeHtml, HttpError } from '../error-handler.js';
+import { page } from '../html.js';
+import type { HttpDeps } from '../server.js';
+
+/**
+ * Connecting the company's one Xero organisation (xero.md §1–§2):
+ * GET /oauth/xero/connect?company=<id>[&token=<link token>] → Xero's consent (offline_access
+ * among the scopes, so we get a refresh token); GET /oauth/xero/callback → connected, or the
+ * organisation picker (a form POSTing to /oauth/xero/choose); POST /oauth/xero/disconnect.
+ */
+const STATE_TTL_MS = 15 * 60_000;
+
+const connectQuery = z.object({ company: idParam });
+const callbackQuery = z.object({
+  code: z.string().min(1).optional(),
+  state: z.string().min(1).optional(),
+  error: z.string().optional(),
+});
+const chooseBody = z.object({ pending: z.string().min(1), tenantId: z.string().min(1) });
+const disconnectBody = z.object({ company: idParam });
+
+export function registerXeroOAuthRoutes(app: FastifyInstance, deps: HttpDeps): void {
+  const html = { config: { html: true } };
+
+  app.get('/oauth/xero/connect', html, async (request, reply) => {
+    const { company } = connectQuery.parse(request.query);
+    requireCompanyAccess(deps, request, company);
+    await requireInstalledCompany(deps.db, company);
+    const state = deps.signer.sign('xero-connect', { company }, STATE_TTL_MS);
+    const target = deps.connections.xero.oauth.authorizeUrl({
+      state,
+      redirectUri: xeroCallbackUrl(deps.publicUrl()),
+    });
+    return reply.redirect(target, 302);
+  });
+
+  app.get('/oauth/xero/callback', html, async (request, reply) => {
+    const query = callbackQuery.parse(request.query);
+    if (query.error !== undefined) {
+      throw new HttpError(400, 'xero_connect_denied', `Xero did not connect: ${query.error}`);
+    }
+    const state =
+      query.state === undefined ? undefined : deps.signer.verify(query.state, 'xero-connect');
+    if (state === undefined || typeof state['company'] !== 'number') {
+      throw new HttpError(
+        400,
+        'oauth_state_invalid',
+        'This connect link is not ours or has expired; start again',
+      );
+    }
+    if (query.code === undefined)
+      throw new HttpError(400, 'oauth_code_missing', 'Xero sent no code');
+    const result = await completeXeroConnect(
+      deps,
+      state['company'],
+      query.code,
+      xeroCallbackUrl(deps.publicUrl()),
+    );
+    reply.type('text/html; charset=utf-8');
+    if (result.kind === 'connected') return reply.send(connectedPage(result.tenant));
+    return reply.send(pickerPage(result.pending, result.tenants));
+  });
+
+  app.post('/oauth/xero/choose', html, async (request, reply) => {
+    const body = chooseBody.parse(request.body);
+    const result = await chooseXeroTenant(deps, body.pending, body.tenantId);
+    return reply.type('text/html; charset=utf-8').send(connectedPage(result.tenant));
+  });
+
+  app.post('/oauth/xero/disconnect', async (request, reply) => {
+    const { company } = disconnectBody.parse(request.body);
+    requireCompanyAccess(deps, request, company);
+    const disconnected = await disconnectXero(deps, company);
+    return reply.send({ disconnected });
+  });
+}
+
+function connectedPage(tenant: XeroTenantChoice): string {
+  return page(
+    'Xero connected',
+    `<p>Deals will become draft documents in <strong>${escapeHtml(tenant.tenantName)}</strong>.</p>`,
+  );
+}
+
+function pickerPage(pending: string, tenants: XeroTenantChoice[]): string {
+  const options = tenants
+    .map(
+      (tenant, index) =>
+        `<label><input type="radio" name="tenantId" value="${escapeHtml(tenant.tenantId)}"${index === 0 ? ' checked' : ''}> ${escapeHtml(tenant.tenantName)}</label>`,
+    )
+    .join('\n');
+  return page(
+    'Choose a Xero organisation',
+    `<p>You authorised several organisations. Drafts go to exactly one: which?</p>
+<form method="post" action="/oauth/xero/choose">
+<input type="hidden" name="pending" value="${escapeHtml(pending)}">
+<fieldset><legend>Organisation</legend>
+${options}
+</fieldset>
+<p><button type="submit">Connect</button></p>
+</form>`,
+  );
+}

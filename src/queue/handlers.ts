@@ -1,0 +1,124 @@
+import { replayRun } from '../connections/document-runs.js';
+import { buildSyncDeps, type SyncDepsContext } from '../connections/sync-deps.js';
+import { AppError } from '../errors.js';
+import type { SyncDeps } from '../sync/ports.js';
+import { getRun, updateRun } from '../store/repos/runs.js';
+import { documentForDeal, recordFinalFailure } from '../sync/usecases/document-for-deal.js';
+import { syncContact } from '../sync/usecases/sync-contact.js';
+import { syncItem } from '../sync/usecases/sync-item.js';
+import type { JobContext, JobHandlers, JobQueue } from './port.js';
+import { isNonRetryable } from './retry.js';
+
+/**
+ * Job name → handler. Each builds the company's SyncDeps fresh for its run and calls one use case,
+ * which records the run (and, for documents, writes the deal note) itself. A retryable failure is
+ * rethrown for the queue to retry; when no retry will follow (not retryable, or the last attempt)
+ * the run is ended first: documentForDeal's recordFinalFailure marks it failed and tells the deal;
+ * a contact or item run is marked failed.
+ */
+export interface HandlerDeps extends SyncDepsContext {
+  queue: JobQueue;
+}
+
+/** Codes for which a run cannot even start; the user fixes them, then replays. */
+const SETUP_CODES = new Set(['xero_not_connected', 'settings_invalid', 'pipedrive_not_connected']);
+
+export function createJobHandlers(deps: HandlerDeps): JobHandlers {
+  return {
+    async 'document-for-deal'(payload, context) {
+      const { companyId, runId, dealId, triggerKey } = payload;
+      const run = await getRun(deps.db, companyId, runId);
+      // Uninstalled meanwhile: the run went with the company's data; nothing is left to do.
+      if (run === undefined) return;
+      if (run.kind !== 'invoice' && run.kind !== 'quote') {
+        throw new AppError(
+          'job_payload_invalid',
+          `Run ${runId} is a ${run.kind} run, not a document`,
+        );
+      }
+      const syncDeps = await depsOrWaitingFix(deps, companyId, runId);
+      if (syncDeps === undefined) return;
+      const job = { runId, dealId, triggerKey, kind: run.kind };
+      try {
+        const outcome = await documentForDeal(syncDeps, job);
+        deps.logger.info({ companyId, runId, dealId, outcome }, 'document run ended');
+      } catch (error) {
+        if (isLastChance(error, context)) await recordFinalFailure(syncDeps, job, error);
+        throw error;
+      }
+    },
+    async replay(payload) {
+      await replayRun(deps, payload.companyId, payload.runId);
+    },
+    async 'sync-contact'(payload, context) {
+      const { companyId, runId, kind, pipedriveId } = payload;
+      const syncDeps = await depsOrWaitingFix(deps, companyId, runId);
+      if (syncDeps === undefined) return;
+      await failOnLastChance(deps, companyId, runId, context, () =>
+        syncContact(syncDeps, { kind, id: pipedriveId, runId }),
+      );
+    },
+    async 'sync-item'(payload, context) {
+      const { companyId, runId, productId } = payload;
+      const syncDeps = await depsOrWaitingFix(deps, companyId, runId);
+      if (syncDeps === undefined) return;
+      await failOnLastChance(deps, companyId, runId, context, () =>
+        syncItem(syncDeps, { productId, runId }),
+      );
+    },
+  };
+}
+
+/** Entity runs have no note to write: a run no retry will follow is marked failed, with why. */
+async function failOnLastChance(
+  deps: HandlerDeps,
+  companyId: number,
+  runId: string,
+  context: JobContext,
+  work: () => Promise<unknown>,
+): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (isLastChance(error, context)) {
+      await updateRun(
+        deps.db,
+        companyId,
+        runId,
+        {
+          status: 'failed',
+          reasonCode: error instanceof AppError ? error.code : 'internal_error',
+          message: error instanceof Error ? error.message : String(error),
+        },
+        deps.clock.now(),
+      );
+    }
+    throw error;
+  }
+}
+
+function isLastChance(error: unknown, context: JobContext): boolean {
+  return isNonRetryable(error) || context.attempt >= context.maxAttempts;
+}
+
+/** SyncDeps, or undefined after recording why the run waits for the user (no retry helps). */
+async function depsOrWaitingFix(
+  deps: HandlerDeps,
+  companyId: number,
+  runId: string,
+): Promise<SyncDeps | undefined> {
+  try {
+    return await buildSyncDeps(deps, companyId);
+  } catch (error) {
+    if (!(error instanceof AppError) || !SETUP_CODES.has(error.code)) throw error;
+    await updateRun(
+      deps.db,
+      companyId,
+      runId,
+      { status: 'waiting_fix', reasonCode: error.code, message: error.message },
+      deps.clock.now(),
+    );
+    deps.logger.warn({ companyId, runId, code: error.code }, 'document run waits for a fix');
+    return undefined;
+  }
+}

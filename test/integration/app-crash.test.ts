@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { getUsage, usageMonth } from '../../src/store/repos/usage.js';
+import { type AppKit, COMPANY, SALES, startAppKit } from '../support/app-kit.js';
+import { type ChildApp, startChildApp } from '../support/child-app.js';
+
+/**
+ * Invariants 1, 2 and 4 across a kill -9: the in-process app serves HTTP (webhooks land in the
+ * SQLite store), a child `pipedrive-xero worker` on the same store takes the job, and is killed
+ * while Xero holds its PUT /Invoices unanswered. A new worker takes the job once the dead one's
+ * lease runs out and finishes it: one invoice, usage counted once.
+ */
+describe('app: a worker killed mid-job (kill -9)', () => {
+  let kit: AppKit;
+  const children: ChildApp[] = [];
+  before(async () => {
+    kit = await startAppKit({ worker: false });
+  });
+  after(async () => {
+    await Promise.all(children.map((child) => child.stop()));
+    await kit.close();
+  });
+
+  const worker = () => {
+    const child = startChildApp(['worker'], {
+      ...kit.env,
+      LOG_LEVEL: 'info',
+      QUEUE_LEASE_MS: '1500',
+    });
+    children.push(child);
+    return child;
+  };
+
+  it('resumes the job after a restart and creates exactly one invoice', async () => {
+    await kit.control('xero', 'POST', '/__sandbox/faults', {
+      kind: 'timeout',
+      method: 'PUT',
+      path: '/api.xro/2.0/Invoices',
+      times: 1,
+      holdMs: 60_000,
+    });
+    const first = worker();
+    await first.waitFor((line) => line.json?.msg === 'worker: taking jobs');
+    await kit.moveDeal(1, SALES.won);
+    // The job is mid-flow once Xero is holding its PUT /Invoices (the one-shot fault is used up).
+    const faults = kit.sandboxes.xero.sandbox.faults;
+    while (faults.list().length > 0) await new Promise((resolve) => setImmediate(resolve));
+    await first.kill9();
+    assert.equal((await kit.documents()).invoices.length, 0, 'nothing was created before the kill');
+    const running = await kit.app.db.selectFrom('jobs').select('status').execute();
+    assert.deepEqual(
+      running.map((job) => job.status),
+      ['running'],
+      'the dead worker still holds the job',
+    );
+
+    const second = worker();
+    await second.waitFor((line) => line.json?.msg === 'job succeeded');
+
+    const { invoices } = await kit.documents();
+    assert.equal(invoices.length, 1);
+    assert.equal(invoices[0].Status, 'DRAFT');
+    assert.equal(await getUsage(kit.app.db, COMPANY, usageMonth(new Date())), 1);
+    assert.deepEqual(await kit.app.db.selectFrom('jobs').selectAll().execute(), []);
+    assert.equal((await kit.notes(1)).length, 1, 'one note, from the run that finished');
+  });
+});

@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { getCompany } from '../../src/store/repos/companies.js';
+import { listRunsForDeal } from '../../src/store/repos/runs.js';
+import { type AppKit, COMPANY, SALES, startAppKit } from '../support/app-kit.js';
+
+describe('app: settings API, runs and replay', () => {
+  let kit: AppKit;
+  before(async () => {
+    kit = await startAppKit();
+  });
+  after(() => kit.close());
+
+  const api = (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = kit.auth,
+  ) =>
+    fetch(`${kit.appUrl}/api/companies/${COMPANY}${path}`, {
+      method,
+      headers: { ...headers, ...(body !== undefined && { 'content-type': 'application/json' }) },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+
+  it('GET returns the stored settings with their defaults', async () => {
+    const response = await api('GET', '/settings');
+    assert.equal(response.status, 200);
+    const { settings } = (await response.json()) as any;
+    assert.equal(settings.triggers.rules.length, 2);
+    assert.equal(settings.documents.defaultAccountCode, '200');
+  });
+
+  it('PUT refuses invalid settings with every problem listed, and stores nothing', async () => {
+    const before = (await getCompany(kit.app.db, COMPANY))?.settings;
+    const response = await api('PUT', '/settings', {
+      triggers: { rules: [{ pipelineId: 0, stageId: SALES.won, document: 'bill' }] },
+      surprise: true,
+    });
+    assert.equal(response.status, 400);
+    const { error } = (await response.json()) as any;
+    assert.equal(error.code, 'settings_invalid');
+    assert.ok(
+      error.details.some((detail: string) => detail.startsWith('triggers.rules.0.pipelineId')),
+    );
+    assert.ok(
+      error.details.some((detail: string) => detail.startsWith('triggers.rules.0.document')),
+    );
+    assert.ok(error.details.some((detail: string) => /surprise/.test(detail)));
+    assert.deepEqual((await getCompany(kit.app.db, COMPANY))?.settings, before);
+  });
+
+  it('PUT refuses account codes and tax types the connected organisation does not have, naming them', async () => {
+    const response = await api('PUT', '/settings', {
+      documents: {
+        defaultAccountCode: '999',
+        noTaxType: 'NOPE',
+        taxMappings: [{ ratePercent: 15, taxType: 'OUTPUT2' }],
+      },
+    });
+    assert.equal(response.status, 400);
+    const { error } = (await response.json()) as any;
+    assert.equal(error.code, 'settings_unknown_xero_codes');
+    assert.deepEqual(error.details, [
+      'documents.defaultAccountCode: Xero has no active account "999"',
+      'documents.noTaxType: Xero has no active tax rate "NOPE"',
+    ]);
+  });
+
+  it('PUT stores valid settings', async () => {
+    const response = await api('PUT', '/settings', {
+      triggers: {
+        rules: [{ pipelineId: SALES.pipelineId, stageId: SALES.won, document: 'invoice' }],
+      },
+      documents: { taxMappings: [{ ratePercent: 15, taxType: 'OUTPUT2' }] },
+    });
+    assert.equal(response.status, 200);
+    const stored = (await getCompany(kit.app.db, COMPANY))?.settings as any;
+    assert.deepEqual(stored.documents.taxMappings, [{ ratePercent: 15, taxType: 'OUTPUT2' }]);
+    assert.equal(stored.triggers.rules.length, 1);
+  });
+
+  it('refuses settings without the link token', async () => {
+    const response = await api('GET', '/settings', undefined, {});
+    assert.equal(response.status, 401);
+  });
+
+  it('lists runs and replays a run that waits for a fix as a new, enqueued run', async () => {
+    // Deal 8 is in EUR, which the demo organisation has not enabled: the run waits for a fix.
+    const first = kit.next(
+      'job:success',
+      (info) => (info.payload as { dealId: number }).dealId === 8,
+    );
+    await kit.moveDeal(8, SALES.won);
+    await first;
+    const listed = (await (await api('GET', '/runs')).json()) as any;
+    const failed = listed.runs.find((run: any) => run.dealId === 8);
+    assert.equal(failed.status, 'waiting_fix');
+    assert.equal(failed.reasonCode, 'currency_not_enabled');
+
+    const again = kit.next(
+      'job:success',
+      (info) => (info.payload as { dealId: number }).dealId === 8,
+    );
+    const response = await api('POST', `/runs/${failed.id}/replay`);
+    assert.equal(response.status, 202);
+    const { run } = (await response.json()) as any;
+    assert.equal(run.replayOf, failed.id);
+    assert.notEqual(run.id, failed.id);
+    await again;
+    const runs = await listRunsForDeal(kit.app.db, COMPANY, 8);
+    assert.equal(runs.length, 2);
+    assert.equal(runs.find((candidate) => candidate.id === run.id)?.status, 'waiting_fix');
+    const notes = await kit.notes(8);
+    assert.equal(notes.length, 2, 'each run tells the deal');
+    assert.match(notes[0].content, /replay/i);
+  });
+
+  it("the deal note's replay link opens a page whose button replays that run, without other access", async () => {
+    const [note] = await kit.notes(8);
+    const href = /href="([^"]*\/replay\?token=[^"]+)"/
+      .exec(note.content)?.[1]
+      ?.replaceAll('&amp;', '&');
+    assert.ok(href, note.content);
+    const page = await fetch(href);
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.match(html, /<form method="post">/);
+    const token = /name="token" value="([^"]+)"/.exec(html)?.[1] ?? '';
+    const again = kit.next(
+      'job:success',
+      (info) => (info.payload as { dealId: number }).dealId === 8,
+    );
+    const posted = await fetch(href.split('?')[0] ?? '', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token }).toString(),
+    });
+    assert.equal(posted.status, 200);
+    await again;
+    assert.equal((await listRunsForDeal(kit.app.db, COMPANY, 8)).length, 3);
+    // The run's token opens only that run, not the company's API.
+    const api = await fetch(`${kit.appUrl}/api/companies/${COMPANY}/runs?token=${token}`);
+    assert.equal(api.status, 401);
+  });
+
+  it('replay of an unknown run is 404, of a succeeded run 409', async () => {
+    assert.equal((await api('POST', '/runs/nope/replay')).status, 404);
+    const done = kit.next(
+      'job:success',
+      (info) => (info.payload as { dealId: number }).dealId === 1,
+    );
+    await kit.moveDeal(1, SALES.won);
+    await done;
+    const [succeeded] = await listRunsForDeal(kit.app.db, COMPANY, 1);
+    const response = await api('POST', `/runs/${succeeded?.id}/replay`);
+    assert.equal(response.status, 409);
+    assert.equal(((await response.json()) as any).error.code, 'run_not_replayable');
+  });
+});

@@ -1,0 +1,209 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { DEMO_COMPANY_ID } from '../../sandbox/pipedrive/store/seed-demo.js';
+import { type RunningSandboxes, startSandboxes } from '../../sandbox/start.js';
+import { DEMO_XERO_APP } from '../../sandbox/xero/apps.js';
+import { DEMO_TENANT_A } from '../../sandbox/xero/seed.js';
+import { type App, createApp } from '../../src/app.js';
+import {
+  choosePickerTenant,
+  type Hop,
+  walkPipedriveInstall,
+  walkXeroConnect,
+} from '../../src/cli/oauth-walk.js';
+import { loadConfig } from '../../src/config.js';
+import { companyToken, xeroConnectUrl } from '../../src/connections/links.js';
+import { createLogger } from '../../src/logger.js';
+import { nextEvent, type QueueEvents } from '../../src/queue/events.js';
+import { updateCompanySettings } from '../../src/store/repos/companies.js';
+import { parseSettings, type SettingsInput } from '../../src/sync/settings.js';
+
+/**
+ * The whole app against both sandboxes, over real HTTP on loopback: sandboxes on port 0, the app on
+ * port 0 with a temporary SQLite store, its own Pipedrive app registered in the sandbox (so the
+ * uninstall DELETE reaches this app), and helpers that install and connect through the real OAuth
+ * flows (auto-approved consent pages).
+ */
+export const PIPEDRIVE_APP = {
+  clientId: 'kit-pipedrive-client',
+  clientSecret: 'kit-pipedrive-secret',
+};
+export const COMPANY = DEMO_COMPANY_ID;
+export const TENANT_A = DEMO_TENANT_A;
+/** Demo stage ids of the "Sales" pipeline (docs/demo-data.md). */
+export const SALES = { pipelineId: 1, qualified: 1, proposal: 2, negotiation: 3, won: 4 } as const;
+
+export interface AppKit {
+  app: App;
+  appUrl: string;
+  sandboxes: RunningSandboxes;
+  pipedriveUrl: string;
+  xeroUrl: string;
+  dir: string;
+  encryptionKey: string;
+  /** Environment that configures another process exactly like this app (same store and vendors). */
+  env: Record<string, string>;
+  /** Authorization header carrying the demo company's link token. */
+  auth: { authorization: string };
+  install(): Promise<Hop>;
+  connectXero(tenantIds?: string[]): Promise<Hop>;
+  choose(picker: Hop, tenantId: string): Promise<Hop>;
+  setTriggers(input?: SettingsInput['triggers']): Promise<void>;
+  control(server: 'pipedrive' | 'xero', method: string, path: string, body?: unknown): Promise<any>;
+  /** Moves the deal in the Pipedrive sandbox and, unless `flush` is false, waits for the webhooks. */
+  moveDeal(dealId: number, stageId: number, options?: { flush?: boolean }): Promise<void>;
+  /** Delivers held webhooks and waits for every delivery in flight. */
+  flushWebhooks(): Promise<void>;
+  documents(tenantId?: string): Promise<{ invoices: any[]; quotes: any[] }>;
+  notes(dealId: number): Promise<any[]>;
+  next<E extends keyof QueueEvents>(
+    event: E,
+    accept?: (...args: QueueEvents[E]) => boolean,
+  ): Promise<QueueEvents[E]>;
+  close(): Promise<void>;
+}
+
+export interface AppKitOptions {
+  /** Install and connect Xero (tenant A) and set the demo triggers; default true. */
+  ready?: boolean;
+  /** Start the job runner; default true. */
+  worker?: boolean;
+  /** The store; default a SQLite file in the kit's temporary directory. */
+  databaseUrl?: string;
+}
+
+export async function startAppKit(options: AppKitOptions = {}): Promise<AppKit> {
+  const sandboxes = await startSandboxes({
+    host: '127.0.0.1',
+    pipedrivePort: 0,
+    xeroPort: 0,
+    seed: 'demo',
+    logLevel: 'silent',
+  });
+  const pipedriveUrl = sandboxes.pipedrive.url;
+  const xeroUrl = sandboxes.xero.url;
+  const dir = mkdtempSync(join(tmpdir(), 'pdx-app-'));
+  const encryptionKey = randomBytes(32).toString('base64');
+  const env: Record<string, string> = {
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: options.databaseUrl ?? `sqlite:${join(dir, 'app.db')}`,
+    DATA_DIR: dir,
+    ENCRYPTION_KEY: encryptionKey,
+    PIPEDRIVE_CLIENT_ID: PIPEDRIVE_APP.clientId,
+    PIPEDRIVE_CLIENT_SECRET: PIPEDRIVE_APP.clientSecret,
+    PIPEDRIVE_OAUTH_URL: pipedriveUrl,
+    XERO_CLIENT_ID: DEMO_XERO_APP.clientId,
+    XERO_CLIENT_SECRET: DEMO_XERO_APP.clientSecret,
+    XERO_LOGIN_URL: xeroUrl,
+    XERO_IDENTITY_URL: xeroUrl,
+    XERO_API_URL: xeroUrl,
+    XERO_ACCOUNTING_URL: `${xeroUrl}/api.xro/2.0`,
+    HOST: '127.0.0.1',
+  };
+  const config = loadConfig({ ...env, PORT: '0' });
+  const app = await createApp(config, { logger: createLogger('silent'), pollIntervalMs: 200 });
+  await app.listen();
+  const appUrl = app.deps.publicUrl();
+  env['PUBLIC_URL'] = appUrl;
+
+  const control = async (
+    server: 'pipedrive' | 'xero',
+    method: string,
+    path: string,
+    body?: unknown,
+  ) => {
+    const base = server === 'pipedrive' ? pipedriveUrl : xeroUrl;
+    const response = await fetch(`${base}${path}`, {
+      method,
+      ...(body !== undefined && {
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
+    return text === '' ? null : JSON.parse(text);
+  };
+  await control('pipedrive', 'POST', '/__sandbox/pipedrive/apps', {
+    ...PIPEDRIVE_APP,
+    name: 'pipedrive-xero (test)',
+    callbackUrl: `${appUrl}/oauth/pipedrive/callback`,
+    scopes: ['base', 'deals:full', 'products:read', 'contacts:full', 'admin'],
+  });
+
+  const kit: AppKit = {
+    app,
+    appUrl,
+    sandboxes,
+    pipedriveUrl,
+    xeroUrl,
+    dir,
+    encryptionKey,
+    env,
+    auth: { authorization: `Bearer ${companyToken(app.deps.signer, COMPANY)}` },
+    install: () => walkPipedriveInstall(appUrl),
+    connectXero: (tenantIds = [TENANT_A]) =>
+      walkXeroConnect(xeroConnectUrl(appUrl, app.deps.signer, COMPANY), {
+        tenant_ids: tenantIds.join(','),
+      }),
+    choose: (picker, tenantId) => choosePickerTenant(appUrl, picker, tenantId),
+    async setTriggers(
+      triggers = {
+        rules: [
+          { pipelineId: SALES.pipelineId, stageId: SALES.won, document: 'invoice' },
+          { pipelineId: SALES.pipelineId, stageId: SALES.proposal, document: 'quote' },
+        ],
+      },
+    ) {
+      const parsed = parseSettings({ triggers });
+      if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+      await updateCompanySettings(app.db, COMPANY, parsed.settings);
+    },
+    control,
+    async moveDeal(dealId, stageId, { flush = true } = {}) {
+      await control(
+        'pipedrive',
+        'POST',
+        `/__sandbox/pipedrive/companies/${COMPANY}/deals/${dealId}/move`,
+        {
+          stage_id: stageId,
+        },
+      );
+      if (flush) await kit.flushWebhooks();
+    },
+    async flushWebhooks() {
+      await control('pipedrive', 'POST', '/__sandbox/pipedrive/webhooks/flush');
+    },
+    async documents(tenantId = TENANT_A) {
+      return control('xero', 'GET', `/__sandbox/xero/tenants/${tenantId}/documents`);
+    },
+    async notes(dealId) {
+      const body = await control(
+        'pipedrive',
+        'GET',
+        `/__sandbox/pipedrive/companies/${COMPANY}/deals/${dealId}/notes`,
+      );
+      return body.data;
+    },
+    next: (event, accept) => nextEvent(app.queue.events, event, accept, 15_000),
+    async close() {
+      await app.close();
+      await sandboxes.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  if (options.ready ?? true) {
+    const installed = await kit.install();
+    if (installed.status !== 303)
+      throw new Error(`install ended with ${installed.status}: ${installed.body}`);
+    const connected = await kit.connectXero();
+    if (connected.status !== 200)
+      throw new Error(`connect ended with ${connected.status}: ${connected.body}`);
+    await kit.setTriggers();
+  }
+  if (options.worker ?? true) await app.startWorker();
+  return kit;
+}
