@@ -104,7 +104,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       clientId: config.pipedrive.clientId,
       clientSecret: config.pipedrive.clientSecret,
     },
+    xeroWebhookKey: config.xero.webhookKey,
     publicUrl: () => publicUrl,
+    planMonthlyQuota: config.planMonthlyQuota,
   };
   const http = buildServer(deps);
 

@@ -37,6 +37,8 @@ const configSchema = z.object({
   PIPEDRIVE_OAUTH_URL: url.default('https://oauth.pipedrive.com'),
   XERO_CLIENT_ID: z.string().min(1).optional(),
   XERO_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The app's Xero webhook signing key (developer portal → Webhooks); Xero webhooks are refused without it. */
+  XERO_WEBHOOK_KEY: z.string().min(1).optional(),
   /** Xero's consent host; https://login.xero.com by default. */
   XERO_LOGIN_URL: url.default('https://login.xero.com'),
   /** Xero's token host; https://identity.xero.com by default. */
@@ -49,6 +51,8 @@ const configSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   /** How long a taken job stays taken without a heartbeat (crash recovery); 60000 ms by default. */
   QUEUE_LEASE_MS: z.coerce.number().int().min(500).default(60_000),
+  /** Documents a company may create per month, shown against its usage on the settings page; 100. */
+  PLAN_MONTHLY_QUOTA: z.coerce.number().int().min(0).default(100),
   /** Interface the sandbox servers listen on; loopback by default so nothing is exposed. */
   SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
   /** Port of the local Pipedrive server; 4010 by default. */
@@ -79,8 +83,16 @@ export interface Config {
   /** No real vendor credentials are configured (see the top of this file). */
   sandboxMode: boolean;
   pipedrive: { clientId: string; clientSecret: string; oauthUrl: string };
-  xero: { clientId: string; clientSecret: string; baseUrls: XeroBaseUrls };
+  xero: {
+    clientId: string;
+    clientSecret: string;
+    /** Empty when not configured: every Xero webhook is then refused (xero.md §14). */
+    webhookKey: string;
+    baseUrls: XeroBaseUrls;
+  };
   worker: { concurrency: number; leaseMs: number };
+  /** Documents per company per month in the plan (usage is shown against it). */
+  planMonthlyQuota: number;
   sandbox: { host: string; pipedrivePort: number; xeroPort: number };
 }
 
@@ -120,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     xero: {
       clientId: values.XERO_CLIENT_ID ?? '',
       clientSecret: values.XERO_CLIENT_SECRET ?? '',
+      webhookKey: values.XERO_WEBHOOK_KEY ?? '',
       baseUrls: {
         login: values.XERO_LOGIN_URL,
         identity: values.XERO_IDENTITY_URL,
@@ -128,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       },
     },
     worker: { concurrency: values.WORKER_CONCURRENCY, leaseMs: values.QUEUE_LEASE_MS },
+    planMonthlyQuota: values.PLAN_MONTHLY_QUOTA,
     sandbox: {
       host: values.SANDBOX_HOST,
       pipedrivePort: values.SANDBOX_PIPEDRIVE_PORT,
@@ -157,7 +171,7 @@ export interface SandboxVendors {
   pipedriveUrl: string;
   xeroUrl: string;
   pipedriveApp: { clientId: string; clientSecret: string };
-  xeroApp: { clientId: string; clientSecret: string };
+  xeroApp: { clientId: string; clientSecret: string; webhookKey?: string };
 }
 
 /** The config pointed at running sandbox servers (sandbox mode of `start`): every base URL. */
@@ -166,7 +180,9 @@ export function withSandboxVendors(config: Config, vendors: SandboxVendors): Con
     ...config,
     pipedrive: { ...vendors.pipedriveApp, oauthUrl: vendors.pipedriveUrl },
     xero: {
-      ...vendors.xeroApp,
+      clientId: vendors.xeroApp.clientId,
+      clientSecret: vendors.xeroApp.clientSecret,
+      webhookKey: vendors.xeroApp.webhookKey ?? '',
       baseUrls: {
         login: vendors.xeroUrl,
         identity: vendors.xeroUrl,

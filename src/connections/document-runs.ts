@@ -3,7 +3,6 @@ import { AppError } from '../errors.js';
 import type { JobQueue } from '../queue/port.js';
 import type { Db } from '../store/db.js';
 import { createRun, getRun, listRunsForDeal, type Run } from '../store/repos/runs.js';
-import { defaultSettings, parseSettings } from '../sync/settings.js';
 import { replayRun as replayAsNewRun } from '../sync/usecases/replay.js';
 import { getCompany } from '../store/repos/companies.js';
 
@@ -24,17 +23,10 @@ export async function replayRun(
   companyId: number,
   runId: string,
 ): Promise<Run> {
-  const company = await getCompany(deps.db, companyId);
-  if (company === undefined) {
+  if ((await getCompany(deps.db, companyId)) === undefined) {
     throw new AppError('company_not_found', `Company ${companyId} has not installed the app`);
   }
-  // replay.ts reads only the company's id; the rest completes SyncDeps['company'].
-  const parsed = parseSettings(company.settings);
-  const settings = parsed.ok ? parsed.settings : defaultSettings();
-  const replayId = await replayAsNewRun(
-    { ...deps, company: { id: companyId, domain: company.domain, settings } },
-    runId,
-  );
+  const replayId = await replayAsNewRun({ ...deps, company: { id: companyId } }, runId);
   const run = await getRun(deps.db, companyId, replayId);
   if (run === undefined) throw new AppError('run_not_found', `Run ${replayId} not found`);
   await enqueue(deps, run);

@@ -15,7 +15,11 @@ import { registerStatusRoutes } from './api/status.js';
 import { createErrorHandler } from './error-handler.js';
 import { registerPipedriveOAuthRoutes } from './oauth/pipedrive.js';
 import { registerXeroOAuthRoutes } from './oauth/xero.js';
+import { registerUiRoutes } from './ui/index.js';
+import { registerPanelActionRoutes } from './panels/actions.js';
+import { registerPanelRoutes } from './panels/panels.js';
 import { registerPipedriveWebhook } from './webhooks/pipedrive.js';
+import { registerXeroWebhook } from './webhooks/xero.js';
 
 /** Everything the routes use, built by app.ts. */
 export interface HttpDeps {
@@ -30,7 +34,11 @@ export interface HttpDeps {
   /** In sandbox mode the company routes need no link token (README "Access"). */
   sandboxMode: boolean;
   pipedriveClient: { clientId: string; clientSecret: string };
+  /** Signs Xero webhooks (config XERO_WEBHOOK_KEY; the sandbox app's key in sandbox mode). */
+  xeroWebhookKey: string;
   publicUrl: () => string;
+  /** Documents per company per month in the plan (the settings page shows usage against it). */
+  planMonthlyQuota?: number;
 }
 
 /** The app's HTTP server, ready for `listen` (or inject in a unit test); routes stay thin. */
@@ -46,5 +54,9 @@ export function buildServer(deps: HttpDeps): FastifyInstance {
   registerSettingsRoutes(app, deps);
   registerRunRoutes(app, deps);
   registerStatusRoutes(app, deps);
+  registerUiRoutes(app, deps);
+  registerPanelRoutes(app, deps);
+  registerPanelActionRoutes(app, deps);
+  registerXeroWebhook(app, deps);
   return app;
 }

@@ -3,7 +3,9 @@ import { buildSyncDeps, type SyncDepsContext } from '../connections/sync-deps.js
 import { AppError } from '../errors.js';
 import type { SyncDeps } from '../sync/ports.js';
 import { getRun, updateRun } from '../store/repos/runs.js';
+import { bulkSync } from '../sync/usecases/bulk-sync.js';
 import { documentForDeal, recordFinalFailure } from '../sync/usecases/document-for-deal.js';
+import { refreshDocument } from '../sync/usecases/refresh-document.js';
 import { syncContact } from '../sync/usecases/sync-contact.js';
 import { syncItem } from '../sync/usecases/sync-item.js';
 import type { JobContext, JobHandlers, JobQueue } from './port.js';
@@ -57,6 +59,22 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
       await failOnLastChance(deps, companyId, runId, context, () =>
         syncContact(syncDeps, { kind, id: pipedriveId, runId }),
       );
+    },
+    // Each page saves its position, so a retried job continues where the last attempt stopped.
+    async 'bulk-sync'(payload, context) {
+      const syncDeps = await buildSyncDeps(deps, payload.companyId);
+      const result = await bulkSync(syncDeps, { what: payload.what, signal: context.signal });
+      // Stopped between pages (the queue is stopping): fail this attempt so the job runs again.
+      if (result.nextCursor !== null) {
+        throw new AppError('bulk_sync_interrupted', `Bulk sync of ${payload.what} stopped early`);
+      }
+    },
+    // A Xero event (xero.md §14); no run: the paid note is the user-visible outcome.
+    async 'refresh-document'(payload) {
+      const { companyId, tenantId, resourceId, category } = payload;
+      const syncDeps = await buildSyncDeps(deps, companyId);
+      const outcome = await refreshDocument(syncDeps, { tenantId, resourceId, category });
+      deps.logger.info({ companyId, resourceId, outcome }, 'xero event refreshed');
     },
     async 'sync-item'(payload, context) {
       const { companyId, runId, productId } = payload;

@@ -26,6 +26,15 @@ export const jobPayloadSchemas = {
   }),
   /** Push a Pipedrive product to Xero as an item. */
   'sync-item': z.strictObject({ companyId: id, productId: id, runId }),
+  /** Every customer or product of the company → Xero (bulkSync: resumes where a pass stopped). */
+  'bulk-sync': z.strictObject({ companyId: id, what: z.enum(['customers', 'products']) }),
+  /** A Xero webhook event about an invoice: bring our copy up to date (refreshDocument). */
+  'refresh-document': z.strictObject({
+    companyId: id,
+    tenantId: z.string().min(1),
+    resourceId: z.string().min(1),
+    category: z.string().min(1),
+  }),
   /** Run a failed run again as a new attempt (`runId` is the run being replayed). */
   replay: z.strictObject({ companyId: id, runId }),
 } as const;

@@ -97,6 +97,7 @@ export async function startAppKit(options: AppKitOptions = {}): Promise<AppKit> 
     PIPEDRIVE_OAUTH_URL: pipedriveUrl,
     XERO_CLIENT_ID: DEMO_XERO_APP.clientId,
     XERO_CLIENT_SECRET: DEMO_XERO_APP.clientSecret,
+    XERO_WEBHOOK_KEY: DEMO_XERO_APP.webhookKey,
     XERO_LOGIN_URL: xeroUrl,
     XERO_IDENTITY_URL: xeroUrl,
     XERO_API_URL: xeroUrl,

@@ -16,6 +16,8 @@ export function documentHandlers(handler: JobHandler<'document-for-deal'>): JobH
     'document-for-deal': handler,
     'sync-contact': unexpected,
     'sync-item': unexpected,
+    'refresh-document': unexpected,
+    'bulk-sync': unexpected,
     replay: unexpected,
   };
 }

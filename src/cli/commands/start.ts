@@ -7,6 +7,7 @@ import { uninstallPipedrive } from '../../connections/pipedrive-install.js';
 import { validateSettings } from '../../http/api/settings.js';
 import { getCompany, updateCompanySettings } from '../../store/repos/companies.js';
 import { defaultSettings, parseSettings } from '../../sync/settings.js';
+import type { Logger } from '../../logger.js';
 import { type CliContext, closeOnSignal } from '../context.js';
 import { walkPipedriveInstall, walkXeroConnect } from '../oauth-walk.js';
 
@@ -58,11 +59,37 @@ export function registerStartCommand(program: Command, context: CliContext): voi
       });
       await app.listen();
       await app.startWorker();
+      await subscribeXeroWebhooks(sandboxes.xero.url, DEMO_XERO_APP.clientId, app, logger);
       const demo = await setUpDemo(app);
       console.log(
         describeDemo(app.deps.publicUrl(), sandboxes.pipedrive.url, sandboxes.xero.url, demo),
       );
     });
+}
+
+/**
+ * Sandbox mode: subscribe the app's /webhooks/xero in the local Xero (signed with the demo app's
+ * key, which withSandboxVendors gave the app) and pass Intent to Receive (xero.md §14), so paid
+ * invoices reach the app as they would from Xero.
+ */
+async function subscribeXeroWebhooks(
+  xeroUrl: string,
+  clientId: string,
+  app: App,
+  logger: Logger,
+): Promise<void> {
+  const control = async (path: string, body: unknown) => {
+    const response = await fetch(`${xeroUrl}/__sandbox/xero/webhooks${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`Xero sandbox ${path || '/'}: HTTP ${response.status}`);
+    return (await response.json()) as { status?: string };
+  };
+  await control('', { clientId, url: `${app.deps.publicUrl()}/webhooks/xero` });
+  const intent = await control('/intent-to-receive', { clientId });
+  logger.info({ intentToReceive: intent.status }, 'sandbox: Xero webhooks subscribed');
 }
 
 interface Demo {

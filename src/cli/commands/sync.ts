@@ -2,8 +2,9 @@ import { type Command, Option } from 'commander';
 
 import { syncDealNow } from '../../connections/document-runs.js';
 import { type CliContext, pickCompany, withApp } from '../context.js';
+import { registerBulkSyncCommands } from './sync-bulk.js';
 
-/** `sync deal <id>`: make the deal's draft now, as if it had entered a trigger stage. */
+/** `sync deal <id>`: make the deal's draft now, as if it had entered a trigger stage; `sync customers|products`. */
 export function registerSyncCommand(program: Command, context: CliContext): void {
   const sync = program.command('sync').description('sync something now');
   sync
@@ -26,4 +27,5 @@ export function registerSyncCommand(program: Command, context: CliContext): void
         );
       });
     });
+  registerBulkSyncCommands(sync, context);
 }

@@ -161,12 +161,26 @@ export async function listRunsForDeal(
 export async function listRuns(
   db: Db,
   companyId: number,
-  options: { statuses?: RunStatus[]; limit?: number } = {},
+  options: {
+    statuses?: RunStatus[];
+    limit?: number;
+    dealId?: number;
+    kinds?: RunKind[];
+    /** Created at or after / before these moments (the history page's date filter). */
+    from?: Date;
+    to?: Date;
+  } = {},
 ): Promise<Run[]> {
   let query = db.selectFrom('runs').selectAll().where('company_id', '=', companyId);
   if (options.statuses !== undefined && options.statuses.length > 0) {
     query = query.where('status', 'in', options.statuses);
   }
+  if (options.dealId !== undefined) query = query.where('deal_id', '=', options.dealId);
+  if (options.kinds !== undefined && options.kinds.length > 0) {
+    query = query.where('kind', 'in', options.kinds);
+  }
+  if (options.from !== undefined) query = query.where('created_at', '>=', toDbTime(options.from));
+  if (options.to !== undefined) query = query.where('created_at', '<', toDbTime(options.to));
   const rows = await query
     .orderBy('created_at', 'desc')
     .orderBy('id')

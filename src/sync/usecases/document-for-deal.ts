@@ -171,6 +171,11 @@ async function startRun(deps: SyncDeps, job: DocumentJob): Promise<Started> {
       `Run ${job.runId} does not exist for company ${deps.company.id}`,
     );
   if (FINAL.has(run.status)) return { outcome: await outcomeOfFinishedRun(deps, job, run) };
+  // A replay follows a fix the user has usually just made in Xero (a currency enabled, an account
+  // restored): read the organisation's reference data afresh, in whichever process runs the job.
+  if (run.replayOf !== null && run.status === 'queued') {
+    referenceCacheOf(deps).invalidate(deps.tenant.tenantId);
+  }
   // A run found running was interrupted (thrown for retry, or the process died): a new attempt.
   const attempt = run.status === 'running' ? run.attempt + 1 : run.attempt;
   const updated = await updateRun(

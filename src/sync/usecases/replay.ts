@@ -12,7 +12,7 @@ import type { SyncDeps } from '../ports.js';
 const REPLAYABLE = new Set(['failed', 'waiting_fix']);
 
 export async function replayRun(
-  deps: Pick<SyncDeps, 'db' | 'clock' | 'company'>,
+  deps: Pick<SyncDeps, 'db' | 'clock'> & { company: Pick<SyncDeps['company'], 'id'> },
   runId: string,
 ): Promise<string> {
   const run = await getRun(deps.db, deps.company.id, runId);
@@ -27,6 +27,10 @@ export async function replayRun(
       `Run ${runId} is ${run.status}; only failed runs and runs waiting for a fix can be replayed`,
     );
   }
+  // Contacts and items are re-synced with Update, not replayed: only deal documents have a trigger.
+  if (run.dealId === null || run.triggerKey === null || !isDocumentKind(run.kind)) {
+    throw new AppError('run_not_replayable', `Run ${runId} is not a deal document run`);
+  }
   const replay = await createRun(
     deps.db,
     {
@@ -39,4 +43,8 @@ export async function replayRun(
     deps.clock.now(),
   );
   return replay.id;
+}
+
+function isDocumentKind(kind: string): kind is 'invoice' | 'quote' {
+  return kind === 'invoice' || kind === 'quote';
 }

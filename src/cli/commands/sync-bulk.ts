@@ -1,0 +1,56 @@
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+
+import { buildSyncDeps } from '../../connections/sync-deps.js';
+import { type BulkWhat, bulkSync } from '../../sync/usecases/bulk-sync.js';
+import { type CliContext, pickCompany, withApp } from '../context.js';
+
+/**
+ * `sync customers|products`: every organization and person, or every product, to Xero in the
+ * foreground (sync/usecases/bulk-sync.ts). Each page's position is saved, so after Ctrl-C or a
+ * crash the same command continues where it stopped. Progress: a cli-progress line on a terminal,
+ * one plain line per page otherwise (logs, CI). Pipedrive gives no total upfront, so it counts.
+ */
+export function registerBulkSyncCommands(sync: Command, context: CliContext): void {
+  for (const what of ['customers', 'products'] as const) {
+    sync
+      .command(what)
+      .description(
+        `sync every Pipedrive ${what === 'customers' ? 'organization and person' : 'product'} to Xero now (resumes an interrupted pass)`,
+      )
+      .option('--company <id>', 'the Pipedrive company (default: the only one installed)')
+      .action(async (options: { company?: string }) => {
+        await withApp(context, async (app) => {
+          const companyId = await pickCompany(app, options.company);
+          const deps = await buildSyncDeps(app.deps, companyId);
+          await runWithProgress(what, (onProgress) => bulkSync(deps, { what, onProgress }));
+        });
+      });
+  }
+}
+
+async function runWithProgress(
+  what: BulkWhat,
+  run: (onProgress: (done: number) => void) => ReturnType<typeof bulkSync>,
+): Promise<void> {
+  const bar = process.stdout.isTTY
+    ? new cliProgress.SingleBar(
+        { format: `${what}: {value} handled`, hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      )
+    : undefined;
+  bar?.start(0, 0);
+  try {
+    const result = await run((done) => {
+      if (bar === undefined) console.log(`${what}: ${done} handled`);
+      else bar.update(done);
+    });
+    bar?.stop();
+    const failed = result.failed.length;
+    console.log(`${what}: done, ${result.done - failed} synced, ${failed} failed`);
+    for (const failure of result.failed)
+      console.log(`  - ${failure.id} ${failure.code}: ${failure.message}`);
+  } finally {
+    bar?.stop();
+  }
+}

@@ -1,0 +1,266 @@
+import type { Page } from 'playwright-core';
+
+import { DEMO_XERO_APP } from '../../sandbox/xero/apps.js';
+import { companyToken, xeroConnectUrl } from '../../src/connections/links.js';
+import {
+  CONTACT_PANEL_FIELDS,
+  DEAL_PANEL_FIELDS,
+  type PanelBody,
+} from '../../src/sync/mapping/panels.js';
+import { type AppKit, COMPANY, PIPEDRIVE_APP, TENANT_A } from './app-kit.js';
+import { renderPanelPreview } from './panel-preview.js';
+
+/**
+ * The steps a person takes through the app's pages, shared by the browser tests (which assert on
+ * what each step returns) and scripts/screenshots.ts (which photographs each page). Every wait is
+ * on a page event or a locator, never on a timer. `shot` is called once per page, on arrival.
+ */
+export type Shot = (name: string) => Promise<void>;
+const noShot: Shot = async () => {};
+
+/** Xero's consent page in the sandbox: tick the organisations, Allow; lands on the app's picker. */
+export async function consentInXero(
+  page: Page,
+  kit: AppKit,
+  organisations: string[],
+  shot = noShot,
+): Promise<{ consentHeading: string; pickerChoices: string[] }> {
+  await page.goto(xeroConnectUrl(kit.appUrl, kit.app.deps.signer, COMPANY));
+  const heading = page.getByRole('heading', { level: 1 });
+  const consentHeading = (await heading.textContent()) ?? '';
+  const boxes = page.getByRole('checkbox');
+  // Start from nothing ticked, then tick exactly the organisations asked for.
+  for (const box of await boxes.all()) await box.uncheck();
+  for (const name of organisations) await page.getByRole('checkbox', { name }).check();
+  await shot('xero-consent');
+  await Promise.all([
+    page.waitForURL(/\/oauth\/xero\/callback/),
+    page.getByRole('button', { name: 'Allow access' }).click(),
+  ]);
+  const pickerChoices = await page
+    .getByRole('radio')
+    .evaluateAll((radios) => radios.map((radio) => radio.parentElement?.textContent?.trim() ?? ''));
+  return { consentHeading, pickerChoices };
+}
+
+/** The app's organisation picker: choose one, Connect; returns the confirmation text. */
+export async function chooseOrganisation(page: Page, name: string, shot = noShot): Promise<string> {
+  await page.getByRole('heading', { name: 'Choose a Xero organisation' }).waitFor();
+  await page.getByRole('radio', { name }).check();
+  await shot('organisation-picker');
+  await Promise.all([
+    page.waitForURL(/\/oauth\/xero\/choose/),
+    page.getByRole('button', { name: 'Connect' }).click(),
+  ]);
+  return (await page.locator('main').textContent()) ?? '';
+}
+
+/** The replay page a failed run's deal note links to: its text, then Replay; returns the answer. */
+export async function replayFromNote(
+  page: Page,
+  href: string,
+  shot = noShot,
+): Promise<{ pageText: string; resultText: string }> {
+  await page.goto(href);
+  const pageText = (await page.locator('main').textContent()) ?? '';
+  await shot('replay');
+  await Promise.all([
+    page.waitForResponse((response) => response.request().method() === 'POST'),
+    page.getByRole('button', { name: 'Replay' }).click(),
+  ]);
+  await page.getByRole('heading', { name: 'Replay queued' }).waitFor();
+  return { pageText, resultText: (await page.locator('main').textContent()) ?? '' };
+}
+
+/** The replay link inside a deal note's HTML. */
+export function replayLinkOf(noteHtml: string): string | undefined {
+  return /href="([^"]*\/replay\?token=[^"]+)"/.exec(noteHtml)?.[1]?.replaceAll('&amp;', '&');
+}
+
+export interface PanelView {
+  /** The sandbox's verdict on the body against Pipedrive's panel format. */
+  valid: boolean;
+  errors: string[];
+  body: PanelBody;
+  /** Each drawn object's header and its fields as the preview shows them. */
+  objects: { header: string; text: string }[];
+}
+
+/**
+ * A JSON panel as a person sees it: the Pipedrive sandbox calls the app's panel URL with a signed
+ * JWT and judges the body (POST /__sandbox/pipedrive/panels/call), and the body is drawn by the
+ * test support's panel preview (test/support/panel-preview.ts) in the browser.
+ */
+export async function showPanel(
+  page: Page,
+  kit: AppKit,
+  resource: 'deal' | 'organization',
+  selectedId: number,
+  shot = noShot,
+): Promise<PanelView> {
+  const fields = resource === 'deal' ? DEAL_PANEL_FIELDS : CONTACT_PANEL_FIELDS;
+  const result = await kit.control('pipedrive', 'POST', '/__sandbox/pipedrive/panels/call', {
+    clientId: PIPEDRIVE_APP.clientId,
+    resource,
+    selectedId,
+    fields,
+  });
+  const body = result.body as PanelBody;
+  const title = `Xero · ${resource} ${selectedId}`;
+  await page.setContent(renderPanelPreview(title, body));
+  const cards = page.getByTestId('panel-object');
+  const objects = await cards.evaluateAll((sections) =>
+    sections.map((section) => ({
+      header: section.querySelector('h3')?.textContent ?? '',
+      text: section.querySelector('table')?.textContent ?? '',
+    })),
+  );
+  await shot(`${resource}-panel`);
+  return { valid: result.valid, errors: result.errors ?? [], body, objects };
+}
+
+/** The company's settings or history page, opened with its link token as a person would. */
+export function uiUrl(kit: AppKit, path: '/ui/settings' | '/ui/history'): string {
+  const token = companyToken(kit.app.deps.signer, COMPANY);
+  return `${kit.appUrl}${path}?company=${COMPANY}&token=${token}`;
+}
+
+/** The index of the first blank row of a repeating table (the page offers blank rows to fill). */
+async function firstBlankRow(page: Page, keyColumn: string): Promise<number> {
+  const values = await page
+    .locator(`select[data-testid^="${keyColumn}-"]`)
+    .evaluateAll((selects) =>
+      selects.map((select) => (select as unknown as { value: string }).value),
+    );
+  const index = values.indexOf('');
+  if (index < 0) throw new Error(`no blank ${keyColumn} row on the settings page`);
+  return index;
+}
+
+export interface SettingsChoice {
+  /** Trigger rules by the labels the page shows ("Sales → Won", "Draft invoice"). */
+  rules: { stage: string; document: string }[];
+  /** One organization field → Xero contact field mapping, by label. */
+  companyField: { pipedrive: string; xero: string };
+}
+
+/** The settings page: add trigger rules and a field mapping, Save; returns the page's answer. */
+export async function saveSettings(
+  page: Page,
+  kit: AppKit,
+  choice: SettingsChoice,
+  shot = noShot,
+): Promise<{ notice: string; errors: string }> {
+  await page.goto(uiUrl(kit, '/ui/settings'));
+  for (const rule of choice.rules) {
+    const index = await firstBlankRow(page, 'rule.stage');
+    await page.getByTestId(`rule.stage-${index}`).selectOption({ label: rule.stage });
+    await page.getByTestId(`rule.document-${index}`).selectOption({ label: rule.document });
+  }
+  const row = await firstBlankRow(page, 'companyField.pipedrive');
+  await page
+    .getByTestId(`companyField.pipedrive-${row}`)
+    .selectOption({ label: choice.companyField.pipedrive });
+  await page
+    .getByTestId(`companyField.xero-${row}`)
+    .selectOption({ label: choice.companyField.xero });
+  await shot('settings');
+  await Promise.all([
+    page.waitForResponse(
+      (response) =>
+        response.request().method() === 'POST' && response.url().includes('/ui/settings'),
+    ),
+    page.getByTestId('settings-save').click(),
+  ]);
+  await page
+    .locator('[data-testid="settings-notice"], [data-testid="settings-errors"]')
+    .first()
+    .waitFor();
+  const textOf = async (testId: string) => {
+    const found = page.getByTestId(testId);
+    return (await found.count()) === 0 ? '' : ((await found.textContent()) ?? '');
+  };
+  return { notice: await textOf('settings-notice'), errors: await textOf('settings-errors') };
+}
+
+/** The history page, filtered to a deal: each run's status, and Replay on the first replayable one. */
+export async function replayFromHistory(
+  page: Page,
+  kit: AppKit,
+  dealId: number,
+  shot = noShot,
+): Promise<{ statuses: string[]; notice: string }> {
+  await page.goto(uiUrl(kit, '/ui/history'));
+  await page.getByTestId('filter-deal').fill(String(dealId));
+  await Promise.all([page.waitForURL(/deal=/), page.getByTestId('filter-apply').click()]);
+  const rows = page.locator('tr[data-testid^="run-"]');
+  const statuses = await rows.evaluateAll((found) =>
+    found.map((row) => row.getAttribute('data-status') ?? ''),
+  );
+  await shot('history');
+  await Promise.all([
+    page.waitForURL(/notice=/),
+    page.locator('button[data-testid^="replay-"]:not([data-testid="replay-all"])').first().click(),
+  ]);
+  return { statuses, notice: (await page.getByTestId('history-notice').textContent()) ?? '' };
+}
+
+/**
+ * Lets the Pipedrive sandbox call the app's JSON panels (Developer Hub's panel URLs, signed with the
+ * client secret), and subscribes the app to the Xero sandbox's webhooks with the key it is configured
+ * with (XERO_WEBHOOK_KEY).
+ */
+export async function enablePanelsAndXeroWebhooks(kit: AppKit): Promise<void> {
+  await kit.control('pipedrive', 'POST', '/__sandbox/pipedrive/apps', {
+    ...PIPEDRIVE_APP,
+    name: 'pipedrive-xero (browser)',
+    callbackUrl: `${kit.appUrl}/oauth/pipedrive/callback`,
+    scopes: ['base', 'deals:full', 'products:read', 'contacts:full', 'admin'],
+    panelUrls: {
+      deal: `${kit.appUrl}/panels/deal`,
+      organization: `${kit.appUrl}/panels/organization`,
+      person: `${kit.appUrl}/panels/person`,
+    },
+  });
+  await kit.control('xero', 'POST', '/__sandbox/xero/webhooks', {
+    clientId: DEMO_XERO_APP.clientId,
+    url: `${kit.appUrl}/webhooks/xero`,
+    key: kit.app.deps.xeroWebhookKey,
+  });
+}
+
+/**
+ * A customer pays: the invoice is approved through Xero's API (as the accountant would) and paid in
+ * full through the sandbox; Xero's webhook reaches the app, which refreshes its copy of the invoice.
+ */
+export async function payInvoice(kit: AppKit, invoiceId: string, amount: number): Promise<void> {
+  const token = await kit.app.deps.connections.xero.tokens.getAccessToken(String(COMPANY));
+  const approved = await fetch(`${kit.xeroUrl}/api.xro/2.0/Invoices/${invoiceId}`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'xero-tenant-id': TENANT_A,
+      'content-type': 'application/json',
+      accept: 'application/json',
+    },
+    body: JSON.stringify({ Invoices: [{ Status: 'AUTHORISED' }] }),
+  });
+  if (!approved.ok)
+    throw new Error(`approving ${invoiceId}: ${approved.status} ${await approved.text()}`);
+  const refreshed = kit.next(
+    'job:success',
+    (info) =>
+      info.name === 'refresh-document' &&
+      (info.payload as { resourceId: string }).resourceId === invoiceId,
+  );
+  await kit.control(
+    'xero',
+    'POST',
+    `/__sandbox/xero/tenants/${TENANT_A}/invoices/${invoiceId}/payments`,
+    {
+      amount,
+    },
+  );
+  await kit.control('xero', 'POST', '/__sandbox/xero/webhooks/flush');
+  await refreshed;
+}
