@@ -7,7 +7,7 @@ import { resolveEncryptionKey } from './connections/encryption-key.js';
 import { createAppLinks } from './connections/links.js';
 import { createSigner } from './connections/signed-token.js';
 import { createLogger, type Logger } from './logger.js';
-import { sweepInbox } from './http/webhooks/pipedrive-intake.js';
+import { sweepInbox } from './http/webhooks/inbox-sweep.js';
 import { buildServer, type HttpDeps } from './http/server.js';
 import { createEmbeddedQueue } from './queue/embedded.js';
 import { createGraphileQueue } from './queue/graphile.js';

@@ -5,11 +5,7 @@ import { detectDealTransition, type PipedriveWebhookEvent } from '../../pipedriv
 import type { JobQueue } from '../../queue/port.js';
 import type { Db } from '../../store/db.js';
 import { getCompany } from '../../store/repos/companies.js';
-import {
-  type InboxEvent,
-  listUnprocessedInboxEvents,
-  markInboxEventProcessed,
-} from '../../store/repos/inbox.js';
+import { type InboxEvent, markInboxEventProcessed } from '../../store/repos/inbox.js';
 import { createRun, listRunsForDeal } from '../../store/repos/runs.js';
 import { parseSettings } from '../../sync/settings.js';
 import { matchTrigger } from './match-trigger.js';
@@ -69,28 +65,4 @@ export async function processPipedriveEvent(deps: IntakeDeps, stored: InboxEvent
   await markInboxEventProcessed(db, company.id, stored.id, outcome, clock.now());
   deps.logger.info({ companyId: company.id, eventId: stored.eventKey, outcome }, 'pipedrive event');
   return outcome;
-}
-
-/**
- * Crash recovery (invariant 2): events stored but never processed — the process died between the
- * insert and the enqueue — are processed now. Run by a worker when it starts.
- */
-export async function sweepInbox(deps: IntakeDeps): Promise<number> {
-  const seen = new Set<string>();
-  let processed = 0;
-  for (;;) {
-    const batch = (await listUnprocessedInboxEvents(deps.db, deps.clock.now(), 100)).filter(
-      (event) => event.source === 'pipedrive' && !seen.has(event.id),
-    );
-    if (batch.length === 0) return processed;
-    for (const event of batch) {
-      seen.add(event.id);
-      try {
-        await processPipedriveEvent(deps, event);
-        processed += 1;
-      } catch (error) {
-        deps.logger.error({ err: error, eventId: event.eventKey }, 'inbox sweep: event failed');
-      }
-    }
-  }
 }

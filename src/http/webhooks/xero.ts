@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 
-import type { Clock } from '../../clock.js';
-import type { Logger } from '../../logger.js';
-import type { JobQueue } from '../../queue/port.js';
-import type { Db } from '../../store/db.js';
-import { markInboxEventProcessed, recordInboxEvent } from '../../store/repos/inbox.js';
+import {
+  type InboxEvent,
+  markInboxEventProcessed,
+  recordInboxEvent,
+} from '../../store/repos/inbox.js';
 import { findCompanyIdsByTenant } from '../../store/repos/xero-connections.js';
 import {
   isIntentToReceive,
@@ -13,6 +13,7 @@ import {
   type XeroWebhookEvent,
 } from '../../xero/webhook.js';
 import type { HttpDeps } from '../server.js';
+import type { IntakeDeps } from './pipedrive-intake.js';
 
 /**
  * POST /webhooks/xero — Xero's webhooks (xero.md §14).
@@ -62,13 +63,6 @@ export function registerXeroWebhook(app: FastifyInstance, deps: HttpDeps): void 
   });
 }
 
-export interface XeroIntakeDeps {
-  db: Db;
-  clock: Clock;
-  logger: Logger;
-  queue: JobQueue;
-}
-
 /** Xero repeats deliveries (and Intent to Receive batches): the event's own facts are its identity. */
 export function xeroEventKey(event: XeroWebhookEvent): string {
   return `${event.resourceId}:${event.eventDateUtc}:${event.eventType}`;
@@ -76,13 +70,10 @@ export function xeroEventKey(event: XeroWebhookEvent): string {
 
 /**
  * One event → the inbox of each company connected to its tenant (a tenant may serve several
- * Pipedrive companies; each acts only on its own documents, invariant 5) → a refresh job for
- * INVOICE events. A redelivery is found in the inbox and does nothing more.
+ * Pipedrive companies; each acts only on its own documents, invariant 5) → processXeroEvent. A
+ * redelivery of an event already handled does nothing more.
  */
-export async function acceptXeroEvent(
-  deps: XeroIntakeDeps,
-  event: XeroWebhookEvent,
-): Promise<void> {
+export async function acceptXeroEvent(deps: IntakeDeps, event: XeroWebhookEvent): Promise<void> {
   for (const companyId of await findCompanyIdsByTenant(deps.db, event.tenantId)) {
     const stored = await recordInboxEvent(deps.db, {
       companyId,
@@ -91,23 +82,37 @@ export async function acceptXeroEvent(
       payload: event,
       receivedAt: deps.clock.now(),
     });
-    if (stored.duplicate) continue;
-    let outcome = `ignored: ${event.eventCategory} events are not handled`;
-    if (event.eventCategory === 'INVOICE') {
-      await deps.queue.enqueue(
-        'refresh-document',
-        {
-          companyId,
-          tenantId: event.tenantId,
-          resourceId: event.resourceId,
-          category: event.eventCategory,
-        },
-        // The job reads Xero's current state, so a waiting refresh of the same invoice suffices.
-        { jobKey: `refresh:${companyId}:${event.resourceId}` },
-      );
-      outcome = 'queued: refresh-document';
-    }
-    await markInboxEventProcessed(deps.db, companyId, stored.event.id, outcome, deps.clock.now());
-    deps.logger.info({ companyId, resourceId: event.resourceId, outcome }, 'xero event');
+    if (stored.duplicate && stored.event.processedAt !== null) continue;
+    await processXeroEvent(deps, stored.event);
   }
+}
+
+/**
+ * A stored Xero event → a refresh job for INVOICE events (other categories are recorded as
+ * ignored). Also run by the inbox sweep for events stored before a crash; doing it twice is
+ * harmless, the job key keeps one waiting refresh per invoice.
+ */
+export async function processXeroEvent(deps: IntakeDeps, stored: InboxEvent): Promise<string> {
+  const event = stored.payload as XeroWebhookEvent;
+  let outcome = `ignored: ${event.eventCategory} events are not handled`;
+  if (event.eventCategory === 'INVOICE') {
+    await deps.queue.enqueue(
+      'refresh-document',
+      {
+        companyId: stored.companyId,
+        tenantId: event.tenantId,
+        resourceId: event.resourceId,
+        category: event.eventCategory,
+      },
+      // The job reads Xero's current state, so a waiting refresh of the same invoice suffices.
+      { jobKey: `refresh:${stored.companyId}:${event.resourceId}` },
+    );
+    outcome = 'queued: refresh-document';
+  }
+  await markInboxEventProcessed(deps.db, stored.companyId, stored.id, outcome, deps.clock.now());
+  deps.logger.info(
+    { companyId: stored.companyId, resourceId: event.resourceId, outcome },
+    'xero event',
+  );
+  return outcome;
 }
