@@ -4,6 +4,11 @@
  * discounts (UUID strings); money is a JSON number in the entity's currency (§8).
  */
 
+import type { PipedriveAddress } from '../sync/mapping/types.js';
+
+// The v2 address object (pipedrive.md §3.6) is the one the mapping reads.
+export type { PipedriveAddress };
+
 export type CustomFields = Record<string, unknown>;
 
 export interface PipedriveDeal {
@@ -59,20 +64,6 @@ export interface PipedriveDealDiscount {
   description: string;
   amount: number;
   type: 'percentage' | 'amount';
-}
-
-export interface PipedriveAddress {
-  value: string | null;
-  street_number?: string | null;
-  route?: string | null;
-  subpremise?: string | null;
-  sublocality?: string | null;
-  locality?: string | null;
-  admin_area_level_1?: string | null;
-  admin_area_level_2?: string | null;
-  country?: string | null;
-  postal_code?: string | null;
-  formatted_address?: string | null;
 }
 
 export interface PipedriveOrganization {

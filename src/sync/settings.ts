@@ -1,22 +1,12 @@
 import { z } from 'zod';
 
+import { ADDRESS_PARTS } from './mapping/types.js';
+
 /**
  * The one settings schema of a company (DESIGN.md §3, "one schema of settings, validated on write and
  * read"). Every object is strict: an unknown key is an error that names it. Every field has a default
  * that works with a fresh Xero organisation, so `{}` parses to a usable configuration.
  */
-
-const xeroAddressFields = [
-  'AddressLine1',
-  'AddressLine2',
-  'AddressLine3',
-  'AddressLine4',
-  'City',
-  'Region',
-  'PostalCode',
-  'Country',
-  'AttentionTo',
-] as const;
 
 /** Xero contact fields a Pipedrive field can feed (reference/xero.md §8). */
 export const XERO_CONTACT_FIELDS = [
@@ -31,8 +21,8 @@ export const XERO_CONTACT_FIELDS = [
   'Website',
   'Phone.DEFAULT',
   'Phone.MOBILE',
-  ...xeroAddressFields.map((part) => `POBOX.${part}` as const),
-  ...xeroAddressFields.map((part) => `STREET.${part}` as const),
+  ...ADDRESS_PARTS.map((part) => `POBOX.${part}` as const),
+  ...ADDRESS_PARTS.map((part) => `STREET.${part}` as const),
 ] as const;
 export type XeroContactField = (typeof XERO_CONTACT_FIELDS)[number];
 
