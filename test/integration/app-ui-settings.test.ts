@@ -60,6 +60,8 @@ describe('app UI: settings page', () => {
     assert.match(html, /<option value="200" selected>200 /);
     assert.match(html, /value="OUTPUT2"/);
     assert.match(html, /value="address.locality"/);
+    assert.match(html, /<option value="email"[^>]*>Email \(primary\)/);
+    assert.doesNotMatch(html, /\(not found\)/, 'every default mapping names a real field');
     assert.match(html, /data-testid="xero-organisation">[^<]+</);
     assert.match(html, /data-testid="usage">0 of 100</);
     assert.match(html, /src="\/ui\/static\/app-extensions-sdk.js"/);

@@ -60,10 +60,13 @@ function standardFields(seed: CompanySeeder): void {
     organization: [
       ['name', 'Name', 'varchar'],
       ['address', 'Address', 'address'],
+      ['website', 'Website', 'varchar'],
       ['owner_id', 'Owner', 'user'],
     ],
     person: [
       ['name', 'Name', 'varchar'],
+      ['first_name', 'First name', 'varchar'],
+      ['last_name', 'Last name', 'varchar'],
       ['org_id', 'Organization', 'org'],
       ['emails', 'Email', 'varchar'],
       ['phones', 'Phone', 'varchar'],

@@ -117,6 +117,8 @@ async function loadPipedrive(connections: Connections, companyId: number) {
   };
 }
 
+const CONTACT_LISTS: Record<string, string> = { emails: 'email', phones: 'phone' };
+
 /**
  * Field keys a mapping may name (sync/mapping/contact-fields.ts): each field's key, each address
  * subfield as `<key>.<part>` (v2 lists them as `<key>_<part>`), `.street` joining the street parts,
@@ -125,6 +127,10 @@ async function loadPipedrive(connections: Connections, companyId: number) {
 export function fieldChoices(definitions: readonly PipedriveFieldDefinition[]): Choice[] {
   return definitions
     .flatMap((field) => {
+      // v2 names the lists `emails` and `phones`; a mapping reads their primary entry by `email`/`phone`.
+      const listKey = CONTACT_LISTS[field.field_code];
+      if (listKey !== undefined)
+        return [{ value: listKey, label: `${field.field_name} (primary)` }];
       const own = { value: field.field_code, label: field.field_name };
       if (field.subfields === null || field.subfields.length === 0) return [own];
       const parts = field.subfields.map((sub) => ({
