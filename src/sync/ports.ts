@@ -42,6 +42,12 @@ export interface DocumentJob {
   dealId: number;
   triggerKey: string;
   kind: DocumentKind;
+  /**
+   * The queue's delivery number of this job (1 = its first). A first delivery that finds its run
+   * already running is a second job for the same run (a duplicate webhook enqueued it while the
+   * first was running) and leaves the run to the job that owns it. Absent: treated as a retry.
+   */
+  delivery?: number;
 }
 
 /** How a run ended, as the queue handler sees it (retryable failures are thrown instead). */

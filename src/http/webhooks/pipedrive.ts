@@ -14,7 +14,7 @@ import { processPipedriveEvent } from './pipedrive-intake.js';
  * 1. Basic auth against the company's own credentials, before the body is read (401 otherwise).
  * 2. The body must be JSON of the v2 shape (400 naming every problem).
  * 3. Stored in the inbox, deduplicated on meta.id; 200 is sent only after the insert (invariant 2).
- *    A duplicate of a handled event answers 200 and does nothing more.
+ *    A duplicate answers 200 and does nothing more.
  * 4. Then the event is turned into a queued run or an "ignored" outcome (pipedrive-intake.ts); if
  *    that fails the event stays stored for the worker's sweep, and Pipedrive still gets its 200.
  */
@@ -57,11 +57,10 @@ export function registerPipedriveWebhook(app: FastifyInstance, deps: HttpDeps): 
         payload: request.body,
         receivedAt: deps.clock.now(),
       });
-      // A redelivery of an event already handled does nothing; one stored but not yet handled (the
-      // process died in between) is handled now rather than at the next sweep.
-      if (stored.duplicate && stored.event.processedAt !== null) {
-        return reply.send({ status: 'duplicate' });
-      }
+      // A redelivery does nothing more: the first delivery is handling the event, or — if the
+      // process died in between — the worker's startup sweep will (inbox-sweep.ts). Handling it
+      // here too could race the first delivery into a second run.
+      if (stored.duplicate) return reply.send({ status: 'duplicate' });
       try {
         const outcome = await processPipedriveEvent(deps, stored.event);
         return reply.send({ status: 'accepted', outcome });

@@ -100,15 +100,19 @@ export async function createRun(db: Db, input: NewRun, at: Date): Promise<Run> {
   return rowToRun(row);
 }
 
-/** Applies `patch` to the company's run; undefined if the run is not the company's. */
+/**
+ * Applies `patch` to the company's run (undefined if it is not the company's); with `ifStatus`, only while the run still has that status (a
+ * compare-and-set: two jobs starting the same run cannot both win). Undefined when nothing matched.
+ */
 export async function updateRun(
   db: Db,
   companyId: number,
   runId: string,
   patch: RunPatch,
   at: Date,
+  condition: { ifStatus?: RunStatus } = {},
 ): Promise<Run | undefined> {
-  const row = await db
+  let update = db
     .updateTable('runs')
     .set({
       updated_at: toDbTime(at),
@@ -122,9 +126,9 @@ export async function updateRun(
       }),
     })
     .where('company_id', '=', companyId)
-    .where('id', '=', runId)
-    .returningAll()
-    .executeTakeFirst();
+    .where('id', '=', runId);
+  if (condition.ifStatus !== undefined) update = update.where('status', '=', condition.ifStatus);
+  const row = await update.returningAll().executeTakeFirst();
   return row === undefined ? undefined : rowToRun(row);
 }
 

@@ -171,6 +171,7 @@ async function startRun(deps: SyncDeps, job: DocumentJob): Promise<Started> {
       `Run ${job.runId} does not exist for company ${deps.company.id}`,
     );
   if (FINAL.has(run.status)) return { outcome: await outcomeOfFinishedRun(deps, job, run) };
+  if (run.status === 'running' && job.delivery === 1) return { outcome: runInProgress(run) };
   // A replay follows a fix the user has usually just made in Xero (a currency enabled, an account
   // restored): read the organisation's reference data afresh, in whichever process runs the job.
   if (run.replayOf !== null && run.status === 'queued') {
@@ -178,14 +179,25 @@ async function startRun(deps: SyncDeps, job: DocumentJob): Promise<Started> {
   }
   // A run found running was interrupted (thrown for retry, or the process died): a new attempt.
   const attempt = run.status === 'running' ? run.attempt + 1 : run.attempt;
+  // Compare-and-set on the status: of two jobs starting the same run, one wins (invariant 1).
   const updated = await updateRun(
     deps.db,
     deps.company.id,
     run.id,
     { status: 'running', attempt },
     deps.clock.now(),
+    { ifStatus: run.status },
   );
-  return { run: updated ?? { ...run, status: 'running', attempt } };
+  return updated === undefined ? { outcome: runInProgress(run) } : { run: updated };
+}
+
+/** Another job owns the run: nothing is done and nothing is recorded (its job records the end). */
+function runInProgress(run: Run): RunOutcome {
+  return {
+    status: 'ignored',
+    code: 'run_in_progress',
+    message: `Run ${run.id} is being worked on by another job`,
+  };
 }
 
 /** A job delivered again after its run ended (at-least-once queues) changes nothing. */
