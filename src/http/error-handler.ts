@@ -3,7 +3,7 @@ import { ZodError } from 'zod';
 
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { page } from './html.js';
+import { escapeHtml, page } from './html.js';
 
 /**
  * Every failure of a route as a 4xx/5xx answer with a code from docs/errors.md:
@@ -122,8 +122,4 @@ export function createErrorHandler(logger: Logger) {
       },
     });
   };
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

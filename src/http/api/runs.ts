@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { replayRun } from '../../connections/document-runs.js';
 import { getRun, listRuns } from '../../store/repos/runs.js';
 import { companyIdOf, requireCompanyAccess } from '../access.js';
-import { escapeHtml, HttpError } from '../error-handler.js';
-import { page } from '../html.js';
+import { HttpError } from '../error-handler.js';
+import { escapeHtml, page } from '../html.js';
 import type { HttpDeps } from '../server.js';
 
 /**

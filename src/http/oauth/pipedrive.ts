@@ -10,8 +10,8 @@ import {
   uninstallPipedrive,
 } from '../../connections/pipedrive-install.js';
 import { verifyBasicAuth } from '../../pipedrive/webhook-auth.js';
-import { escapeHtml, HttpError } from '../error-handler.js';
-import { page } from '../html.js';
+import { HttpError } from '../error-handler.js';
+import { escapeHtml, page } from '../html.js';
 import type { HttpDeps } from '../server.js';
 
 /**

@@ -10,8 +10,8 @@ import {
   type XeroTenantChoice,
 } from '../../connections/xero-connect.js';
 import { idParam, requireCompanyAccess } from '../access.js';
-import { escapeHtml, HttpError } from '../error-handler.js';
-import { page } from '../html.js';
+import { HttpError } from '../error-handler.js';
+import { escapeHtml, page } from '../html.js';
 import type { HttpDeps } from '../server.js';
 
 /**

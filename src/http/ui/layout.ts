@@ -1,4 +1,4 @@
-import { escapeHtml } from '../error-handler.js';
+import { escapeHtml, htmlDocument } from '../html.js';
 
 /**
  * The frame and small helpers of the app's settings and history pages: plain server-rendered HTML
@@ -76,19 +76,17 @@ export function uiPage(title: string, context: UiContext, body: string): string 
         `<a href="${escapeHtml(uiHref(context, path!))}" data-testid="${testid}">${label}</a>`,
     )
     .join(' · ');
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} · pipedrive-xero</title>
-<style>
+  return htmlDocument({
+    title,
+    style: `
 body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:1.5rem auto;padding:0 1rem;color:#1b1b1b}
 fieldset{border:1px solid #ccc;border-radius:6px;margin:1rem 0;padding:.5rem 1rem}legend{font-weight:600}
 label{display:block;margin:.4rem 0}button{font:inherit;padding:.3rem .9rem}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;border-bottom:1px solid #eee;padding:.3rem;vertical-align:top}
 .errors{color:#a40000;margin:.2rem 0;padding-left:1.2rem}.notice{padding:.5rem 1rem;border-radius:6px;background:#eef7ee}
 .warning{background:#fff4e0}pre{white-space:pre-wrap;word-break:break-word;font-size:12px;max-height:12rem;overflow:auto;margin:0}
-</style>
-<script src="/ui/static/app-extensions-sdk.js" defer></script><script src="/ui/static/ui.js" defer></script>
-</head><body><nav aria-label="pipedrive-xero">${nav}</nav><main><h1>${escapeHtml(title)}</h1>
-${body}
-</main></body></html>`;
+`,
+    head: '<script src="/ui/static/app-extensions-sdk.js" defer></script><script src="/ui/static/ui.js" defer></script>',
+    body: `<nav aria-label="pipedrive-xero">${nav}</nav><main><h1>${escapeHtml(title)}</h1>\n${body}\n</main>`,
+  });
 }
