@@ -26,6 +26,7 @@ export interface PipedriveDeal {
   is_archived?: boolean;
   add_time: string;
   update_time: string;
+  stage_change_time: string | null;
   won_time: string | null;
   expected_close_date: string | null;
   custom_fields: CustomFields;

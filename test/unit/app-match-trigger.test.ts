@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { matchTrigger } from '../../src/http/webhooks/match-trigger.js';
+import { matchTrigger } from '../../src/sync/usecases/match-trigger.js';
 import type { DealTransition } from '../../src/pipedrive/webhook.js';
 import { parseSettings } from '../../src/sync/settings.js';
 
