@@ -170,9 +170,12 @@ export interface PipedriveWebhookSubscription {
   event_object: string;
   subscription_url: string;
   version: string;
+  /** 0 while Pipedrive bans it after failed deliveries (webhooks policy, §5.2). */
   is_active: number | boolean;
   type: string;
   name?: string;
+  last_delivery_time?: string | null;
+  last_http_status?: number | null;
 }
 
 export interface NewWebhook {

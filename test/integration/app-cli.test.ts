@@ -57,7 +57,12 @@ describe('pipedrive-xero CLI commands', () => {
     assert.equal(status.code, 0, status.output);
     const report = JSON.parse(status.output);
     assert.equal(report.companies[0].xero.tenantName, 'Kauri Coast Trading Ltd');
-    assert.deepEqual(report.queue, { pending: 0, running: 0, failed: 0 });
+    assert.deepEqual(report.queue, {
+      pending: 0,
+      scheduled: 1, // the company's next catch-up check
+      running: 0,
+      failed: 0,
+    });
     const runs = report.companies[0].lastRuns;
     assert.ok(runs.some((run: any) => run.dealId === 1 && run.status === 'succeeded'));
   });
