@@ -8,13 +8,14 @@ import {
   type CatchUpResult,
   finishCatchUp,
   getCatchUpState,
+  listCatchUpTimes,
   recordWebhookHealth,
   takeCatchUpLease,
   type WebhookHealth,
 } from '../store/repos/catch-up-state.js';
 import { type Company, getCompany, getWebhookCredentials } from '../store/repos/companies.js';
 import { parseSettings } from '../sync/settings.js';
-import { catchUpDeals } from '../sync/usecases/catch-up-deals.js';
+import { catchUpDeals, type CatchUpDealsResult } from '../sync/usecases/catch-up-deals.js';
 import type { Connections } from './connections.js';
 import { describeProblem, ensureDealWebhook, webhookUrl } from './deal-webhook.js';
 
@@ -65,29 +66,24 @@ export async function catchUp(
   if (!(await takeCatchUpLease(db, companyId, now, new Date(now.getTime() + LEASE_MS)))) {
     return { kind: 'busy' };
   }
-  const result: CatchUpResult = {
-    at: now,
-    status: 'ok',
-    error: null,
-    dealsExamined: 0,
-    runsStarted: 0,
-  };
   let webhook: WebhookCheck | undefined;
-  let complete = false;
+  let pass: CatchUpDealsResult | undefined;
+  let failure: unknown;
   try {
     const client = await deps.connections.pipedriveFor(companyId);
     webhook = await checkWebhook(deps, client, companyId, now);
-    const pass = await reconcile(deps, client, company, options.signal);
-    Object.assign(result, { dealsExamined: pass.dealsExamined, runsStarted: pass.runsStarted });
-    complete = pass.complete;
-    if (!complete) Object.assign(result, { status: 'failed', error: 'stopped early' });
+    pass = await reconcile(deps, client, company, options.signal);
   } catch (error) {
-    Object.assign(result, { status: 'failed', error: messageOf(error) });
+    failure = error;
     deps.logger.error({ err: error, companyId }, 'catch-up failed; the next check tries again');
   }
-  webhook ??= failing(now, result.error ?? 'not checked');
+  webhook ??= failing(now, messageOf(failure));
+  const result = resultOf(now, pass, failure);
   await recordWebhookHealth(db, companyId, webhook);
-  await finishCatchUp(db, companyId, { ...result, checkedUntil: complete ? now : null });
+  await finishCatchUp(db, companyId, {
+    ...result,
+    checkedUntil: result.status === 'ok' ? now : null,
+  });
   return { kind: 'checked', webhook, result };
 }
 
@@ -103,15 +99,11 @@ export async function scheduleCatchUp(queue: JobQueue, companyId: number, at: Da
 export async function scheduleAllCatchUps(
   deps: Pick<CatchUpDeps, 'db' | 'clock' | 'queue' | 'catchUpIntervalMs'>,
 ): Promise<number> {
-  const companies = await deps.db.selectFrom('companies').select('id').execute();
+  const companies = await listCatchUpTimes(deps.db);
   const now = deps.clock.now().getTime();
-  for (const { id } of companies) {
-    const [company, state] = await Promise.all([
-      getCompany(deps.db, id),
-      getCatchUpState(deps.db, id),
-    ]);
-    const last = (state?.last?.at ?? company?.installedAt ?? new Date(now)).getTime();
-    await scheduleCatchUp(deps.queue, id, new Date(Math.max(now, last + deps.catchUpIntervalMs)));
+  for (const { companyId, installedAt, lastRunAt } of companies) {
+    const due = (lastRunAt ?? installedAt).getTime() + deps.catchUpIntervalMs;
+    await scheduleCatchUp(deps.queue, companyId, new Date(Math.max(now, due)));
   }
   return companies.length;
 }
@@ -170,6 +162,13 @@ async function reconcile(
       ...(signal !== undefined && { signal }),
     },
   );
+}
+
+function resultOf(at: Date, pass: CatchUpDealsResult | undefined, failure: unknown): CatchUpResult {
+  const counts = { dealsExamined: pass?.dealsExamined ?? 0, runsStarted: pass?.runsStarted ?? 0 };
+  if (pass?.complete) return { at, status: 'ok', error: null, ...counts };
+  const error = pass === undefined ? messageOf(failure) : 'stopped early: the worker is stopping';
+  return { at, status: 'failed', error, ...counts };
 }
 
 function failing(now: Date, reason: string): WebhookCheck {

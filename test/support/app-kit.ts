@@ -77,6 +77,8 @@ export interface AppKitOptions {
   databaseUrl?: string;
   /** The app reads the sandboxes' clock, so `advance` moves its time too; default false. */
   sharedClock?: boolean;
+  /** More configuration, e.g. `{ CATCH_UP_INTERVAL_MS: '1000' }`. */
+  env?: Record<string, string>;
 }
 
 export async function startAppKit(options: AppKitOptions = {}): Promise<AppKit> {
@@ -107,6 +109,7 @@ export async function startAppKit(options: AppKitOptions = {}): Promise<AppKit> 
     XERO_API_URL: xeroUrl,
     XERO_ACCOUNTING_URL: `${xeroUrl}/api.xro/2.0`,
     HOST: '127.0.0.1',
+    ...options.env,
   };
   const config = loadConfig({ ...env, PORT: '0' });
   const clock = sandboxes.pipedrive.sandbox.clock;

@@ -1,4 +1,4 @@
-import { type Db, fromDbTimeOrNull, toDbTime } from '../db.js';
+import { type Db, fromDbTime, fromDbTimeOrNull, toDbTime } from '../db.js';
 import type { CatchUpStateRow, CatchUpStatus, WebhookHealthStatus } from '../tables.js';
 
 /**
@@ -75,6 +75,23 @@ export async function getCatchUpState(
     .where('company_id', '=', companyId)
     .executeTakeFirst();
   return row === undefined ? undefined : rowToState(row);
+}
+
+/** Every installed company with when it was installed and last checked, to schedule the checks. */
+export async function listCatchUpTimes(
+  db: Db,
+): Promise<{ companyId: number; installedAt: Date; lastRunAt: Date | null }[]> {
+  const rows = await db
+    .selectFrom('companies')
+    .leftJoin('catch_up_state', 'catch_up_state.company_id', 'companies.id')
+    .select(['companies.id', 'companies.installed_at', 'catch_up_state.last_run_at'])
+    .orderBy('companies.id')
+    .execute();
+  return rows.map((row) => ({
+    companyId: row.id,
+    installedAt: fromDbTime(row.installed_at),
+    lastRunAt: fromDbTimeOrNull(row.last_run_at),
+  }));
 }
 
 /**

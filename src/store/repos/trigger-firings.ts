@@ -20,8 +20,9 @@ export interface Firing extends FiringKey {
 }
 
 /**
- * Records `firing` as the trigger's latest unless one already recorded is less than `sameWithinMs`
- * older (or newer): true when it was recorded. The caller makes its run in the same transaction.
+ * Records `firing` as the trigger's latest, and returns true, unless the one recorded is the same
+ * firing (less than `sameWithinMs` older) or a later one. The caller makes the firing's run in the
+ * same transaction.
  */
 export async function claimFiring(
   db: Db,
