@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
+import { scheduleAllCatchUps } from './connections/catch-up.js';
 import { type Connections, createConnections } from './connections/connections.js';
 import { resolveEncryptionKey } from './connections/encryption-key.js';
-import { scheduleAllCatchUps } from './connections/catch-up.js';
 import { createAppLinks } from './connections/links.js';
 import { createSigner } from './connections/signed-token.js';
 import { createLogger, type Logger } from './logger.js';

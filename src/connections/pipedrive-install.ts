@@ -23,7 +23,7 @@ import { ensureDealWebhook, webhookUrl } from './deal-webhook.js';
  * Install: exchange the code → users/me (company id and domain) → store company and grant (sealed)
  * → make sure exactly one webhook of ours exists (deal-webhook.ts), with Basic credentials unique
  * to the company. A re-install keeps the credentials and a good webhook. Only deal changes are
- * needed: stage moves and wins are both `change` events (§5.4). The company's periodic catch-up
+ * needed: stage moves and wins are both `change` events (https://pipedrive.readme.io/docs/guide-for-webhooks-v2). The company's periodic catch-up
  * (catch-up.ts) is scheduled from then on.
  */
 export interface InstallDeps {

@@ -111,7 +111,7 @@ export class PipedriveClient {
 
   /**
    * One page of deals (open, won and lost; not deleted or archived), by id; with `updatedSince`
-   * only those updated since (§3.1).
+   * only those updated since (https://developers.pipedrive.com/docs/api/v1/Deals#getDeals, v2).
    */
   async listDeals(page: PageRequest = {}): Promise<Page<PipedriveDeal>> {
     const c = DealsApiAxiosParamCreator(this.v2);

@@ -170,7 +170,7 @@ export interface PipedriveWebhookSubscription {
   event_object: string;
   subscription_url: string;
   version: string;
-  /** 0 while Pipedrive bans it after failed deliveries (webhooks policy, §5.2). */
+  /** 0 while Pipedrive bans it after failed deliveries (https://pipedrive.readme.io/docs/webhooks-for-apps). */
   is_active: number | boolean;
   type: string;
   name?: string;

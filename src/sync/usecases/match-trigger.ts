@@ -23,7 +23,7 @@ export interface FiredTrigger extends Trigger {
   firedAt: Date;
 }
 
-/** What of a deal the catch-up reads (API v2 deal, pipedrive.md §3.1). */
+/** What of a deal the catch-up reads: fields of Pipedrive's API v2 deal. */
 export interface DealState {
   pipeline_id: number;
   stage_id: number;
