@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
+import { scheduleAllCatchUps } from './connections/catch-up.js';
 import { type Connections, createConnections } from './connections/connections.js';
 import { resolveEncryptionKey } from './connections/encryption-key.js';
 import { createAppLinks } from './connections/links.js';
@@ -35,7 +36,7 @@ export interface App {
   logger: Logger;
   /** Listens on config.host:port (0: a free one) and returns the URL; PUBLIC_URL follows a port 0. */
   listen(): Promise<string>;
-  /** Processes events left unprocessed by a crash, then takes jobs. */
+  /** Processes events left unprocessed by a crash, schedules every company's catch-up, takes jobs. */
   startWorker(): Promise<void>;
   close(): Promise<void>;
 }
@@ -107,6 +108,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     xeroWebhookKey: config.xero.webhookKey,
     publicUrl: () => publicUrl,
     planMonthlyQuota: config.planMonthlyQuota,
+    catchUpIntervalMs: config.catchUp.intervalMs,
   };
   const http = buildServer(deps);
 
@@ -127,6 +129,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     async startWorker() {
       const swept = await sweepInbox(deps);
       if (swept > 0) logger.info({ swept }, 'inbox: processed events left by a crash');
+      await scheduleAllCatchUps(deps);
       await queue.start(createJobHandlers(deps), { concurrency: config.worker.concurrency });
       logger.info({ concurrency: config.worker.concurrency }, 'worker: taking jobs');
     },

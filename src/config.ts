@@ -51,6 +51,8 @@ const configSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   /** How long a taken job stays taken without a heartbeat (crash recovery); 60000 ms by default. */
   QUEUE_LEASE_MS: z.coerce.number().int().min(500).default(60_000),
+  /** Time between two catch-up checks of a company (webhook health, missed triggers); 5 min. */
+  CATCH_UP_INTERVAL_MS: z.coerce.number().int().min(1_000).default(300_000),
   /** Documents a company may create per month, shown against its usage on the settings page; 100. */
   PLAN_MONTHLY_QUOTA: z.coerce.number().int().min(0).default(100),
   /** Interface the sandbox servers listen on; loopback by default so nothing is exposed. */
@@ -91,6 +93,8 @@ export interface Config {
     baseUrls: XeroBaseUrls;
   };
   worker: { concurrency: number; leaseMs: number };
+  /** How often each company's webhook and missed triggers are checked (connections/catch-up.ts). */
+  catchUp: { intervalMs: number };
   /** Documents per company per month in the plan (usage is shown against it). */
   planMonthlyQuota: number;
   sandbox: { host: string; pipedrivePort: number; xeroPort: number };
@@ -141,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       },
     },
     worker: { concurrency: values.WORKER_CONCURRENCY, leaseMs: values.QUEUE_LEASE_MS },
+    catchUp: { intervalMs: values.CATCH_UP_INTERVAL_MS },
     planMonthlyQuota: values.PLAN_MONTHLY_QUOTA,
     sandbox: {
       host: values.SANDBOX_HOST,

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import { createLogger } from '../logger.js';
+import { registerCatchUpCommand } from './commands/catch-up.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerReplayCommand } from './commands/replay.js';
 import { registerSandboxCommand } from './commands/sandbox.js';
@@ -42,6 +43,7 @@ registerMigrateCommand(program, context);
 registerStatusCommand(program, context);
 registerReplayCommand(program, context);
 registerSyncCommand(program, context);
+registerCatchUpCommand(program, context);
 registerSettingsCommand(program, context);
 registerSandboxCommand(program, context);
 

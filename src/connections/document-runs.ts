@@ -4,6 +4,7 @@ import type { JobQueue } from '../queue/port.js';
 import type { Db } from '../store/db.js';
 import { createRun, getRun, listRunsForDeal, type Run } from '../store/repos/runs.js';
 import { replayRun as replayAsNewRun } from '../sync/usecases/replay.js';
+import { enqueueDocumentRun } from '../sync/usecases/start-trigger-run.js';
 import { getCompany } from '../store/repos/companies.js';
 
 /**
@@ -63,14 +64,10 @@ async function enqueue(deps: DocumentRunDeps, run: Run): Promise<void> {
   if (dealId === null || triggerKey === null || (run.kind !== 'invoice' && run.kind !== 'quote')) {
     throw new AppError('run_not_replayable', `Run ${run.id} is not a deal document run`);
   }
-  await deps.queue.enqueue(
-    'document-for-deal',
-    { companyId: run.companyId, dealId, triggerKey, runId: run.id },
-    { jobKey: documentJobKey(run.companyId, dealId, triggerKey) },
-  );
-}
-
-/** The queue's job key: one waiting job per company, deal and trigger. */
-export function documentJobKey(companyId: number, dealId: number, triggerKey: string): string {
-  return `${companyId}:${dealId}:${triggerKey}`;
+  await enqueueDocumentRun(deps.queue, {
+    companyId: run.companyId,
+    dealId,
+    triggerKey,
+    runId: run.id,
+  });
 }

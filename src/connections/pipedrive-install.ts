@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
-import type { PipedriveClient } from '../pipedrive/client.js';
+import type { JobQueue } from '../queue/port.js';
 import type { SecretBox } from '../secrets.js';
 import { type Db, withTransaction } from '../store/db.js';
 import {
@@ -10,21 +10,21 @@ import {
   getWebhookCredentials,
   setWebhookCredentials,
   upsertCompany,
-  type WebhookCredentials,
 } from '../store/repos/companies.js';
 import { savePipedriveConnection } from '../store/repos/pipedrive-connections.js';
 import { getXeroConnection } from '../store/repos/xero-connections.js';
+import { scheduleCatchUp } from './catch-up.js';
 import type { Connections } from './connections.js';
+import { ensureDealWebhook, webhookUrl } from './deal-webhook.js';
 
 /**
  * Installing and uninstalling the app for a Pipedrive company (pipedrive.md §1, §5.1).
  *
  * Install: exchange the code → users/me (company id and domain) → store company and grant (sealed)
- * → make sure exactly one webhook of ours exists: `change` of `deal`, pointing at
- * PUBLIC_URL/webhooks/pipedrive/<company>, with Basic credentials unique to the company. A
- * re-install keeps the credentials and the webhook; webhooks of ours with another URL or event are
- * deleted, so nothing is delivered twice. Only deal changes are needed: stage moves and wins are
- * both `change` events (§5.4).
+ * → make sure exactly one webhook of ours exists (deal-webhook.ts), with Basic credentials unique
+ * to the company. A re-install keeps the credentials and a good webhook. Only deal changes are
+ * needed: stage moves and wins are both `change` events (https://pipedrive.readme.io/docs/guide-for-webhooks-v2). The company's periodic catch-up
+ * (catch-up.ts) is scheduled from then on.
  */
 export interface InstallDeps {
   db: Db;
@@ -32,7 +32,9 @@ export interface InstallDeps {
   clock: Clock;
   logger: Logger;
   connections: Connections;
+  queue: JobQueue;
   publicUrl: () => string;
+  catchUpIntervalMs: number;
 }
 
 export interface Installed {
@@ -42,14 +44,8 @@ export interface Installed {
   xeroConnected: boolean;
 }
 
-export const WEBHOOK_NAME = 'pipedrive-xero: deal changes';
-
 export function pipedriveCallbackUrl(publicUrl: string): string {
   return `${publicUrl}/oauth/pipedrive/callback`;
-}
-
-export function webhookUrl(publicUrl: string, companyId: number): string {
-  return `${publicUrl}/webhooks/pipedrive/${companyId}`;
 }
 
 export async function installPipedrive(deps: InstallDeps, code: string): Promise<Installed> {
@@ -91,49 +87,17 @@ export async function installPipedrive(deps: InstallDeps, code: string): Promise
     return { credentials: created, fresh: true };
   });
   const client = await connections.pipedriveFor(companyId);
-  const webhookId = await ensureWebhook(
+  const { webhook } = await ensureDealWebhook(
     client,
     webhookUrl(deps.publicUrl(), companyId),
     credentials.credentials,
-    credentials.fresh,
+    { renew: credentials.fresh },
   );
+  const webhookId = webhook.id;
+  await scheduleCatchUp(deps.queue, companyId, new Date(now.getTime() + deps.catchUpIntervalMs));
   const xero = await getXeroConnection(db, box, companyId);
   deps.logger.info({ companyId, webhookId }, 'pipedrive: company installed');
   return { companyId, domain: me.company_domain, webhookId, xeroConnected: xero !== undefined };
-}
-
-/** One `change`/`deal` webhook at `url`; others of ours are removed (a moved PUBLIC_URL, old creds). */
-async function ensureWebhook(
-  client: PipedriveClient,
-  url: string,
-  credentials: WebhookCredentials,
-  freshCredentials: boolean,
-): Promise<number> {
-  const ours = (await client.listWebhooks()).filter(
-    (webhook) => webhook.name === WEBHOOK_NAME || webhook.subscription_url === url,
-  );
-  // New credentials mean an old webhook would send the old password: it cannot be kept.
-  const keep = freshCredentials
-    ? undefined
-    : ours.find(
-        (webhook) =>
-          webhook.subscription_url === url &&
-          webhook.event_action === 'change' &&
-          webhook.event_object === 'deal',
-      );
-  for (const webhook of ours) {
-    if (webhook !== keep) await client.deleteWebhook(webhook.id);
-  }
-  if (keep !== undefined) return keep.id;
-  const created = await client.createWebhook({
-    subscriptionUrl: url,
-    eventAction: 'change',
-    eventObject: 'deal',
-    name: WEBHOOK_NAME,
-    httpAuthUser: credentials.user,
-    httpAuthPassword: credentials.password,
-  });
-  return created.id;
 }
 
 /** Uninstall (§1.9): every row of the company goes (the store cascades). */

@@ -39,6 +39,8 @@ export interface HttpDeps {
   publicUrl: () => string;
   /** Documents per company per month in the plan (the settings page shows usage against it). */
   planMonthlyQuota?: number;
+  /** Time between two catch-up checks of a company (config CATCH_UP_INTERVAL_MS). */
+  catchUpIntervalMs: number;
 }
 
 /** The app's HTTP server, ready for `listen` (or inject in a unit test); routes stay thin. */

@@ -109,6 +109,20 @@ export class PipedriveClient {
     );
   }
 
+  /**
+   * One page of deals (open, won and lost; not deleted or archived), by id; with `updatedSince`
+   * only those updated since (https://developers.pipedrive.com/docs/api/v1/Deals#getDeals, v2).
+   */
+  async listDeals(page: PageRequest = {}): Promise<Page<PipedriveDeal>> {
+    const c = DealsApiAxiosParamCreator(this.v2);
+    return this.page(
+      // prettier-ignore
+      c.getDeals(undefined, undefined, undefined, undefined, undefined, undefined, undefined,
+        undefined, page.updatedSince, undefined, 'id', 'asc', undefined, undefined, undefined,
+        undefined, limitOf(page), page.cursor),
+    );
+  }
+
   /** Every product line of the deal, all pages (§3.3). */
   async listDealProducts(dealId: number): Promise<PipedriveDealProduct[]> {
     const creator = DealProductsApiAxiosParamCreator(this.v2);

@@ -26,6 +26,7 @@ export interface PipedriveDeal {
   is_archived?: boolean;
   add_time: string;
   update_time: string;
+  stage_change_time: string | null;
   won_time: string | null;
   expected_close_date: string | null;
   custom_fields: CustomFields;
@@ -169,9 +170,12 @@ export interface PipedriveWebhookSubscription {
   event_object: string;
   subscription_url: string;
   version: string;
+  /** 0 while Pipedrive bans it after failed deliveries (https://pipedrive.readme.io/docs/webhooks-for-apps). */
   is_active: number | boolean;
   type: string;
   name?: string;
+  last_delivery_time?: string | null;
+  last_http_status?: number | null;
 }
 
 export interface NewWebhook {

@@ -123,3 +123,17 @@ export function detectDealTransition(event: PipedriveWebhookEvent): DealTransiti
 function isId(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value > 0;
 }
+
+/**
+ * When the deal entered its stage (`stage_change_time`) or was won (`won_time`), as the event's
+ * deal says it: the same value the API shows, so a catch-up and a late delivery of the same edit
+ * agree. `meta.timestamp` (the event's own time) when the field is absent or unreadable.
+ */
+export function transitionTime(
+  event: PipedriveWebhookEvent,
+  field: 'stage_change_time' | 'won_time',
+): Date {
+  const value = event.data?.[field];
+  const date = typeof value === 'string' ? new Date(value) : null;
+  return date !== null && !Number.isNaN(date.getTime()) ? date : event.meta.timestamp;
+}

@@ -1,3 +1,4 @@
+import { catchUp, scheduleCatchUp } from '../connections/catch-up.js';
 import { replayRun } from '../connections/document-runs.js';
 import { buildSyncDeps, type SyncDepsContext } from '../connections/sync-deps.js';
 import { AppError } from '../errors.js';
@@ -20,6 +21,8 @@ import { isNonRetryable } from './retry.js';
  */
 export interface HandlerDeps extends SyncDepsContext {
   queue: JobQueue;
+  publicUrl: () => string;
+  catchUpIntervalMs: number;
 }
 
 /** Codes for which a run cannot even start; the user fixes them, then replays. */
@@ -75,6 +78,13 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
       const syncDeps = await buildSyncDeps(deps, companyId);
       const outcome = await refreshDocument(syncDeps, { tenantId, resourceId, category });
       deps.logger.info({ companyId, resourceId, outcome }, 'xero event refreshed');
+    },
+    // Never throws for a vendor problem (it is recorded and shown), so the chain of checks goes on.
+    async 'catch-up'(payload, context) {
+      const outcome = await catchUp(deps, payload.companyId, { signal: context.signal });
+      if (outcome.kind === 'not_installed') return;
+      const next = new Date(deps.clock.now().getTime() + deps.catchUpIntervalMs);
+      await scheduleCatchUp(deps.queue, payload.companyId, next);
     },
     async 'sync-item'(payload, context) {
       const { companyId, runId, productId } = payload;

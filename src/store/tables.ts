@@ -23,6 +23,8 @@ export interface Database {
   usage: UsageTable;
   jobs: JobsTable;
   bulk_syncs: BulkSyncsTable;
+  catch_up_state: CatchUpStateTable;
+  trigger_firings: TriggerFiringsTable;
 }
 
 export interface CompaniesTable {
@@ -203,6 +205,46 @@ export interface BulkSyncsTable {
   updated_at: string;
 }
 
+export type WebhookHealthStatus = 'ok' | 're-created' | 'failing';
+export type CatchUpStatus = 'ok' | 'failed';
+
+/** The periodic catch-up of one company (migration 0006, connections/catch-up.ts). */
+export interface CatchUpStateTable {
+  company_id: number;
+  /** Deals updated up to this moment have been reconciled; null: not yet (start at install). */
+  checked_until: string | null;
+  /** A check holds the company until then, so one runs at a time across processes. */
+  lease_until: string | null;
+  webhook_status: WebhookHealthStatus | null;
+  webhook_reason: string | null;
+  webhook_id: number | null;
+  webhook_checked_at: string | null;
+  /** Pipedrive's `last_delivery_time` and `last_http_status` of the webhook, as last read. */
+  webhook_last_delivery_at: string | null;
+  webhook_last_http_status: number | null;
+  /** When the webhook was last found banned, deleted or pointing elsewhere and made again. */
+  webhook_recreated_at: string | null;
+  last_run_at: string | null;
+  last_status: CatchUpStatus | null;
+  last_error: string | null;
+  deals_examined: Generated<number>;
+  runs_started: Generated<number>;
+}
+
+export type FiringSource = 'webhook' | 'catch-up';
+
+/** The last firing of each trigger of a deal and the run that handles it (migration 0006). */
+export interface TriggerFiringsTable {
+  company_id: number;
+  deal_id: number;
+  trigger_key: string;
+  /** When the deal entered the stage or was won, in Pipedrive's time. */
+  fired_at: string;
+  run_id: string;
+  source: FiringSource;
+  updated_at: string;
+}
+
 export type CompanyRow = Selectable<CompaniesTable>;
 export type XeroConnectionRow = Selectable<XeroConnectionsTable>;
 export type PipedriveConnectionRow = Selectable<PipedriveConnectionsTable>;
@@ -212,3 +254,4 @@ export type NewRunRow = Insertable<RunsTable>;
 export type RunUpdate = Updateable<RunsTable>;
 export type DocumentRow = Selectable<DocumentsTable>;
 export type JobRow = Selectable<JobsTable>;
+export type CatchUpStateRow = Selectable<CatchUpStateTable>;

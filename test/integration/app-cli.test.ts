@@ -10,7 +10,7 @@ import { startChildApp } from '../support/child-app.js';
 
 /**
  * The one-shot commands, as processes on the store of a running app (whose worker runs the jobs).
- * Each command is a process that loads the app (seconds under tsx), so this file keeps to three.
+ * Each command is a process that loads the app (seconds under tsx), so this file keeps to four.
  */
 describe('pipedrive-xero CLI commands', () => {
   let kit: AppKit;
@@ -49,6 +49,13 @@ describe('pipedrive-xero CLI commands', () => {
     assert.equal(run?.status, 'waiting_fix', 'EUR is not enabled in the demo organisation');
   });
 
+  it('catch-up checks the webhook and the deals now; status --json shows it', async () => {
+    const checked = await cli('catch-up');
+    assert.equal(checked.code, 0, checked.output);
+    assert.match(checked.output, new RegExp(`company ${COMPANY}: webhook ok`));
+    assert.match(checked.output, /deals examined, 0 missed runs started/);
+  });
+
   it('status --json shows connections, queue counts and runs', async () => {
     const done = dealDone(1);
     await kit.moveDeal(1, SALES.won);
@@ -57,7 +64,13 @@ describe('pipedrive-xero CLI commands', () => {
     assert.equal(status.code, 0, status.output);
     const report = JSON.parse(status.output);
     assert.equal(report.companies[0].xero.tenantName, 'Kauri Coast Trading Ltd');
-    assert.deepEqual(report.queue, { pending: 0, running: 0, failed: 0 });
+    assert.equal(report.companies[0].catchUp.webhook.status, 'ok');
+    assert.deepEqual(report.queue, {
+      pending: 0,
+      scheduled: 1, // the company's next catch-up check
+      running: 0,
+      failed: 0,
+    });
     const runs = report.companies[0].lastRuns;
     assert.ok(runs.some((run: any) => run.dealId === 1 && run.status === 'succeeded'));
   });

@@ -49,7 +49,12 @@ describe('app end to end: a deal entering "Won" becomes one draft invoice', () =
     assert.equal(company.xero.needsReauth, false);
     assert.equal(company.pipedrive.status, 'active');
     assert.equal(company.lastRuns[0].status, 'succeeded');
-    assert.deepEqual(status.queue, { pending: 0, running: 0, failed: 0 });
+    assert.deepEqual(status.queue, {
+      pending: 0,
+      scheduled: 1, // the company's next catch-up check
+      running: 0,
+      failed: 0,
+    });
   });
 
   it('refuses the status of a company without its link token', async () => {

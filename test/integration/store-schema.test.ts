@@ -65,6 +65,7 @@ for (const dialect of testDialects()) {
       const names = tables.map((table) => table.name).filter((name) => !name.startsWith('kysely_'));
       assert.deepEqual(names.sort(), [
         'bulk_syncs',
+        'catch_up_state',
         'companies',
         'contact_links',
         'documents',
@@ -73,6 +74,7 @@ for (const dialect of testDialects()) {
         'jobs',
         'pipedrive_connections',
         'runs',
+        'trigger_firings',
         'usage',
         'xero_connections',
       ]);

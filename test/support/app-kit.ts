@@ -59,6 +59,8 @@ export interface AppKit {
   flushWebhooks(): Promise<void>;
   documents(tenantId?: string): Promise<{ invoices: any[]; quotes: any[] }>;
   notes(dealId: number): Promise<any[]>;
+  /** Moves the sandboxes' clock (and, with `sharedClock`, the app's) forward. */
+  advance(ms: number): void;
   next<E extends keyof QueueEvents>(
     event: E,
     accept?: (...args: QueueEvents[E]) => boolean,
@@ -73,6 +75,10 @@ export interface AppKitOptions {
   worker?: boolean;
   /** The store; default a SQLite file in the kit's temporary directory. */
   databaseUrl?: string;
+  /** The app reads the sandboxes' clock, so `advance` moves its time too; default false. */
+  sharedClock?: boolean;
+  /** More configuration, e.g. `{ CATCH_UP_INTERVAL_MS: '1000' }`. */
+  env?: Record<string, string>;
 }
 
 export async function startAppKit(options: AppKitOptions = {}): Promise<AppKit> {
@@ -103,9 +109,15 @@ export async function startAppKit(options: AppKitOptions = {}): Promise<AppKit> 
     XERO_API_URL: xeroUrl,
     XERO_ACCOUNTING_URL: `${xeroUrl}/api.xro/2.0`,
     HOST: '127.0.0.1',
+    ...options.env,
   };
   const config = loadConfig({ ...env, PORT: '0' });
-  const app = await createApp(config, { logger: createLogger('silent'), pollIntervalMs: 200 });
+  const clock = sandboxes.pipedrive.sandbox.clock;
+  const app = await createApp(config, {
+    logger: createLogger('silent'),
+    pollIntervalMs: 200,
+    ...(options.sharedClock && { clock: { now: () => clock.date() } }),
+  });
   await app.listen();
   const appUrl = app.deps.publicUrl();
   env['PUBLIC_URL'] = appUrl;
@@ -189,6 +201,7 @@ export async function startAppKit(options: AppKitOptions = {}): Promise<AppKit> 
       );
       return body.data;
     },
+    advance: (ms) => clock.advance(ms),
     next: (event, accept) => nextEvent(app.queue.events, event, accept, 15_000),
     async close() {
       await app.close();

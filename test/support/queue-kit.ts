@@ -19,6 +19,7 @@ export function documentHandlers(handler: JobHandler<'document-for-deal'>): JobH
     'refresh-document': unexpected,
     'bulk-sync': unexpected,
     replay: unexpected,
+    'catch-up': unexpected,
   };
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { matchTrigger } from '../../src/http/webhooks/match-trigger.js';
+import { type DealState, firedSince, matchTrigger } from '../../src/sync/usecases/match-trigger.js';
 import type { DealTransition } from '../../src/pipedrive/webhook.js';
 import { parseSettings } from '../../src/sync/settings.js';
 
@@ -72,5 +72,70 @@ describe('matchTrigger', () => {
       matched: false,
       outcome: 'ignored: no trigger for won deals',
     });
+  });
+});
+
+describe('firedSince (the catch-up reads the deal as the API shows it)', () => {
+  const from = new Date('2026-03-02T09:00:00Z');
+  const deal = (fields: Partial<DealState>): DealState => ({
+    pipeline_id: 1,
+    stage_id: 3,
+    status: 'open',
+    stage_change_time: null,
+    won_time: null,
+    ...fields,
+  });
+  const at = (time: string) => new Date(time);
+  const cases: [string, DealState, ReturnType<typeof firedSince>][] = [
+    [
+      'entered a configured stage since',
+      deal({ stage_id: 2, stage_change_time: '2026-03-02T09:00:00Z' }),
+      [{ triggerKey: 'stage:1:2', kind: 'quote', firedAt: at('2026-03-02T09:00:00Z') }],
+    ],
+    ['entered it before', deal({ stage_id: 2, stage_change_time: '2026-03-02T08:59:59Z' }), []],
+    ['never moved', deal({ stage_id: 2 }), []],
+    ['an unconfigured stage', deal({ stage_change_time: '2026-03-02T09:30:00Z' }), []],
+    [
+      'won since, in an unconfigured stage',
+      deal({ status: 'won', won_time: '2026-03-02T09:30:00Z' }),
+      [{ triggerKey: 'won', kind: 'invoice', firedAt: at('2026-03-02T09:30:00Z') }],
+    ],
+    [
+      'won by the edit that moved it into a rule stage: the rule only',
+      deal({
+        stage_id: 4,
+        status: 'won',
+        stage_change_time: '2026-03-02T09:30:00Z',
+        won_time: '2026-03-02T09:30:00Z',
+      }),
+      [{ triggerKey: 'stage:1:4', kind: 'invoice', firedAt: at('2026-03-02T09:30:00Z') }],
+    ],
+    [
+      'moved into a rule stage, then won by a later edit: both',
+      deal({
+        stage_id: 2,
+        status: 'won',
+        stage_change_time: '2026-03-02T09:10:00Z',
+        won_time: '2026-03-02T09:30:00Z',
+      }),
+      [
+        { triggerKey: 'stage:1:2', kind: 'quote', firedAt: at('2026-03-02T09:10:00Z') },
+        { triggerKey: 'won', kind: 'invoice', firedAt: at('2026-03-02T09:30:00Z') },
+      ],
+    ],
+    ['won, then reopened', deal({ status: 'open', won_time: '2026-03-02T09:30:00Z' }), []],
+    [
+      'the same stage id in another pipeline',
+      deal({ pipeline_id: 2, stage_id: 4, stage_change_time: '2026-03-02T09:30:00Z' }),
+      [],
+    ],
+  ];
+  for (const [name, state, expected] of cases) {
+    it(name, () => assert.deepEqual(firedSince(rules, state, from), expected));
+  }
+
+  it('fires nothing for wins when onWon is not set', () => {
+    const won = deal({ status: 'won', won_time: '2026-03-02T09:30:00Z' });
+    assert.deepEqual(firedSince(triggers({}), won, from), []);
   });
 });

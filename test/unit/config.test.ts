@@ -32,6 +32,12 @@ describe('loadConfig', () => {
       accounting: 'https://api.xero.com/api.xro/2.0',
     });
     assert.deepEqual(config.worker, { concurrency: 4, leaseMs: 60_000 });
+    assert.deepEqual(config.catchUp, { intervalMs: 300_000 });
+  });
+
+  it('reads the catch-up interval and refuses one under a second', () => {
+    assert.equal(loadConfig({ CATCH_UP_INTERVAL_MS: '60000' }).catchUp.intervalMs, 60_000);
+    assert.throws(() => loadConfig({ CATCH_UP_INTERVAL_MS: '10' }), /CATCH_UP_INTERVAL_MS/);
   });
 
   it('treats empty strings as unset', () => {

@@ -7,6 +7,7 @@ import {
   isOwnWrite,
   parseWebhook,
   type PipedriveWebhookEvent,
+  transitionTime,
 } from '../../src/pipedrive/webhook.js';
 
 // The documented v2 deal `change` payload (pipedrive.md §5.3), trimmed to the meta and a few fields.
@@ -174,4 +175,35 @@ describe('isOwnWrite', () => {
     assert.equal(isOwnWrite(note('app', '1001'), 1001), false);
     assert.equal(isOwnWrite(note('api', '1002'), 1001), false);
   });
+});
+
+describe('transitionTime', () => {
+  const moved = { ...deal, stage_id: 3, stage_change_time: '2022-11-24T15:11:55Z' };
+  const cases: [string, Record<string, unknown>, 'stage_change_time' | 'won_time', string][] = [
+    [
+      "the deal's stage_change_time, as the API shows it",
+      moved,
+      'stage_change_time',
+      '2022-11-24T15:11:55.000Z',
+    ],
+    [
+      "the deal's won_time",
+      { ...deal, won_time: '2022-11-24T15:11:54Z' },
+      'won_time',
+      '2022-11-24T15:11:54.000Z',
+    ],
+    ['meta.timestamp when the field is absent', deal, 'won_time', '2022-11-24T15:11:55.724Z'],
+    [
+      'meta.timestamp when it is unreadable',
+      { ...deal, stage_change_time: 'soon' },
+      'stage_change_time',
+      '2022-11-24T15:11:55.724Z',
+    ],
+  ];
+  for (const [name, data, field, expected] of cases) {
+    it(name, () => {
+      const event = parsed(dealChange(data, { stage_id: 2 }));
+      assert.equal(transitionTime(event, field).toISOString(), expected);
+    });
+  }
 });

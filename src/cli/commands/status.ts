@@ -1,7 +1,12 @@
 import type { Command } from 'commander';
 
 import { xeroConnectUrl } from '../../connections/links.js';
-import { statusReport, type StatusReport } from '../../connections/status-report.js';
+import {
+  describeCatchUp,
+  describeWebhookHealth,
+  statusReport,
+  type StatusReport,
+} from '../../connections/status-report.js';
 import { type CliContext, withApp } from '../context.js';
 
 /** `status`: connections, queue counts and last runs; `--links` adds each company's link token. */
@@ -18,6 +23,7 @@ export function registerStatusCommand(program: Command, context: CliContext): vo
     .action(async (options: { company?: string; json?: boolean; links?: boolean }) => {
       await withApp(context, async (app) => {
         const report = await statusReport(app.db, {
+          now: app.deps.clock.now(),
           ...(options.company !== undefined && { companyId: Number(options.company) }),
         });
         if (options.json) {
@@ -38,7 +44,7 @@ export function registerStatusCommand(program: Command, context: CliContext): vo
 
 export function formatStatus(report: StatusReport): string {
   const lines = [
-    `queue: ${report.queue.pending} pending, ${report.queue.running} running, ${report.queue.failed} failed`,
+    `queue: ${report.queue.pending} pending, ${report.queue.scheduled} scheduled, ${report.queue.running} running, ${report.queue.failed} failed`,
   ];
   if (report.companies.length === 0) lines.push('no company has installed the app yet');
   for (const company of report.companies) {
@@ -48,6 +54,8 @@ export function formatStatus(report: StatusReport): string {
         : `${company.xero.tenantName}${company.xero.needsReauth ? ' — NEEDS RECONNECT' : ''}`;
     lines.push(
       `company ${company.id} (${company.domain}): Pipedrive ${company.pipedrive?.status ?? 'not connected'}; Xero ${xero}`,
+      `  webhook: ${describeWebhookHealth(company.catchUp?.webhook ?? null)}`,
+      `  catch-up: ${describeCatchUp(company.catchUp?.last ?? null)}`,
     );
     for (const run of company.lastRuns) {
       const why = run.message === null ? '' : ` — ${run.message}`;

@@ -16,8 +16,8 @@ export function registerStatusRoutes(app: FastifyInstance, deps: HttpDeps): void
     const { company } = statusQuery.parse(request.query);
     if (company !== undefined) {
       requireCompanyAccess(deps, request, company);
-      return statusReport(deps.db, { companyId: company });
+      return statusReport(deps.db, { companyId: company, now: deps.clock.now() });
     }
-    return statusReport(deps.db, { queueOnly: !deps.sandboxMode });
+    return statusReport(deps.db, { queueOnly: !deps.sandboxMode, now: deps.clock.now() });
   });
 }

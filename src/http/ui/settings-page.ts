@@ -1,3 +1,5 @@
+import { describeCatchUp, describeWebhookHealth } from '../../connections/status-report.js';
+import type { CatchUpResult, WebhookHealth } from '../../store/repos/catch-up-state.js';
 import { XERO_CONTACT_FIELDS } from '../../sync/settings.js';
 import {
   type Choice,
@@ -29,6 +31,8 @@ export interface SettingsView {
   choices: SettingsChoices;
   pipedrive: { status: string } | null;
   xero: { tenantName: string; status: string } | null;
+  /** The webhook's health and the last catch-up (connections/catch-up.ts). */
+  catchUp: { webhook: WebhookHealth | null; last: CatchUpResult | null };
   connectUrl: string;
   usage: { month: string; used: number; quota: number };
   bulk: { what: 'customers' | 'products'; text: string; status: string }[];
@@ -238,8 +242,15 @@ function connectionsSection(view: SettingsView): string {
       ? ''
       : `<form method="post" action="/ui/xero/disconnect" style="display:inline">${hiddenContext(view.context)}<button type="submit" data-testid="xero-disconnect">Disconnect Xero</button></form>`;
   const over = usage.used >= usage.quota ? ' class="warning"' : '';
+  const { webhook, last } = view.catchUp;
+  const webhookState = webhook?.status ?? 'unknown';
+  const webhookWarning =
+    webhookState === 'ok' || webhookState === 'unknown' ? '' : ' class="warning"';
+  const catchUpWarning = last?.status === 'failed' ? ' class="warning"' : '';
   return `<section aria-labelledby="connections"><h2 id="connections">Connections</h2>
 <p>Pipedrive: <span data-testid="pipedrive-status">${escapeHtml(view.pipedrive?.status ?? 'not connected')}</span></p>
+<p${webhookWarning}>Pipedrive webhook: <span data-testid="webhook-health" data-state="${webhookState}">${escapeHtml(describeWebhookHealth(webhook))}</span></p>
+<p${catchUpWarning}>Last catch-up of missed changes: <span data-testid="catch-up">${escapeHtml(describeCatchUp(last))}</span></p>
 <p>Xero: ${xero}</p>
 <p><a href="${escapeHtml(view.connectUrl)}" data-testid="xero-connect">${view.xero === null ? 'Connect Xero' : 'Reconnect or switch organisation'}</a> ${disconnect}</p>
 <p${over}>Documents this month (${escapeHtml(usage.month)}): <span data-testid="usage">${usage.used} of ${usage.quota}</span></p>

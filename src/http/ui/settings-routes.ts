@@ -38,7 +38,7 @@ export function registerSettingsUiRoutes(app: FastifyInstance, deps: HttpDeps): 
     const { companyId } = context;
     const [loaded, report, used, bulk] = await Promise.all([
       choices.load(companyId),
-      statusReport(deps.db, { companyId, runs: 1 }),
+      statusReport(deps.db, { companyId, runs: 1, now: deps.clock.now() }),
       getUsage(deps.db, companyId, usageMonth(deps.clock.now())),
       bulkStates(deps, companyId),
     ]);
@@ -51,6 +51,7 @@ export function registerSettingsUiRoutes(app: FastifyInstance, deps: HttpDeps): 
       choices: loaded,
       pipedrive: company?.pipedrive ?? null,
       xero: company?.xero ?? null,
+      catchUp: { webhook: company?.catchUp?.webhook ?? null, last: company?.catchUp?.last ?? null },
       connectUrl: xeroConnectUrl('', deps.signer, companyId),
       usage: {
         month: usageMonth(deps.clock.now()),
@@ -142,7 +143,7 @@ async function storedSettings(deps: HttpDeps, companyId: number): Promise<Settin
 }
 
 async function bulkStates(deps: HttpDeps, companyId: number) {
-  const report = await statusReport(deps.db, { companyId, runs: 1 });
+  const report = await statusReport(deps.db, { companyId, runs: 1, now: deps.clock.now() });
   const tenantId = report.companies[0]?.xero?.tenantId;
   return Promise.all(
     (['customers', 'products'] as const).map(async (what) => {

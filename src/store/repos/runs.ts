@@ -22,6 +22,8 @@ export interface Run {
 }
 
 export interface NewRun {
+  /** A new UUID by default; given when the caller must name the run before making it. */
+  id?: string;
   companyId: number;
   kind: RunKind;
   dealId?: number;
@@ -84,7 +86,7 @@ export async function createRun(db: Db, input: NewRun, at: Date): Promise<Run> {
   const row = await db
     .insertInto('runs')
     .values({
-      id: randomUUID(),
+      id: input.id ?? randomUUID(),
       company_id: input.companyId,
       deal_id: input.dealId ?? null,
       trigger_key: input.triggerKey ?? null,

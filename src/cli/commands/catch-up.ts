@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+
+import { catchUp } from '../../connections/catch-up.js';
+import { describeCatchUp, describeWebhookHealth } from '../../connections/status-report.js';
+import { AppError } from '../../errors.js';
+import { type CliContext, withApp } from '../context.js';
+
+/**
+ * `catch-up [--company <id>]`: the periodic check, now — each company's webhook made good again if
+ * needed, and the runs of trigger stage changes Pipedrive never delivered queued for the workers.
+ */
+export function registerCatchUpCommand(program: Command, context: CliContext): void {
+  program
+    .command('catch-up')
+    .description("check each company's Pipedrive webhook and start the runs it missed")
+    .option('--company <id>', 'only this company')
+    .action(async (options: { company?: string }) => {
+      await withApp(context, async (app) => {
+        const ids =
+          options.company !== undefined
+            ? [Number(options.company)]
+            : (await app.db.selectFrom('companies').select('id').execute()).map((row) => row.id);
+        for (const companyId of ids) {
+          const outcome = await catchUp(app.deps, companyId);
+          if (outcome.kind === 'not_installed') {
+            throw new AppError(
+              'company_not_found',
+              `Company ${companyId} has not installed the app`,
+            );
+          }
+          if (outcome.kind === 'busy') {
+            console.log(`company ${companyId}: another check is running; try again later`);
+            continue;
+          }
+          const { webhook: checked, result } = outcome;
+          const recreatedAt = checked.status === 're-created' ? checked.checkedAt : null;
+          const webhook = describeWebhookHealth({ ...checked, recreatedAt });
+          console.log(`company ${companyId}: webhook ${webhook}`);
+          console.log(`company ${companyId}: catch-up ${describeCatchUp(result)}`);
+        }
+      });
+    });
+}
