@@ -69,11 +69,13 @@ describe('deal notes through the outbox', () => {
     );
   });
 
-  it('Pipedrive writes the note but the answer is lost: the next attempt finds it by its marker and writes none', async () => {
+  it('Pipedrive refuses the note, then writes it but the answer is lost: the next attempt finds it by its marker and writes none', async () => {
+    await kit.pipedriveFault({ kind: '503', method: 'POST', path: NOTES });
     await kit.pipedriveFault({ kind: 'drop-response', method: 'POST', path: NOTES });
     const since = await kit.lastPipedriveSeq();
     const job = await kit.newJob(5);
     assert.equal((await documentForDeal(kit.deps(), job)).status, 'succeeded');
+    assert.deepEqual(await kit.deliverNotes(), ['retry'], 'written, but the answer was lost');
     const note = await noteOfRun(job.runId);
     assert.equal(note?.status, 'sending', 'it may be in Pipedrive');
     const written = await kit.notes(5);
@@ -83,7 +85,7 @@ describe('deal notes through the outbox', () => {
     assert.deepEqual(await kit.deliverNotes(), ['sent']);
     assert.deepEqual(await kit.deliverNotes(), []);
     assert.equal((await kit.notes(5)).length, 1);
-    assert.equal((await postedNotes(since)).length, 1, 'found, not written again');
+    assert.equal((await postedNotes(since)).length, 2, 'found, not written again');
     assert.equal(
       (await getDealNote(kit.store.db, COMPANY_ID, note!.id))?.pipedriveNoteId,
       written[0]!.id,
