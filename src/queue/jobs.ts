@@ -36,7 +36,7 @@ export const jobPayloadSchemas = {
     category: z.string().min(1),
   }),
   /** Write a note of the outbox on its deal, exactly once (deliverDealNote). */
-  'deal-note': z.strictObject({ companyId: id, noteId: z.string().uuid() }),
+  'deal-note': z.strictObject({ companyId: id, noteId: z.uuid() }),
   /** Run a failed run again as a new attempt (`runId` is the run being replayed). */
   replay: z.strictObject({ companyId: id, runId }),
 } as const;

@@ -1,3 +1,5 @@
+import { withTransaction } from '../../store/db.js';
+import { addDealNote } from '../../store/repos/deal-notes.js';
 import {
   claimPaidNote,
   type DocumentUpdate,
@@ -9,7 +11,7 @@ import type { XeroInvoice } from '../../xero/types.js';
 import { dec } from '../mapping/amounts.js';
 import { xeroDay } from '../mapping/financial-summary.js';
 import { type SyncDeps, xeroRef } from '../ports.js';
-import { composeDealNote, escapeHtml, formatTotal, recordWithDealNote } from './deal-note.js';
+import { composeDealNote, dispatchDealNote, escapeHtml, formatTotal } from './deal-note.js';
 
 /**
  * A Xero webhook event about one resource (xero.md §14: the payload is thin, so the invoice is
@@ -156,8 +158,14 @@ async function notePaid(
     { dealId: document.dealId, topic: paidNoteTopic(xeroId) },
     (mark) => paidNote(document, mark(url)),
   );
-  const claimed = await recordWithDealNote(deps, note, (trx) =>
-    claimPaidNote(trx, deps.company.id, xeroId, deps.clock.now()),
+  // The claim and the note commit together, and only the claim's winner stores the note.
+  const claimed = await withTransaction(
+    deps.db,
+    async (trx) =>
+      (await claimPaidNote(trx, deps.company.id, xeroId, deps.clock.now())) &&
+      (await addDealNote(trx, note, deps.clock.now())),
   );
-  return claimed ? { dealUpdated: field !== undefined } : undefined;
+  if (!claimed) return undefined;
+  await dispatchDealNote(deps, note);
+  return { dealUpdated: field !== undefined };
 }
