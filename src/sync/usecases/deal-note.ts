@@ -67,9 +67,12 @@ export const NOTE_MARKER_PARAM = 'pdx_note';
  * tell its own note among the deal's notes (deliver-deal-note.ts) without any visible text.
  */
 export function markNoteLink(url: string, noteId: string): string {
-  const marked = new URL(url);
-  marked.searchParams.set(NOTE_MARKER_PARAM, noteId);
-  return marked.toString();
+  // Plain text work, not `new URL`: the link stays as it was built, and nothing here can throw
+  // inside the transaction that records the outcome.
+  const hash = url.indexOf('#');
+  const [base, fragment] = hash < 0 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
+  const separator = base.includes('?') ? '&' : '?';
+  return `${base}${separator}${NOTE_MARKER_PARAM}=${encodeURIComponent(noteId)}${fragment}`;
 }
 
 /** One note per run: what its outcome is. */
@@ -80,7 +83,7 @@ export const runNoteTopic = (runId: string): string => `run:${runId}`;
  * link (every note has one).
  */
 export function composeDealNote(
-  deps: Pick<SyncDeps, 'company'>,
+  deps: { company: { id: number } },
   about: { dealId: number; topic: string; runId?: string },
   html: (mark: (url: string) => string) => string,
 ): NewDealNote {
