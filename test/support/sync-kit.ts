@@ -34,7 +34,7 @@ import { createTestStore, type TestStore } from './each-dialect.js';
  * tokens got through each sandbox's OAuth (auto-approved) in in-memory token stores, and a migrated
  * SQLite store in a temporary file. Rate limits are lifted: these tests count calls, not waits.
  * Deal notes are delivered as soon as a use case hands them over, as a deal-note job would be;
- * with `holdNotes` they stay in the outbox until `deliverNotes`.
+ * `deliverNotes` plays the retries of those that failed.
  */
 
 export const COMPANY_ID = DEMO_COMPANY_ID;
@@ -61,8 +61,6 @@ export interface SyncKit {
   /** A queued run and its job, as the webhook intake would make them. */
   newJob(dealId: number, kind?: 'invoice' | 'quote', triggerKey?: string): Promise<DocumentJob>;
   usage(): Promise<number>;
-  /** Hand-overs of deal notes are recorded here and not delivered while true; false by default. */
-  holdNotes: boolean;
   /**
    * Delivers every note still owed, once each, as the sweep and the deal-note jobs would: how each
    * delivery ended, `retry` where it threw for the queue to retry.
@@ -166,8 +164,7 @@ export async function startSyncKit(): Promise<SyncKit> {
     return response.json() as Promise<any>;
   };
 
-  const kit: SyncKit = {
-    holdNotes: false,
+  return {
     clock,
     store,
     xeroUrl,
@@ -193,7 +190,7 @@ export async function startSyncKit(): Promise<SyncKit> {
         links: testLinks,
         notes: {
           async dispatch(companyId, noteId) {
-            if (!kit.holdNotes) await deliver(companyId, noteId);
+            await deliver(companyId, noteId);
           },
         },
         orgReference: withCache,
@@ -286,7 +283,6 @@ export async function startSyncKit(): Promise<SyncKit> {
       await Promise.all(running.map((server) => server.close()));
     },
   };
-  return kit;
 }
 
 /** The Xero calls of a slice of the request log, as "METHOD /path" lines (OAuth excluded). */
