@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { scheduleAllCatchUps } from './connections/catch-up.js';
 import { type Connections, createConnections } from './connections/connections.js';
 import { resolveEncryptionKey } from './connections/encryption-key.js';
+import { startNoteSweeps } from './connections/deal-notes.js';
 import { createAppLinks } from './connections/links.js';
 import { createSigner } from './connections/signed-token.js';
 import { createLogger, type Logger } from './logger.js';
@@ -36,7 +37,10 @@ export interface App {
   logger: Logger;
   /** Listens on config.host:port (0: a free one) and returns the URL; PUBLIC_URL follows a port 0. */
   listen(): Promise<string>;
-  /** Processes events left unprocessed by a crash, schedules every company's catch-up, takes jobs. */
+  /**
+   * Processes events left unprocessed by a crash, schedules every company's catch-up, then takes
+   * jobs and sweeps the notes outbox.
+   */
   startWorker(): Promise<void>;
   close(): Promise<void>;
 }
@@ -111,6 +115,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     catchUpIntervalMs: config.catchUp.intervalMs,
   };
   const http = buildServer(deps);
+  let noteSweeps: { stop(): void } | undefined;
 
   return {
     http,
@@ -131,9 +136,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       if (swept > 0) logger.info({ swept }, 'inbox: processed events left by a crash');
       await scheduleAllCatchUps(deps);
       await queue.start(createJobHandlers(deps), { concurrency: config.worker.concurrency });
+      noteSweeps = await startNoteSweeps(deps);
       logger.info({ concurrency: config.worker.concurrency }, 'worker: taking jobs');
     },
     async close() {
+      noteSweeps?.stop();
       await queue.stop();
       await http.close();
       if (overrides.database === undefined) await database.close();

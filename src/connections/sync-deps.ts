@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import type { JobQueue } from '../queue/port.js';
 import type { SecretBox } from '../secrets.js';
 import type { Db } from '../store/db.js';
 import { getCompany } from '../store/repos/companies.js';
@@ -8,6 +9,7 @@ import { getXeroConnection } from '../store/repos/xero-connections.js';
 import type { AppLinks, SyncDeps } from '../sync/ports.js';
 import { parseSettings } from '../sync/settings.js';
 import type { Connections } from './connections.js';
+import { queueDealNotes } from './deal-notes.js';
 
 export interface SyncDepsContext {
   db: Db;
@@ -16,6 +18,8 @@ export interface SyncDepsContext {
   logger: Logger;
   connections: Connections;
   links: AppLinks;
+  /** Takes the deal notes the use cases commit to the outbox. */
+  queue: JobQueue;
 }
 
 /**
@@ -27,7 +31,7 @@ export async function buildSyncDeps(
   context: SyncDepsContext,
   companyId: number,
 ): Promise<SyncDeps> {
-  const { db, box, clock, logger, connections, links } = context;
+  const { db, box, clock, logger, connections, links, queue } = context;
   const company = await getCompany(db, companyId);
   if (company === undefined) {
     throw new AppError('company_not_found', `Company ${companyId} has not installed the app`);
@@ -60,5 +64,6 @@ export async function buildSyncDeps(
       shortCode: xero.shortCode,
     },
     links,
+    notes: queueDealNotes(queue),
   };
 }

@@ -66,7 +66,11 @@ interface BuiltRequest {
 
 interface Envelope {
   data?: unknown;
-  additional_data?: { next_cursor?: string | null } | null;
+  additional_data?: {
+    next_cursor?: string | null;
+    /** v1 offset paging (§4). */
+    pagination?: { more_items_in_collection?: boolean; next_start?: number };
+  } | null;
 }
 
 const MAX_LIMIT = 500; // §4: v2 lists take at most 500 per page
@@ -201,6 +205,28 @@ export class PipedriveClient {
   async addNote(dealId: number, html: string): Promise<PipedriveNote> {
     const body: AddNoteRequest = { content: html, deal_id: dealId };
     return this.data(this.v1Base, NotesApiAxiosParamCreator(this.v1).addNote(body));
+  }
+
+  /**
+   * One page of the deal's notes (v1 offset paging, §3.9, §4), newest first so a note just written
+   * is on the first page; pass `nextStart` back for the next page.
+   */
+  async listDealNotes(
+    dealId: number,
+    start = 0,
+  ): Promise<{ items: PipedriveNote[]; nextStart: number | null }> {
+    const c = NotesApiAxiosParamCreator(this.v1);
+    const envelope = await this.send(
+      this.v1Base,
+      // prettier-ignore
+      c.getNotes(undefined, undefined, dealId, undefined, undefined, undefined, undefined, start,
+        this.pageSize, 'id DESC'),
+    );
+    const pagination = envelope.additional_data?.pagination;
+    return {
+      items: (envelope.data ?? []) as PipedriveNote[],
+      nextStart: pagination?.more_items_in_collection ? (pagination.next_start ?? null) : null,
+    };
   }
 
   /** The installing user and company (§3.11). */

@@ -3,8 +3,10 @@ import { replayRun } from '../connections/document-runs.js';
 import { buildSyncDeps, type SyncDepsContext } from '../connections/sync-deps.js';
 import { AppError } from '../errors.js';
 import type { SyncDeps } from '../sync/ports.js';
+import { getCompany } from '../store/repos/companies.js';
 import { getRun, updateRun } from '../store/repos/runs.js';
 import { bulkSync } from '../sync/usecases/bulk-sync.js';
+import { deliverDealNote } from '../sync/usecases/deliver-deal-note.js';
 import { documentForDeal, recordFinalFailure } from '../sync/usecases/document-for-deal.js';
 import { refreshDocument } from '../sync/usecases/refresh-document.js';
 import { syncContact } from '../sync/usecases/sync-contact.js';
@@ -14,7 +16,7 @@ import { isNonRetryable } from './retry.js';
 
 /**
  * Job name → handler. Each builds the company's SyncDeps fresh for its run and calls one use case,
- * which records the run (and, for documents, writes the deal note) itself. A retryable failure is
+ * which records the run (and, for documents, stores the deal note for `deal-note`) itself. A retryable failure is
  * rethrown for the queue to retry; when no retry will follow (not retryable, or the last attempt)
  * the run is ended first: documentForDeal's recordFinalFailure marks it failed and tells the deal;
  * a contact or item run is marked failed.
@@ -51,6 +53,21 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
         if (isLastChance(error, context)) await recordFinalFailure(syncDeps, job, error);
         throw error;
       }
+    },
+    // A note of the outbox (deliver-deal-note.ts); a transient failure is retried, and a note whose
+    // retries run out is handed over again by the sweep (connections/deal-notes.ts).
+    async 'deal-note'(payload, context) {
+      const { companyId, noteId } = payload;
+      // Uninstalled meanwhile: the note went with the company's data.
+      if ((await getCompany(deps.db, companyId)) === undefined) return;
+      const { db, clock, logger } = deps;
+      const pipedrive = await deps.connections.pipedriveFor(companyId);
+      const outcome = await deliverDealNote(
+        { db, clock, logger, pipedrive },
+        { companyId, noteId },
+        context.id,
+      );
+      logger.info({ companyId, noteId, outcome }, 'deal note delivery ended');
     },
     async replay(payload) {
       await replayRun(deps, payload.companyId, payload.runId);

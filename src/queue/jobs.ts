@@ -35,6 +35,8 @@ export const jobPayloadSchemas = {
     resourceId: z.string().min(1),
     category: z.string().min(1),
   }),
+  /** Write a note of the outbox on its deal, exactly once (deliverDealNote). */
+  'deal-note': z.strictObject({ companyId: id, noteId: z.uuid() }),
   /** Run a failed run again as a new attempt (`runId` is the run being replayed). */
   replay: z.strictObject({ companyId: id, runId }),
   /**

@@ -25,6 +25,7 @@ export interface Database {
   bulk_syncs: BulkSyncsTable;
   catch_up_state: CatchUpStateTable;
   trigger_firings: TriggerFiringsTable;
+  deal_notes: DealNotesTable;
 }
 
 export interface CompaniesTable {
@@ -245,6 +246,35 @@ export interface TriggerFiringsTable {
   updated_at: string;
 }
 
+export type DealNoteStatus = 'pending' | 'sending' | 'sent' | 'dropped' | 'failed';
+
+/** The notes outbox (migration 0005; states in sync/usecases/deliver-deal-note.ts). */
+export interface DealNotesTable {
+  /** A UUID, also the marker in the note's link that finds the note in Pipedrive again. */
+  id: string;
+  company_id: number;
+  deal_id: number;
+  /** What the note is about, one note each: `run:<run id>` or `paid:<Xero invoice id>`. */
+  topic: string;
+  /** The run whose outcome the note tells; null for the paid note. */
+  run_id: string | null;
+  /** The note's HTML. */
+  content: string;
+  status: DealNoteStatus;
+  /** Deliveries started. */
+  attempts: number;
+  /** When the next delivery is due; the sweep hands over notes overdue and not leased. */
+  next_attempt_at: string;
+  /** The job delivering it, until locked_until. */
+  locked_by: string | null;
+  locked_until: string | null;
+  pipedrive_note_id: number | null;
+  /** Why the last delivery failed, or why the note was dropped. */
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export type CompanyRow = Selectable<CompaniesTable>;
 export type XeroConnectionRow = Selectable<XeroConnectionsTable>;
 export type PipedriveConnectionRow = Selectable<PipedriveConnectionsTable>;
@@ -255,3 +285,4 @@ export type RunUpdate = Updateable<RunsTable>;
 export type DocumentRow = Selectable<DocumentsTable>;
 export type JobRow = Selectable<JobsTable>;
 export type CatchUpStateRow = Selectable<CatchUpStateTable>;
+export type DealNoteRow = Selectable<DealNotesTable>;

@@ -21,6 +21,8 @@ export interface SyncDeps {
   company: { id: number; domain: string; settings: Settings };
   tenant: { companyId: number; tenantId: string; tenantName: string; shortCode: string | null };
   links: AppLinks;
+  /** Where a deal note goes once it is committed to the outbox (its delivery job). */
+  notes: DealNoteDispatcher;
   /**
    * Xero reference data (organisation, tax rates, accounts, currencies, items, verified contacts)
    * kept per tenant for a short time. Default: one cache shared by the whole process
@@ -33,6 +35,14 @@ export interface AppLinks {
   dealUrl(domain: string, dealId: number): string;
   replayUrl(companyId: number, runId: string): string;
   xeroDocumentUrl(shortCode: string | null, kind: 'invoice' | 'quote', id: string): string;
+}
+
+/**
+ * Hands a note committed to the outbox (store/repos/deal-notes.ts) to its delivery: the app enqueues
+ * a `deal-note` job. A hand-over lost to a crash is made up by the sweep (connections/deal-notes.ts).
+ */
+export interface DealNoteDispatcher {
+  dispatch(companyId: number, noteId: string): Promise<void>;
 }
 
 export type DocumentKind = 'invoice' | 'quote';

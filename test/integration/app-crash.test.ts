@@ -58,7 +58,10 @@ describe('app: a worker killed mid-job (kill -9)', () => {
     );
 
     const second = worker();
-    await second.waitFor((line) => line.json?.msg === 'job succeeded');
+    // The run's note is delivered by its own job, after the document job.
+    await second.waitFor(
+      (line) => line.json?.msg === 'job succeeded' && line.json?.job === 'deal-note',
+    );
 
     const { invoices } = await kit.documents();
     assert.equal(invoices.length, 1);

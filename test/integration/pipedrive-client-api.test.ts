@@ -155,6 +155,28 @@ describe('PipedriveClient writes and failures', () => {
     assert.match(stored?.content ?? '', /INV-0042/);
   });
 
+  it("lists a deal's notes page by page", async () => {
+    const paged = await connectPipedrive(pd.url, { pageSize: 2 });
+    const added = [];
+    for (const text of ['one', 'two', 'three'])
+      added.push((await paged.client.addNote(4, `<p>${text}</p>`)).id);
+    const seen: number[] = [];
+    let start: number | null = 0;
+    let pages = 0;
+    while (start !== null) {
+      const page = await paged.client.listDealNotes(4, start);
+      assert.ok(page.items.every((note) => note.deal_id === 4));
+      seen.push(...page.items.map((note) => note.id));
+      start = page.nextStart;
+      pages += 1;
+    }
+    assert.deepEqual(
+      seen.sort((a, b) => a - b),
+      added.sort((a, b) => a - b),
+    );
+    assert.equal(pages, 2);
+  });
+
   it('retries a 429 after the wait the answer names', async () => {
     await control(pd.url, 'POST', '/__sandbox/faults', {
       kind: '429',

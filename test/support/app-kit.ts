@@ -58,9 +58,12 @@ export interface AppKit {
   /** Delivers held webhooks and waits for every delivery in flight. */
   flushWebhooks(): Promise<void>;
   documents(tenantId?: string): Promise<{ invoices: any[]; quotes: any[] }>;
+  /** The deal's notes in Pipedrive, once this app's worker has delivered every note it owes. */
   notes(dealId: number): Promise<any[]>;
   /** Moves the sandboxes' clock (and, with `sharedClock`, the app's) forward. */
   advance(ms: number): void;
+  /** Resolves when no note of the deal is owed (waits on this app's deal-note jobs). */
+  notesDelivered(dealId: number): Promise<void>;
   next<E extends keyof QueueEvents>(
     event: E,
     accept?: (...args: QueueEvents[E]) => boolean,
@@ -194,6 +197,7 @@ export async function startAppKit(options: AppKitOptions = {}): Promise<AppKit> 
       return control('xero', 'GET', `/__sandbox/xero/tenants/${tenantId}/documents`);
     },
     async notes(dealId) {
+      await kit.notesDelivered(dealId);
       const body = await control(
         'pipedrive',
         'GET',
@@ -202,6 +206,7 @@ export async function startAppKit(options: AppKitOptions = {}): Promise<AppKit> 
       return body.data;
     },
     advance: (ms) => clock.advance(ms),
+    notesDelivered: (dealId) => notesDelivered(app, dealId),
     next: (event, accept) => nextEvent(app.queue.events, event, accept, 15_000),
     async close() {
       await app.close();
@@ -220,4 +225,44 @@ export async function startAppKit(options: AppKitOptions = {}): Promise<AppKit> 
   }
   if (options.worker ?? true) await app.startWorker();
   return kit;
+}
+
+/** Checks the outbox after each deal-note job that ends, until the deal is owed no note. */
+function notesDelivered(app: App, dealId: number, timeoutMs = 15_000): Promise<void> {
+  const owed = () =>
+    app.db
+      .selectFrom('deal_notes')
+      .select('id')
+      .where('company_id', '=', COMPANY)
+      .where('deal_id', '=', dealId)
+      .where('status', 'in', ['pending', 'sending'])
+      .execute();
+  return new Promise((resolve, reject) => {
+    const events = app.queue.events;
+    const cleanup = () => {
+      clearTimeout(timer);
+      events.off('job:success', onEnd);
+      events.off('job:failure', onEnd);
+    };
+    const check = () =>
+      owed().then((rows) => {
+        if (rows.length > 0) return;
+        cleanup();
+        resolve();
+      }, fail);
+    const fail = (error: unknown) => {
+      cleanup();
+      reject(error);
+    };
+    const onEnd = (info: { name: string }) => {
+      if (info.name === 'deal-note') void check();
+    };
+    const timer = setTimeout(
+      () => fail(new Error(`deal ${dealId} still owed notes after ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    events.on('job:success', onEnd);
+    events.on('job:failure', onEnd);
+    void check();
+  });
 }

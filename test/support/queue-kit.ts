@@ -18,6 +18,7 @@ export function documentHandlers(handler: JobHandler<'document-for-deal'>): JobH
     'sync-item': unexpected,
     'refresh-document': unexpected,
     'bulk-sync': unexpected,
+    'deal-note': unexpected,
     replay: unexpected,
     'catch-up': unexpected,
   };

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { SandboxClock } from '../../sandbox/common/clock.js';
 import type { LoggedRequest } from '../../sandbox/common/request-log.js';
 import { listenSandbox, type RunningSandbox } from '../../sandbox/common/server.js';
@@ -13,10 +15,12 @@ import { PipedriveOAuth } from '../../src/pipedrive/oauth.js';
 import { PipedriveTokenManager } from '../../src/pipedrive/token-manager.js';
 import { InMemoryPipedriveTokenStore } from '../../src/pipedrive/token-store-memory.js';
 import { upsertCompany } from '../../src/store/repos/companies.js';
+import { listOverdueDealNotes } from '../../src/store/repos/deal-notes.js';
 import { createRun } from '../../src/store/repos/runs.js';
 import { getUsage, usageMonth } from '../../src/store/repos/usage.js';
 import type { AppLinks, DocumentJob, SyncDeps } from '../../src/sync/ports.js';
 import { type Settings, type SettingsInput, settingsSchema } from '../../src/sync/settings.js';
+import { deliverDealNote, type NoteDelivery } from '../../src/sync/usecases/deliver-deal-note.js';
 import { OrgReferenceCache } from '../../src/sync/usecases/load-org-reference.js';
 import { createXeroClient, type XeroClient } from '../../src/xero/client.js';
 import { createTenantLimiter } from '../../src/xero/rate-limiter.js';
@@ -29,6 +33,8 @@ import { createTestStore, type TestStore } from './each-dialect.js';
  * with the app, so nothing waits on wall time), the real PipedriveClient and XeroClient holding
  * tokens got through each sandbox's OAuth (auto-approved) in in-memory token stores, and a migrated
  * SQLite store in a temporary file. Rate limits are lifted: these tests count calls, not waits.
+ * Deal notes are delivered as soon as a use case hands them over, as a deal-note job would be;
+ * `deliverNotes` plays the retries of those that failed.
  */
 
 export const COMPANY_ID = DEMO_COMPANY_ID;
@@ -55,16 +61,22 @@ export interface SyncKit {
   /** A queued run and its job, as the webhook intake would make them. */
   newJob(dealId: number, kind?: 'invoice' | 'quote', triggerKey?: string): Promise<DocumentJob>;
   usage(): Promise<number>;
+  /**
+   * Delivers every note still owed, once each, as the sweep and the deal-note jobs would: how each
+   * delivery ended, `retry` where it threw for the queue to retry.
+   */
+  deliverNotes(): Promise<(NoteDelivery['status'] | 'retry')[]>;
   xeroDocuments(): Promise<{ invoices: any[]; quotes: any[] }>;
   xeroContacts(): Promise<any[]>;
   xeroItems(): Promise<any[]>;
-  notes(dealId: number): Promise<{ content: string }[]>;
+  notes(dealId: number): Promise<{ id: number; content: string }[]>;
   sandboxDeal(dealId: number): Promise<any>;
   xeroRequests(sinceSeq?: number): Promise<LoggedRequest[]>;
   lastXeroSeq(): Promise<number>;
   pipedriveRequests(sinceSeq?: number): Promise<LoggedRequest[]>;
   lastPipedriveSeq(): Promise<number>;
   fault(rule: Record<string, unknown>): Promise<void>;
+  pipedriveFault(rule: Record<string, unknown>): Promise<void>;
   pdControl(method: string, path: string, body?: unknown): Promise<any>;
   close(): Promise<void>;
 }
@@ -140,6 +152,9 @@ export async function startSyncKit(): Promise<SyncKit> {
   });
   const logger = createLogger('silent');
   const cache = new OrgReferenceCache();
+  const noteDeps = { db: store.db, clock: appClock, logger, pipedrive };
+  const deliver = (companyId: number, noteId: string) =>
+    deliverDealNote(noteDeps, { companyId, noteId }, `kit-${randomUUID()}`);
   const json = async (url: string, init?: RequestInit) => {
     const response = await fetch(url, init);
     if (!response.ok)
@@ -173,8 +188,23 @@ export async function startSyncKit(): Promise<SyncKit> {
           shortCode: SHORT_CODE,
         },
         links: testLinks,
+        notes: {
+          async dispatch(companyId, noteId) {
+            await deliver(companyId, noteId);
+          },
+        },
         orgReference: withCache,
       };
+    },
+    async deliverNotes() {
+      const now = appClock.now();
+      const owed = await listOverdueDealNotes(store.db, { dueBefore: now, now, limit: 1000 });
+      const deliveries: (NoteDelivery['status'] | 'retry')[] = [];
+      for (const note of owed) {
+        const delivery = await deliver(note.companyId, note.id).catch(() => undefined);
+        deliveries.push(delivery?.status ?? 'retry');
+      }
+      return deliveries;
     },
     async newJob(dealId, kind = 'invoice', triggerKey = 'stage-2') {
       const run = await createRun(
@@ -228,6 +258,13 @@ export async function startSyncKit(): Promise<SyncKit> {
     lastPipedriveSeq: () => lastSeq(pipedriveUrl),
     async fault(rule) {
       await json(`${xeroUrl}/__sandbox/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(rule),
+      });
+    },
+    async pipedriveFault(rule) {
+      await json(`${pipedriveUrl}/__sandbox/faults`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(rule),

@@ -2,15 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
 import { replayRun } from '../../connections/document-runs.js';
-import { getRun, listRuns } from '../../store/repos/runs.js';
+import { runNoteStates } from '../../store/repos/deal-notes.js';
+import { getRun, listRuns, type Run } from '../../store/repos/runs.js';
 import { companyIdOf, requireCompanyAccess } from '../access.js';
 import { HttpError } from '../error-handler.js';
 import { escapeHtml, page } from '../html.js';
 import type { HttpDeps } from '../server.js';
 
 /**
- * The company's runs and replay. POST …/replay makes a new run (replay_of the old one) and
- * enqueues it; the deal note's replay link opens a small page whose button does the same.
+ * The company's runs, each with where its deal note stands (`note`: pending | sent | dropped |
+ * failed, null for runs without one), and replay. POST …/replay makes a new run (replay_of the old
+ * one) and enqueues it; the deal note's replay link opens a small page whose button does the same.
  */
 const runStatuses = z.enum(['queued', 'running', 'succeeded', 'failed', 'waiting_fix', 'ignored']);
 const listQuery = z.object({
@@ -30,7 +32,7 @@ export function registerRunRoutes(app: FastifyInstance, deps: HttpDeps): void {
       limit: query.limit,
       ...(query.status !== undefined && { statuses: [query.status] }),
     });
-    return { runs };
+    return { runs: await withNotes(deps, companyId, runs) };
   });
 
   app.get('/api/companies/:id/runs/:runId', async (request) => {
@@ -39,7 +41,8 @@ export function registerRunRoutes(app: FastifyInstance, deps: HttpDeps): void {
     const { runId } = runParams.parse(request.params);
     const run = await getRun(deps.db, companyId, runId);
     if (run === undefined) throw new HttpError(404, 'run_not_found', `Run ${runId} not found`);
-    return { run };
+    const [withNote] = await withNotes(deps, companyId, [run]);
+    return { run: withNote };
   });
 
   app.post('/api/companies/:id/runs/:runId/replay', async (request, reply) => {
@@ -81,4 +84,13 @@ export function registerRunRoutes(app: FastifyInstance, deps: HttpDeps): void {
         ),
       );
   });
+}
+
+async function withNotes(deps: HttpDeps, companyId: number, runs: Run[]) {
+  const notes = await runNoteStates(
+    deps.db,
+    companyId,
+    runs.map((run) => run.id),
+  );
+  return runs.map((run) => ({ ...run, note: notes.get(run.id) ?? null }));
 }

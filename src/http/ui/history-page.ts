@@ -1,10 +1,12 @@
+import type { RunNoteState } from '../../store/repos/deal-notes.js';
 import type { Run } from '../../store/repos/runs.js';
 import { escapeHtml, hiddenContext, options, uiPage, type UiContext } from './layout.js';
 
 /**
  * The history page (GET /ui/history): the company's runs with filters, each run's request and
  * response summaries (redacted when stored, escaped here like everything else), why a run failed in
- * the words the use case gave, Replay on each replayable run and "Replay all failed runs".
+ * the words the use case gave, where its deal note stands, Replay on each replayable run and
+ * "Replay all failed runs".
  */
 export interface HistoryFilters {
   status: string;
@@ -18,6 +20,8 @@ export interface HistoryView {
   context: UiContext;
   filters: HistoryFilters;
   runs: Run[];
+  /** Each run's deal note, for the runs that leave one. */
+  notes: ReadonlyMap<string, RunNoteState>;
   notice?: string;
 }
 
@@ -48,7 +52,7 @@ export function renderHistoryPage(view: HistoryView): string {
 </form>`;
   const replayAll = `<form method="post" action="/ui/history/replay-all">${hiddenContext(context)}
 <button type="submit" data-testid="replay-all">Replay all failed runs</button></form>`;
-  const rows = view.runs.map((run) => runRow(context, run)).join('\n');
+  const rows = view.runs.map((run) => runRow(context, run, view.notes.get(run.id))).join('\n');
   const table =
     view.runs.length === 0
       ? '<p data-testid="history-empty">No runs match.</p>'
@@ -61,7 +65,7 @@ export function renderHistoryPage(view: HistoryView): string {
   return uiPage('History', context, `${notice}${filterForm}${replayAll}${table}`);
 }
 
-function runRow(context: UiContext, run: Run): string {
+function runRow(context: UiContext, run: Run, note: RunNoteState | undefined): string {
   const why =
     run.reasonCode === null && run.message === null
       ? ''
@@ -71,7 +75,7 @@ function runRow(context: UiContext, run: Run): string {
     : '';
   return `<tr data-testid="run-${escapeHtml(run.id)}" data-status="${escapeHtml(run.status)}">
 <td>${escapeHtml(run.createdAt.toISOString().replace('T', ' ').slice(0, 19))}</td>
-<td>${run.dealId ?? ''}</td><td>${escapeHtml(run.kind)}</td><td>${escapeHtml(run.status)}${run.replayOf === null ? '' : ' <small>(replay)</small>'}</td>
+<td>${run.dealId ?? ''}</td><td>${escapeHtml(run.kind)}</td><td>${escapeHtml(run.status)}${run.replayOf === null ? '' : ' <small>(replay)</small>'}${note === undefined ? '' : `<br><small data-testid="note-${escapeHtml(run.id)}">note: ${note}</small>`}</td>
 <td>${why}</td>
 <td>${summary('Request', run.requestSummary)}${summary('Response', run.responseSummary)}</td>
 <td>${replay}</td></tr>`;

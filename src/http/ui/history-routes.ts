@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
 import { replayRun } from '../../connections/document-runs.js';
+import { runNoteStates } from '../../store/repos/deal-notes.js';
 import { listRuns } from '../../store/repos/runs.js';
 import type { RunKind, RunStatus } from '../../store/tables.js';
 import type { HttpDeps } from '../server.js';
@@ -47,7 +48,12 @@ export function registerHistoryUiRoutes(app: FastifyInstance, deps: HttpDeps): v
       ...(filters.from !== '' && { from: new Date(`${filters.from}T00:00:00Z`) }),
       ...(filters.to !== '' && { to: new Date(Date.parse(`${filters.to}T00:00:00Z`) + DAY_MS) }),
     });
-    const view = { context, filters: filters satisfies HistoryFilters, runs };
+    const notes = await runNoteStates(
+      deps.db,
+      context.companyId,
+      runs.map((run) => run.id),
+    );
+    const view = { context, filters: filters satisfies HistoryFilters, runs, notes };
     return reply
       .type('text/html; charset=utf-8')
       .send(renderHistoryPage(notice === undefined ? view : { ...view, notice }));

@@ -253,7 +253,8 @@ export async function updateDocumentFromXero(
 
 /**
  * Claims the one "paid in full" note of a document: true for exactly one caller, however many
- * webhook deliveries race (a conditional update, so it holds across processes).
+ * webhook deliveries race (a conditional update, so it holds across processes). The caller stores
+ * the note in the notes outbox in the same transaction.
  */
 export async function claimPaidNote(
   db: Db,
@@ -269,16 +270,6 @@ export async function claimPaidNote(
     .where('paid_noted_at', 'is', null)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
-}
-
-/** Gives the claim back when writing the note failed, so the retried event writes it. */
-export async function releasePaidNote(db: Db, companyId: number, xeroId: string): Promise<void> {
-  await db
-    .updateTable('documents')
-    .set({ paid_noted_at: null })
-    .where('company_id', '=', companyId)
-    .where('xero_id', '=', xeroId)
-    .execute();
 }
 
 export async function listDocumentsForDeal(

@@ -1,4 +1,5 @@
 import { withTransaction } from '../../store/db.js';
+import { addDealNote, type NewDealNote } from '../../store/repos/deal-notes.js';
 import {
   claimDocument,
   recordCreatedDocument,
@@ -26,11 +27,12 @@ import {
  * 3. create it with an Idempotency-Key made of the company, deal, trigger and run: a retry of the run
  *    sends the same key (Xero replays its answer), a replay is a new run and a new key (Xero caches
  *    errors too, xero.md §3);
- * 4. record it and count it in usage in one transaction (invariant 4), with the run marked succeeded.
+ * 4. record it and count it in usage in one transaction (invariant 4), with the run marked succeeded
+ *    and the run's note stored in the notes outbox (the caller hands it over after the commit).
  */
 
 export type Creation =
-  | { kind: 'created' | 'adopted'; document: XeroDocument }
+  | { kind: 'created' | 'adopted'; document: XeroDocument; note: NewDealNote }
   | { kind: 'existing'; document: XeroDocument }
   | { kind: 'busy' };
 
@@ -41,6 +43,8 @@ export interface CreateInput {
   today: string;
   url: (xeroId: string) => string;
   summary: unknown;
+  /** The run's note on the document as recorded (deal-note.ts composes it). */
+  note(document: XeroDocument, how: 'created' | 'adopted'): NewDealNote;
 }
 
 const ACTIVE = new Set(['queued', 'running']);
@@ -78,10 +82,10 @@ export async function createDocumentOnce(
       date: input.today,
     });
     if (found)
-      return { kind: 'adopted', document: await record(deps, job, input, document, found) };
+      return { kind: 'adopted', ...(await record(deps, job, input, document, found, 'adopted')) };
   }
   const facts = await sendToXero(deps, job, input.run, document);
-  return { kind: 'created', document: await record(deps, job, input, document, facts) };
+  return { kind: 'created', ...(await record(deps, job, input, document, facts, 'created')) };
 }
 
 /** A claim left open by another run that is still queued or running: that run owns the write. */
@@ -126,7 +130,8 @@ async function record(
   input: CreateInput,
   document: XeroInvoiceDraft | XeroQuoteDraft,
   facts: XeroDocumentFacts,
-): Promise<XeroDocument> {
+  how: 'created' | 'adopted',
+): Promise<{ document: XeroDocument; note: NewDealNote }> {
   const now = deps.clock.now();
   return withTransaction(deps.db, async (trx) => {
     const recorded = await recordCreatedDocument(
@@ -162,6 +167,8 @@ async function record(
       },
       now,
     );
-    return recorded.document;
+    const note = input.note(recorded.document, how);
+    await addDealNote(trx, note, now);
+    return { document: recorded.document, note };
   });
 }

@@ -4,12 +4,13 @@ import { getRun, type Run, updateRun } from '../../store/repos/runs.js';
 import type { RunStatus } from '../../store/tables.js';
 import type { DocumentJob, RunOutcome, SyncDeps } from '../ports.js';
 import { createDocumentOnce } from './create-document.js';
-import { problemNote, successNote, writeDealNote } from './deal-note.js';
+import { dispatchDealNote, recordWithDealNote } from './deal-note.js';
 import { ensureContact } from './ensure-contact.js';
 import { createPlannedItems } from './ensure-items.js';
 import { classifyFailure, finalFailureNote } from './failures.js';
 import { referenceCacheOf } from './load-org-reference.js';
 import { type PreparedDocument, prepareDocument } from './prepare-document.js';
+import { runProblemNote, runSuccessNote } from './run-note.js';
 import type { Stop } from './stop.js';
 
 /**
@@ -20,7 +21,8 @@ import type { Stop } from './stop.js';
  * `running` at the start is a retry (the previous attempt threw or the process died), so its attempt
  * number goes up and the document is looked for in Xero before anything is created. Retryable
  * failures are thrown for the queue to retry, without a note; when the retries run out the shell
- * calls `recordFinalFailure`, which writes the one note of the failure.
+ * calls `recordFinalFailure`, which leaves the one note of the failure. Each ending that tells the
+ * deal stores its note with the run's new status in one transaction (the notes outbox, deal-note.ts).
  */
 
 const FINAL: ReadonlySet<RunStatus> = new Set(['succeeded', 'waiting_fix', 'ignored', 'failed']);
@@ -60,7 +62,7 @@ export async function documentForDeal(deps: SyncDeps, job: DocumentJob): Promise
 /**
  * The shell calls this when the queue gives up on a document job (retries exhausted): the run
  * fails, and the deal gets the one note of the failure with a replay link. Idempotent: a run that
- * already ended is left as it is.
+ * already ended is left as it is, and a run has one note whoever ends it.
  */
 export async function recordFinalFailure(
   deps: SyncDeps,
@@ -70,18 +72,14 @@ export async function recordFinalFailure(
   const run = await getRun(deps.db, deps.company.id, job.runId);
   if (!run || FINAL.has(run.status)) return;
   const stop = finalFailureNote(error);
-  await updateRun(
-    deps.db,
-    deps.company.id,
-    run.id,
-    { status: 'failed', reasonCode: stop.code, message: stop.message },
-    deps.clock.now(),
-  );
-  await writeDealNote(
-    deps,
-    run.id,
-    job.dealId,
-    problemNote(job.kind, stop.note, deps.links.replayUrl(deps.company.id, run.id)),
+  await recordWithDealNote(deps, runProblemNote(deps, job, stop.note), (trx) =>
+    updateRun(
+      trx,
+      deps.company.id,
+      run.id,
+      { status: 'failed', reasonCode: stop.code, message: stop.message },
+      deps.clock.now(),
+    ),
   );
 }
 
@@ -111,6 +109,7 @@ async function createAndRecord(
       lines: document.LineItems.length,
       expectedTotal: built.expected.total.toFixed(2),
     },
+    note: (doc, how) => runSuccessNote(deps, job, prepared, doc, how, url),
   });
   if (creation.kind === 'busy') {
     return finish(
@@ -123,40 +122,13 @@ async function createAndRecord(
   }
   if (creation.kind === 'existing') return finishReused(deps, run, creation.document);
 
+  await dispatchDealNote(deps, creation.note);
   const doc = creation.document;
-  const total = doc.total ?? built.expected.total.toFixed(2);
-  const notes = [...built.notes];
-  const dealTotal = built.dealTotal.toFixed(2);
-  if (total !== dealTotal) {
-    // Invariant 7 says this cannot happen (buildDocument predicts Xero's total); say so loudly if it does.
-    deps.logger.error(
-      { runId: run.id, dealId: job.dealId, total, dealTotal },
-      'Xero total differs from the deal total',
-    );
-    notes.push(
-      `Xero's total ${total} differs from the deal's ${dealTotal}; please check the document.`,
-    );
-  }
-  if (creation.kind === 'adopted')
-    notes.push('An earlier attempt had already created it; it was found in Xero and kept.');
-  await writeDealNote(
-    deps,
-    run.id,
-    job.dealId,
-    successNote({
-      kind: job.kind,
-      number: doc.number,
-      total,
-      currency: doc.currency,
-      url: doc.url ?? url(doc.xeroId ?? ''),
-      notes,
-    }),
-  );
   return {
     status: 'succeeded',
     documentId: doc.xeroId ?? '',
     number: doc.number,
-    total,
+    total: doc.total ?? built.expected.total.toFixed(2),
     reused: false,
   };
 }
@@ -250,18 +222,14 @@ async function finishDealGone(deps: SyncDeps, run: Run): Promise<RunOutcome> {
 }
 
 async function finishStopped(deps: SyncDeps, job: DocumentJob, stop: Stop): Promise<RunOutcome> {
-  await finish(deps, job.runId, 'waiting_fix', stop.code, stop.message);
-  await writeDealNote(
-    deps,
-    job.runId,
-    job.dealId,
-    problemNote(job.kind, stop.note, deps.links.replayUrl(deps.company.id, job.runId)),
+  await recordWithDealNote(deps, runProblemNote(deps, job, stop.note), (trx) =>
+    finish({ ...deps, db: trx }, job.runId, 'waiting_fix', stop.code, stop.message),
   );
   return { status: 'waiting_fix', code: stop.code, message: stop.message };
 }
 
 async function finish(
-  deps: SyncDeps,
+  deps: Pick<SyncDeps, 'db' | 'company' | 'clock'>,
   runId: string,
   status: 'ignored' | 'failed' | 'waiting_fix',
   code: string,

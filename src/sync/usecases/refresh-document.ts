@@ -1,8 +1,9 @@
+import { withTransaction } from '../../store/db.js';
+import { addDealNote } from '../../store/repos/deal-notes.js';
 import {
   claimPaidNote,
   type DocumentUpdate,
   findDocumentByXeroId,
-  releasePaidNote,
   updateDocumentFromXero,
   type XeroDocument,
 } from '../../store/repos/documents.js';
@@ -10,16 +11,16 @@ import type { XeroInvoice } from '../../xero/types.js';
 import { dec } from '../mapping/amounts.js';
 import { xeroDay } from '../mapping/financial-summary.js';
 import { type SyncDeps, xeroRef } from '../ports.js';
-import { escapeHtml, formatTotal } from './deal-note.js';
+import { composeDealNote, dispatchDealNote, escapeHtml, formatTotal } from './deal-note.js';
 
 /**
  * A Xero webhook event about one resource (xero.md §14: the payload is thin, so the invoice is
  * fetched): our stored copy of a document we created is brought up to date, and the first time it is
  * seen PAID the deal gets a note (and, if configured, a field set). Deliveries repeat and arrive out
  * of order; each fetch reads Xero's current state, an older read never overwrites a newer one
- * (UpdatedDateUTC), and the paid note is claimed in the store so it is written once.
- * Failures of Xero or Pipedrive are thrown (retryable ones retried by the queue); a failed paid note
- * gives its claim back first.
+ * (UpdatedDateUTC), and the paid note is claimed in the store, in the transaction that stores it in
+ * the notes outbox (deal-note.ts), so it is written once. Failures of Xero or Pipedrive are thrown
+ * (retryable ones retried by the queue).
  */
 
 export interface XeroResourceEvent {
@@ -35,7 +36,7 @@ export type RefreshOutcome =
       xeroId: string;
       dealId: number;
       xeroStatus: string;
-      /** This call wrote the paid note (false on every later delivery). */
+      /** This call stored the paid note for delivery (false on every later delivery). */
       paidNoted: boolean;
       dealUpdated: boolean;
     }
@@ -129,31 +130,42 @@ export function paidNote(document: XeroDocument, xeroUrl: string): string {
   );
 }
 
+/** One note per paid invoice. */
+const paidNoteTopic = (xeroId: string): string => `paid:${xeroId}`;
+
 async function notePaid(
   deps: SyncDeps,
   document: XeroDocument,
 ): Promise<{ dealUpdated: boolean } | undefined> {
+  // Noted already: a later delivery of the event changes nothing on the deal.
+  if (document.paidNotedAt !== null) return undefined;
   const xeroId = document.xeroId ?? '';
-  if (!(await claimPaidNote(deps.db, deps.company.id, xeroId, deps.clock.now()))) return undefined;
-  try {
-    // The field first: setting it again is harmless, a second note is not.
-    const onPaid = deps.company.settings.documents.onPaid;
-    const field = onPaid?.dealField;
-    if (field !== undefined) {
-      const value = onPaid?.value ?? document.fullyPaidOn ?? '';
-      // Custom fields are 40-hex keys and go under custom_fields in API v2 (pipedrive.md §3.1).
-      const patch = /^[0-9a-f]{40}$/.test(field)
-        ? { custom_fields: { [field]: value } }
-        : { [field]: value };
-      await deps.pipedrive.updateDeal(document.dealId, patch);
-    }
-    const url =
-      document.url ?? deps.links.xeroDocumentUrl(deps.tenant.shortCode, 'invoice', xeroId);
-    await deps.pipedrive.addNote(document.dealId, paidNote(document, url));
-    return { dealUpdated: field !== undefined };
-  } catch (error) {
-    // Give the claim back so the retried event writes the note.
-    await releasePaidNote(deps.db, deps.company.id, xeroId);
-    throw error;
+  // The field first, so a failure here leaves the claim for the retried event: setting the field
+  // again is harmless, and the note below is stored once whatever happens.
+  const onPaid = deps.company.settings.documents.onPaid;
+  const field = onPaid?.dealField;
+  if (field !== undefined) {
+    const value = onPaid?.value ?? document.fullyPaidOn ?? '';
+    // Custom fields are 40-hex keys and go under custom_fields in API v2 (pipedrive.md §3.1).
+    const patch = /^[0-9a-f]{40}$/.test(field)
+      ? { custom_fields: { [field]: value } }
+      : { [field]: value };
+    await deps.pipedrive.updateDeal(document.dealId, patch);
   }
+  const url = document.url ?? deps.links.xeroDocumentUrl(deps.tenant.shortCode, 'invoice', xeroId);
+  const note = composeDealNote(
+    deps,
+    { dealId: document.dealId, topic: paidNoteTopic(xeroId) },
+    (mark) => paidNote(document, mark(url)),
+  );
+  // The claim and the note commit together, and only the claim's winner stores the note.
+  const claimed = await withTransaction(
+    deps.db,
+    async (trx) =>
+      (await claimPaidNote(trx, deps.company.id, xeroId, deps.clock.now())) &&
+      (await addDealNote(trx, note, deps.clock.now())),
+  );
+  if (!claimed) return undefined;
+  await dispatchDealNote(deps, note);
+  return { dealUpdated: field !== undefined };
 }
