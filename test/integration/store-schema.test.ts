@@ -67,6 +67,7 @@ for (const dialect of testDialects()) {
         'bulk_syncs',
         'companies',
         'contact_links',
+        'creation_locks',
         'documents',
         'inbox_events',
         'item_links',

@@ -107,7 +107,7 @@ async function createAndRecord(
     url,
     summary: {
       reference: document.Reference,
-      contact: contact.how,
+      contact: { id: contact.contactId, name: contact.name, how: contact.how },
       lines: document.LineItems.length,
       expectedTotal: built.expected.total.toFixed(2),
     },
@@ -149,6 +149,7 @@ async function createAndRecord(
       total,
       currency: doc.currency,
       url: doc.url ?? url(doc.xeroId ?? ''),
+      customer: { name: contact.name, how: contact.how },
       notes,
     }),
   );
