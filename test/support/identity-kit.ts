@@ -22,10 +22,20 @@ export function identityKit(kit: SyncKit) {
       const emails = email === null ? [] : [{ value: email, primary: true, label: 'work' }];
       return (await kit.pdControl('POST', '/persons', { name, emails, org_id: orgId })).data.id;
     },
-    /** A deal with one line of an existing item, for this organization and/or person. */
+    /** A product whose item is not in Xero yet. */
+    async product(code: string): Promise<number> {
+      const body = {
+        name: `Product ${code}`,
+        code,
+        tax: 15,
+        prices: [{ currency: 'NZD', price: 100 }],
+      };
+      return (await kit.pdControl('POST', '/products', body)).data.id;
+    },
+    /** A deal with one line per product (default: one of an existing item), for this customer. */
     async deal(
       customer: { org?: number; person?: number },
-      productId: number = PRODUCT,
+      ...productIds: number[]
     ): Promise<number> {
       const created = await kit.pdControl('POST', '/deals', {
         title: `Identity deal ${randomUUID().slice(0, 8)}`,
@@ -34,13 +44,14 @@ export function identityKit(kit: SyncKit) {
         person_id: customer.person ?? null,
       });
       const dealId: number = created.data.id;
-      await kit.pdControl('POST', `/deals/${dealId}/products`, {
-        product_id: productId,
-        item_price: 100,
-        quantity: 1,
-        tax: 15,
-        tax_method: 'exclusive',
-      });
+      for (const productId of productIds.length === 0 ? [PRODUCT] : productIds)
+        await kit.pdControl('POST', `/deals/${dealId}/products`, {
+          product_id: productId,
+          item_price: 100,
+          quantity: 1,
+          tax: 15,
+          tax_method: 'exclusive',
+        });
       return dealId;
     },
     /** A contact made in Xero by someone else; archived on request. */
