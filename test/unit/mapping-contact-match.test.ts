@@ -187,11 +187,18 @@ describe('decideContact: never another customer, never archived', () => {
       'matched:name:ours',
     ],
     [
-      'an archived contact carrying our code, linked to another record, is not ours either',
+      'a contact carrying our mapped code but linked to another record is that record',
+      { ...draft, ContactNumber: 'ACME-7' },
+      rules({ identity: { ownNumbers: ['PD-ORG-5', 'ACME-7'], linkedToOthers: new Set(['a']) } }),
+      [contact({ ContactID: 'a', ContactNumber: 'ACME-7' })],
+      'none',
+    ],
+    [
+      'our PD- code outweighs a link another record got by mistake',
       draft,
       rules({}, ['a']),
-      [contact({ ContactID: 'a', ContactStatus: 'ARCHIVED', ContactNumber: 'PD-ORG-5' })],
-      'none',
+      [contact({ ContactID: 'a', ContactNumber: 'PD-ORG-5' })],
+      'matched:contact_number:a',
     ],
     [
       'the linked contact archived and nothing else: wait for a restore',
@@ -304,7 +311,10 @@ describe('decideContact property: the chosen contact is the record own and activ
           chosen.code === null || chosen.code === ownCode || chosen.code === mapped,
           `never another record's code: ${chosen.code}`,
         );
-        assert.ok(!chosen.linkedTo || isSelf(chosen.linkedTo), 'never linked to another record');
+        assert.ok(
+          !chosen.linkedTo || isSelf(chosen.linkedTo) || chosen.code === ownCode,
+          'never linked to another record, unless it carries our own PD- code',
+        );
       }),
       { numRuns: 2000, seed: 20260801 },
     );

@@ -1,4 +1,9 @@
-import { type ContactSource, contactNumberFor, isOwnContactNumber, normaliseName } from './contact.js';
+import {
+  type ContactSource,
+  contactNumberFor,
+  isOwnContactNumber,
+  normaliseName,
+} from './contact.js';
 import type { XeroContactCandidate, XeroContactDraft } from './types.js';
 
 /**
@@ -12,7 +17,8 @@ import type { XeroContactCandidate, XeroContactDraft } from './types.js';
  * - it carries no contact code, or this record's own: a code is another customer's name for itself,
  *   and a person who shares their company's email is still a different customer than the company;
  * - our store does not link it to another Pipedrive record (a contact without a code that another
- *   record was matched to by name or email is that record's).
+ *   record was matched to by name or email is that record's) — unless it carries this record's
+ *   `PD-…` code, which names one record only and outweighs a link made by mistake.
  * Keys are tried in the configured order; the first that finds exactly one such contact wins, and
  * two stop the search, because guessing would put an invoice on the wrong customer.
  */
@@ -79,7 +85,7 @@ export function decideContact(
       (candidate) =>
         candidate.ContactStatus !== 'ACTIVE' &&
         (candidate.ContactNumber ?? '') === draft.ContactNumber &&
-        !identity.linkedToOthers.has(candidate.ContactID.toLowerCase()),
+        isOurs(candidate, identity),
     );
   for (const by of order) {
     const found = usable.filter((candidate) => matches(candidate, draft, by));
@@ -110,9 +116,10 @@ export function linkedContactState(
 }
 
 function isOurs(candidate: XeroContactCandidate, identity: ContactIdentity): boolean {
-  if (identity.linkedToOthers.has(candidate.ContactID.toLowerCase())) return false;
   const code = candidate.ContactNumber ?? '';
-  return code === '' || identity.ownNumbers.includes(code);
+  if (code !== '' && !identity.ownNumbers.includes(code)) return false;
+  if (isOwnContactNumber(code)) return true;
+  return !identity.linkedToOthers.has(candidate.ContactID.toLowerCase());
 }
 
 const label: Record<MatchKey, string> = {

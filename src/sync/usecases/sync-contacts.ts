@@ -91,16 +91,19 @@ export async function syncContactSources(
   await createTheRest(deps, entries, keyParts, again);
   await updateTargets(deps, entries, keyParts, again);
 
-  for (const entry of entries) {
-    const contact = entry.final && toCandidate(entry.final)[0];
-    if (entry.result?.ok && contact)
-      await linkContact(
-        deps,
-        contactLinkKey(deps, entry.source.kind, pipedriveIdOf(entry.source)),
-        verified(contact),
-      );
-  }
+  // New contacts were linked under their locks (createTheRest).
+  for (const entry of entries) if (entry.how !== 'created') await linkEntry(deps, entry);
   return entries.map((entry) => entry.result!);
+}
+
+async function linkEntry(deps: SyncDeps, entry: Entry): Promise<void> {
+  const contact = entry.final && toCandidate(entry.final)[0];
+  if (entry.result?.ok && contact)
+    await linkContact(
+      deps,
+      contactLinkKey(deps, entry.source.kind, pipedriveIdOf(entry.source)),
+      verified(contact),
+    );
 }
 
 /** Linked contacts in one GET; a usable one is the target, fresh from Xero (for the diff). */
@@ -146,8 +149,9 @@ async function matchInXero(deps: SyncDeps, entries: Entry[], again: string): Pro
 }
 
 /**
- * Creates the undecided ones in one PUT under their creation locks: an entry another job linked
- * while we waited, or whose contact Xero says exists already, gets that contact as its target.
+ * Creates the undecided ones in one PUT under their creation locks, and links them: an entry
+ * another job linked while we waited, or whose contact Xero says exists already, gets that contact
+ * as its target instead.
  */
 async function createTheRest(
   deps: SyncDeps,
@@ -190,6 +194,8 @@ async function createTheRest(
       } else if (isAlreadyThere(written.messages)) refusals.set(entry, written.stop);
       else entry.result = { ok: false, stop: written.stop };
     });
+    // Linked before the locks are freed, so the next holder finds them.
+    for (const entry of toCreate) if (entry.how === 'created') await linkEntry(deps, entry);
     const conflicted = [...refusals.keys()];
     if (conflicted.length > 0) await matchInXero(deps, conflicted, again);
     for (const [entry, stop] of refusals)
