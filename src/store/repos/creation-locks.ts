@@ -35,8 +35,10 @@ export async function tryAcquireCreationLock(
     .where('expires_at', '<=', toDbTime(now))
     .executeTakeFirst();
   if (Number(taken.numUpdatedRows) > 0) return { acquired: true };
-  const held = await whereKey(db.selectFrom('creation_locks').select('expires_at'), key)
-    .executeTakeFirst();
+  const held = await whereKey(
+    db.selectFrom('creation_locks').select('expires_at'),
+    key,
+  ).executeTakeFirst();
   return held ? { acquired: false, heldUntil: fromDbTime(held.expires_at) } : { acquired: false };
 }
 
