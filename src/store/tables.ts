@@ -23,9 +23,10 @@ export interface Database {
   usage: UsageTable;
   jobs: JobsTable;
   bulk_syncs: BulkSyncsTable;
+  creation_locks: CreationLocksTable;
+  deal_notes: DealNotesTable;
   catch_up_state: CatchUpStateTable;
   trigger_firings: TriggerFiringsTable;
-  deal_notes: DealNotesTable;
 }
 
 export interface CompaniesTable {
@@ -273,6 +274,20 @@ export interface DealNotesTable {
   last_error: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/**
+ * A claim on creating one Xero record (migration 0004): held by `owner` until it is released or
+ * `expires_at` passes, whichever comes first (store/repos/creation-locks.ts).
+ */
+export interface CreationLocksTable {
+  company_id: number;
+  tenant_id: string;
+  /** What is being created, e.g. `contact:organization:5` or `item:WIDGET-1`. */
+  name: string;
+  /** A random id per acquisition; only the holder releases. */
+  owner: string;
+  expires_at: string;
 }
 
 export type CompanyRow = Selectable<CompaniesTable>;

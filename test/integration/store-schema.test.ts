@@ -68,6 +68,7 @@ for (const dialect of testDialects()) {
         'catch_up_state',
         'companies',
         'contact_links',
+        'creation_locks',
         'deal_notes',
         'documents',
         'inbox_events',

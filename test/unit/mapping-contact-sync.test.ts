@@ -21,7 +21,10 @@ const contact = (over: Partial<XeroContactCandidate>): XeroContactCandidate => (
   ContactStatus: 'ACTIVE',
   ...over,
 });
-const ORDER = ['contact_number', 'name', 'email'] as const;
+const RULES = {
+  order: ['contact_number', 'name', 'email'] as const,
+  identity: { ownNumbers: ['PD-ORG-7'], linkedToOthers: new Set<string>() },
+};
 
 describe('decideContact: one batch lookup decides as the per-key lookups would', () => {
   const cases: [string, XeroContactCandidate[], string][] = [
@@ -57,7 +60,7 @@ describe('decideContact: one batch lookup decides as the per-key lookups would',
   ];
   for (const [name, candidates, expected] of cases)
     it(name, () => {
-      const decision = decideContact(candidates, draft, ORDER);
+      const decision = decideContact(candidates, draft, RULES);
       const got = decision.kind === 'matched' ? `matched:${decision.by}` : decision.kind;
       assert.equal(got, expected);
     });

@@ -2,12 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { buildContact } from '../../src/sync/mapping/contact.js';
-import { matchContact } from '../../src/sync/mapping/contact-match.js';
-import type {
-  PipedriveOrganization,
-  PipedrivePerson,
-  XeroContactCandidate,
-} from '../../src/sync/mapping/types.js';
+import type { PipedriveOrganization, PipedrivePerson } from '../../src/sync/mapping/types.js';
 import { defaultSettings } from '../../src/sync/settings.js';
 import { withSettings } from './mapping-fixtures.js';
 
@@ -150,102 +145,5 @@ describe('buildContact (xero.md §8)', () => {
       defaultSettings(),
     );
     assert.equal(long.Name.length, 255);
-  });
-});
-
-const contact = (overrides: Partial<XeroContactCandidate>): XeroContactCandidate => ({
-  ContactID: 'c-1',
-  Name: 'Kauri Digital Ltd',
-  ContactNumber: null,
-  EmailAddress: null,
-  ContactStatus: 'ACTIVE',
-  ...overrides,
-});
-const draft = {
-  Name: 'Kauri Digital Ltd',
-  ContactNumber: 'PD-ORG-5',
-  EmailAddress: 'accounts@kauri.example',
-};
-const order = ['contact_number', 'name', 'email'] as const;
-
-describe('matchContact', () => {
-  const cases: [string, XeroContactCandidate[], string, string | null][] = [
-    [
-      'contact number wins over name',
-      [
-        contact({ ContactID: 'by-name' }),
-        contact({ ContactID: 'by-number', Name: 'Old name', ContactNumber: 'PD-ORG-5' }),
-      ],
-      'matched',
-      'by-number',
-    ],
-    [
-      'name, case and spaces ignored',
-      [contact({ ContactID: 'n', Name: ' kauri  DIGITAL ltd' })],
-      'matched',
-      'n',
-    ],
-    [
-      'email when nothing else matches',
-      [contact({ ContactID: 'e', Name: 'KD', EmailAddress: 'Accounts@Kauri.example' })],
-      'matched',
-      'e',
-    ],
-    [
-      'archived contact is never used',
-      [contact({ ContactID: 'a', ContactStatus: 'ARCHIVED', ContactNumber: 'PD-ORG-5' })],
-      'none',
-      null,
-    ],
-    [
-      'archived ignored, active one on a later key used',
-      [
-        contact({ ContactID: 'a', ContactStatus: 'ARCHIVED', ContactNumber: 'PD-ORG-5' }),
-        contact({ ContactID: 'b' }),
-      ],
-      'matched',
-      'b',
-    ],
-    [
-      'two active contacts with the name → ambiguous',
-      [contact({ ContactID: 'x' }), contact({ ContactID: 'y' })],
-      'ambiguous',
-      null,
-    ],
-    ['nothing found', [], 'none', null],
-  ];
-  for (const [name, candidates, kind, id] of cases) {
-    it(name, () => {
-      const result = matchContact(candidates, draft, order);
-      assert.equal(result.kind, kind);
-      if (result.kind === 'matched') assert.equal(result.contact.ContactID, id);
-    });
-  }
-
-  it('explains ambiguity and archived-only matches', () => {
-    const ambiguous = matchContact(
-      [contact({ ContactID: 'x' }), contact({ ContactID: 'y' })],
-      draft,
-      order,
-    );
-    assert.equal(ambiguous.kind, 'ambiguous');
-    if (ambiguous.kind === 'ambiguous')
-      assert.match(
-        ambiguous.explanation,
-        /2 active Xero contacts share the name "Kauri Digital Ltd"/,
-      );
-    const archived = matchContact([contact({ ContactStatus: 'ARCHIVED' })], draft, order);
-    assert.equal(archived.kind, 'none');
-    if (archived.kind === 'none')
-      assert.match(archived.explanation, /Only archived Xero contacts match/);
-  });
-
-  it('follows the configured order', () => {
-    const candidates = [
-      contact({ ContactID: 'by-name' }),
-      contact({ ContactID: 'by-email', Name: 'Other', EmailAddress: 'accounts@kauri.example' }),
-    ];
-    const result = matchContact(candidates, draft, ['email', 'name']);
-    assert.equal(result.kind === 'matched' && result.contact.ContactID, 'by-email');
   });
 });

@@ -5,6 +5,7 @@ import type { Database } from '../tables.js';
 import * as initial from './0001-initial.js';
 import * as bulkSync from './0002-bulk-sync.js';
 import * as documentPaymentState from './0003-document-payment-state.js';
+import * as creationLocks from './0004-creation-locks.js';
 import * as noteOutbox from './0005-note-outbox.js';
 import * as catchUp from './0006-catch-up.js';
 
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-bulk-sync': bulkSync,
   '0003-document-payment-state': documentPaymentState,
+  '0004-creation-locks': creationLocks,
   '0005-note-outbox': noteOutbox,
   '0006-catch-up': catchUp,
 };

@@ -94,3 +94,49 @@ export async function saveItemLink(
     .onConflict((oc) => oc.columns(['company_id', 'tenant_id', 'product_id']).doUpdateSet(changes))
     .execute();
 }
+
+/** Which Pipedrive records of a company link to each of these Xero contacts in one organisation. */
+export async function listContactLinksTo(
+  db: Db,
+  scope: { companyId: number; tenantId: string },
+  xeroContactIds: readonly string[],
+): Promise<(ContactLinkKey & { xeroContactId: string })[]> {
+  if (xeroContactIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('contact_links')
+    .select(['pipedrive_kind', 'pipedrive_id', 'xero_contact_id'])
+    .where('company_id', '=', scope.companyId)
+    .where('tenant_id', '=', scope.tenantId)
+    .where('xero_contact_id', 'in', [...xeroContactIds])
+    .execute();
+  return rows.map((row) => ({
+    ...scope,
+    kind: row.pipedrive_kind,
+    pipedriveId: row.pipedrive_id,
+    xeroContactId: row.xero_contact_id,
+  }));
+}
+
+/** The links of these products written at or after `since` (e.g. by a job that just created the item). */
+export async function listItemLinksSince(
+  db: Db,
+  scope: { companyId: number; tenantId: string },
+  productIds: readonly number[],
+  since: Date,
+): Promise<(ItemLinkKey & ItemLink)[]> {
+  if (productIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('item_links')
+    .select(['product_id', 'xero_item_code', 'xero_item_id'])
+    .where('company_id', '=', scope.companyId)
+    .where('tenant_id', '=', scope.tenantId)
+    .where('product_id', 'in', [...productIds])
+    .where('updated_at', '>=', toDbTime(since))
+    .execute();
+  return rows.map((row) => ({
+    ...scope,
+    productId: row.product_id,
+    xeroItemCode: row.xero_item_code,
+    xeroItemId: row.xero_item_id,
+  }));
+}

@@ -1,50 +1,52 @@
-import { normaliseName } from './contact.js';
+import {
+  type ContactSource,
+  contactNumberFor,
+  isOwnContactNumber,
+  normaliseName,
+} from './contact.js';
 import type { XeroContactCandidate, XeroContactDraft } from './types.js';
 
 /**
- * Chooses the Xero contact a document goes to, among the contacts found for a draft (by ContactNumber,
- * Name and EmailAddress). Keys are tried in the configured order; the first key that finds exactly one
- * ACTIVE contact wins. Archived (and GDPR-erased) contacts are never used for documents (xero.md §8);
- * two active contacts on one key stop the search, because guessing would put an invoice on the wrong
- * customer — the caller reports the ambiguity instead.
+ * Whose Xero contact is whose: the decision behind every path to a contact (a deal's document, the
+ * panel's Update, the bulk sync), pure so each path decides the same way.
+ *
+ * A record's customer identity is its contact code: `PD-ORG-<id>`/`PD-PER-<id>` (contactNumberFor),
+ * or the value a ContactNumber field mapping supplies. A contact found by its code, name or email is
+ * this record's only when
+ * - it is ACTIVE (archived and GDPR-erased contacts are never billed);
+ * - it carries no contact code, or this record's own: a code is another customer's name for itself,
+ *   and a person who shares their company's email is still a different customer than the company;
+ * - our store does not link it to another Pipedrive record (a contact without a code that another
+ *   record was matched to by name or email is that record's) — unless it carries this record's
+ *   `PD-…` code, which names one record only and outweighs a link made by mistake.
+ * Keys are tried in the configured order; the first that finds exactly one such contact wins, and
+ * two stop the search, because guessing would put an invoice on the wrong customer.
  */
 
 export type MatchKey = 'contact_number' | 'name' | 'email';
 
-export type ContactMatch =
-  | { kind: 'matched'; contact: XeroContactCandidate; by: MatchKey }
-  | { kind: 'ambiguous'; by: MatchKey; contacts: XeroContactCandidate[]; explanation: string }
-  | { kind: 'none'; explanation: string };
+/** How a record's Xero contact was found; the run and the deal note say it. */
+export type ContactHow = 'linked' | 'by contact number' | 'by name' | 'by email' | 'created';
 
-export function matchContact(
-  candidates: readonly XeroContactCandidate[],
-  draft: Pick<XeroContactDraft, 'Name' | 'ContactNumber' | 'EmailAddress'>,
-  order: readonly MatchKey[],
-): ContactMatch {
-  for (const by of order) {
-    const found = candidates.filter((candidate) => matches(candidate, draft, by));
-    const active = found.filter((candidate) => candidate.ContactStatus === 'ACTIVE');
-    if (active.length === 1) return { kind: 'matched', contact: active[0]!, by };
-    if (active.length > 1) {
-      return {
-        kind: 'ambiguous',
-        by,
-        contacts: active,
-        explanation: `${active.length} active Xero contacts share the ${label[by]} "${valueOf(draft, by)}": ${active.map((c) => c.Name).join(', ')}. Archive or merge the extra ones in Xero, then Replay.`,
-      };
-    }
-  }
-  const archived = candidates.filter(
-    (candidate) =>
-      candidate.ContactStatus !== 'ACTIVE' && order.some((by) => matches(candidate, draft, by)),
-  );
-  return {
-    kind: 'none',
-    explanation:
-      archived.length === 0
-        ? `No Xero contact matches "${draft.Name}".`
-        : `Only archived Xero contacts match "${draft.Name}" (${archived.map((c) => c.Name).join(', ')}); they are not used.`,
-  };
+export const HOW_MATCHED: Record<MatchKey, ContactHow> = {
+  contact_number: 'by contact number',
+  name: 'by name',
+  email: 'by email',
+};
+
+export interface ContactIdentity {
+  /** The contact codes that name this record: its own and the mapped one (ownContactNumbers). */
+  ownNumbers: readonly string[];
+  /** ContactIDs, lower case, that our store links to another Pipedrive record of this organisation. */
+  linkedToOthers: ReadonlySet<string>;
+}
+
+export function ownContactNumbers(
+  kind: ContactSource['kind'],
+  pipedriveId: number,
+  draft: Pick<XeroContactDraft, 'ContactNumber'>,
+): string[] {
+  return [...new Set([contactNumberFor(kind, pipedriveId), draft.ContactNumber])];
 }
 
 export type ContactDecision =
@@ -53,30 +55,71 @@ export type ContactDecision =
   | { kind: 'archived'; contact: XeroContactCandidate }
   | { kind: 'none' };
 
+export interface MatchRules {
+  order: readonly MatchKey[];
+  identity: ContactIdentity;
+  /** This record's linked contact, when Xero holds it archived: it waits to be restored. */
+  archivedLink?: XeroContactCandidate;
+}
+
+type DraftKeys = Pick<XeroContactDraft, 'Name' | 'ContactNumber' | 'EmailAddress'>;
+
 /**
- * What to do with a draft given the contacts found for it (one key's lookup, or a batch lookup of
- * all keys at once — the answer is the same): keys in the configured order, the first that decides
- * wins. Our contact code held only by an archived contact decides too: Xero would refuse a second
- * contact with that code, and an archived one is never billed (xero.md §8).
+ * What to do with a draft given the contacts found for it (one batch lookup of every key, or one
+ * key's lookup with that key as the order). Our contact code held only by an archived contact
+ * decides too, where the contact code comes in the order (at the end when it is not in it): Xero
+ * would refuse a second contact with that code, and the user archived this customer's contact. So
+ * does this record's linked contact when archived, unless an active contact of its own is found.
  */
 export function decideContact(
   candidates: readonly XeroContactCandidate[],
-  draft: Pick<XeroContactDraft, 'Name' | 'ContactNumber' | 'EmailAddress'>,
-  order: readonly MatchKey[],
+  draft: DraftKeys,
+  rules: MatchRules,
 ): ContactDecision {
-  for (const by of order) {
-    const match = matchContact(candidates, draft, [by]);
-    if (match.kind === 'matched') return { kind: 'matched', contact: match.contact, by };
-    if (match.kind === 'ambiguous') return { kind: 'ambiguous', explanation: match.explanation };
-    if (by !== 'contact_number') continue;
-    const archived = candidates.find(
+  const { order, identity } = rules;
+  const usable = candidates.filter(
+    (candidate) => candidate.ContactStatus === 'ACTIVE' && isOurs(candidate, identity),
+  );
+  const archivedOurs = () =>
+    candidates.find(
       (candidate) =>
         candidate.ContactStatus !== 'ACTIVE' &&
-        (candidate.ContactNumber ?? '') === draft.ContactNumber,
+        (candidate.ContactNumber ?? '') === draft.ContactNumber &&
+        isOurs(candidate, identity),
     );
+  for (const by of order) {
+    const found = usable.filter((candidate) => matches(candidate, draft, by));
+    if (found.length === 1) return { kind: 'matched', contact: found[0]!, by };
+    if (found.length > 1) return { kind: 'ambiguous', explanation: ambiguity(found, draft, by) };
+    const archived = by === 'contact_number' ? archivedOurs() : undefined;
     if (archived) return { kind: 'archived', contact: archived };
   }
-  return { kind: 'none' };
+  const archived =
+    (order.includes('contact_number') ? undefined : archivedOurs()) ?? rules.archivedLink;
+  return archived ? { kind: 'archived', contact: archived } : { kind: 'none' };
+}
+
+export type LinkState = 'usable' | 'archived' | 'not_ours';
+
+/**
+ * Whether the contact a record is linked to may still be used. A contact code of the user's own
+ * (not one the app gives) is theirs to set; another record's app code means the link is wrong
+ * (made before these rules), and the record's contact is looked for afresh.
+ */
+export function linkedContactState(
+  contact: XeroContactCandidate,
+  identity: Pick<ContactIdentity, 'ownNumbers'>,
+): LinkState {
+  const code = contact.ContactNumber ?? '';
+  if (isOwnContactNumber(code) && !identity.ownNumbers.includes(code)) return 'not_ours';
+  return contact.ContactStatus === 'ACTIVE' ? 'usable' : 'archived';
+}
+
+function isOurs(candidate: XeroContactCandidate, identity: ContactIdentity): boolean {
+  const code = candidate.ContactNumber ?? '';
+  if (code !== '' && !identity.ownNumbers.includes(code)) return false;
+  if (isOwnContactNumber(code)) return true;
+  return !identity.linkedToOthers.has(candidate.ContactID.toLowerCase());
 }
 
 const label: Record<MatchKey, string> = {
@@ -85,23 +128,21 @@ const label: Record<MatchKey, string> = {
   email: 'email address',
 };
 
-function valueOf(
-  draft: Pick<XeroContactDraft, 'Name' | 'ContactNumber' | 'EmailAddress'>,
-  by: MatchKey,
-): string {
+function ambiguity(found: readonly XeroContactCandidate[], draft: DraftKeys, by: MatchKey) {
+  return `${found.length} active Xero contacts share the ${label[by]} "${valueOf(draft, by)}": ${found.map((c) => c.Name).join(', ')}. Archive or merge the extra ones in Xero, then Replay.`;
+}
+
+function valueOf(draft: DraftKeys, by: MatchKey): string {
   if (by === 'contact_number') return draft.ContactNumber;
   if (by === 'name') return draft.Name;
   return draft.EmailAddress ?? '';
 }
 
-function matches(
-  candidate: XeroContactCandidate,
-  draft: Pick<XeroContactDraft, 'Name' | 'ContactNumber' | 'EmailAddress'>,
-  by: MatchKey,
-): boolean {
+function matches(candidate: XeroContactCandidate, draft: DraftKeys, by: MatchKey): boolean {
   if (by === 'contact_number') return (candidate.ContactNumber ?? '') === draft.ContactNumber;
   if (by === 'name') {
-    // xero.md §8: names are unique among active contacts, case-insensitively as far as reported.
+    // Names are unique among active contacts, case-insensitively as far as reported
+    // (https://developer.xero.com/documentation/api/accounting/contacts).
     return normaliseName(candidate.Name).toLowerCase() === normaliseName(draft.Name).toLowerCase();
   }
   const email = draft.EmailAddress?.trim().toLowerCase();

@@ -1,17 +1,26 @@
-import { type ContactLinkKey, saveContactLink } from '../../store/repos/links.js';
+import {
+  type ContactLinkKey,
+  listContactLinksTo,
+  saveContactLink,
+} from '../../store/repos/links.js';
 import { XeroValidationError } from '../../xero/errors.js';
 import type { XeroContact } from '../../xero/types.js';
 import type { ContactSource } from '../mapping/contact.js';
-import type { ContactDecision } from '../mapping/contact-match.js';
+import {
+  type ContactDecision,
+  decideContact,
+  ownContactNumbers,
+} from '../mapping/contact-match.js';
 import type { XeroContactCandidate, XeroContactDraft } from '../mapping/types.js';
 import { type SyncDeps, xeroRef } from '../ports.js';
-import { referenceCacheOf } from './load-org-reference.js';
+import { referenceCacheOf, type VerifiedContact } from './load-org-reference.js';
 import type { Stop } from './stop.js';
 
 /**
  * What every path to a Xero contact shares (a deal's document, the panel's Update, the bulk sync):
- * the link key, Xero contacts as match candidates, the plain-words stops, creating drafts in one
- * PUT /Contacts and storing the link once a contact is known.
+ * the link key, Xero contacts as match candidates, the decision from one lookup (the same rules for
+ * every path, mapping/contact-match.ts), the plain-words stops, creating drafts in one PUT /Contacts
+ * and storing the link once a contact is known.
  */
 
 export function contactLinkKey(
@@ -60,8 +69,82 @@ export function decisionStop(
 ): Stop | null {
   if (found.kind === 'ambiguous') return plainStop('contact_ambiguous', found.explanation);
   if (found.kind === 'archived')
-    return archivedStop(found.contact.Name, draft.ContactNumber, again);
+    return archivedStop(
+      found.contact.Name,
+      found.contact.ContactNumber || draft.ContactNumber,
+      again,
+    );
   return null;
+}
+
+export interface ContactQuery {
+  source: ContactSource;
+  draft: XeroContactDraft;
+  /** The record's linked contact, when Xero holds it archived. */
+  archivedLink?: XeroContactCandidate;
+}
+
+/**
+ * Each query's decision from ONE lookup of every key in use (ContactNumber, Name, email OR'ed,
+ * archived included; a few GETs for a large batch) and one read of which records our store links
+ * the contacts found to. `found` holds the contacts by ContactID.
+ */
+export async function decideInXero(
+  deps: SyncDeps,
+  queries: readonly ContactQuery[],
+): Promise<{ decisions: ContactDecision[]; found: Map<string, XeroContact> }> {
+  if (queries.length === 0) return { decisions: [], found: new Map() };
+  const order = deps.company.settings.contacts.matchOrder;
+  const drafts = queries.map((query) => query.draft);
+  const contacts = await deps.xero.findContactsByKeys(xeroRef(deps), {
+    ...(order.includes('contact_number') && {
+      contactNumbers: drafts.map((draft) => draft.ContactNumber),
+    }),
+    ...(order.includes('name') && { names: drafts.map((draft) => draft.Name) }),
+    ...(order.includes('email') && {
+      emailAddresses: drafts.flatMap((draft) => draft.EmailAddress?.trim() || []),
+    }),
+  });
+  const candidates = contacts.flatMap(toCandidate);
+  const links = await listContactLinksTo(
+    deps.db,
+    { companyId: deps.company.id, tenantId: deps.tenant.tenantId },
+    candidates.map((candidate) => candidate.ContactID),
+  );
+  // Contacts matched by earlier queries of the batch count as linked to them, as they soon will be.
+  const claims = links.map(({ kind, pipedriveId, xeroContactId }) => ({
+    kind,
+    pipedriveId,
+    xeroContactId: xeroContactId.toLowerCase(),
+  }));
+  const decisions = queries.map(({ source, draft, archivedLink }) => {
+    const pipedriveId = pipedriveIdOf(source);
+    const linkedToOthers = new Set(
+      claims
+        .filter((link) => link.kind !== source.kind || link.pipedriveId !== pipedriveId)
+        .map((link) => link.xeroContactId),
+    );
+    const identity = {
+      ownNumbers: ownContactNumbers(source.kind, pipedriveId, draft),
+      linkedToOthers,
+    };
+    const decision = decideContact(candidates, draft, {
+      order,
+      identity,
+      ...(archivedLink && { archivedLink }),
+    });
+    if (decision.kind === 'matched')
+      claims.push({
+        kind: source.kind,
+        pipedriveId,
+        xeroContactId: decision.contact.ContactID.toLowerCase(),
+      });
+    return decision;
+  });
+  return {
+    decisions,
+    found: new Map(contacts.map((contact) => [contact.ContactID ?? '', contact])),
+  };
 }
 
 export function rejectedStop(
@@ -77,8 +160,10 @@ export function rejectedStop(
   );
 }
 
+/** A refusal keeps Xero's words (`messages`) so a caller can tell "already exists" apart. */
 export type Written =
-  { ok: true; contact: XeroContact; contactId: string } | { ok: false; stop: Stop };
+  | { ok: true; contact: XeroContact; contactId: string }
+  | { ok: false; stop: Stop; messages: readonly string[] };
 
 /**
  * Writes contacts in one call (PUT creates; POST with ContactIDs updates), each element's result
@@ -98,6 +183,7 @@ export async function writeContacts(
   const refused = (draft: XeroContactDraft, messages: readonly string[]): Written => ({
     ok: false,
     stop: rejectedStop(mode, draft.Name, messages, again),
+    messages,
   });
   let results;
   try {
@@ -128,12 +214,16 @@ export async function writeContacts(
 export async function linkContact(
   deps: SyncDeps,
   key: ContactLinkKey,
-  contactId: string,
+  contact: VerifiedContact,
 ): Promise<void> {
-  await saveContactLink(deps.db, key, contactId, deps.clock.now());
-  referenceCacheOf(deps).rememberContact(
-    deps.tenant.tenantId,
-    contactId,
-    deps.clock.now().getTime(),
-  );
+  await saveContactLink(deps.db, key, contact.ContactID, deps.clock.now());
+  referenceCacheOf(deps).rememberContact(deps.tenant.tenantId, contact, deps.clock.now().getTime());
+}
+
+export function verified(contact: XeroContactCandidate): VerifiedContact {
+  return {
+    ContactID: contact.ContactID,
+    Name: contact.Name,
+    ContactNumber: contact.ContactNumber ?? null,
+  };
 }

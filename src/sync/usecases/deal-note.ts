@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { type Db, withTransaction } from '../../store/db.js';
 import { addDealNote, type NewDealNote } from '../../store/repos/deal-notes.js';
+import type { ContactHow } from '../mapping/contact-match.js';
 import type { DocumentKind, SyncDeps } from '../ports.js';
 
 /**
@@ -23,12 +24,22 @@ export function escapeHtml(text: string): string {
 
 const noun: Record<DocumentKind, string> = { invoice: 'invoice', quote: 'quote' };
 
+const found: Record<ContactHow, string> = {
+  linked: 'already linked',
+  'by contact number': 'matched by contact number',
+  'by name': 'matched by name',
+  'by email': 'matched by email',
+  created: 'created',
+};
+
 export function successNote(input: {
   kind: DocumentKind;
   number: string | null;
   total: string;
   currency: string;
   url: string;
+  /** The Xero contact billed, and how it was found (ensureContact). */
+  customer: { name: string; how: ContactHow };
   notes: readonly string[];
 }): string {
   const name =
@@ -38,6 +49,7 @@ export function successNote(input: {
   const lines = [
     `<p>${escapeHtml(name)} was created in Xero: ${escapeHtml(formatTotal(input.total))} ${escapeHtml(input.currency)}. ` +
       `<a href="${escapeHtml(input.url)}">Open it in Xero</a></p>`,
+    `<p>Xero contact: ${escapeHtml(input.customer.name)} (${found[input.customer.how]}).</p>`,
     ...input.notes.map((note) => `<p>${escapeHtml(note)}</p>`),
   ];
   return lines.join('');

@@ -105,11 +105,15 @@ async function createAndRecord(
     url,
     summary: {
       reference: document.Reference,
-      contact: contact.how,
+      contact: { id: contact.contactId, name: contact.name, how: contact.how },
       lines: document.LineItems.length,
       expectedTotal: built.expected.total.toFixed(2),
     },
-    note: (doc, how) => runSuccessNote(deps, job, prepared, doc, how, url),
+    note: (doc, how) =>
+      runSuccessNote(deps, job, prepared, doc, how, url, {
+        name: contact.name,
+        how: contact.how,
+      }),
   });
   if (creation.kind === 'busy') {
     return finish(

@@ -1,16 +1,26 @@
-import { buildContact, type ContactSource } from '../mapping/contact.js';
-import { type ContactDecision, decideContact, type MatchKey } from '../mapping/contact-match.js';
-import type { XeroContactDraft } from '../mapping/types.js';
-import { type SyncDeps, xeroRef } from '../ports.js';
 import { getContactLink } from '../../store/repos/links.js';
+import { buildContact, type ContactSource } from '../mapping/contact.js';
+import {
+  type ContactHow,
+  HOW_MATCHED,
+  type LinkState,
+  linkedContactState,
+  ownContactNumbers,
+} from '../mapping/contact-match.js';
+import type { XeroContactCandidate, XeroContactDraft } from '../mapping/types.js';
+import { type SyncDeps, xeroRef } from '../ports.js';
 import {
   contactLinkKey,
+  type ContactQuery,
+  decideInXero,
   decisionStop,
   linkContact,
   pipedriveIdOf,
   toCandidate,
+  verified,
   writeContacts,
 } from './contact-writes.js';
+import { contactLockName, isAlreadyThere, withCreationLocks } from './creation-lock.js';
 import { idempotencyKey } from './keys.js';
 import { referenceCacheOf } from './load-org-reference.js';
 import type { DealSnapshot } from './read-deal.js';
@@ -18,17 +28,21 @@ import type { Stop } from './stop.js';
 
 /**
  * The Xero contact a deal's document goes to (DESIGN.md §1 "ensure Xero contact"):
- * 1. the stored link (per tenant), if that contact still exists and is ACTIVE in Xero;
- * 2. else a match in the configured order — ContactNumber (PD-ORG-<id>/PD-PER-<id>), exact Name among
- *    active contacts, email — one lookup per key, stopping at the first that decides;
- * 3. else a new contact built from the organization (or, B2C, the person).
- * The link is stored whichever way it was found. Xero's refusal to create (e.g. a name already used by
- * another active contact, xero.md §8) comes back as a value in plain words, never as "Name 1".
- * The panel's Update and the bulk sync decide the same way (sync-contacts.ts, with one lookup per batch).
+ * 1. the stored link (per tenant), if that contact still exists, is ACTIVE and is not another
+ *    record's (mapping/contact-match.ts linkedContactState);
+ * 2. else the contact the identity rules find in one lookup of the configured keys — ContactNumber
+ *    (PD-ORG-<id>/PD-PER-<id>), exact Name, email — never another record's, never an archived one;
+ * 3. else a new contact built from the organization (or, B2C, the person), created under the
+ *    record's creation lock (creation-lock.ts): a job that waited for another one creating the same
+ *    contact finds its link and uses it, and Xero's "already assigned" (someone created it between
+ *    our lookup and our create) is resolved by looking it up again.
+ * The link is stored whichever way it was found, and the result says which contact and how. Xero's
+ * other refusals come back as a value in plain words, never as "Name 1".
+ * The panel's Update and the bulk sync decide the same way (sync-contacts.ts, decideInXero).
  */
 
 export type ContactResult =
-  | { ok: true; contactId: string; how: 'linked' | 'matched' | 'created'; draft: XeroContactDraft }
+  | { ok: true; contactId: string; name: string; how: ContactHow; draft: XeroContactDraft }
   | { ok: false; stop: Stop };
 
 export function contactSourceOf(snapshot: DealSnapshot): ContactSource | undefined {
@@ -44,22 +58,46 @@ export async function ensureContact(
   runId: string,
 ): Promise<ContactResult> {
   const draft = buildContact(source, deps.company.settings);
-  const pipedriveId = pipedriveIdOf(source);
-  const linkKey = contactLinkKey(deps, source.kind, pipedriveId);
-  const linked = await getContactLink(deps.db, linkKey);
-  if (linked !== undefined && (await isActiveContact(deps, linked))) {
-    return { ok: true, contactId: linked, how: 'linked', draft };
-  }
+  const linkedId = await getContactLink(deps.db, linkKeyOf(deps, source));
+  const link = linkedId === undefined ? undefined : await readLinked(deps, source, draft, linkedId);
+  if (link?.state === 'usable') return await use(deps, source, draft, link.contact, 'linked');
 
-  const found = await matchInXero(deps, draft);
-  const stop = decisionStop(found, draft);
-  if (stop) return { ok: false, stop };
-  let contactId: string;
-  let how: 'matched' | 'created';
-  if (found.kind === 'matched') {
-    contactId = found.contact.ContactID;
-    how = 'matched';
-  } else {
+  const query: ContactQuery = {
+    source,
+    draft,
+    ...(link?.state === 'archived' && { archivedLink: link.contact }),
+  };
+  return (await matchInXero(deps, query)) ?? (await createOnce(deps, query, linkedId, runId));
+}
+
+/** The decided contact, linked; a stop; or undefined when nothing matches (create one). */
+async function matchInXero(
+  deps: SyncDeps,
+  query: ContactQuery,
+): Promise<ContactResult | undefined> {
+  // One query, one decision.
+  const decision = (await decideInXero(deps, [query])).decisions[0]!;
+  if (decision.kind === 'matched')
+    return use(deps, query.source, query.draft, decision.contact, HOW_MATCHED[decision.by]);
+  const stop = decisionStop(decision, query.draft);
+  return stop ? { ok: false, stop } : undefined;
+}
+
+/** Creates the contact under the record's creation lock, unless the previous holder just did. */
+function createOnce(
+  deps: SyncDeps,
+  query: ContactQuery,
+  linkedBefore: string | undefined,
+  runId: string,
+): Promise<ContactResult> {
+  const { source, draft } = query;
+  const pipedriveId = pipedriveIdOf(source);
+  return withCreationLocks(deps, [contactLockName(source.kind, pipedriveId)], async () => {
+    const linkedNow = await getContactLink(deps.db, linkKeyOf(deps, source));
+    if (linkedNow !== undefined && linkedNow !== linkedBefore) {
+      const link = await readLinked(deps, source, draft, linkedNow);
+      if (link?.state === 'usable') return use(deps, source, draft, link.contact, 'linked');
+    }
     const key = idempotencyKey(
       'contact',
       deps.company.id,
@@ -70,44 +108,57 @@ export async function ensureContact(
     );
     // One result per draft (writeContacts).
     const created = (await writeContacts(deps, 'create', [draft], key))[0]!;
-    if (!created.ok) return { ok: false, stop: created.stop };
-    contactId = created.contactId;
-    how = 'created';
-  }
-  await linkContact(deps, linkKey, contactId);
-  return { ok: true, contactId, how, draft };
+    if (created.ok) {
+      const contact = {
+        ContactID: created.contactId,
+        Name: created.contact.Name ?? draft.Name,
+        ContactNumber: created.contact.ContactNumber ?? draft.ContactNumber,
+        ContactStatus: 'ACTIVE' as const,
+      };
+      return use(deps, source, draft, contact, 'created');
+    }
+    if (!isAlreadyThere(created.messages)) return { ok: false, stop: created.stop };
+    return (await matchInXero(deps, query)) ?? { ok: false, stop: created.stop };
+  });
 }
 
-/** A linked contact is used only while it exists and is ACTIVE (xero.md §8: never archived ones). */
-async function isActiveContact(deps: SyncDeps, contactId: string): Promise<boolean> {
-  const cache = referenceCacheOf(deps);
+async function use(
+  deps: SyncDeps,
+  source: ContactSource,
+  draft: XeroContactDraft,
+  contact: XeroContactCandidate,
+  how: ContactHow,
+): Promise<ContactResult> {
+  if (how === 'linked')
+    referenceCacheOf(deps).rememberContact(
+      deps.tenant.tenantId,
+      verified(contact),
+      deps.clock.now().getTime(),
+    );
+  else await linkContact(deps, linkKeyOf(deps, source), verified(contact));
+  return { ok: true, contactId: contact.ContactID, name: contact.Name, how, draft };
+}
+
+/**
+ * The linked contact and whether it may be used; a contact verified recently needs no GET. Undefined
+ * when Xero no longer has it.
+ */
+async function readLinked(
+  deps: SyncDeps,
+  source: ContactSource,
+  draft: XeroContactDraft,
+  contactId: string,
+): Promise<{ state: LinkState; contact: XeroContactCandidate } | undefined> {
   const nowMs = deps.clock.now().getTime();
-  if (cache.isContactVerified(deps.tenant.tenantId, contactId, nowMs)) return true;
-  const contact = await deps.xero.getContact(xeroRef(deps), contactId);
-  if (contact?.ContactStatus !== 'ACTIVE') return false;
-  cache.rememberContact(deps.tenant.tenantId, contactId, nowMs);
-  return true;
+  const known = referenceCacheOf(deps).verifiedContact(deps.tenant.tenantId, contactId, nowMs);
+  const contact = known
+    ? { ...known, ContactStatus: 'ACTIVE' as const }
+    : toCandidate((await deps.xero.getContact(xeroRef(deps), contactId)) ?? {})[0];
+  if (!contact) return undefined;
+  const identity = { ownNumbers: ownContactNumbers(source.kind, pipedriveIdOf(source), draft) };
+  return { state: linkedContactState(contact, identity), contact };
 }
 
-/** One lookup per key, in the configured order, until one decides. */
-async function matchInXero(deps: SyncDeps, draft: XeroContactDraft): Promise<ContactDecision> {
-  const ref = xeroRef(deps);
-  for (const by of deps.company.settings.contacts.matchOrder) {
-    const query = queryFor(by, draft);
-    if (query === undefined) continue;
-    // Archived contacts are read for the contact code only, to explain them; they are never billed.
-    const candidates = (
-      await deps.xero.findContacts(ref, { ...query, includeArchived: by === 'contact_number' })
-    ).flatMap(toCandidate);
-    const decision = decideContact(candidates, draft, [by]);
-    if (decision.kind !== 'none') return decision;
-  }
-  return { kind: 'none' };
-}
-
-function queryFor(by: MatchKey, draft: XeroContactDraft) {
-  if (by === 'contact_number') return { contactNumber: draft.ContactNumber };
-  if (by === 'name') return { name: draft.Name };
-  const email = draft.EmailAddress?.trim();
-  return email ? { emailAddress: email } : undefined;
+function linkKeyOf(deps: SyncDeps, source: ContactSource) {
+  return contactLinkKey(deps, source.kind, pipedriveIdOf(source));
 }

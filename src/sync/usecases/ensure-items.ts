@@ -4,7 +4,8 @@ import { ITEM_CODE_MAX, itemCodeFor, itemForProduct } from '../mapping/item.js';
 import { refuse } from '../mapping/refusal.js';
 import type { PipedriveProduct, XeroItem as MappingItem, XeroItemDraft } from '../mapping/types.js';
 import { type SyncDeps, xeroRef } from '../ports.js';
-import { saveItemLink } from '../../store/repos/links.js';
+import { listItemLinksSince, saveItemLink } from '../../store/repos/links.js';
+import { isAlreadyThere, itemLockName, withCreationLocks } from './creation-lock.js';
 import { idempotencyKey } from './keys.js';
 import { referenceCacheOf, toMappingItem } from './load-org-reference.js';
 import type { DealSnapshot } from './read-deal.js';
@@ -18,7 +19,11 @@ import { type Stop, stopFromRefusal } from './stop.js';
  *   leaves them missing (the mapping refuses, naming them), `default_item` uses the default item (which
  *   must exist), `create_item` plans an item per product (itemForProduct; codes over 30 characters
  *   are refused, never cut);
- * - createPlannedItems: after the document has been built, creates the planned items in one PUT /Items.
+ * - createPlannedItems: after the document has been built, creates the planned items in one PUT /Items,
+ *   under their codes' creation locks (creation-lock.ts): items another job created while we waited
+ *   (linked since our lookup, or in the tenant cache) are not created again, and an item Xero says
+ *   exists already ("Price List Item with Code … already exists": someone created it between our
+ *   lookup and our create) is looked up by its code and used — the code is the item's identity.
  * The product's code is the item code (`PD-<id>` without one, see mapping/item.ts).
  */
 
@@ -27,6 +32,8 @@ export interface ItemPlan {
   items: Map<number, MappingItem | null>;
   /** Items to create once the document is known to be valid. */
   toCreate: { productId: number; draft: XeroItemDraft }[];
+  /** When Xero was asked which items exist: links stored since then are new. */
+  lookedUpAt: Date;
 }
 
 export async function planItems(
@@ -66,6 +73,7 @@ export async function planItems(
   const needDefault =
     policy === 'default_item' && defaultCode !== null && !cache.item(tenantId, defaultCode, nowMs);
   const codes = [...wanted.keys(), ...(needDefault ? [defaultCode] : [])];
+  const lookedUpAt = deps.clock.now();
   const found = codes.length === 0 ? [] : await deps.xero.getItems(xeroRef(deps), codes);
   const byCode = new Map<string, MappingItem>();
   for (const item of found) {
@@ -103,12 +111,39 @@ export async function planItems(
       });
     }
   }
-  return { items, toCreate };
+  return { items, toCreate, lookedUpAt };
 }
 
 export async function createPlannedItems(deps: SyncDeps, plan: ItemPlan): Promise<Stop | null> {
   if (plan.toCreate.length === 0) return null;
-  const drafts = plan.toCreate.map((entry) => entry.draft);
+  const locks = plan.toCreate.map((entry) => itemLockName(entry.draft.Code));
+  return withCreationLocks(deps, locks, async () => {
+    const made = await madeSinceLookup(deps, plan);
+    const pending = plan.toCreate.filter((entry) => !made.has(entry.draft.Code));
+    return pending.length === 0 ? null : createItems(deps, pending);
+  });
+}
+
+/** Codes of the plan that another job created since our lookup: linked since, or in the cache. */
+async function madeSinceLookup(deps: SyncDeps, plan: ItemPlan): Promise<Set<string>> {
+  const links = await listItemLinksSince(
+    deps.db,
+    { companyId: deps.company.id, tenantId: deps.tenant.tenantId },
+    plan.toCreate.map((entry) => entry.productId),
+    plan.lookedUpAt,
+  );
+  const cache = referenceCacheOf(deps);
+  const nowMs = deps.clock.now().getTime();
+  return new Set([
+    ...links.map((link) => link.xeroItemCode),
+    ...plan.toCreate.flatMap(({ draft }) =>
+      cache.item(deps.tenant.tenantId, draft.Code, nowMs) ? [draft.Code] : [],
+    ),
+  ]);
+}
+
+async function createItems(deps: SyncDeps, toCreate: ItemPlan['toCreate']): Promise<Stop | null> {
+  const drafts = toCreate.map((entry) => entry.draft);
   const codes = drafts.map((draft) => draft.Code).sort();
   const key = idempotencyKey('items', deps.company.id, deps.tenant.tenantId, ...codes);
   const rejected = (messages: string[]): Stop => ({
@@ -123,15 +158,29 @@ export async function createPlannedItems(deps: SyncDeps, plan: ItemPlan): Promis
     if (error instanceof XeroValidationError) return rejected(error.messages);
     throw error;
   }
-  const messages = results.flatMap((result) => (result.ok ? [] : result.messages));
+  const created = results.flatMap((result) => (result.ok ? [result.element] : []));
+  const existing = drafts.filter((_, index) => {
+    const result = results[index];
+    return result !== undefined && !result.ok && isAlreadyThere(result.messages);
+  });
+  if (existing.length > 0) {
+    // Someone else's just now: the item with our code is the product's item.
+    const found = await deps.xero.getItems(
+      xeroRef(deps),
+      existing.map((draft) => draft.Code),
+    );
+    created.push(...found.filter((item) => existing.some((draft) => draft.Code === item.Code)));
+  }
+  const messages = results.flatMap((result, index) =>
+    result.ok || created.some((item) => item.Code === drafts[index]?.Code) ? [] : result.messages,
+  );
   if (messages.length > 0) return rejected(messages);
   const nowMs = deps.clock.now().getTime();
-  const created = results.flatMap((result) => (result.ok ? [result.element] : []));
   for (const item of created) {
     const mapped = toMappingItem(item);
     if (mapped) referenceCacheOf(deps).rememberItem(deps.tenant.tenantId, mapped, nowMs);
   }
-  const byCode = new Map(plan.toCreate.map((entry) => [entry.draft.Code, entry.productId]));
+  const byCode = new Map(toCreate.map((entry) => [entry.draft.Code, entry.productId]));
   for (const item of created) {
     const productId = item.Code === undefined ? undefined : byCode.get(item.Code);
     if (productId !== undefined && item.ItemID && item.Code)

@@ -37,7 +37,14 @@ interface Stamped<T> {
 interface TenantEntry {
   reference?: Stamped<Promise<OrgReference>>;
   items: Map<string, Stamped<MappingItem>>;
-  contacts: Map<string, number>;
+  contacts: Map<string, Stamped<VerifiedContact>>;
+}
+
+/** A contact seen ACTIVE in Xero: what a linked record needs to know of it without a GET. */
+export interface VerifiedContact {
+  ContactID: string;
+  Name: string;
+  ContactNumber: string | null;
 }
 
 export class OrgReferenceCache {
@@ -73,13 +80,13 @@ export class OrgReferenceCache {
     this.entry(tenantId).items.set(item.Code, { value: item, atMs: nowMs });
   }
 
-  isContactVerified(tenantId: string, contactId: string, nowMs: number): boolean {
-    const atMs = this.entry(tenantId).contacts.get(contactId);
-    return atMs !== undefined && this.fresh(atMs, nowMs);
+  verifiedContact(tenantId: string, contactId: string, nowMs: number): VerifiedContact | undefined {
+    const found = this.entry(tenantId).contacts.get(contactId);
+    return found && this.fresh(found.atMs, nowMs) ? found.value : undefined;
   }
 
-  rememberContact(tenantId: string, contactId: string, nowMs: number): void {
-    this.entry(tenantId).contacts.set(contactId, nowMs);
+  rememberContact(tenantId: string, contact: VerifiedContact, nowMs: number): void {
+    this.entry(tenantId).contacts.set(contact.ContactID, { value: contact, atMs: nowMs });
   }
 
   invalidate(tenantId: string): void {

@@ -1,3 +1,4 @@
+import type { ContactHow } from '../mapping/contact-match.js';
 import type { NewDealNote } from '../../store/repos/deal-notes.js';
 import type { XeroDocument } from '../../store/repos/documents.js';
 import type { DocumentJob, SyncDeps } from '../ports.js';
@@ -23,6 +24,7 @@ export function runSuccessNote(
   doc: XeroDocument,
   how: 'created' | 'adopted',
   url: (xeroId: string) => string,
+  customer: { name: string; how: ContactHow },
 ): NewDealNote {
   const total = doc.total ?? built.expected.total.toFixed(2);
   const notes = [...built.notes];
@@ -46,6 +48,7 @@ export function runSuccessNote(
       total,
       currency: doc.currency,
       url: mark(doc.url ?? url(doc.xeroId ?? '')),
+      customer,
       notes,
     }),
   );

@@ -1,5 +1,6 @@
 import { PipedriveApiError } from '../../pipedrive/errors.js';
 import type { ContactSource } from '../mapping/contact.js';
+import type { ContactHow } from '../mapping/contact-match.js';
 import type { SyncDeps } from '../ports.js';
 import { type EntityOutcome, runEntitySync } from './entity-run.js';
 import { customFieldDefinitions } from './read-deal.js';
@@ -22,6 +23,9 @@ export interface ContactSyncInput {
 
 export type ContactSyncOutcome = EntityOutcome<{
   contactId: string;
+  /** Which Xero contact (its name) and how it was found. */
+  name: string;
+  how: ContactHow;
   created: boolean;
   changedFields: string[];
 }>;
@@ -47,8 +51,8 @@ export function syncContact(deps: SyncDeps, input: ContactSyncInput): Promise<Co
       // One result per source.
       const result = (await syncContactSources(deps, [source], ['update', input.runId], AGAIN))[0]!;
       if (!result.ok) return result;
-      const { contactId, created, changedFields } = result;
-      return { ok: true, value: { contactId, created, changedFields } };
+      const { ok: _ok, ...value } = result;
+      return { ok: true, value };
     },
   );
 }

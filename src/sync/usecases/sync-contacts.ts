@@ -2,18 +2,25 @@ import { getContactLink } from '../../store/repos/links.js';
 import type { XeroContact } from '../../xero/types.js';
 import { buildContact, type ContactSource, isOwnContactNumber } from '../mapping/contact.js';
 import { contactChanges, contactFields } from '../mapping/contact-diff.js';
-import { decideContact, type MatchKey } from '../mapping/contact-match.js';
+import {
+  type ContactHow,
+  HOW_MATCHED,
+  linkedContactState,
+  ownContactNumbers,
+} from '../mapping/contact-match.js';
 import type { XeroContactDraft } from '../mapping/types.js';
 import { type SyncDeps, xeroRef } from '../ports.js';
 import {
-  archivedStop,
   contactLinkKey,
+  decideInXero,
   decisionStop,
   linkContact,
   pipedriveIdOf,
   toCandidate,
+  verified,
   writeContacts,
 } from './contact-writes.js';
+import { contactLockName, isAlreadyThere, withCreationLocks } from './creation-lock.js';
 import { idempotencyKey } from './keys.js';
 import type { Stop } from './stop.js';
 
@@ -25,15 +32,25 @@ import type { Stop } from './stop.js';
  * included; a few more for a large batch, to keep URLs short), one PUT /Contacts for the new ones
  * and one POST /Contacts for the changed ones; an unchanged contact is not written at all.
  *
- * Decisions are ensureContact's (mapping/contact-match.ts decideContact), with two guards an update
- * needs: a contact carrying another Pipedrive record's code (PD-ORG-n/PD-PER-n) is never taken, and
- * a linked contact that was ARCHIVED is never replaced by a new one — unless an active contact
- * matches, the record waits for the user to restore it (contact_archived). An update leaves the
- * user's own contact code, and the name of a contact found by email, as they are (updateOf).
+ * Decisions are ensureContact's (contact-writes.ts decideInXero, mapping/contact-match.ts): a linked
+ * contact carrying another record's code is looked for afresh, one that was ARCHIVED is never
+ * replaced by a new one — unless an active contact of this record's matches, the record waits for
+ * the user to restore it (contact_archived). New contacts are created under their records' creation
+ * locks (creation-lock.ts): one another job created meanwhile is linked and updated instead, as is
+ * one Xero says already exists. An update leaves the user's own contact code, and the name of a
+ * contact found by email, as they are (updateOf).
  */
 
 export type ContactSyncResult =
-  | { ok: true; contactId: string; created: boolean; changedFields: string[] }
+  | {
+      ok: true;
+      contactId: string;
+      /** The contact's name in Xero, and how it was found. */
+      name: string;
+      how: ContactHow;
+      created: boolean;
+      changedFields: string[];
+    }
   | { ok: false; stop: Stop };
 
 interface Entry {
@@ -42,10 +59,12 @@ interface Entry {
   linkedId: string | undefined;
   /** The linked contact, when Xero holds it ARCHIVED. */
   archivedLink?: XeroContact;
-  /** The Xero contact to update (linked or matched); none → create. */
+  /** The Xero contact to update (linked or matched) and how it was found; none → create. */
   target?: XeroContact;
-  matchedBy?: MatchKey;
+  how?: ContactHow;
   result?: ContactSyncResult;
+  /** The contact as Xero holds it after the sync, once it succeeded. */
+  final?: XeroContact;
 }
 
 export async function syncContactSources(
@@ -63,71 +82,196 @@ export async function syncContactSources(
       linkedId: await getContactLink(deps.db, key),
     });
   }
-  await useActiveLinks(deps, entries);
-  await matchTheRest(deps, entries, again);
-
-  const toCreate = entries.filter((entry) => !entry.result && !entry.target);
-  const toUpdate = entries.flatMap((entry) => {
-    if (entry.result || !entry.target?.ContactID) return [];
-    const draft = updateOf(entry, entry.target);
-    const changedFields = contactChanges(draft, entry.target);
-    if (changedFields.length === 0) {
-      entry.result = { ok: true, contactId: entry.target.ContactID, created: false, changedFields };
-      return [];
-    }
-    return [{ entry, changedFields, body: { ...draft, ContactID: entry.target.ContactID } }];
-  });
-  const keyFor = (mode: string, body: unknown[]) =>
-    idempotencyKey(
-      `contacts-${mode}`,
-      deps.company.id,
-      deps.tenant.tenantId,
-      ...keyParts,
-      JSON.stringify(body),
-    );
-  const createBodies = toCreate.map((entry) => entry.draft);
-  const created = await writeContacts(
+  await useLinks(deps, entries);
+  await matchInXero(
     deps,
-    'create',
-    createBodies,
-    keyFor('create', createBodies),
+    entries.filter((entry) => !entry.target),
     again,
   );
-  toCreate.forEach((entry, index) => {
-    const written = created[index]!;
-    entry.result = written.ok
-      ? {
-          ok: true,
-          contactId: written.contactId,
-          created: true,
-          changedFields: contactFields(entry.draft),
-        }
-      : written;
+  await createTheRest(deps, entries, keyParts, again);
+  await updateTargets(deps, entries, keyParts, again);
+
+  // New contacts were linked under their locks (createTheRest).
+  for (const entry of entries) if (entry.how !== 'created') await linkEntry(deps, entry);
+  return entries.map((entry) => entry.result!);
+}
+
+async function linkEntry(deps: SyncDeps, entry: Entry): Promise<void> {
+  const contact = entry.final && toCandidate(entry.final)[0];
+  if (entry.result?.ok && contact)
+    await linkContact(
+      deps,
+      contactLinkKey(deps, entry.source.kind, pipedriveIdOf(entry.source)),
+      verified(contact),
+    );
+}
+
+/** Linked contacts in one GET; a usable one is the target, fresh from Xero (for the diff). */
+async function useLinks(deps: SyncDeps, entries: Entry[]): Promise<void> {
+  const ids = entries.flatMap((entry) => (entry.linkedId ? [entry.linkedId] : []));
+  if (ids.length === 0) return;
+  const found = await deps.xero.findContactsByKeys(xeroRef(deps), { contactIds: ids });
+  const byId = new Map(found.map((contact) => [contact.ContactID?.toLowerCase(), contact]));
+  for (const entry of entries) {
+    const contact = entry.linkedId ? byId.get(entry.linkedId.toLowerCase()) : undefined;
+    const candidate = contact && toCandidate(contact)[0];
+    if (!contact || !candidate) continue;
+    const { source, draft } = entry;
+    const ownNumbers = ownContactNumbers(source.kind, pipedriveIdOf(source), draft);
+    const state = linkedContactState(candidate, { ownNumbers });
+    if (state === 'usable') {
+      entry.target = contact;
+      entry.how = 'linked';
+    } else if (state === 'archived') entry.archivedLink = contact;
+  }
+}
+
+/** Entries not yet decided, matched in one lookup: a target, a stop, or nothing (create). */
+async function matchInXero(deps: SyncDeps, entries: Entry[], again: string): Promise<void> {
+  const { decisions, found } = await decideInXero(
+    deps,
+    entries.map(({ source, draft, archivedLink }) => ({
+      source,
+      draft,
+      ...(archivedLink && { archivedLink: toCandidate(archivedLink)[0]! }),
+    })),
+  );
+  entries.forEach((entry, index) => {
+    const decision = decisions[index]!;
+    const stop = decisionStop(decision, entry.draft, again);
+    if (stop) entry.result = { ok: false, stop };
+    else if (decision.kind === 'matched') {
+      // Decisions are made among `found`, so the matched contact is there.
+      entry.target = found.get(decision.contact.ContactID)!;
+      entry.how = HOW_MATCHED[decision.by];
+    }
   });
-  const updateBodies = toUpdate.map((update) => update.body);
+}
+
+/**
+ * Creates the undecided ones in one PUT under their creation locks, and links them: an entry
+ * another job linked while we waited, or whose contact Xero says exists already, gets that contact
+ * as its target instead.
+ */
+async function createTheRest(
+  deps: SyncDeps,
+  entries: Entry[],
+  keyParts: readonly (string | number)[],
+  again: string,
+): Promise<void> {
+  const pending = entries.filter((entry) => !entry.result && !entry.target);
+  if (pending.length === 0) return;
+  const locks = pending.map((entry) =>
+    contactLockName(entry.source.kind, pipedriveIdOf(entry.source)),
+  );
+  await withCreationLocks(deps, locks, async () => {
+    const relinked: Entry[] = [];
+    for (const entry of pending) {
+      const key = contactLinkKey(deps, entry.source.kind, pipedriveIdOf(entry.source));
+      const linkedNow = await getContactLink(deps.db, key);
+      if (linkedNow === undefined || linkedNow === entry.linkedId) continue;
+      entry.linkedId = linkedNow;
+      relinked.push(entry);
+    }
+    await useLinks(deps, relinked);
+
+    const toCreate = pending.filter((entry) => !entry.target);
+    const bodies = toCreate.map((entry) => entry.draft);
+    const created = await writeContacts(
+      deps,
+      'create',
+      bodies,
+      keyFor(deps, 'create', keyParts, bodies),
+      again,
+    );
+    const refusals = new Map<Entry, Stop>();
+    toCreate.forEach((entry, index) => {
+      const written = created[index]!;
+      if (written.ok) {
+        entry.how = 'created';
+        const contact = { ...entry.draft, ...written.contact, ContactID: written.contactId };
+        entry.result = succeeded(entry, contact, true, contactFields(entry.draft));
+      } else if (isAlreadyThere(written.messages)) refusals.set(entry, written.stop);
+      else entry.result = { ok: false, stop: written.stop };
+    });
+    // Linked before the locks are freed, so the next holder finds them.
+    for (const entry of toCreate) if (entry.how === 'created') await linkEntry(deps, entry);
+    const conflicted = [...refusals.keys()];
+    if (conflicted.length > 0) await matchInXero(deps, conflicted, again);
+    for (const [entry, stop] of refusals)
+      if (!entry.result && !entry.target) entry.result = { ok: false, stop };
+  });
+}
+
+/** Brings every target up to date in one POST; an unchanged one is not written. */
+async function updateTargets(
+  deps: SyncDeps,
+  entries: Entry[],
+  keyParts: readonly (string | number)[],
+  again: string,
+): Promise<void> {
+  const toUpdate = entries.flatMap((entry) => {
+    const target = entry.target;
+    if (entry.result || !target?.ContactID) return [];
+    const draft = updateOf(entry, target);
+    const changedFields = contactChanges(draft, target);
+    if (changedFields.length === 0) {
+      entry.result = succeeded(entry, target, false, changedFields);
+      return [];
+    }
+    return [{ entry, changedFields, body: { ...draft, ContactID: target.ContactID } }];
+  });
+  const bodies = toUpdate.map((update) => update.body);
   const updated = await writeContacts(
     deps,
     'update',
-    updateBodies,
-    keyFor('update', updateBodies),
+    bodies,
+    keyFor(deps, 'update', keyParts, bodies),
     again,
   );
   toUpdate.forEach(({ entry, changedFields }, index) => {
     const written = updated[index]!;
     entry.result = written.ok
-      ? { ok: true, contactId: written.contactId, created: false, changedFields }
-      : written;
+      ? succeeded(
+          entry,
+          { ...entry.target, ...written.contact, ContactID: written.contactId },
+          false,
+          changedFields,
+        )
+      : { ok: false, stop: written.stop };
   });
+}
 
-  for (const entry of entries) {
-    if (entry.result?.ok)
-      await linkContact(
-        deps,
-        contactLinkKey(deps, entry.source.kind, pipedriveIdOf(entry.source)),
-        entry.result.contactId,
-      );
-  }
-  return entries.map((entry) => entry.result!);
+function succeeded(
+  entry: Entry,
+  contact: XeroContact,
+  created: boolean,
+  changedFields: string[],
+): ContactSyncResult {
+  entry.final = contact;
+  return {
+    ok: true,
+    contactId: contact.ContactID ?? '',
+    name: contact.Name ?? entry.draft.Name,
+    how: entry.how ?? 'linked',
+    created,
+    changedFields,
+  };
+}
+
+function keyFor(
+  deps: SyncDeps,
+  mode: 'create' | 'update',
+  keyParts: readonly (string | number)[],
+  bodies: unknown[],
+): string {
+  return idempotencyKey(
+    `contacts-${mode}`,
+    deps.company.id,
+    deps.tenant.tenantId,
+    ...keyParts,
+    JSON.stringify(bodies),
+  );
 }
 
 /**
@@ -140,63 +284,6 @@ function updateOf(entry: Entry, target: XeroContact): XeroContactDraft {
   const draft = { ...entry.draft };
   if (target.ContactNumber && isOwnContactNumber(draft.ContactNumber))
     draft.ContactNumber = target.ContactNumber;
-  if (entry.matchedBy === 'email' && target.Name) draft.Name = target.Name;
+  if (entry.how === 'by email' && target.Name) draft.Name = target.Name;
   return draft;
-}
-
-/** Linked contacts in one GET; an ACTIVE one is the target, fresh from Xero (for the diff). */
-async function useActiveLinks(deps: SyncDeps, entries: Entry[]): Promise<void> {
-  const ids = entries.flatMap((entry) => (entry.linkedId ? [entry.linkedId] : []));
-  if (ids.length === 0) return;
-  const found = await deps.xero.findContactsByKeys(xeroRef(deps), { contactIds: ids });
-  const byId = new Map(found.map((contact) => [contact.ContactID?.toLowerCase(), contact]));
-  for (const entry of entries) {
-    const contact = entry.linkedId ? byId.get(entry.linkedId.toLowerCase()) : undefined;
-    if (contact?.ContactStatus === 'ACTIVE') entry.target = contact;
-    else if (contact) entry.archivedLink = contact;
-  }
-}
-
-/** Everything not linked to an active contact, matched in one lookup of every key in use. */
-async function matchTheRest(deps: SyncDeps, entries: Entry[], again: string): Promise<void> {
-  const pending = entries.filter((entry) => !entry.target);
-  if (pending.length === 0) return;
-  const order = deps.company.settings.contacts.matchOrder;
-  const drafts = pending.map((entry) => entry.draft);
-  const emails = drafts.flatMap((draft) => draft.EmailAddress?.trim() || []);
-  const found = await deps.xero.findContactsByKeys(xeroRef(deps), {
-    ...(order.includes('contact_number') && {
-      contactNumbers: drafts.map((draft) => draft.ContactNumber),
-    }),
-    ...(order.includes('name') && { names: drafts.map((draft) => draft.Name) }),
-    ...(order.includes('email') && { emailAddresses: emails }),
-  });
-  const all = found.flatMap(toCandidate);
-  const byId = new Map(found.map((contact) => [contact.ContactID, contact]));
-  for (const entry of pending) {
-    // A contact carrying another record's code of ours is that record's, never this one's.
-    const candidates = all.filter(
-      (candidate) =>
-        !candidate.ContactNumber ||
-        candidate.ContactNumber === entry.draft.ContactNumber ||
-        !isOwnContactNumber(candidate.ContactNumber),
-    );
-    const decision = decideContact(candidates, entry.draft, order);
-    const stop = decisionStop(decision, entry.draft, again);
-    const archived = entry.archivedLink;
-    if (stop) entry.result = { ok: false, stop };
-    // Candidates come from `found`, so the matched contact is there.
-    else if (decision.kind === 'matched') {
-      entry.target = byId.get(decision.contact.ContactID)!;
-      entry.matchedBy = decision.by;
-    } else if (archived)
-      entry.result = {
-        ok: false,
-        stop: archivedStop(
-          archived.Name ?? entry.draft.Name,
-          archived.ContactNumber || entry.draft.ContactNumber,
-          again,
-        ),
-      };
-  }
 }
