@@ -56,7 +56,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const encryptionKey = resolveEncryptionKey(config, logger);
   const box = createSecretBox(encryptionKey);
   const signer = createSigner(encryptionKey, clock);
-  const database = overrides.database ?? openDatabase(config.databaseUrl);
+  const database =
+    overrides.database ??
+    openDatabase(config.databaseUrl, {
+      onConnectionError: (error) =>
+        logger.warn({ err: error }, 'store: database connection lost; reconnecting on next use'),
+    });
   await migrateToLatest(database.db);
   const db = database.db;
 
