@@ -22,8 +22,9 @@ import { migrateToLatest } from './store/migrations/index.js';
  * (DESIGN.md §2). `createApp` opens and migrates the store and wires everything without listening
  * or taking jobs; the CLI then calls `listen` (serve), `startWorker` (worker) or both (start).
  *
- * States: created → listening and/or working → closed. `close` stops taking jobs (running ones
- * finish), stops the HTTP server, then closes the store.
+ * States: created → listening and/or working → closed. `close` stops the HTTP server (requests in
+ * flight are answered), stops taking jobs (running ones get a bounded time to finish, see the
+ * queue's stop), then closes the store.
  */
 export interface App {
   http: FastifyInstance;
@@ -80,6 +81,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     database.dialect === 'postgres'
       ? createGraphileQueue({
           connectionString: config.databaseUrl,
+          db,
+          leaseMs: config.worker.leaseMs,
           logger,
           ...(overrides.pollIntervalMs !== undefined && {
             pollIntervalMs: overrides.pollIntervalMs,
@@ -136,8 +139,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       logger.info({ concurrency: config.worker.concurrency }, 'worker: taking jobs');
     },
     async close() {
-      await queue.stop();
+      // HTTP first: a request in flight may still enqueue, and the queue's pool must be open for it.
       await http.close();
+      await queue.stop();
       if (overrides.database === undefined) await database.close();
     },
   };

@@ -74,6 +74,7 @@ for (const dialect of testDialects()) {
         'pipedrive_connections',
         'runs',
         'usage',
+        'worker_heartbeats',
         'xero_connections',
       ]);
       assert.deepEqual(await migrateToLatest(store.db), []);

@@ -5,6 +5,7 @@ import type { Database } from '../tables.js';
 import * as initial from './0001-initial.js';
 import * as bulkSync from './0002-bulk-sync.js';
 import * as documentPaymentState from './0003-document-payment-state.js';
+import * as workerHeartbeats from './0007-worker-heartbeats.js';
 
 /**
  * Migrations are TypeScript modules listed here (not files found at runtime), so they run from a
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-bulk-sync': bulkSync,
   '0003-document-payment-state': documentPaymentState,
+  '0007-worker-heartbeats': workerHeartbeats,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResult[]> {
