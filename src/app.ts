@@ -60,8 +60,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const database =
     overrides.database ??
     openDatabase(config.databaseUrl, {
+      // One line per connection, without pg's uninformative stack.
       onConnectionError: (error) =>
-        logger.warn({ err: error }, 'store: database connection lost; reconnecting on next use'),
+        logger.warn(
+          { reason: error.message, code: (error as { code?: string }).code },
+          'store: a database connection was lost; the next query opens a new one',
+        ),
     });
   await migrateToLatest(database.db);
   const db = database.db;

@@ -76,7 +76,10 @@ export function createGraphileQueue(options: GraphileQueueOptions): JobQueue {
   // A lost connection must not crash the process (pg emits 'error' on the pool for idle clients
   // and on each client otherwise); graphile reconnects, and the next query reports the problem.
   const onConnectionError = (error: Error) =>
-    options.logger?.warn({ err: error }, 'job queue: database connection lost');
+    options.logger?.warn(
+      { reason: error.message, code: (error as { code?: string }).code },
+      'job queue: a database connection was lost',
+    );
   pool.on('error', onConnectionError);
   pool.on('connect', (client) => client.on('error', onConnectionError));
   const logger = toWorkerLogger(options.logger);

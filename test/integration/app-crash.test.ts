@@ -64,5 +64,41 @@ describe('app: a worker killed mid-job (kill -9)', () => {
     assert.equal(await getUsage(kit.app.db, COMPANY, usageMonth(new Date())), 1);
     assert.deepEqual(await kit.app.db.selectFrom('jobs').selectAll().execute(), []);
     assert.equal((await kit.notes(1)).length, 1, 'one note, from the run that finished');
+    await second.stop();
+  });
+
+  it('SIGTERM mid-job: the worker exits 0 without waiting for Xero; the job runs again', async () => {
+    await kit.control('xero', 'POST', '/__sandbox/faults', {
+      kind: 'timeout',
+      method: 'PUT',
+      path: '/api.xro/2.0/Invoices',
+      times: 1,
+      holdMs: 60_000,
+    });
+    const stopping = worker();
+    await stopping.waitFor((line) => line.json?.msg === 'worker: taking jobs');
+    await kit.moveDeal(2, SALES.won);
+    const faults = kit.sandboxes.xero.sandbox.faults;
+    while (faults.list().length > 0) await new Promise((resolve) => setImmediate(resolve));
+
+    const exited = new Promise<number | null>((resolve, reject) => {
+      // Bounded well below Xero's hold and the client's own 30 s timeout.
+      const timer = setTimeout(() => reject(new Error('no exit within 20 s')), 20_000);
+      stopping.process.once('exit', (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
+    stopping.process.kill('SIGTERM');
+    assert.equal(await exited, 0);
+    assert.match(stopping.output(), /shutdown: done/);
+
+    const next = worker();
+    await next.waitFor((line) => line.json?.msg === 'job succeeded');
+    const { invoices } = await kit.documents();
+    assert.equal(
+      invoices.filter((invoice: any) => invoice.Reference.startsWith('Pipedrive deal 2:')).length,
+      1,
+    );
   });
 });

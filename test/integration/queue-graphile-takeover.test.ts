@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 
+import { Writable } from 'node:stream';
+
 import { sql } from 'kysely';
+import pg from 'pg';
+import { pino } from 'pino';
 
 import { nextEvent } from '../../src/queue/events.js';
 import { createGraphileQueue } from '../../src/queue/graphile.js';
+import type { Logger } from '../../src/logger.js';
 import type { JobQueue } from '../../src/queue/port.js';
 import { createTestStore, type TestStore } from '../support/each-dialect.js';
 import { documentHandlers, documentJob } from '../support/queue-kit.js';
@@ -29,12 +34,14 @@ describe('graphile queue: dead-worker takeover (postgres)', { skip, timeout: 60_
   });
   after(() => store.destroy());
 
-  const makeQueue = () => {
+  const makeQueue = (logger?: Logger) => {
     const queue = createGraphileQueue({
       connectionString: store.url,
       db: store.db,
       leaseMs: LEASE_MS,
       pollIntervalMs: 100,
+      restartDelayMs: 100,
+      ...(logger !== undefined && { logger }),
     });
     queues.push(queue);
     return queue;
@@ -94,4 +101,76 @@ describe('graphile queue: dead-worker takeover (postgres)', { skip, timeout: 60_
     await done;
     assert.equal(starts.length, 1);
   });
+
+  it('carries on when the database goes away as a job finishes', async () => {
+    const { logger, logged } = capturingLogger();
+    const queue = makeQueue(logger);
+    const admin = new pg.Client({ connectionString: process.env['TEST_DATABASE_URL'] });
+    await admin.connect();
+    const database = new URL(store.url).pathname.slice(1);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let runs = 0;
+    await queue.start(
+      documentHandlers(async () => {
+        runs += 1;
+        if (runs === 1) await held;
+      }),
+      { concurrency: 1 },
+    );
+    try {
+      const started = nextEvent(queue.events, 'job:start');
+      await queue.enqueue('document-for-deal', documentJob(3));
+      await started;
+      await admin.query(`alter database "${database}" allow_connections false`);
+      await admin.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1',
+        [database],
+      );
+      // The job finishes, but its completion cannot be recorded: graphile's runner ends.
+      release();
+      await logged('job queue: the runner stopped; starting it again');
+      await admin.query(`alter database "${database}" allow_connections true`);
+      await logged('job queue: the runner is running again');
+
+      // Its job, still locked by the runner that ended, is freed after the lease and runs again.
+      const [again] = await nextEvent(
+        queue.events,
+        'job:success',
+        (info) => info.attempt === 2,
+        15_000,
+      );
+      assert.equal(again.payload && (again.payload as { dealId: number }).dealId, 3);
+      assert.equal(runs, 2);
+    } finally {
+      await admin.query(`alter database "${database}" allow_connections true`);
+      await admin.end();
+    }
+  });
 });
+
+/** A pino logger whose messages a test can await. */
+function capturingLogger() {
+  const messages: string[] = [];
+  const waiters = new Set<() => void>();
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) {
+        messages.push((JSON.parse(line) as { msg: string }).msg);
+      }
+      for (const wake of waiters) wake();
+      done();
+    },
+  });
+  const logged = (message: string) =>
+    new Promise<void>((resolve) => {
+      const check = () => {
+        if (!messages.includes(message)) return;
+        waiters.delete(check);
+        resolve();
+      };
+      waiters.add(check);
+      check();
+    });
+  return { logger: pino({ level: 'info' }, stream), logged };
+}
