@@ -32,7 +32,7 @@ describe('app: a worker killed mid-job (kill -9)', () => {
     return child;
   };
 
-  it('resumes the job after a restart and creates exactly one invoice', async () => {
+  it('resumes the job after a restart and creates exactly one invoice', async (t) => {
     await kit.control('xero', 'POST', '/__sandbox/faults', {
       kind: 'timeout',
       method: 'PUT',
@@ -46,6 +46,7 @@ describe('app: a worker killed mid-job (kill -9)', () => {
     // The job is mid-flow once Xero is holding its PUT /Invoices (the one-shot fault is used up).
     const faults = kit.sandboxes.xero.sandbox.faults;
     while (faults.list().length > 0) await new Promise((resolve) => setImmediate(resolve));
+    const killedAt = Date.now();
     await first.kill9();
     assert.equal((await kit.documents()).invoices.length, 0, 'nothing was created before the kill');
     const running = await kit.app.db.selectFrom('jobs').select('status').execute();
@@ -57,6 +58,7 @@ describe('app: a worker killed mid-job (kill -9)', () => {
 
     const second = worker();
     await second.waitFor((line) => line.json?.msg === 'job succeeded');
+    t.diagnostic(`kill -9 → job done by a worker started after it: ${Date.now() - killedAt} ms`);
 
     const { invoices } = await kit.documents();
     assert.equal(invoices.length, 1);
