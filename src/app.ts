@@ -24,8 +24,9 @@ import { migrateToLatest } from './store/migrations/index.js';
  * (DESIGN.md §2). `createApp` opens and migrates the store and wires everything without listening
  * or taking jobs; the CLI then calls `listen` (serve), `startWorker` (worker) or both (start).
  *
- * States: created → listening and/or working → closed. `close` stops taking jobs (running ones
- * finish), stops the HTTP server, then closes the store.
+ * States: created → listening and/or working → closed. `close` stops the HTTP server (requests in
+ * flight are answered), stops taking jobs (running ones get a bounded time to finish, see the
+ * queue's stop), then closes the store.
  */
 export interface App {
   http: FastifyInstance;
@@ -61,7 +62,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const encryptionKey = resolveEncryptionKey(config, logger);
   const box = createSecretBox(encryptionKey);
   const signer = createSigner(encryptionKey, clock);
-  const database = overrides.database ?? openDatabase(config.databaseUrl);
+  const database =
+    overrides.database ??
+    openDatabase(config.databaseUrl, {
+      // One line per connection, without pg's uninformative stack.
+      onConnectionError: (error) =>
+        logger.warn(
+          { reason: error.message, code: (error as { code?: string }).code },
+          'store: a database connection was lost; the next query opens a new one',
+        ),
+    });
   await migrateToLatest(database.db);
   const db = database.db;
 
@@ -80,6 +90,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     database.dialect === 'postgres'
       ? createGraphileQueue({
           connectionString: config.databaseUrl,
+          db,
+          leaseMs: config.worker.leaseMs,
           logger,
           ...(overrides.pollIntervalMs !== undefined && {
             pollIntervalMs: overrides.pollIntervalMs,
@@ -141,8 +153,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     },
     async close() {
       noteSweeps?.stop();
-      await queue.stop();
+      // HTTP first: a request in flight may still enqueue, and the queue's pool must be open for it.
       await http.close();
+      await queue.stop();
       if (overrides.database === undefined) await database.close();
     },
   };

@@ -17,16 +17,44 @@ export async function withApp<T>(context: CliContext, work: (app: App) => Promis
   }
 }
 
-/** Closes the app on SIGINT/SIGTERM: running jobs finish, then the process exits. */
-export function closeOnSignal(close: () => Promise<void>): void {
-  const stop = () => {
+/**
+ * Longest a graceful stop may take before the process exits anyway. The queue itself gives running
+ * jobs 8 s (then gives them up so they run again); this bounds the rest (HTTP requests in flight,
+ * closing pools). Docker sends SIGKILL 10 s after SIGTERM by default, Kubernetes 30 s.
+ */
+const SHUTDOWN_DEADLINE_MS = 20_000;
+
+/**
+ * On SIGINT/SIGTERM: stop answering HTTP, stop taking jobs and let running ones finish, close the
+ * pools (all in `close`), then exit 0; exit 1 if that fails or outlasts the deadline. A second
+ * signal exits at once (Ctrl-C twice), leaving running jobs to be taken over after their lease.
+ */
+export function closeOnSignal(close: () => Promise<void>, logger: Logger): void {
+  let closing = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (closing) {
+      logger.warn({ signal }, 'shutdown: second signal, exiting now');
+      process.exit(1);
+    }
+    closing = true;
+    logger.info({ signal }, 'shutdown: finishing requests and running jobs');
+    setTimeout(() => {
+      logger.error({ deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown: too slow, exiting now');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     close().then(
-      () => process.exit(0),
-      () => process.exit(1),
+      () => {
+        logger.info('shutdown: done');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown: failed');
+        process.exit(1);
+      },
     );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 /** The one installed company when `--company` is not given; an error naming the choices otherwise. */

@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { isStoreUnavailable } from '../store/unavailable.js';
 import { escapeHtml, page } from './html.js';
 
 /**
@@ -33,14 +34,33 @@ const CLIENT_ERRORS: Record<string, number> = {
   settings_invalid: 400,
 };
 
+/**
+ * Seconds a caller should wait before trying again while the store is unavailable: about as long as
+ * a PostgreSQL restart or failover takes. Pipedrive keeps to its own retry schedule (3 s, 30 s and
+ * 150 s, https://pipedrive.readme.io/docs/guide-for-webhooks-v2) whatever this says.
+ */
+export const STORE_RETRY_AFTER_SECONDS = 5;
+
 interface Answer {
   status: number;
   code: string;
   message: string;
   details?: unknown;
+  /** Sent as the Retry-After header. */
+  retryAfterSeconds?: number;
 }
 
 export function toAnswer(error: unknown): Answer {
+  // Before everything else: no request is at fault when the store is down, and a webhook must be
+  // refused (so that it is delivered again) rather than answered 2xx without being stored.
+  if (isStoreUnavailable(error)) {
+    return {
+      status: 503,
+      code: 'store_unavailable',
+      message: 'The database is unavailable right now; try again shortly',
+      retryAfterSeconds: STORE_RETRY_AFTER_SECONDS,
+    };
+  }
   if (error instanceof HttpError) {
     return {
       status: error.status,
@@ -100,8 +120,12 @@ export function createErrorHandler(logger: Logger) {
     const answer = toAnswer(error);
     // The path only: query strings carry OAuth codes and link tokens (invariant 6).
     const path = request.url.split('?')[0];
-    if (answer.status >= 500) logger.error({ err: error, path }, 'request failed');
+    if (answer.code === 'store_unavailable') logger.warn({ err: error, path }, 'store unavailable');
+    else if (answer.status >= 500) logger.error({ err: error, path }, 'request failed');
     else logger.info({ code: answer.code, path }, 'request refused');
+    if (answer.retryAfterSeconds !== undefined) {
+      reply.header('retry-after', String(answer.retryAfterSeconds));
+    }
     const html = (request.routeOptions.config as { html?: boolean } | undefined)?.html === true;
     if (html) {
       return reply

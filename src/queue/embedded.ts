@@ -24,10 +24,12 @@ import { type BackoffPolicy, decideRetry, DEFAULT_BACKOFF } from './retry.js';
  * store/repos/jobs.ts for a job's states), taken by this process in a loop.
  *
  * Queue states: created → running (start) → stopping (stop: no new jobs, running ones finish; their
- * AbortSignal fires after 5 s) → stopped. While running, the loop ("pump") takes ready jobs up to `concurrency`, then sleeps until
- * the next job is due or `pollIntervalMs` passes, whichever is first; an enqueue in this process or
- * a finished job wakes it at once. Each taken job holds a lease it renews every third of `leaseMs`;
- * if the process dies (kill -9) the lease runs out and the next worker takes the job again.
+ * AbortSignal fires after 5 s, and stop gives up waiting 3 s later) → stopped (leases of jobs still
+ * running are no longer renewed, so another worker takes them when they run out). While running,
+ * the loop ("pump") takes ready jobs up to `concurrency`, then sleeps until the next job is due or
+ * `pollIntervalMs` passes, whichever is first; an enqueue in this process or a finished job wakes
+ * it at once. Each taken job holds a lease it renews every third of `leaseMs`; if the process dies
+ * (kill -9) the lease runs out and the next worker takes the job again.
  */
 export interface EmbeddedQueueOptions {
   db: Db;
@@ -46,6 +48,11 @@ export interface EmbeddedQueueOptions {
 }
 
 type State = 'created' | 'running' | 'stopping' | 'stopped';
+
+/** In stop(): running jobs get their AbortSignal after this long (graphile's default too)… */
+const ABORT_AFTER_MS = 5_000;
+/** …and stop() stops waiting for them this long after that. */
+const GIVE_UP_AFTER_MS = 3_000;
 
 export function createEmbeddedQueue(options: EmbeddedQueueOptions): JobQueue {
   const { db, logger } = options;
@@ -119,6 +126,8 @@ export function createEmbeddedQueue(options: EmbeddedQueueOptions): JobQueue {
 
   async function runJob(row: JobRow): Promise<void> {
     const heartbeat = setInterval(() => {
+      // Given up by stop(): let the lease run out so that another worker takes the job.
+      if (state === 'stopped') return clearInterval(heartbeat);
       const until = new Date(clock.now().getTime() + leaseMs);
       extendJobLease(db, row.id, workerId, until).catch((error: unknown) => {
         logger?.warn({ err: error, jobId: row.id }, 'job queue: renewing a lease failed');
@@ -219,10 +228,21 @@ export function createEmbeddedQueue(options: EmbeddedQueueOptions): JobQueue {
       state = 'stopping';
       clearTimeout(timer);
       // Like graphile's gracefulShutdownAbortTimeout: give running jobs 5 s, then signal them.
-      const abortTimer = setTimeout(() => abort.abort(), 5_000);
+      const abortTimer = setTimeout(() => abort.abort(), ABORT_AFTER_MS);
+      let giveUpTimer: NodeJS.Timeout | undefined;
+      const givenUp = new Promise<void>((resolve) => {
+        giveUpTimer = setTimeout(resolve, ABORT_AFTER_MS + GIVE_UP_AFTER_MS);
+      });
       await pumping;
-      await Promise.allSettled(running);
+      await Promise.race([Promise.allSettled(running), givenUp]);
       clearTimeout(abortTimer);
+      clearTimeout(giveUpTimer);
+      if (running.size > 0) {
+        logger?.warn(
+          { jobs: running.size },
+          'job queue: stopped with jobs still running; they run again when their lease runs out',
+        );
+      }
       state = 'stopped';
     },
   };

@@ -11,21 +11,32 @@ import {
   type TaskList,
   type TaskSpec,
   type WorkerEvents,
+  type WorkerPool,
   type WorkerUtils,
 } from 'graphile-worker';
 import pg from 'pg';
 
 import type { Logger } from '../logger.js';
+import type { Db } from '../store/db.js';
+import { toStoreError } from '../store/unavailable.js';
 import { createQueueEmitter, type JobInfo } from './events.js';
+import { startTakeover, type Takeover } from './graphile-takeover.js';
 import { type JobName, jobNames, type JobPayloads, parseJobPayload } from './jobs.js';
 import { DEFAULT_MAX_ATTEMPTS, type JobHandlers, type JobQueue } from './port.js';
 import { isNonRetryable, retryAfterMsOf } from './retry.js';
+import { supervise, type Supervisor } from './supervise.js';
 
 /**
  * The scale-out queue: graphile-worker on PostgreSQL (LISTEN/NOTIFY, SKIP LOCKED, job keys). Any
  * number of worker processes share it. Mapping onto the port:
  * - retries and backoff are graphile's own (run_at += e^min(attempts,10) s, attempts counted when a
- *   job is taken); a crashed worker's job is freed when its lock expires (graphile: 4 h);
+ *   job is taken);
+ * - a crashed worker's jobs are freed within `leaseMs` by the others (graphile-takeover.ts), not
+ *   when graphile's own 4-hour lock expiry comes;
+ * - losing the database never ends the process: graphile retries looking for jobs and its LISTEN
+ *   connection by itself; completions and failures are batched (completeJobBatchDelay: 0), because
+ *   unbatched ones are not awaited in 0.17 and a failed one is an unhandled rejection; a failed
+ *   batch ends graphile's runner instead, and supervise.ts starts a new one;
  * - `retryAfterMs` on an error pushes the job's run_at forward before graphile adds its backoff
  *   (its fail statement starts from greatest(now(), run_at)), so the server's delay is a floor;
  * - a non-retryable AppError is caught and reported as job:failure, and the job completes (the
@@ -34,6 +45,10 @@ import { isNonRetryable, retryAfterMsOf } from './retry.js';
  */
 export interface GraphileQueueOptions {
   connectionString: string;
+  /** The store, on the same database: it keeps the workers' heartbeats. */
+  db: Db;
+  /** How long a dead worker's jobs stay taken before another worker frees them; 60000 ms by default. */
+  leaseMs?: number;
   /** PostgreSQL schema of graphile's tables; 'graphile_worker' by default. */
   schema?: string;
   /** Longest wait before noticing a job scheduled for later (retries); 2000 ms by default. */
@@ -42,10 +57,18 @@ export interface GraphileQueueOptions {
   logger?: Logger;
   /** Pool size shared by enqueueing and the workers; 10 by default. */
   maxConnections?: number;
+  /** First wait before starting a runner that ended by itself again; 1000 ms by default. */
+  restartDelayMs?: number;
 }
+
+/** Running jobs get their AbortSignal after this long in stop(), like the embedded queue. */
+const ABORT_AFTER_MS = 5_000;
+/** …and are failed (so they run again, here or elsewhere) if still running this long after. */
+const FORCE_AFTER_MS = 3_000;
 
 export function createGraphileQueue(options: GraphileQueueOptions): JobQueue {
   const schema = options.schema ?? 'graphile_worker';
+  const leaseMs = options.leaseMs ?? 60_000;
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
@@ -53,7 +76,10 @@ export function createGraphileQueue(options: GraphileQueueOptions): JobQueue {
   // A lost connection must not crash the process (pg emits 'error' on the pool for idle clients
   // and on each client otherwise); graphile reconnects, and the next query reports the problem.
   const onConnectionError = (error: Error) =>
-    options.logger?.warn({ err: error }, 'job queue: database connection lost');
+    options.logger?.warn(
+      { reason: error.message, code: (error as { code?: string }).code },
+      'job queue: a database connection was lost',
+    );
   pool.on('error', onConnectionError);
   pool.on('connect', (client) => client.on('error', onConnectionError));
   const logger = toWorkerLogger(options.logger);
@@ -62,12 +88,29 @@ export function createGraphileQueue(options: GraphileQueueOptions): JobQueue {
   const workerEvents: WorkerEvents = new EventEmitter();
   let active = 0;
   let idleAnnounced = false;
-  let runner: Runner | undefined;
+  let started = false;
   let stopped = false;
+  let supervisor: Supervisor | undefined;
+  let takeover: Takeover | undefined;
   let utils: Promise<WorkerUtils> | undefined;
+  // The pool of the runner running now: its id is what graphile writes into `locked_by`.
+  let workerPool: WorkerPool | undefined;
 
-  // Migrate once, whichever comes first: an enqueue or start.
-  const getUtils = () => (utils ??= runMigrations(shared).then(() => makeWorkerUtils(shared)));
+  // Migrate once, whichever comes first: an enqueue or start; a failed try is tried again next time.
+  const getUtils = () =>
+    (utils ??= runMigrations(shared)
+      .then(() => makeWorkerUtils(shared))
+      .catch((error: unknown) => {
+        utils = undefined;
+        throw toStoreError(error);
+      }));
+
+  workerEvents.on('pool:create', (event) => {
+    workerPool = event.workerPool;
+  });
+  workerEvents.on('pool:release', (event) => {
+    if (workerPool === event.workerPool) workerPool = undefined;
+  });
 
   workerEvents.on('worker:getJob:empty', () => {
     if (active > 0 || idleAnnounced) return;
@@ -143,6 +186,50 @@ export function createGraphileQueue(options: GraphileQueueOptions): JobQueue {
     throw error;
   }
 
+  async function startRunner(taskList: TaskList, concurrency: number): Promise<Runner> {
+    const runner = await run({
+      ...shared,
+      taskList,
+      events: workerEvents,
+      concurrency,
+      pollInterval: options.pollIntervalMs ?? 2_000,
+      gracefulShutdownAbortTimeout: ABORT_AFTER_MS,
+      preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+      // The app's CLI owns signal handling and calls stop().
+      noHandleSignals: true,
+    });
+    const runnerPool = workerPool;
+    return {
+      ...runner,
+      // Bounded: jobs still running FORCE_AFTER_MS after the abort are failed, so they run again.
+      async stop() {
+        const force = setTimeout(
+          () => void runnerPool?.forcefulShutdown('job queue: running jobs did not stop in time'),
+          ABORT_AFTER_MS + FORCE_AFTER_MS,
+        );
+        try {
+          await runner.stop();
+        } catch (error) {
+          // It had already ended by itself.
+          options.logger?.debug({ err: error }, 'job queue: runner already stopped');
+        } finally {
+          clearTimeout(force);
+        }
+      },
+    };
+  }
+
+  async function unlock(workerIds: string[]): Promise<void> {
+    const workerUtils = await getUtils();
+    await workerUtils.forceUnlockWorkers(workerIds);
+    // Take the freed jobs now rather than at the next poll.
+    try {
+      workerPool?.nudge(workerIds.length);
+    } catch {
+      // The pool is shutting down; another worker takes them.
+    }
+  }
+
   return {
     events,
     async enqueue(name, payload, enqueueOptions = {}) {
@@ -151,30 +238,41 @@ export function createGraphileQueue(options: GraphileQueueOptions): JobQueue {
       if (enqueueOptions.runAt !== undefined) spec.runAt = enqueueOptions.runAt;
       const workerUtils = await getUtils();
       idleAnnounced = false;
-      await workerUtils.addJob(name as string, payload, spec);
+      try {
+        await workerUtils.addJob(name as string, payload, spec);
+      } catch (error) {
+        throw toStoreError(error);
+      }
     },
     async start(handlers, startOptions) {
-      if (runner !== undefined) throw new Error('job queue: already started');
+      if (started) throw new Error('job queue: already started');
+      started = true;
       await getUtils();
       const taskList: TaskList = Object.fromEntries(
         jobNames.map((name) => [name, makeTask(name, handlers)]),
       );
-      runner = await run({
-        ...shared,
-        taskList,
-        events: workerEvents,
-        concurrency: Math.max(1, startOptions.concurrency),
-        pollInterval: options.pollIntervalMs ?? 2_000,
-        // The app's CLI owns signal handling and calls stop().
-        noHandleSignals: true,
+      const concurrency = Math.max(1, startOptions.concurrency);
+      supervisor = await supervise(() => startRunner(taskList, concurrency), {
+        logger: options.logger,
+        minDelayMs: options.restartDelayMs ?? 1_000,
+      }).catch((error: unknown) => {
+        throw toStoreError(error);
+      });
+      takeover = startTakeover({
+        db: options.db,
+        schema,
+        leaseMs,
+        currentWorker: () => workerPool?.id,
+        unlock,
+        logger: options.logger,
       });
     },
     async stop() {
       if (stopped) return;
       stopped = true;
-      await runner?.stop();
-      runner = undefined;
-      const workerUtils = await utils;
+      await supervisor?.stop();
+      await takeover?.stop();
+      const workerUtils = await utils?.catch(() => undefined);
       await workerUtils?.release();
       await pool.end();
     },

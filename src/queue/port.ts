@@ -52,7 +52,11 @@ export interface JobQueue {
   ): Promise<void>;
   /** Starts taking jobs; resolves once running. Call at most once per queue. */
   start(handlers: JobHandlers, options: StartOptions): Promise<void>;
-  /** Stops taking jobs and waits for the running ones to finish. */
+  /**
+   * Stops taking jobs and waits for the running ones to finish, boundedly: their AbortSignal fires
+   * after 5 s, and 3 s later the queue gives up on them and they run again (graphile fails them for
+   * a retry; the embedded queue stops renewing their lease).
+   */
   stop(): Promise<void>;
   readonly events: QueueEmitter;
 }

@@ -6,6 +6,7 @@ import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Transacti
 import pg from 'pg';
 
 import { type DatabaseTarget, type DialectName, parseDatabaseUrl } from './dialect.js';
+import { reportingPool, reportingSqlite } from './reporting-driver.js';
 import type { Database } from './tables.js';
 
 export type { DialectName };
@@ -24,13 +25,20 @@ export interface OpenDatabaseOptions {
   /** How long SQLite waits for another process's write lock, in ms; 5000 by default. */
   busyTimeoutMs?: number;
   /**
-   * Called when an idle PostgreSQL connection fails (e.g. the server restarted). Ignored by
-   * default: pg would otherwise crash the process, and the next query reports the problem anyway.
+   * Called when a PostgreSQL connection fails outside a query (the server restarted, the backend
+   * was terminated, the network dropped), whether the connection was idle in the pool or checked
+   * out. Ignored by default; either way the process carries on (node-postgres would otherwise
+   * crash it with an unhandled 'error' event) and the pool opens a new connection when one is next
+   * needed.
    */
-  onPoolError?: (error: Error) => void;
+  onConnectionError?: (error: Error) => void;
 }
 
-/** Opens the store named by `url` (see dialect.ts). Run `migrateToLatest(db)` before using it. */
+/**
+ * Opens the store named by `url` (see dialect.ts). Run `migrateToLatest(db)` before using it.
+ * A query that fails because the store cannot be used now (unavailable.ts) rejects with the
+ * retryable AppError `store_unavailable`; other failures reject as the driver reports them.
+ */
 export function openDatabase(url: string, options: OpenDatabaseOptions = {}): OpenDatabase {
   const target = parseDatabaseUrl(url);
   const db = new Kysely<Database>({ dialect: createDialect(target, options) });
@@ -43,8 +51,18 @@ function createDialect(target: DatabaseTarget, options: OpenDatabaseOptions) {
       connectionString: target.connectionString,
       max: options.maxConnections ?? 10,
     });
-    pool.on('error', options.onPoolError ?? (() => undefined));
-    return new PostgresDialect({ pool });
+    // pg emits 'error' on the client itself, and for an idle client again on the pool; a client
+    // checked out (e.g. idle in a transaction while a use case waits on Xero) has no listener but
+    // ours, and without one the process would crash.
+    const reported = new WeakSet<Error>();
+    const onError = (error: Error) => {
+      if (reported.has(error)) return;
+      reported.add(error);
+      options.onConnectionError?.(error);
+    };
+    pool.on('error', onError);
+    pool.on('connect', (client) => client.on('error', onError));
+    return new PostgresDialect({ pool: reportingPool(pool) });
   }
   if (target.filename !== ':memory:') mkdirSync(dirname(target.filename), { recursive: true });
   const sqlite = new SqliteDatabase(target.filename);
@@ -55,7 +73,7 @@ function createDialect(target: DatabaseTarget, options: OpenDatabaseOptions) {
   sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   // SQLite enforces foreign keys only when asked (per connection).
   sqlite.pragma('foreign_keys = ON');
-  return new SqliteDialect({ database: sqlite });
+  return new SqliteDialect({ database: reportingSqlite(sqlite) });
 }
 
 /**

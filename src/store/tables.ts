@@ -2,7 +2,8 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
  * The database as Kysely sees it. Columns are snake_case; repositories map rows to camelCase domain
- * objects. Every table but `jobs` is scoped by `company_id` (DESIGN.md invariant 5).
+ * objects. Every table but `jobs` and `worker_heartbeats` (processes, not tenants) is scoped by
+ * `company_id` (DESIGN.md invariant 5).
  *
  * Portable column types, so one set of migrations serves SQLite and PostgreSQL:
  * - timestamps are ISO-8601 UTC text (`Date#toISOString()`): same comparison and ordering on both
@@ -27,6 +28,7 @@ export interface Database {
   deal_notes: DealNotesTable;
   catch_up_state: CatchUpStateTable;
   trigger_firings: TriggerFiringsTable;
+  worker_heartbeats: WorkerHeartbeatsTable;
 }
 
 export interface CompaniesTable {
@@ -288,6 +290,14 @@ export interface CreationLocksTable {
   /** A random id per acquisition; only the holder releases. */
   owner: string;
   expires_at: string;
+}
+
+/** A graphile-worker pool's sign of life (store/repos/worker-heartbeats.ts). */
+export interface WorkerHeartbeatsTable {
+  /** graphile-worker's pool id, what it writes into `locked_by` of the jobs it takes. */
+  worker_id: string;
+  /** The database's clock, so that workers on different hosts agree on the age. */
+  last_seen: string;
 }
 
 export type CompanyRow = Selectable<CompaniesTable>;

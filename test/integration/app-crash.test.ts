@@ -32,7 +32,7 @@ describe('app: a worker killed mid-job (kill -9)', () => {
     return child;
   };
 
-  it('resumes the job after a restart and creates exactly one invoice', async () => {
+  it('resumes the job after a restart and creates exactly one invoice', async (t) => {
     await kit.control('xero', 'POST', '/__sandbox/faults', {
       kind: 'timeout',
       method: 'PUT',
@@ -46,6 +46,7 @@ describe('app: a worker killed mid-job (kill -9)', () => {
     // The job is mid-flow once Xero is holding its PUT /Invoices (the one-shot fault is used up).
     const faults = kit.sandboxes.xero.sandbox.faults;
     while (faults.list().length > 0) await new Promise((resolve) => setImmediate(resolve));
+    const killedAt = Date.now();
     await first.kill9();
     assert.equal((await kit.documents()).invoices.length, 0, 'nothing was created before the kill');
     const documentJobs = () =>
@@ -62,6 +63,7 @@ describe('app: a worker killed mid-job (kill -9)', () => {
     await second.waitFor(
       (line) => line.json?.msg === 'job succeeded' && line.json?.job === 'deal-note',
     );
+    t.diagnostic(`kill -9 → job done by a worker started after it: ${Date.now() - killedAt} ms`);
 
     const { invoices } = await kit.documents();
     assert.equal(invoices.length, 1);
@@ -69,5 +71,41 @@ describe('app: a worker killed mid-job (kill -9)', () => {
     assert.equal(await getUsage(kit.app.db, COMPANY, usageMonth(new Date())), 1);
     assert.deepEqual(await documentJobs(), [], 'no document job is left');
     assert.equal((await kit.notes(1)).length, 1, 'one note, from the run that finished');
+    await second.stop();
+  });
+
+  it('SIGTERM mid-job: the worker exits 0 without waiting for Xero; the job runs again', async () => {
+    await kit.control('xero', 'POST', '/__sandbox/faults', {
+      kind: 'timeout',
+      method: 'PUT',
+      path: '/api.xro/2.0/Invoices',
+      times: 1,
+      holdMs: 60_000,
+    });
+    const stopping = worker();
+    await stopping.waitFor((line) => line.json?.msg === 'worker: taking jobs');
+    await kit.moveDeal(2, SALES.won);
+    const faults = kit.sandboxes.xero.sandbox.faults;
+    while (faults.list().length > 0) await new Promise((resolve) => setImmediate(resolve));
+
+    const exited = new Promise<number | null>((resolve, reject) => {
+      // Bounded well below Xero's hold and the client's own 30 s timeout.
+      const timer = setTimeout(() => reject(new Error('no exit within 20 s')), 20_000);
+      stopping.process.once('exit', (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
+    stopping.process.kill('SIGTERM');
+    assert.equal(await exited, 0);
+    assert.match(stopping.output(), /shutdown: done/);
+
+    const next = worker();
+    await next.waitFor((line) => line.json?.msg === 'job succeeded');
+    const { invoices } = await kit.documents();
+    assert.equal(
+      invoices.filter((invoice: any) => invoice.Reference.startsWith('Pipedrive deal 2:')).length,
+      1,
+    );
   });
 });

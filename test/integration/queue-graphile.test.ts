@@ -6,7 +6,7 @@ import pg from 'pg';
 import { nextEvent } from '../../src/queue/events.js';
 import { createGraphileQueue } from '../../src/queue/graphile.js';
 import type { JobQueue } from '../../src/queue/port.js';
-import { createTestDatabase, type TestDatabase } from '../support/each-dialect.js';
+import { createTestStore, type TestStore } from '../support/each-dialect.js';
 import {
   documentHandlers,
   documentJob,
@@ -18,19 +18,23 @@ import {
 const skip = process.env['TEST_DATABASE_URL'] ? false : 'needs TEST_DATABASE_URL';
 
 describe('graphile queue (postgres)', { skip }, () => {
-  let database: TestDatabase;
+  let store: TestStore;
   let queue: JobQueue;
   before(async () => {
-    database = await createTestDatabase('postgres');
+    store = await createTestStore('postgres');
   });
   afterEach(() => queue.stop());
-  after(() => database.drop());
+  after(() => store.destroy());
 
   const makeQueue = () =>
-    (queue = createGraphileQueue({ connectionString: database.url, pollIntervalMs: 100 }));
+    (queue = createGraphileQueue({
+      connectionString: store.url,
+      db: store.db,
+      pollIntervalMs: 100,
+    }));
 
   async function graphileJobs() {
-    const client = new pg.Client({ connectionString: database.url });
+    const client = new pg.Client({ connectionString: store.url });
     await client.connect();
     try {
       const result = await client.query<{

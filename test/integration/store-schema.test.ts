@@ -78,6 +78,7 @@ for (const dialect of testDialects()) {
         'runs',
         'trigger_firings',
         'usage',
+        'worker_heartbeats',
         'xero_connections',
       ]);
       assert.deepEqual(await migrateToLatest(store.db), []);

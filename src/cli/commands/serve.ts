@@ -15,6 +15,6 @@ export function registerServeCommand(program: Command, context: CliContext): voi
       const { config, logger } = context();
       const app = await createApp(config, { logger });
       await app.listen();
-      closeOnSignal(() => app.close());
+      closeOnSignal(() => app.close(), logger);
     });
 }

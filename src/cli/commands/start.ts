@@ -30,7 +30,7 @@ export function registerStartCommand(program: Command, context: CliContext): voi
         const app = await createApp(config, { logger });
         await app.listen();
         await app.startWorker();
-        closeOnSignal(() => app.close());
+        closeOnSignal(() => app.close(), logger);
         console.log(`pipedrive-xero is running at ${app.deps.publicUrl()}`);
         console.log(`Install it into Pipedrive: ${app.deps.publicUrl()}/oauth/pipedrive/install`);
         return;
@@ -56,7 +56,7 @@ export function registerStartCommand(program: Command, context: CliContext): voi
       closeOnSignal(async () => {
         await app.close();
         await sandboxes.close();
-      });
+      }, logger);
       await app.listen();
       await app.startWorker();
       await subscribeXeroWebhooks(sandboxes.xero.url, DEMO_XERO_APP.clientId, app, logger);

@@ -12,6 +12,6 @@ export function registerWorkerCommand(program: Command, context: CliContext): vo
       const { config, logger } = context();
       const app = await createApp(config, { logger });
       await app.startWorker();
-      closeOnSignal(() => app.close());
+      closeOnSignal(() => app.close(), logger);
     });
 }

@@ -8,6 +8,7 @@ import * as documentPaymentState from './0003-document-payment-state.js';
 import * as creationLocks from './0004-creation-locks.js';
 import * as noteOutbox from './0005-note-outbox.js';
 import * as catchUp from './0006-catch-up.js';
+import * as workerHeartbeats from './0007-worker-heartbeats.js';
 
 /**
  * Migrations are TypeScript modules listed here (not files found at runtime), so they run from a
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0004-creation-locks': creationLocks,
   '0005-note-outbox': noteOutbox,
   '0006-catch-up': catchUp,
+  '0007-worker-heartbeats': workerHeartbeats,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResult[]> {
