@@ -82,6 +82,10 @@ describe(
       });
     }
 
+    /** The worker's log line of a finished document job (its catch-up check succeeds too). */
+    const documentJobDone = (line: { json?: any }) =>
+      line.json?.msg === 'job succeeded' && line.json?.job === 'document-for-deal';
+
     const invoicesOf = async (dealId: number) =>
       (await kit.documents()).invoices.filter((invoice: any) =>
         invoice.Reference.startsWith(`Pipedrive deal ${dealId}:`),
@@ -95,7 +99,7 @@ describe(
       await first.kill9();
       assert.equal(await lockedJobs(), 1, 'the dead worker still holds the job');
 
-      const done = await second.waitFor((line) => line.json?.msg === 'job succeeded', 30_000);
+      const done = await second.waitFor(documentJobDone, 30_000);
       const freed = await second.waitFor(
         (line) => line.json?.msg === 'job queue: freed the jobs of dead workers',
       );
@@ -124,7 +128,7 @@ describe(
       assert.equal(code, 0);
       assert.match(stopping.output(), /shutdown: done/);
 
-      await next.waitFor((line) => line.json?.msg === 'job succeeded', 60_000);
+      await next.waitFor(documentJobDone, 60_000);
       assert.equal((await invoicesOf(2)).length, 1);
     });
   },

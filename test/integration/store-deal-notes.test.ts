@@ -145,10 +145,15 @@ for (const dialect of testDialects()) {
       const handed = await sweepDealNotes({ ...deps, logger }, 0);
       assert.equal(handed, owedBefore.length + 120);
       assert.equal(new Set(queue.enqueued.map((job) => job.jobKey)).size, handed);
-      const [job] = queue.enqueued;
-      assert.deepEqual(job, {
-        payload: { companyId: owedBefore[0]?.companyId, noteId: owedBefore[0]?.id },
-        jobKey: `deal-note:${owedBefore[0]?.id}`,
+      // Handed over in the listing's order: the first is the note most overdue.
+      const [first] = await listOverdueDealNotes(store.db, {
+        dueBefore: later(LEASE * 10),
+        now: later(LEASE * 10),
+        limit: 1,
+      });
+      assert.deepEqual(queue.enqueued[0], {
+        payload: { companyId: first?.companyId, noteId: first?.id },
+        jobKey: `deal-note:${first?.id}`,
       });
       assert.equal(await sweepDealNotes({ ...deps, logger }, LEASE * 100), 0, 'none overdue yet');
     });

@@ -227,7 +227,10 @@ export async function startAppKit(options: AppKitOptions = {}): Promise<AppKit> 
   return kit;
 }
 
-/** Checks the outbox after each deal-note job that ends, until the deal is owed no note. */
+/**
+ * Checks the outbox after each deal-note job of this app that ends, and every 250 ms for notes that
+ * another process (a child worker) delivers, until the deal is owed no note.
+ */
 function notesDelivered(app: App, dealId: number, timeoutMs = 15_000): Promise<void> {
   const owed = () =>
     app.db
@@ -241,6 +244,7 @@ function notesDelivered(app: App, dealId: number, timeoutMs = 15_000): Promise<v
     const events = app.queue.events;
     const cleanup = () => {
       clearTimeout(timer);
+      clearInterval(poll);
       events.off('job:success', onEnd);
       events.off('job:failure', onEnd);
     };
@@ -261,6 +265,7 @@ function notesDelivered(app: App, dealId: number, timeoutMs = 15_000): Promise<v
       () => fail(new Error(`deal ${dealId} still owed notes after ${timeoutMs} ms`)),
       timeoutMs,
     );
+    const poll = setInterval(() => void check(), 250);
     events.on('job:success', onEnd);
     events.on('job:failure', onEnd);
     void check();
