@@ -123,7 +123,9 @@ describe('money properties (fast-check)', () => {
         );
         const result = buildDocument(input);
         if (!result.ok) {
-          assert.equal(result.refusal.code, 'total_mismatch', result.refusal.message);
+          // A deal discount can eat a line whose own discount left it at a fraction of a cent.
+          const expected = target.lte(0) ? 'negative_total' : 'total_mismatch';
+          assert.equal(result.refusal.code, expected, result.refusal.message);
           refused++;
           return;
         }
