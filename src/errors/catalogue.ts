@@ -462,7 +462,7 @@ const recordSyncs = {
   bulk_bad_cursor: recorded('A bulk sync was resumed with a cursor that is not one of its own.'),
   bulk_sync_interrupted: {
     status: null,
-    retried: false,
+    retried: true,
     meaning:
       'A bulk-sync job stopped between pages because the worker was stopping; the job runs again and continues at the saved page.',
   },

@@ -84,6 +84,8 @@ describe('AppError: retryable from the catalogue unless the throw site says othe
       new AppError('xero_oauth_failed', 'x', { retryable: true }),
       true,
     ],
+    // Thrown when the worker stops between pages, so that the job runs again and resumes.
+    ['bulk_sync_interrupted is retried', new AppError('bulk_sync_interrupted', 'stopped'), true],
   ];
   for (const [name, error, retryable] of cases) {
     it(name, () => {
