@@ -2,37 +2,38 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 
 import { AppError } from '../errors.js';
+import {
+  type AnsweredCode,
+  type ErrorCode,
+  httpStatusOf,
+  type HttpStatusOf,
+} from '../errors/catalogue.js';
 import type { Logger } from '../logger.js';
 import { isStoreUnavailable } from '../store/unavailable.js';
 import { escapeHtml, page } from './html.js';
 
 /**
- * Every failure of a route as a 4xx/5xx answer with a code from docs/errors.md:
- * `{ error: { code, message, details? } }` for the API, a small HTML page for the browser routes
- * (OAuth), marked by `config: { html: true }`. 5xx answers never echo internal messages.
+ * Every failure of a route as a 4xx/5xx answer with a catalogued code, at the status the catalogue
+ * gives it (errors/catalogue.ts, docs/errors.md): `{ error: { code, message, details? } }` for the
+ * API, a small HTML page for the browser routes (OAuth), marked by `config: { html: true }`. A code
+ * the catalogue gives no status, and anything that is not an AppError, is answered
+ * `500 internal_error`: 5xx answers never echo internal messages.
  */
-export class HttpError extends AppError {
+
+/**
+ * An AppError thrown by a route, with the status to answer: one of its code's statuses in the
+ * catalogue (a status the catalogue does not give the code does not compile).
+ */
+export class HttpError<C extends ErrorCode = ErrorCode> extends AppError {
   constructor(
-    readonly status: number,
-    code: string,
+    readonly status: NoInfer<HttpStatusOf<C>>,
+    code: C,
     message: string,
-    readonly details?: unknown,
+    details?: unknown,
   ) {
-    super(code, message);
+    super(code, message, { details });
   }
 }
-
-/** Codes of AppErrors raised below the HTTP layer that the caller can fix. */
-const CLIENT_ERRORS: Record<string, number> = {
-  company_not_found: 404,
-  run_not_found: 404,
-  run_not_replayable: 409,
-  xero_not_connected: 409,
-  xero_no_organisation: 400,
-  xero_choice_invalid: 400,
-  xero_choice_expired: 400,
-  settings_invalid: 400,
-};
 
 /**
  * Seconds a caller should wait before trying again while the store is unavailable: about as long as
@@ -43,7 +44,7 @@ export const STORE_RETRY_AFTER_SECONDS = 5;
 
 interface Answer {
   status: number;
-  code: string;
+  code: ErrorCode;
   message: string;
   details?: unknown;
   /** Sent as the Retry-After header. */
@@ -55,33 +56,29 @@ export function toAnswer(error: unknown): Answer {
   // refused (so that it is delivered again) rather than answered 2xx without being stored.
   if (isStoreUnavailable(error)) {
     return {
-      status: 503,
-      code: 'store_unavailable',
-      message: 'The database is unavailable right now; try again shortly',
+      ...catalogued(
+        'store_unavailable',
+        'The database is unavailable right now; try again shortly',
+      ),
       retryAfterSeconds: STORE_RETRY_AFTER_SECONDS,
     };
   }
-  if (error instanceof HttpError) {
-    return {
-      status: error.status,
-      code: error.code,
-      message: error.message,
-      ...(error.details !== undefined && { details: error.details }),
-    };
+  if (error instanceof AppError) {
+    const status = error instanceof HttpError ? error.status : httpStatusOf(error.code);
+    if (status !== null) {
+      return {
+        status,
+        code: error.code,
+        message: error.message,
+        ...(error.details !== undefined && { details: error.details }),
+      };
+    }
   }
   if (error instanceof ZodError) {
     const details = error.issues.map(
       (issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`,
     );
-    return { status: 400, code: 'request_invalid', message: details.join('; '), details };
-  }
-  if (error instanceof AppError) {
-    const status = CLIENT_ERRORS[error.code];
-    if (status !== undefined) return { status, code: error.code, message: error.message };
-    // A vendor refused or failed: not our caller's fault, not an internal bug either.
-    if (/^(xero|pipedrive)_/.test(error.code)) {
-      return { status: 502, code: error.code, message: error.message };
-    }
+    return { ...catalogued('request_invalid', details.join('; ')), details };
   }
   const fastifyError = error as Partial<FastifyError>;
   if (
@@ -89,18 +86,15 @@ export function toAnswer(error: unknown): Answer {
     fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
     (error instanceof SyntaxError && fastifyError.statusCode === 400)
   ) {
-    return {
-      status: 400,
-      code: 'invalid_json',
-      message: `The body is not valid JSON: ${fastifyError.message}`,
-    };
+    return catalogued('invalid_json', `The body is not valid JSON: ${fastifyError.message}`);
   }
   if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return { status: 415, code: 'unsupported_media_type', message: 'Send application/json' };
+    return catalogued('unsupported_media_type', 'Send application/json');
   }
   if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return { status: 413, code: 'body_too_large', message: 'The body is too large' };
+    return catalogued('body_too_large', 'The body is too large');
   }
+  // Fastify's other refusals of a request keep their own 4xx status.
   if (fastifyError.statusCode !== undefined && fastifyError.statusCode < 500) {
     return {
       status: fastifyError.statusCode,
@@ -108,11 +102,12 @@ export function toAnswer(error: unknown): Answer {
       message: fastifyError.message ?? 'Bad request',
     };
   }
-  return {
-    status: 500,
-    code: 'internal_error',
-    message: 'Something went wrong on our side; it was logged',
-  };
+  return catalogued('internal_error', 'Something went wrong on our side; it was logged');
+}
+
+/** An answer with `code` at the status the catalogue gives it. */
+function catalogued(code: AnsweredCode, message: string): Answer {
+  return { status: httpStatusOf(code), code, message };
 }
 
 export function createErrorHandler(logger: Logger) {

@@ -1,20 +1,11 @@
 import { AppError } from '../errors.js';
+import type { PipedriveErrorCode } from '../errors/catalogue.js';
 
 /**
- * Every way a Pipedrive call can fail, as one snake_case code (docs/errors.md). `retryable` says
- * whether the same call may succeed later: rate limits, 5xx and network failures (pipedrive.md §2.3,
- * §6); everything else needs a change first (a reinstall, a fixed id, a different request).
+ * Every way a Pipedrive call can fail, as one catalogued code (errors/catalogue.ts). `retryable`, from
+ * the catalogue, says whether the same call may succeed later: rate limits, 5xx and network failures;
+ * everything else needs a change first (a reinstall, a fixed id, a different request).
  */
-export type PipedriveErrorCode =
-  | 'pipedrive_unauthorized'
-  | 'pipedrive_reauthorization_required'
-  | 'pipedrive_forbidden'
-  | 'pipedrive_not_found'
-  | 'pipedrive_bad_request'
-  | 'pipedrive_rate_limited'
-  | 'pipedrive_unavailable'
-  | 'pipedrive_network'
-  | 'pipedrive_bad_response';
 
 export interface PipedriveErrorDetails {
   /** HTTP method and path of the call, e.g. `GET /c/acme/api/v2/deals/7` (never a query string). */
@@ -35,7 +26,6 @@ export class PipedriveApiError extends AppError {
 
   constructor(code: PipedriveErrorCode, message: string, details: PipedriveErrorDetails) {
     super(code, `${details.method} ${details.path}: ${message}`, {
-      retryable: isRetryableCode(code),
       retryAfterMs: details.retryAfterMs,
       cause: details.cause,
     });
@@ -43,14 +33,6 @@ export class PipedriveApiError extends AppError {
     this.method = details.method;
     this.path = details.path;
   }
-}
-
-function isRetryableCode(code: PipedriveErrorCode): boolean {
-  return (
-    code === 'pipedrive_rate_limited' ||
-    code === 'pipedrive_unavailable' ||
-    code === 'pipedrive_network'
-  );
 }
 
 /** The code for a non-2xx answer (pipedrive.md §2.3 status table). */

@@ -1,6 +1,7 @@
 import { errors, jwtVerify } from 'jose';
 
 import type { Clock } from '../clock.js';
+import type { PanelRefusalCode } from '../errors/catalogue.js';
 
 /**
  * Verifies the `token` Pipedrive puts on JSON-panel and custom-UI requests (pipedrive.md §7.1,
@@ -8,9 +9,6 @@ import type { Clock } from '../clock.js';
  * `{userId, companyId}`. The ids must equal the request's query ids — a valid token from one
  * company must not open another's data (DESIGN.md §3 invariant 5). Refusals are values.
  */
-
-export type PanelRefusalCode =
-  'panel_token_invalid' | 'panel_token_expired' | 'panel_company_mismatch';
 
 export type PanelTokenResult =
   | { ok: true; companyId: number; userId: number }

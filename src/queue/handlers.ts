@@ -2,6 +2,7 @@ import { catchUp, scheduleCatchUp } from '../connections/catch-up.js';
 import { replayRun } from '../connections/document-runs.js';
 import { buildSyncDeps, type SyncDepsContext } from '../connections/sync-deps.js';
 import { AppError } from '../errors.js';
+import type { ErrorCode } from '../errors/catalogue.js';
 import type { SyncDeps } from '../sync/ports.js';
 import { getCompany } from '../store/repos/companies.js';
 import { getRun, updateRun } from '../store/repos/runs.js';
@@ -28,7 +29,11 @@ export interface HandlerDeps extends SyncDepsContext {
 }
 
 /** Codes for which a run cannot even start; the user fixes them, then replays. */
-const SETUP_CODES = new Set(['xero_not_connected', 'settings_invalid', 'pipedrive_not_connected']);
+const SETUP_CODES: ReadonlySet<ErrorCode> = new Set([
+  'xero_not_connected',
+  'settings_invalid',
+  'pipedrive_not_connected',
+]);
 
 export function createJobHandlers(deps: HandlerDeps): JobHandlers {
   return {

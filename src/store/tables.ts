@@ -1,5 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
+import type { ErrorCode } from '../errors/catalogue.js';
+
 /**
  * The database as Kysely sees it. Columns are snake_case; repositories map rows to camelCase domain
  * objects. Every table but `jobs` and `worker_heartbeats` (processes, not tenants) is scoped by
@@ -101,7 +103,8 @@ export interface RunsTable {
   kind: RunKind;
   status: RunStatus;
   attempt: number;
-  reason_code: string | null;
+  /** A catalogued code (errors/catalogue.ts), written through RunPatch only. */
+  reason_code: ErrorCode | null;
   message: string | null;
   /** JSON, secrets redacted before it gets here. */
   request_summary: string | null;

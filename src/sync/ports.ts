@@ -1,7 +1,9 @@
 import type { Clock } from '../clock.js';
+import type { ErrorCode } from '../errors/catalogue.js';
 import type { Logger } from '../logger.js';
 import type { PipedriveClient } from '../pipedrive/client.js';
 import type { Db } from '../store/db.js';
+import type { RunStatus } from '../store/tables.js';
 import type { XeroClient } from '../xero/client.js';
 import type { XeroTenantRef } from '../xero/types.js';
 import type { OrgReferenceCache } from './usecases/load-org-reference.js';
@@ -69,8 +71,11 @@ export type RunOutcome =
       total: string;
       reused: boolean;
     }
-  | { status: 'waiting_fix'; code: string; message: string }
-  | { status: 'ignored'; code: string; message: string };
+  | { status: 'waiting_fix'; code: RunCode; message: string }
+  | { status: 'ignored'; code: RunCode; message: string };
+
+/** Why a run ended: its reason code, or its status when it has none. */
+export type RunCode = ErrorCode | RunStatus;
 
 /** The Xero client's tenant reference for this company (its token store is keyed by company id). */
 export function xeroRef(deps: Pick<SyncDeps, 'tenant'>): XeroTenantRef {

@@ -3,7 +3,7 @@ import type { Refusal, RefusalCode } from './mapping/refusal.js';
 /**
  * Refusal → the plain-words text of the deal note: what is wrong, where to fix it, then "Replay".
  * One sentence pair per code; the switch is exhaustive, so a new code cannot ship without its words.
- * (Codes are listed in docs/errors.md.)
+ * (Codes are listed in errors/catalogue.ts.)
  */
 
 export function refusalNote(refusal: Refusal): string {

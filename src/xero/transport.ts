@@ -78,12 +78,11 @@ export function createTransport(deps: TransportDeps): XeroCall {
       } catch (cause) {
         permit.release();
         const detail = cause instanceof Error ? cause.message : String(cause);
-        throw new XeroApiError(
-          'xero_unavailable',
-          `no response (${detail})`,
-          { method, path, cause },
-          true,
-        );
+        throw new XeroApiError('xero_unavailable', `no response (${detail})`, {
+          method,
+          path,
+          cause,
+        });
       }
       const { response } = result;
       const observed = readRateLimitHeaders(response.headers);
@@ -144,13 +143,8 @@ export function toXeroError(
     );
   if (status === 404) return new XeroApiError('xero_not_found', detail, facts);
   if (status === 429)
-    return new XeroApiError(
-      'xero_rate_limited',
-      `rate limit (${problem ?? 'unknown'})`,
-      facts,
-      true,
-    );
-  if (status >= 500) return new XeroApiError('xero_unavailable', detail, facts, true);
+    return new XeroApiError('xero_rate_limited', `rate limit (${problem ?? 'unknown'})`, facts);
+  if (status >= 500) return new XeroApiError('xero_unavailable', detail, facts);
   return new XeroApiError('xero_request_failed', detail, facts);
 }
 

@@ -29,7 +29,7 @@ describe('app UI: history page and the bulk sync command', () => {
         run.id,
         {
           status: 'failed',
-          reasonCode: 'xero_validation',
+          reasonCode: 'xero_validation_failed',
           message: 'Deal <script>alert(1)</script> has no products',
           requestSummary: { title: '<script>alert(2)</script>' },
         },

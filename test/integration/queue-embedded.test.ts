@@ -123,7 +123,7 @@ for (const dialect of testDialects()) {
       assert.equal(calls, 1);
       const row = await jobRow(failure.id);
       assert.equal(row?.status, 'failed');
-      assert.equal(row?.last_error, 'xero_validation: Contact name is required');
+      assert.equal(row?.last_error, 'xero_validation_failed: Contact name is required');
     });
 
     it('fails a job when its attempts run out', async () => {

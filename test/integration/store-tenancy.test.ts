@@ -173,7 +173,7 @@ for (const dialect of testDialects()) {
         run.id,
         {
           status: 'failed',
-          reasonCode: 'xero_validation',
+          reasonCode: 'xero_validation_failed',
           message: 'Contact name is missing',
           requestSummary: {
             method: 'POST',

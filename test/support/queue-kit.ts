@@ -33,4 +33,4 @@ export class TransientError extends AppError {
 
 /** Like a validation refusal from Xero: retrying cannot help. */
 export const permanentError = () =>
-  new AppError('xero_validation', 'Contact name is required', { retryable: false });
+  new AppError('xero_validation_failed', 'Contact name is required', { retryable: false });

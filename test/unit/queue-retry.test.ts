@@ -8,7 +8,7 @@ const policy = { baseMs: 1_000, maxMs: 60_000 };
 
 class LimitedError extends AppError {
   constructor(retryAfterMs: number | undefined) {
-    super('rate_limited', 'slow down', { retryable: true, retryAfterMs });
+    super('xero_rate_limited', 'slow down', { retryable: true, retryAfterMs });
   }
 }
 
@@ -35,19 +35,19 @@ describe('decideRetry', () => {
   const cases: [string, unknown, number, ReturnType<typeof decideRetry>][] = [
     [
       'non-retryable AppError stops at once',
-      new AppError('xero_validation', 'bad'),
+      new AppError('xero_validation_failed', 'bad'),
       1,
       { retry: false, reason: 'non_retryable' },
     ],
     [
       'non-retryable wins over attempts left',
-      new AppError('x', 'y', { retryable: false }),
+      new AppError('xero_bad_request', 'y', { retryable: false }),
       1,
       { retry: false, reason: 'non_retryable' },
     ],
     [
       'retryable AppError backs off',
-      new AppError('xero_5xx', 'busy', { retryable: true }),
+      new AppError('xero_unavailable', 'busy', { retryable: true }),
       2,
       { retry: true, delayMs: 1_500 },
     ],
@@ -71,7 +71,7 @@ describe('decideRetry', () => {
     ],
     [
       'the last attempt does not retry',
-      new AppError('xero_5xx', 'busy', { retryable: true }),
+      new AppError('xero_unavailable', 'busy', { retryable: true }),
       5,
       { retry: false, reason: 'attempts_exhausted' },
     ],

@@ -66,16 +66,11 @@ const other: [string, unknown][] = [
   // A vendor's network failure names ECONNREFUSED in its cause; it is not about the store.
   [
     'Xero unreachable',
-    new XeroApiError(
-      'xero_unavailable',
-      'no answer',
-      {
-        method: 'PUT',
-        path: '/Invoices',
-        cause: driverError('connect ECONNREFUSED', 'ECONNREFUSED'),
-      },
-      true,
-    ),
+    new XeroApiError('xero_unavailable', 'no answer', {
+      method: 'PUT',
+      path: '/Invoices',
+      cause: driverError('connect ECONNREFUSED', 'ECONNREFUSED'),
+    }),
   ],
   ['another AppError', new AppError('settings_invalid', 'bad settings')],
   ['a plain bug', new TypeError('undefined is not a function')],

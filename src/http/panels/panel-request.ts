@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import type { Clock } from '../../clock.js';
+import { httpStatusOf, type PanelRefusalCode } from '../../errors/catalogue.js';
 import { verifyPanelToken } from '../../pipedrive/panel-jwt.js';
 
 /**
@@ -36,7 +37,12 @@ export interface PanelCaller {
 
 export type PanelRequestResult =
   | { ok: true; caller: PanelCaller }
-  | { ok: false; status: 400 | 401 | 403; code: string; message: string };
+  | {
+      ok: false;
+      status: 400 | 401 | 403;
+      code: 'request_invalid' | PanelRefusalCode;
+      message: string;
+    };
 
 /** Parses the query, checks it names `resource` (when given) and verifies its JWT. */
 export async function verifyPanelRequest(
@@ -50,22 +56,26 @@ export async function verifyPanelRequest(
     const problems = parsed.error.issues.map(
       (issue) => `${issue.path.join('.')}: ${issue.message}`,
     );
-    return { ok: false, status: 400, code: 'request_invalid', message: problems.join('; ') };
+    return refused('request_invalid', problems.join('; '));
   }
   const { resource, userId, companyId, selectedIds, isShared, token } = parsed.data;
   if (resource !== undefined && !expected.includes(resource)) {
     const message = `This endpoint serves ${expected.join(' and ')}, not ${resource}`;
-    return { ok: false, status: 400, code: 'request_invalid', message };
+    return refused('request_invalid', message);
   }
   const verified = await verifyPanelToken(token, secret, { companyId, userId }, clock);
   if (!verified.ok) {
-    const { code, message } = verified.refusal;
-    return { ok: false, status: code === 'panel_company_mismatch' ? 403 : 401, code, message };
+    return refused(verified.refusal.code, verified.refusal.message);
   }
   return {
     ok: true,
     caller: { companyId, userId, selectedId: selectedIds, isShared: isShared === 'true' },
   };
+}
+
+/** A refused call, at the status the catalogue gives its code. */
+function refused(code: 'request_invalid' | PanelRefusalCode, message: string): PanelRequestResult {
+  return { ok: false, status: httpStatusOf(code), code, message };
 }
 
 /** The panel's error state for a refused call (status > 300, title ≤ 30 characters, §7.1). */

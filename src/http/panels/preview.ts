@@ -29,7 +29,7 @@ export type DocumentPreview =
       total: string;
       notes: string[];
     }
-  | { status: 'refused'; kind: 'invoice' | 'quote'; code: string; note: string };
+  | { status: 'refused'; kind: 'invoice' | 'quote'; code: Stop['code']; note: string };
 
 export function readyPreview(
   kind: 'invoice' | 'quote',

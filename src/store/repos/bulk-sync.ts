@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../errors/catalogue.js';
 import { type Db, fromDbTime, toDbTime } from '../db.js';
 import type { BulkSyncStatus, BulkSyncWhat } from '../tables.js';
 
@@ -10,7 +11,7 @@ export interface BulkSyncKey {
 
 export interface BulkFailure {
   id: string;
-  code: string;
+  code: ErrorCode;
   message: string;
 }
 

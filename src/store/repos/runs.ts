@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import type { ErrorCode } from '../../errors/catalogue.js';
 import { type Db, fromDbTime, toDbTime } from '../db.js';
 import type { RunKind, RunRow, RunStatus } from '../tables.js';
 
@@ -12,7 +13,7 @@ export interface Run {
   kind: RunKind;
   status: RunStatus;
   attempt: number;
-  reasonCode: string | null;
+  reasonCode: ErrorCode | null;
   message: string | null;
   requestSummary: unknown;
   responseSummary: unknown;
@@ -36,7 +37,7 @@ export interface NewRun {
 export interface RunPatch {
   status?: RunStatus;
   attempt?: number;
-  reasonCode?: string | null;
+  reasonCode?: ErrorCode | null;
   message?: string | null;
   requestSummary?: unknown;
   responseSummary?: unknown;

@@ -191,6 +191,6 @@ function decodeCursor(what: BulkWhat, cursor: string | null): Position {
   return rest === '' ? { phase } : { phase, cursor: rest };
 }
 
-function failure(id: string, stop: { code: string; note: string }): BulkFailure {
+function failure(id: string, stop: Pick<BulkFailure, 'code'> & { note: string }): BulkFailure {
   return { id, code: stop.code, message: stop.note };
 }

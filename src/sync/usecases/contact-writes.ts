@@ -49,7 +49,7 @@ export function toCandidate(contact: XeroContact): XeroContactCandidate[] {
 }
 
 /** The note's text is the message: these are already written for the reader. */
-export function plainStop(code: string, text: string): Stop {
+export function plainStop(code: Stop['code'], text: string): Stop {
   return { code, message: text, note: text };
 }
 

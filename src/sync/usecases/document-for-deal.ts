@@ -1,4 +1,5 @@
 import { AppError } from '../../errors.js';
+import type { ErrorCode } from '../../errors/catalogue.js';
 import { getDocument, type XeroDocument } from '../../store/repos/documents.js';
 import { getRun, type Run, updateRun } from '../../store/repos/runs.js';
 import type { RunStatus } from '../../store/tables.js';
@@ -236,7 +237,7 @@ async function finish(
   deps: Pick<SyncDeps, 'db' | 'company' | 'clock'>,
   runId: string,
   status: 'ignored' | 'failed' | 'waiting_fix',
-  code: string,
+  code: ErrorCode,
   message: string,
 ): Promise<RunOutcome> {
   await updateRun(

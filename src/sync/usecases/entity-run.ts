@@ -1,6 +1,6 @@
 import { AppError } from '../../errors.js';
 import { getRun, updateRun } from '../../store/repos/runs.js';
-import type { SyncDeps } from '../ports.js';
+import type { RunCode, SyncDeps } from '../ports.js';
 import { classifyFailure } from './failures.js';
 import type { Stop } from './stop.js';
 
@@ -13,7 +13,7 @@ import type { Stop } from './stop.js';
  */
 
 export type EntityOutcome<T extends object> =
-  ({ status: 'succeeded' } & T) | { status: 'waiting_fix'; code: string; message: string };
+  ({ status: 'succeeded' } & T) | { status: 'waiting_fix'; code: RunCode; message: string };
 
 export type EntityWork<T extends object> = { ok: true; value: T } | { ok: false; stop: Stop };
 

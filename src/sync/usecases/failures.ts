@@ -1,4 +1,5 @@
 import { AppError } from '../../errors.js';
+import type { ErrorCode } from '../../errors/catalogue.js';
 import { PipedriveApiError } from '../../pipedrive/errors.js';
 import { XeroApiError, XeroAuthError, XeroValidationError } from '../../xero/errors.js';
 import type { Stop } from './stop.js';
@@ -12,12 +13,12 @@ import type { Stop } from './stop.js';
  */
 export type Failure = { kind: 'retry' } | { kind: 'stop'; stop: Stop };
 
-const XERO_RECONNECT = new Set([
+const XERO_RECONNECT: ReadonlySet<ErrorCode> = new Set([
   'xero_reauth_required',
   'xero_tenant_forbidden',
   'xero_unauthorized',
 ]);
-const PIPEDRIVE_RECONNECT = new Set([
+const PIPEDRIVE_RECONNECT: ReadonlySet<ErrorCode> = new Set([
   'pipedrive_reauthorization_required',
   'pipedrive_unauthorized',
   'pipedrive_forbidden',

@@ -1,3 +1,4 @@
+import type { RefreshIgnoredCode } from '../../errors/catalogue.js';
 import { withTransaction } from '../../store/db.js';
 import { addDealNote } from '../../store/repos/deal-notes.js';
 import {
@@ -41,9 +42,6 @@ export type RefreshOutcome =
       dealUpdated: boolean;
     }
   | { status: 'ignored'; code: RefreshIgnoredCode; message: string };
-
-export type RefreshIgnoredCode =
-  'other_tenant' | 'category_not_handled' | 'not_our_document' | 'missing_in_xero' | 'stale_read';
 
 const ignored = (code: RefreshIgnoredCode, message: string): RefreshOutcome => ({
   status: 'ignored',

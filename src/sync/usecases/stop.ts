@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../errors/catalogue.js';
 import type { Refusal } from '../mapping/refusal.js';
 import { refusalNote } from '../refusals.js';
 
@@ -7,7 +8,7 @@ import { refusalNote } from '../refusals.js';
  * run history, `note` the plain-words text for the deal (the replay link is added when written).
  */
 export interface Stop {
-  code: string;
+  code: ErrorCode;
   message: string;
   note: string;
 }
