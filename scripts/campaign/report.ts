@@ -88,6 +88,8 @@ export function extrasOf(result: CampaignResult): Record<string, unknown> {
     mode: result.mode,
     seed: result.seed,
     seconds: result.seconds,
+    fire_seconds: result.fireSeconds,
+    settle_seconds: result.settleSeconds,
     ...result.verdict.breakdown,
     webhooks_banned: result.bannedWebhooks,
     xero_calls_per_document: callsPerDocument(result),

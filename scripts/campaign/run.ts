@@ -15,15 +15,17 @@ import {
   faultHits,
   runDisruptions,
 } from './disrupt.js';
-import { driveDeals, sleep } from './driver.js';
+import { driveDeals } from './driver.js';
 import { judge, type OracleTruth, type Verdict } from './oracle.js';
 import { createRandom } from './random.js';
 import { RecoveryTracker, type RecoverySummary } from './recovery.js';
+import { estimateFireSeconds } from './pace.js';
 import { planDisruptions } from './schedule.js';
+import { settle } from './settle.js';
 import { type SeededDeal, seedWorld, type Truth } from './seed.js';
-import { type AppState, createCampaignStore } from './store.js';
+import { createCampaignStore } from './store.js';
 import { type SlotSpec, Supervisor } from './supervisor.js';
-import { readVendors, webhookRetriesPending } from './vendors.js';
+import { readVendors, webhookRetriesOwedMs } from './vendors.js';
 import { countXeroCalls } from './xero-calls.js';
 import { planWorld, type WorldPlan } from './world.js';
 
@@ -74,6 +76,12 @@ export interface CampaignResult {
 
 /** How long a taken job stays taken without a heartbeat; the app's default is 60 s. */
 const LEASE_MS = '15000';
+/**
+ * How often the app checks its webhook and catches up on missed deals (issue 8's catch-up; the
+ * app's default is 5 min). Shorter, so a settle of a minute or two sees it; ignored by an app
+ * without it.
+ */
+const CATCH_UP_MS = '20000';
 
 export async function runCampaign(options: CampaignOptions): Promise<CampaignResult> {
   const log = options.log ?? (() => undefined);
@@ -149,6 +157,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
         PORT: String(port),
         PUBLIC_URL: appUrl,
         QUEUE_LEASE_MS: LEASE_MS,
+        CATCH_UP_INTERVAL_MS: CATCH_UP_MS,
         ...options.appEnv,
       },
       slots,
@@ -210,7 +219,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
     const settleStarted = Date.now();
     const app = await settle(
       store.read,
-      () => webhookRetriesPending(pipedrive),
+      () => webhookRetriesOwedMs(pipedrive),
       truth,
       driver.fired,
       options,
@@ -253,69 +262,6 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
       rmSync(dir, { recursive: true, force: true });
     }
   }
-}
-
-/**
- * Until every fired trigger has a document or an ended run and nothing is left running or queued;
- * or nothing changed for `quietSeconds` with no run open and no webhook retry still owed; or
- * `settleSeconds` passed.
- */
-async function settle(
-  read: () => Promise<AppState>,
-  retriesPending: () => Promise<boolean>,
-  truth: Truth,
-  fired: ReadonlySet<number>,
-  options: CampaignOptions,
-): Promise<AppState> {
-  const deadline = Date.now() + options.settleSeconds * 1000;
-  let lastChange = Date.now();
-  let signature = '';
-  for (;;) {
-    const state = await read();
-    const open = state.runs.filter((run) => run.status === 'queued' || run.status === 'running');
-    const ended = new Set(
-      state.runs
-        .filter((run) => !open.includes(run))
-        .map((run) => `${run.dealId}|${run.triggerKey}`),
-    );
-    for (const document of state.documents)
-      if (document.xeroId !== null) ended.add(`${document.dealId}|${document.triggerKey}`);
-    const accounted = truth.deals
-      .filter((deal) => fired.has(deal.dealId))
-      .every((deal) => ended.has(`${deal.dealId}|${deal.triggerKey}`));
-    const idle = open.length === 0 && state.pendingJobs === 0;
-    const now = `${state.runs
-      .map((run) => run.status)
-      .sort()
-      .join()}|${state.documents.length}`;
-    if (now !== signature) {
-      signature = now;
-      lastChange = Date.now();
-    }
-    if (idle && accounted) return state;
-    if (idle && Date.now() - lastChange > options.quietSeconds * 1000 && !(await retriesPending()))
-      return state;
-    if (Date.now() > deadline) return state;
-    await sleep(2000);
-  }
-}
-
-/**
- * Xero's 60 calls a minute per organisation set the pace: about 1.4 calls per document once its
- * customer and items are known, 4 more for each new customer, 2 for each new item. The window is
- * that, per organisation, with 15 % to spare for faults.
- */
-export function estimateFireSeconds(plan: WorldPlan, workers: number): number {
-  const calls = new Map<string, number>();
-  const add = (company: number, count: number) => {
-    const tenant = plan.companies[company]!.tenant;
-    calls.set(tenant, (calls.get(tenant) ?? 0) + count);
-  };
-  for (const deal of plan.deals) add(deal.company, 1.4);
-  for (const customer of plan.customers) add(customer.company, 4);
-  for (const product of plan.products) add(product.company, 2);
-  const minutes = Math.max(...calls.values()) / (60 * workers);
-  return Math.max(30, Math.round(minutes * 60 * 1.15));
 }
 
 function shotsOf(plan: WorldPlan, truth: Truth): SeededDeal[][] {

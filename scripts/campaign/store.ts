@@ -26,7 +26,7 @@ export interface AppState {
   documents: { companyId: number; dealId: number; triggerKey: string; xeroId: string | null }[];
   /** documents_created summed over every month, per company. */
   usage: Map<number, number>;
-  /** Jobs still waiting or running in the queue (failed-for-good ones excluded). */
+  /** Queue jobs due or running (failed-for-good ones and those waiting for a later time excluded). */
   pendingJobs: number;
 }
 
@@ -95,13 +95,18 @@ export async function createCampaignStore(
       const usage = new Map<number, number>();
       for (const row of usageRows)
         usage.set(row.company_id, (usage.get(row.company_id) ?? 0) + Number(row.documents_created));
+      // Due or running: a job waiting for a later time (a periodic check, a backoff) is not work
+      // left over; a run it would finish is still open and counted as such.
       const pending =
         dialect === 'sqlite'
-          ? await sql<{
-              n: number;
-            }>`SELECT count(*) AS n FROM jobs WHERE status <> 'failed'`.execute(db)
+          ? await sql<{ n: number }>`SELECT count(*) AS n FROM jobs
+              WHERE status = 'running' OR (status = 'pending' AND run_at <= ${new Date().toISOString()})`.execute(
+              db,
+            )
           : await sql<{ n: number }>`SELECT count(*)::int AS n FROM graphile_worker._private_jobs
-              WHERE attempts < max_attempts`.execute(db);
+              WHERE attempts < max_attempts AND (locked_at IS NOT NULL OR run_at <= now())`.execute(
+              db,
+            );
       return {
         runs: runs.map((run) => ({
           id: run.id,

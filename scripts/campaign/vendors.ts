@@ -64,14 +64,18 @@ function fact(tenantId: string, id: string, document: any): XeroDocumentFact {
   };
 }
 
-/** Pipedrive's retry delays after a failed delivery attempt 1, 2 and 3 (docs/campaign.md). */
+/**
+ * Pipedrive retries a failed webhook delivery 3 s, 30 s and 150 s later
+ * (https://pipedrive.readme.io/docs/guide-for-webhooks-v2).
+ */
 const RETRY_DELAYS_MS = [3_000, 30_000, 150_000];
 
 /**
- * Whether Pipedrive still owes the app a retry of a failed webhook delivery: the latest attempt of
- * some event failed and was not the last. The settle waits for those before calling anything lost.
+ * How long Pipedrive may still take to retry a failed webhook delivery to the app (0: no retry is
+ * owed): the latest attempt of some event failed and was not the last. The settle waits that long
+ * before calling anything lost.
  */
-export async function webhookRetriesPending(pipedrive: Call): Promise<boolean> {
+export async function webhookRetriesOwedMs(pipedrive: Call): Promise<number> {
   const { deliveries } = await pipedrive('GET', '/__sandbox/pipedrive/webhooks/deliveries');
   const { now } = await pipedrive('GET', '/__sandbox/clock');
   const latest = new Map<string, { attempt: number; outcome: string; at: string }>();
@@ -85,10 +89,11 @@ export async function webhookRetriesPending(pipedrive: Call): Promise<boolean> {
     if (!seen || delivery.attempt >= seen.attempt) latest.set(delivery.eventId, delivery);
   }
   const nowMs = Date.parse(now);
-  return [...latest.values()].some(
-    (last) =>
-      last.outcome === 'failed' &&
-      last.attempt <= RETRY_DELAYS_MS.length &&
-      Date.parse(last.at) + RETRY_DELAYS_MS[last.attempt - 1]! + 5_000 > nowMs,
-  );
+  let owed = 0;
+  for (const last of latest.values()) {
+    const delay = RETRY_DELAYS_MS[last.attempt - 1];
+    if (last.outcome !== 'failed' || delay === undefined) continue;
+    owed = Math.max(owed, Date.parse(last.at) + delay + 5_000 - nowMs);
+  }
+  return owed;
 }

@@ -1,47 +1,21 @@
+import {
+  createCustomerBook,
+  type CustomerPlan,
+  planTraps,
+  type TenantKey,
+  type XeroContactPlan,
+} from './customers.js';
 import { createNameSource } from './names.js';
 import type { Random } from './random.js';
+
+export type { CustomerPlan, TenantKey, Trap, XeroContactPlan } from './customers.js';
 
 /**
  * The campaign's data, planned before anything runs (pure, seeded): three Pipedrive companies on
  * two Xero organisations (one company alone on A, two sharing B), their customers — most of them
- * plain, some of them traps that lead a careless contact match to the wrong customer — products,
- * deals, and the Xero contacts a user had typed in by hand before installing the app.
- *
- * Traps (each also says whether a valid deal of that customer must end with a document):
- * - shared_name: two organizations of one company with the same name;
- * - cross_company_name: the same, in two companies that share a Xero organisation;
- * - org_person_name: an organization and a B2C person with the same name;
- * - shared_email: a B2C person with the e-mail of an organization's contact person;
- * - foreign_number: a Xero contact with this organization's name that carries another record's
- *   contact number (PD-ORG-<id>); that other record is a `number_owner` and may use it;
- * - archived_number: an archived Xero contact holds this organization's contact number;
- * - archived_twin: an archived Xero contact has this organization's name (a new one may be made);
- * - legit_twin: an active Xero contact without a number has this organization's name and e-mail:
- *   the customer typed in by hand, which this organization's documents may go to.
- * Records caught in the first six may be stopped with an explanation; the others must succeed.
+ * plain, some of them traps (customers.ts) — products, deals, and the Xero contacts a user had typed
+ * in by hand before installing the app.
  */
-export type TenantKey = 'A' | 'B';
-export type Trap =
-  | 'clean'
-  | 'shared_name'
-  | 'cross_company_name'
-  | 'org_person_name'
-  | 'shared_email'
-  | 'foreign_number'
-  | 'number_owner'
-  | 'archived_number'
-  | 'archived_twin'
-  | 'legit_twin';
-
-const MAY_STOP: ReadonlySet<Trap> = new Set([
-  'shared_name',
-  'cross_company_name',
-  'org_person_name',
-  'shared_email',
-  'foreign_number',
-  'archived_number',
-]);
-
 export interface CompanyPlan {
   index: number;
   id: number;
@@ -50,31 +24,6 @@ export interface CompanyPlan {
   idStart: number;
   adminId: number;
   tenant: TenantKey;
-}
-
-export interface CustomerPlan {
-  key: string;
-  company: number;
-  kind: 'organization' | 'person';
-  name: string;
-  /** The person's e-mail (B2C), or the e-mail of the organization's contact person. */
-  email: string;
-  /** An organization's contact person (on its deals, feeding the contact's e-mail). */
-  contactPerson?: string;
-  trap: Trap;
-  /** A valid deal of this customer must end with a document (no trap may stop it). */
-  mustSucceed: boolean;
-}
-
-export interface XeroContactPlan {
-  tenant: TenantKey;
-  name: string;
-  email?: string;
-  /** Carries this customer's contact number (PD-ORG-<id>/PD-PER-<id>, known once seeded). */
-  numberOf?: string;
-  archived: boolean;
-  /** The customer this hand-made contact legitimately is. */
-  twinOf?: string;
 }
 
 export interface ProductPlan {
@@ -151,91 +100,23 @@ export function planWorld(dealCount: number, random: Random): WorldPlan {
     ...company,
     index,
   }));
-  const customers: CustomerPlan[] = [];
-  const xeroContacts: XeroContactPlan[] = [];
-  const addCustomer = (
-    company: number,
-    kind: CustomerPlan['kind'],
-    trap: Trap,
-    name = kind === 'organization' ? names.organization() : names.person(),
-    email = names.email(name),
-  ): CustomerPlan => {
-    const customer: CustomerPlan = {
-      key: `c${customers.length + 1}`,
-      company,
-      kind,
-      name,
-      email,
-      ...(kind === 'organization' && { contactPerson: names.person() }),
-      trap,
-      mustSucceed: !MAY_STOP.has(trap),
-    };
-    customers.push(customer);
-    return customer;
-  };
+  const book = createCustomerBook(names);
+  const { customers, xeroContacts } = book;
   const tenantOf = (company: number) => companies[company]!.tenant;
-
-  // Traps, spread over the companies; about one of each kind per 200 deals.
-  const perKind = Math.max(1, Math.round(dealCount / 200));
-  let turn = 0;
-  const nextCompany = () => turn++ % companies.length;
-  for (let i = 0; i < perKind; i++) {
-    let company = nextCompany();
-    const first = addCustomer(company, 'organization', 'shared_name');
-    addCustomer(company, 'organization', 'shared_name', first.name);
-
-    const [south, east] = [1, 2];
-    const crossed = addCustomer(south, 'organization', 'cross_company_name');
-    addCustomer(east, 'organization', 'cross_company_name', crossed.name);
-
-    company = nextCompany();
-    const sole = addCustomer(company, 'organization', 'org_person_name', names.person());
-    addCustomer(company, 'person', 'org_person_name', sole.name);
-
-    company = nextCompany();
-    const mailed = addCustomer(company, 'organization', 'shared_email');
-    addCustomer(company, 'person', 'shared_email', undefined, mailed.email);
-
-    company = nextCompany();
-    const named = addCustomer(company, 'organization', 'foreign_number');
-    const owner = addCustomer(company, 'organization', 'number_owner');
-    xeroContacts.push({
-      tenant: tenantOf(company),
-      name: named.name,
-      numberOf: owner.key,
-      archived: false,
-    });
-
-    company = nextCompany();
-    const held = addCustomer(company, 'organization', 'archived_number');
-    xeroContacts.push({
-      tenant: tenantOf(company),
-      name: held.name,
-      numberOf: held.key,
-      archived: true,
-    });
-
-    company = nextCompany();
-    const gone = addCustomer(company, 'organization', 'archived_twin');
-    xeroContacts.push({ tenant: tenantOf(company), name: gone.name, archived: true });
-
-    company = nextCompany();
-    const typed = addCustomer(company, 'organization', 'legit_twin');
-    xeroContacts.push({
-      tenant: tenantOf(company),
-      name: typed.name,
-      email: typed.email,
-      archived: false,
-      twinOf: typed.key,
-    });
-  }
+  // About one of each trap per 200 deals.
+  planTraps(
+    book,
+    names,
+    companies.map((company) => company.tenant),
+    Math.max(1, Math.round(dealCount / 200)),
+  );
 
   const dealsOf = COMPANIES.map((company) => Math.round(dealCount * company.share));
   dealsOf[0] = dealCount - dealsOf[1]! - dealsOf[2]!;
   for (const company of companies) {
     const plain = Math.max(1, Math.round(dealsOf[company.index]! / 10));
     for (let i = 0; i < plain; i++)
-      addCustomer(company.index, random.chance(0.8) ? 'organization' : 'person', 'clean');
+      book.add(company.index, random.chance(0.8) ? 'organization' : 'person', 'clean');
   }
 
   const products = companies.flatMap((company) =>
@@ -273,7 +154,7 @@ export function planWorld(dealCount: number, random: Random): WorldPlan {
   const bursting = new Set<string>();
   const bursts = Math.max(1, Math.round(dealCount * 0.03));
   for (let i = 0; i < bursts; i++) {
-    const customer = addCustomer(random.int(0, companies.length - 1), 'organization', 'clean');
+    const customer = book.add(random.int(0, companies.length - 1), 'organization', 'clean');
     bursting.add(customer.key);
     shots.push(Array.from({ length: random.int(2, 3) }, () => addDeal(customer).key));
   }
