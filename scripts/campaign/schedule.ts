@@ -7,11 +7,12 @@ import type { Random } from './random.js';
  * episode — falls in a calm segment, so webhook bans come from the one episode meant to cause one
  * and not from three copies of every event failing at once. Everything else happens anywhere.
  *
- * Rates, per deal fired: one kill -9 per 100 deals (at least one per process), one termination of
- * the database connections per 300 (PostgreSQL), one held Xero call (timeout) per 150, one Pipedrive
- * token expiry per 300, a Xero access-token expiry every 90 s, and one ban episode. Once, early,
- * one of each steady vendor fault is armed for the next matching call, so that a short run sees
- * every kind even where the steady shares happen to miss.
+ * Rates, per deal fired: a kill -9 of the serving process per 250 deals and of a worker-only
+ * process per 100 (at least one each), a termination of the database connections per 300
+ * (PostgreSQL), a held Xero call (timeout) per 150, a Pipedrive token expiry per 300; a Xero
+ * access-token expiry every 90 s; one ban episode. Once, early, one of each steady vendor fault is
+ * armed for the next matching call, so that a short run sees every kind even where the steady
+ * shares happen to miss.
  */
 export type Disruption =
   | { at: number; kind: 'chaos'; on: boolean }
@@ -51,12 +52,17 @@ export function planDisruptions(input: ScheduleInput, random: Random): Disruptio
   };
   const anywhere = () => random.int(Math.round(fireMs * 0.05), Math.round(fireMs * 0.9));
 
-  const kills = Math.max(1 + input.workerSlots.length, Math.round(deals / 100));
-  const slots = [input.servingSlot, ...input.workerSlots];
-  for (let i = 0; i < kills; i++) {
-    const slot = i < slots.length ? slots[i]! : random.pick(slots);
-    events.push({ at: slot === input.servingSlot ? inCalm() : anywhere(), kind: 'kill', slot });
-  }
+  // The serving process less often: each of its outages fails deliveries, ten of which ban.
+  for (let i = 0; i < Math.max(1, Math.round(deals / 250)); i++)
+    events.push({ at: inCalm(), kind: 'kill', slot: input.servingSlot });
+  const { workerSlots } = input;
+  if (workerSlots.length > 0)
+    for (let i = 0; i < Math.max(workerSlots.length, Math.round(deals / 100)); i++)
+      events.push({
+        at: anywhere(),
+        kind: 'kill',
+        slot: i < workerSlots.length ? workerSlots[i]! : random.pick(workerSlots),
+      });
   if (input.postgres)
     for (let i = 0; i < Math.max(1, Math.round(deals / 300)); i++)
       events.push({ at: anywhere(), kind: 'terminate-db' });
