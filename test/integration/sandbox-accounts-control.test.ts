@@ -8,12 +8,14 @@ import {
   startPipedriveSandbox,
   type StartedPipedrive,
 } from '../../sandbox/pipedrive/test-kit.js';
+import { DEMO_XERO_USER } from '../../sandbox/xero/apps.js';
 import { DEMO_TENANT_B } from '../../sandbox/xero/seed.js';
 import { buildXeroSandbox } from '../../sandbox/xero/server.js';
+import { connect } from './xero-sandbox-helpers.js';
 
 /**
  * Control-API additions for multi-account set-ups (docs/sandbox.md): Pipedrive companies and rate
- * limits, Xero contacts made "by hand" (archived ones too) and the full contact list.
+ * limits; Xero organisations, contacts made "by hand" (archived ones too) and the full contact list.
  */
 async function call(base: string, method: string, path: string, body?: unknown) {
   const response = await fetch(`${base}${path}`, {
@@ -78,7 +80,7 @@ describe('Pipedrive sandbox: companies and limits through the control API', () =
   });
 });
 
-describe('Xero sandbox: contacts through the control API', () => {
+describe('Xero sandbox: organisations and contacts through the control API', () => {
   let running: RunningSandbox;
   before(async () => {
     running = await listenSandbox(buildXeroSandbox());
@@ -116,5 +118,35 @@ describe('Xero sandbox: contacts through the control API', () => {
         ['ARCHIVED', null],
       ],
     );
+  });
+
+  it('adds an organisation that the given login may connect', async () => {
+    const tenantId = '9c4a5b6d-7e8f-4a01-b2c3-d4e5f6a7b8c9';
+    const added = await call(running.url, 'POST', '/__sandbox/xero/organisations', {
+      tenantId,
+      name: 'Campaign West Ltd',
+      shortCode: '!cWs1T',
+      users: [DEMO_XERO_USER.email],
+    });
+    assert.equal(added.status, 201);
+    const tokens = await connect(running.url, { tenant_ids: tenantId });
+    const connections = (await (
+      await fetch(`${running.url}/connections`, {
+        headers: { authorization: `Bearer ${tokens.access_token}` },
+      })
+    ).json()) as { tenantId: string; tenantName: string }[];
+    assert.deepEqual(
+      connections.map((connection) => [connection.tenantId, connection.tenantName]),
+      [[tenantId, 'Campaign West Ltd']],
+    );
+    const books = await call(running.url, 'GET', `/__sandbox/xero/tenants/${tenantId}/contacts`);
+    assert.deepEqual(books.body.contacts, [], 'reference data only');
+    const again = await call(running.url, 'POST', '/__sandbox/xero/organisations', {
+      tenantId,
+      name: 'Again',
+      shortCode: '!x',
+      users: [DEMO_XERO_USER.email],
+    });
+    assert.equal(again.status, 409);
   });
 });
