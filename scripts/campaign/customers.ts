@@ -15,7 +15,7 @@ import type { NameSource } from './names.js';
  *   the customer typed in by hand, which this organization's documents may go to.
  * Records caught in the first six may be stopped with an explanation; the others must succeed.
  */
-export type TenantKey = 'A' | 'B';
+export type TenantKey = 'A' | 'B' | 'C';
 export type Trap =
   | 'clean'
   | 'shared_name'

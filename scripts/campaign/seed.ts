@@ -1,3 +1,4 @@
+import { DEMO_XERO_USER } from '../../sandbox/xero/apps.js';
 import { DEMO_TENANT_A, DEMO_TENANT_B } from '../../sandbox/xero/seed.js';
 import type { Call } from './control.js';
 import {
@@ -14,7 +15,11 @@ import {
  * installed (so no webhook announces it), and keeps the ground truth: every record's Pipedrive id
  * and contact number, each deal's trigger, and which Xero contacts were there before the app.
  */
-export const TENANTS: Record<TenantKey, string> = { A: DEMO_TENANT_A, B: DEMO_TENANT_B };
+export const TENANTS: Record<TenantKey, string> = {
+  A: DEMO_TENANT_A,
+  B: DEMO_TENANT_B,
+  C: '9c4a5b6d-7e8f-4a01-b2c3-d4e5f6a7b8c9',
+};
 const PIPELINE = ['Qualified', 'Proposal', 'Negotiation', 'Won'];
 
 export interface SeededCompany {
@@ -59,6 +64,14 @@ export async function seedWorld(
   xero: Call,
   parallel = 8,
 ): Promise<Truth> {
+  // The demo login's third organisation, for the company that has one of its own.
+  await xero('POST', '/__sandbox/xero/organisations', {
+    tenantId: TENANTS.C,
+    name: 'Campaign West Trading Ltd',
+    shortCode: '!cWt4N',
+    currencies: ['NZD', 'AUD'],
+    users: [DEMO_XERO_USER.email],
+  });
   const companies: SeededCompany[] = [];
   for (const company of plan.companies) {
     const created = await pipedrive('POST', '/__sandbox/pipedrive/companies', {

@@ -58,8 +58,16 @@ export class Supervisor {
   private readonly slots = new Map<string, Slot>();
   private readonly logs = new Map<string, WriteStream>();
   private stopping = false;
+  /** Ctrl-C or a kill of the campaign leaves no app process behind. */
+  private readonly killAll = () => {
+    for (const slot of this.slots.values()) slot.child?.kill('SIGKILL');
+  };
+  private readonly interrupted = () => process.exit(130);
 
   constructor(private readonly options: SupervisorOptions) {
+    process.on('exit', this.killAll);
+    process.once('SIGINT', this.interrupted);
+    process.once('SIGTERM', this.interrupted);
     for (const spec of options.slots)
       this.slots.set(spec.name, {
         spec,
@@ -157,6 +165,9 @@ export class Supervisor {
 
   async stopAll(): Promise<void> {
     this.stopping = true;
+    process.off('exit', this.killAll);
+    process.off('SIGINT', this.interrupted);
+    process.off('SIGTERM', this.interrupted);
     await Promise.all(
       [...this.slots.values()].map(async (slot) => {
         const child = slot.child;

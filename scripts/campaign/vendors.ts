@@ -4,7 +4,7 @@ import { inBatches, TENANTS, type Truth } from './seed.js';
 
 /**
  * What the vendors hold at the end, read through the sandboxes' control APIs: every invoice and
- * quote and every contact of both Xero organisations, the notes on every campaign deal, and which
+ * quote and every contact of the campaign's Xero organisations, the notes on every campaign deal, and which
  * deals had a webhook delivery dropped because the app's webhook was banned.
  */
 export async function readVendors(

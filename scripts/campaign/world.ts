@@ -11,8 +11,8 @@ import type { Random } from './random.js';
 export type { CustomerPlan, TenantKey, Trap, XeroContactPlan } from './customers.js';
 
 /**
- * The campaign's data, planned before anything runs (pure, seeded): three Pipedrive companies on
- * two Xero organisations (one company alone on A, two sharing B), their customers — most of them
+ * The campaign's data, planned before anything runs (pure, seeded): four Pipedrive companies on
+ * three Xero organisations (two sharing organisation B), their customers — most of them
  * plain, some of them traps (customers.ts) — products, deals, and the Xero contacts a user had typed
  * in by hand before installing the app.
  */
@@ -57,6 +57,7 @@ export interface WorldPlan {
   shots: string[][];
 }
 
+/** North and West each have an organisation of their own; South and East share organisation B. */
 export const COMPANIES: readonly (Omit<CompanyPlan, 'index'> & { share: number })[] = [
   {
     id: 7101,
@@ -65,7 +66,7 @@ export const COMPANIES: readonly (Omit<CompanyPlan, 'index'> & { share: number }
     idStart: 100_001,
     adminId: 5101,
     tenant: 'A',
-    share: 0.5,
+    share: 0.35,
   },
   {
     id: 7102,
@@ -74,7 +75,7 @@ export const COMPANIES: readonly (Omit<CompanyPlan, 'index'> & { share: number }
     idStart: 200_001,
     adminId: 5102,
     tenant: 'B',
-    share: 0.25,
+    share: 0.15,
   },
   {
     id: 7103,
@@ -83,13 +84,23 @@ export const COMPANIES: readonly (Omit<CompanyPlan, 'index'> & { share: number }
     idStart: 300_001,
     adminId: 5103,
     tenant: 'B',
-    share: 0.25,
+    share: 0.15,
+  },
+  {
+    id: 7104,
+    name: 'Campaign West Ltd',
+    domain: 'campaign-west',
+    idStart: 400_001,
+    adminId: 5104,
+    tenant: 'C',
+    share: 0.35,
   },
 ];
 
 export const CURRENCIES_OF: Record<TenantKey, readonly string[]> = {
   A: ['NZD', 'NZD', 'NZD', 'NZD', 'NZD', 'NZD', 'NZD', 'NZD', 'USD', 'AUD'],
   B: ['NZD'],
+  C: ['NZD', 'NZD', 'NZD', 'AUD'],
 };
 /** Enabled in neither organisation: a deal in it is refused with a clear reason. */
 const MISSING_CURRENCY = 'EUR';
@@ -112,7 +123,7 @@ export function planWorld(dealCount: number, random: Random): WorldPlan {
   );
 
   const dealsOf = COMPANIES.map((company) => Math.round(dealCount * company.share));
-  dealsOf[0] = dealCount - dealsOf[1]! - dealsOf[2]!;
+  dealsOf[0] = dealCount - dealsOf.slice(1).reduce((sum, count) => sum + count, 0);
   for (const company of companies) {
     const plain = Math.max(1, Math.round(dealsOf[company.index]! / 10));
     for (let i = 0; i < plain; i++)

@@ -5,8 +5,8 @@ import { extrasOf, jsonLine } from '../../scripts/campaign/report.js';
 import { type CampaignResult, runCampaign } from '../../scripts/campaign/run.js';
 
 /**
- * The fault campaign in its reduced form (docs/campaign.md): ~30 deals per mode over three
- * Pipedrive companies and two Xero organisations, with every kind of fault at least once — kill -9
+ * The fault campaign in its reduced form (docs/campaign.md): ~30 deals per mode over four
+ * Pipedrive companies and three Xero organisations, with every kind of fault at least once — kill -9
  * of each app process, terminated database connections (PostgreSQL), Xero 5xx, 429, a held call
  * and a lost answer after commit, Pipedrive 503s on notes, webhooks delivered three times and out of
  * order, a banned webhook, expired tokens — then the oracle's figures. Both modes run side by side

@@ -71,7 +71,7 @@ describe('campaign plans', () => {
         servingSlot: 'serve',
         workerSlots: ['worker-1', 'worker-2'],
         postgres: true,
-        companies: 3,
+        companies: 4,
       },
       createRandom(9),
     );
