@@ -139,7 +139,8 @@ export async function runDisruptions(
         });
         break;
       case 'kill':
-        if (!supervisor.isUp(event.slot)) break;
+        // A crashed process is being restarted: kill its successor; a held one stays down.
+        if (!(await supervisor.whenUp(event.slot, 30_000))) break;
         counts.kills += 1;
         context.log(`kill -9 ${event.slot}`);
         recovery.open('kill', event.slot, supervisor.spec(event.slot).roles, Date.now());

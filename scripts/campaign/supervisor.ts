@@ -93,6 +93,19 @@ export class Supervisor {
     return child !== null && child.exitCode === null && child.signalCode === null;
   }
 
+  /**
+   * Resolves true once the slot's process is running (a crashed one is being restarted), false
+   * when the slot is held down or `timeoutMs` passes first.
+   */
+  async whenUp(name: string, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.isUp(name)) {
+      if (this.slot(name).held || Date.now() > deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return true;
+  }
+
   /** Starts the slot's process and resolves once it says it is listening / taking jobs. */
   start(name: string): Promise<void> {
     const slot = this.slot(name);
