@@ -11,6 +11,10 @@ import { z } from 'zod';
  *   `holdMs` passes, then the socket is closed.
  * - `drop-response`: the request is processed and committed, then the connection is destroyed
  *   before the response is written ("commit but drop the response").
+ *
+ * A rule with `probability` below 1 strikes each matching call with that chance (drawn from a
+ * generator seeded by `seed`, so a run can be repeated) until it has struck `times` calls: a steady
+ * share of failures, as a flaky vendor gives, rather than the next N calls.
  */
 export const faultRuleSchema = z.strictObject({
   kind: z.enum(['500', '503', '429', 'timeout', 'drop-response']),
@@ -21,6 +25,10 @@ export const faultRuleSchema = z.strictObject({
   /** Seconds for the Retry-After header of an injected 429. */
   retryAfter: z.number().int().nonnegative().default(1),
   holdMs: z.number().int().positive().default(30_000),
+  /** Chance that a matching call is struck; 1 (every matching call) by default. */
+  probability: z.number().gt(0).max(1).default(1),
+  /** Seed of the rule's random draws; a random one by default. */
+  seed: z.number().int().optional(),
 });
 export type FaultRuleInput = z.input<typeof faultRuleSchema>;
 export type FaultRule = z.output<typeof faultRuleSchema>;
@@ -29,6 +37,10 @@ export interface ActiveFault extends FaultRule {
   id: number;
   remaining: number;
   hits: number;
+}
+
+interface ArmedFault extends ActiveFault {
+  draw: () => number;
 }
 
 /** How a server answers an injected status fault in its own vendor's shape. */
@@ -41,31 +53,38 @@ export type StatusFaultResponder = (
 const DROPPED = Symbol('dropResponse');
 
 export class FaultInjector {
-  private rules: ActiveFault[] = [];
+  private rules: ArmedFault[] = [];
   private nextId = 1;
 
   add(input: FaultRuleInput): ActiveFault {
     const rule = faultRuleSchema.parse(input);
-    const active: ActiveFault = { ...rule, id: this.nextId++, remaining: rule.times, hits: 0 };
-    this.rules.push(active);
-    return active;
+    const armed: ArmedFault = {
+      ...rule,
+      id: this.nextId++,
+      remaining: rule.times,
+      hits: 0,
+      draw: seededRandom(rule.seed ?? Math.floor(Math.random() * 2 ** 32)),
+    };
+    this.rules.push(armed);
+    return viewOf(armed);
   }
 
   list(): ActiveFault[] {
-    return this.rules.map((rule) => ({ ...rule }));
+    return this.rules.map(viewOf);
   }
 
   clear(): void {
     this.rules = [];
   }
 
-  /** Takes one use of the first rule matching this call, if any. */
+  /** Takes one use of the first rule that matches this call and strikes it, if any. */
   take(method: string, path: string): ActiveFault | undefined {
     const rule = this.rules.find(
       (candidate) =>
         candidate.remaining > 0 &&
         (candidate.method === undefined || candidate.method === method.toUpperCase()) &&
-        (candidate.path === undefined || pathMatches(candidate.path, path)),
+        (candidate.path === undefined || pathMatches(candidate.path, path)) &&
+        (candidate.probability >= 1 || candidate.draw() < candidate.probability),
     );
     if (!rule) return undefined;
     rule.remaining -= 1;
@@ -101,6 +120,22 @@ export class FaultInjector {
       return payload;
     });
   }
+}
+
+function viewOf({ draw: _draw, ...rule }: ArmedFault): ActiveFault {
+  return { ...rule };
+}
+
+/** mulberry32: a small, well-spread 32-bit generator; enough for fault draws. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
 }
 
 function pathMatches(pattern: string, path: string): boolean {

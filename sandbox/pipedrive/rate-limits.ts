@@ -36,7 +36,17 @@ export class RateLimiter {
   private readonly windows = new Map<string, number[]>();
   private readonly spent = new Map<number, { day: number; tokens: number }>();
 
-  constructor(private readonly limits: PipedriveRateLimits) {}
+  constructor(private limits: PipedriveRateLimits) {}
+
+  current(): PipedriveRateLimits {
+    return { ...this.limits };
+  }
+
+  /** Control API: e.g. the bigger daily budget of a plan with more seats. */
+  setLimits(change: Partial<PipedriveRateLimits>): PipedriveRateLimits {
+    this.limits = { ...this.limits, ...change };
+    return this.current();
+  }
 
   /** Decides one call and, if allowed, records it. */
   take(call: {

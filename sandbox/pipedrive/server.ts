@@ -3,6 +3,7 @@ import { createSandboxCore, type SandboxCore } from '../common/server.js';
 import { registerPipedriveExtensionControlRoutes } from './extensions/control-routes.js';
 import { registerPipedriveUninstallRoute, uninstallApp } from './extensions/uninstall.js';
 import { type ApiRoute, registerApiRoutes } from './http/api-routes.js';
+import { registerCompanyControlRoutes } from './http/control-company-routes.js';
 import { registerControlRoutes } from './http/control-routes.js';
 import { registerOAuthRoutes } from './http/oauth-routes.js';
 import { errorEnvelope } from './http/paging.js';
@@ -142,6 +143,7 @@ export function buildPipedriveSandbox(options: PipedriveSandboxOptions = {}): Pi
     ...webhookRoutes(webhooks, now),
   ]);
   registerControlRoutes(core.app, { companies, oauth, ops, now });
+  registerCompanyControlRoutes(core.app, { companies, limiter, now });
   registerPipedriveWebhookControlRoutes(core.app, webhooks, clock);
   registerPipedriveUninstallRoute(core.app, uninstallDeps);
   registerPipedriveExtensionControlRoutes(core.app, {

@@ -174,25 +174,46 @@ const item = (Code: string, Name: string, UnitPrice: number): ItemSeed => ({
   SalesDetails: { UnitPrice, AccountCode: '200', TaxType: 'OUTPUT2' },
 });
 
-export function demoOrganisations(): OrganisationSeed[] {
-  const nz = {
-    CountryCode: 'NZ' as const,
-    Version: 'NZ' as const,
+/**
+ * A New Zealand organisation with the reference data every sandbox organisation has (NZ GST rates,
+ * the chart of accounts, branding themes, a "Region" tracking category) and no contacts or items.
+ */
+export function nzOrganisation(input: {
+  tenantId: string;
+  Name: string;
+  LegalName?: string;
+  ShortCode: string;
+  currencies: string[];
+}): OrganisationSeed {
+  return {
+    tenantId: input.tenantId,
+    Name: input.Name,
+    LegalName: input.LegalName ?? input.Name,
+    ShortCode: input.ShortCode,
+    BaseCurrency: 'NZD',
+    CountryCode: 'NZ',
+    Version: 'NZ',
     Timezone: 'NEWZEALANDSTANDARDTIME',
     ianaTimezone: 'Pacific/Auckland',
+    currencies: currencies(...input.currencies),
+    taxRates: NZ_TAX_RATES,
+    accounts: accounts(input.tenantId, 'OUTPUT2'),
+    ...reference(input.tenantId),
+    contacts: [],
+    items: [],
   };
+}
+
+export function demoOrganisations(): OrganisationSeed[] {
   return [
     {
-      tenantId: DEMO_TENANT_A,
-      Name: 'Kauri Coast Trading Ltd',
-      LegalName: 'Kauri Coast Trading Limited',
-      ShortCode: '!kCt7Q',
-      BaseCurrency: 'NZD',
-      ...nz,
-      currencies: currencies('NZD', 'AUD', 'USD'),
-      taxRates: NZ_TAX_RATES,
-      accounts: accounts(DEMO_TENANT_A, 'OUTPUT2'),
-      ...reference(DEMO_TENANT_A),
+      ...nzOrganisation({
+        tenantId: DEMO_TENANT_A,
+        Name: 'Kauri Coast Trading Ltd',
+        LegalName: 'Kauri Coast Trading Limited',
+        ShortCode: '!kCt7Q',
+        currencies: ['NZD', 'AUD', 'USD'],
+      }),
       contacts: [
         {
           Name: 'Kauri Digital Ltd',
@@ -221,16 +242,13 @@ export function demoOrganisations(): OrganisationSeed[] {
       ],
     },
     {
-      tenantId: DEMO_TENANT_B,
-      Name: 'Kauri Coast Wholesale Ltd',
-      LegalName: 'Kauri Coast Wholesale Limited',
-      ShortCode: '!wHs3L',
-      BaseCurrency: 'NZD',
-      ...nz,
-      currencies: currencies('NZD'),
-      taxRates: NZ_TAX_RATES,
-      accounts: accounts(DEMO_TENANT_B, 'OUTPUT2'),
-      ...reference(DEMO_TENANT_B),
+      ...nzOrganisation({
+        tenantId: DEMO_TENANT_B,
+        Name: 'Kauri Coast Wholesale Ltd',
+        LegalName: 'Kauri Coast Wholesale Limited',
+        ShortCode: '!wHs3L',
+        currencies: ['NZD'],
+      }),
       contacts: [{ Name: 'Wholesale Walk-in Customer' }],
       items: [item('CONS-HR', 'Consulting hour (wholesale)', 165)],
     },

@@ -18,6 +18,7 @@ import { IdempotencyStore } from './transport/idempotency.js';
 import { problem, RATE_LIMIT_BODY } from './transport/problems.js';
 import { type XeroRateLimits, XeroRateLimiter } from './transport/rate-limiter.js';
 import { registerXeroWebhookControlRoutes } from './webhooks/control-routes.js';
+import { nzOrganisation } from './seed.js';
 import { XeroWebhooks } from './webhooks/xero-webhooks.js';
 import type { XeroAppSeed, XeroUserSeed } from './world.js';
 
@@ -137,7 +138,7 @@ export function buildXeroSandbox(options: XeroSandboxOptions = {}): XeroSandbox 
   });
 
   registerIdentityRoutes(app, identity, tenantInfo);
-  registerXeroControlRoutes(app, { limiter, idempotency });
+  registerXeroControlRoutes(app, { limiter, idempotency, books, identity });
   registerAccountingControlRoutes(app, books);
   registerXeroWebhookControlRoutes(app, webhooks);
   app.register(
@@ -161,10 +162,42 @@ const limitsChange = z.strictObject({
   perMinutePerApp: z.number().int().positive().optional(),
 });
 
+const organisationBody = z.strictObject({
+  tenantId: z.uuid(),
+  name: z.string().min(1),
+  shortCode: z.string().min(1),
+  currencies: z.array(z.string().length(3)).min(1).default(['NZD']),
+  /** Logins that may connect it. */
+  users: z.array(z.string().min(1)).min(1),
+});
+
 function registerXeroControlRoutes(
   app: FastifyInstance,
-  parts: { limiter: XeroRateLimiter; idempotency: IdempotencyStore },
+  parts: {
+    limiter: XeroRateLimiter;
+    idempotency: IdempotencyStore;
+    books: XeroBooks;
+    identity: XeroIdentity;
+  },
 ): void {
+  // One more New Zealand organisation with reference data only (as the 'empty' seed has), which
+  // the given logins may connect; gone again on reset.
+  app.post('/__sandbox/xero/organisations', async (request, reply) => {
+    const input = organisationBody.parse(request.body ?? {});
+    const unknown = input.users.filter((email) => !parts.identity.userByEmail(email));
+    if (unknown.length > 0)
+      return reply.code(400).send({ error: `no Xero login for ${unknown.join(', ')}` });
+    const seed = nzOrganisation({
+      tenantId: input.tenantId,
+      Name: input.name,
+      ShortCode: input.shortCode,
+      currencies: input.currencies,
+    });
+    if (!parts.books.addOrganisation(seed))
+      return reply.code(409).send({ error: `organisation ${input.tenantId} already exists` });
+    for (const email of input.users) parts.identity.grantTenant(email, input.tenantId);
+    return reply.code(201).send({ tenantId: input.tenantId, name: input.name });
+  });
   app.get('/__sandbox/xero/idempotency', async () => ({ keys: parts.idempotency.list() }));
   app.get('/__sandbox/xero/limits', async () => ({ limits: parts.limiter.current() }));
   app.post('/__sandbox/xero/limits', async (request) => {

@@ -76,6 +76,29 @@ describe('fault injection', () => {
     assert.equal(faults.faults.length, 1, 'the GET fault is still armed');
   });
 
+  it('strikes a share of the matching calls, the same share again for the same seed', async () => {
+    const pattern = async () => {
+      await fetch(`${running.url}/__sandbox/faults`, { method: 'DELETE' });
+      await addFault({ kind: '503', path: '/things', probability: 0.3, seed: 42, times: 1000 });
+      const statuses: number[] = [];
+      for (let i = 0; i < 40; i++) {
+        statuses.push((await fetch(`${running.url}/things`, { method: 'POST' })).status);
+      }
+      const listed = (await (await fetch(`${running.url}/__sandbox/faults`)).json()) as {
+        faults: { hits: number; probability: number }[];
+      };
+      return { statuses, listed: listed.faults };
+    };
+    const first = await pattern();
+    const struck = first.statuses.filter((status) => status === 503).length;
+    assert.ok(struck > 0 && struck < 40, `some calls struck, some not (${struck} of 40)`);
+    assert.deepEqual(
+      first.listed.map((fault) => [fault.hits, fault.probability]),
+      [[struck, 0.3]],
+    );
+    assert.deepEqual((await pattern()).statuses, first.statuses);
+  });
+
   it('rejects an unknown fault kind with a clear 400', async () => {
     const response = await fetch(`${running.url}/__sandbox/faults`, {
       method: 'POST',

@@ -15,7 +15,10 @@ import type {
   UserRecord,
 } from './types.js';
 
-/** One Pipedrive company account and all of its data. Ids are per company, from 1 upwards. */
+/**
+ * One Pipedrive company account and all of its data. Ids are per company, from `firstId` upwards
+ * (1 unless the company was given a range of its own).
+ */
 export class Company {
   readonly users = new Map<number, UserRecord>();
   readonly currencies: CurrencyRecord[] = [];
@@ -43,10 +46,11 @@ export class Company {
     readonly domain: string,
     readonly country: string,
     readonly createdAtMs: number,
+    readonly firstId = 1,
   ) {}
 
   /** The next id of a table; `start` lets a seed pick distinct ranges per company. */
-  nextId(table: string, start = 1): number {
+  nextId(table: string, start = this.firstId): number {
     const next = Math.max(this.counters.get(table) ?? start, start);
     this.counters.set(table, next + 1);
     return next;

@@ -1,6 +1,7 @@
 import type { PipedriveAppSeed } from '../world.js';
 import { Company } from './company.js';
 import { CompanySeeder, nzAddress } from './seed-builders.js';
+import { CURRENCIES, standardFields } from './seed-standard.js';
 import type { ProductRecord as P } from './types.js';
 
 /** The demo data both sandboxes agree on (docs/helpers/DEMO.md). */
@@ -16,71 +17,6 @@ export const demoApp: PipedriveAppSeed = {
   callbackUrl: 'http://localhost:3000/oauth/pipedrive/callback',
   scopes: ['base', 'deals:full', 'products:read', 'contacts:full', 'admin'],
 };
-
-const currencies = [
-  {
-    code: 'NZD',
-    name: 'New Zealand Dollar',
-    decimal_points: 2,
-    symbol: 'NZ$',
-    is_custom_flag: false,
-  },
-  { code: 'USD', name: 'US Dollar', decimal_points: 2, symbol: '$', is_custom_flag: false },
-  { code: 'EUR', name: 'Euro', decimal_points: 2, symbol: '€', is_custom_flag: false },
-  {
-    code: 'AUD',
-    name: 'Australian Dollar',
-    decimal_points: 2,
-    symbol: 'A$',
-    is_custom_flag: false,
-  },
-  { code: 'JPY', name: 'Japanese Yen', decimal_points: 0, symbol: '¥', is_custom_flag: false },
-  // §3.12: custom currencies exist and have non-ISO codes.
-  {
-    code: 'KCP',
-    name: 'Kauri Coast Points',
-    decimal_points: 0,
-    symbol: 'KCP',
-    is_custom_flag: true,
-  },
-];
-
-function standardFields(seed: CompanySeeder): void {
-  for (const [entity, fields] of Object.entries({
-    deal: [
-      ['title', 'Title', 'varchar'],
-      ['value', 'Value', 'monetary'],
-      ['org_id', 'Organization', 'org'],
-      ['person_id', 'Contact person', 'people'],
-      ['stage_id', 'Stage', 'stage'],
-      ['status', 'Status', 'status'],
-      ['owner_id', 'Owner', 'user'],
-      ['expected_close_date', 'Expected close date', 'date'],
-    ],
-    organization: [
-      ['name', 'Name', 'varchar'],
-      ['address', 'Address', 'address'],
-      ['website', 'Website', 'varchar'],
-      ['owner_id', 'Owner', 'user'],
-    ],
-    person: [
-      ['name', 'Name', 'varchar'],
-      ['first_name', 'First name', 'varchar'],
-      ['last_name', 'Last name', 'varchar'],
-      ['org_id', 'Organization', 'org'],
-      ['emails', 'Email', 'varchar'],
-      ['phones', 'Phone', 'varchar'],
-    ],
-    product: [
-      ['name', 'Name', 'varchar'],
-      ['code', 'Product code', 'varchar'],
-      ['tax', 'Tax', 'double'],
-      ['unit', 'Unit', 'varchar'],
-    ],
-  } as const)) {
-    for (const [key, name, type] of fields) seed.field(entity as 'deal', name, type, { key });
-  }
-}
 
 export function seedDemoCompanies(at: number): Company[] {
   return [seedKauriCoast(at), seedOtherCompany(at)];
@@ -103,7 +39,7 @@ function seedKauriCoast(at: number): Company {
     default_currency: 'NZD',
   });
   const seed = new CompanySeeder(company, at, 1, DEMO_USER_ID);
-  seed.currencies(currencies);
+  seed.currencies(CURRENCIES);
   standardFields(seed);
   const billing = seed.field('organization', 'Billing address', 'address');
   const xeroAccount = seed.field('organization', 'Xero account number', 'varchar');
@@ -440,7 +376,7 @@ function seedOtherCompany(at: number): Company {
     default_currency: 'AUD',
   });
   const seed = new CompanySeeder(company, at, 9001, 2001);
-  seed.currencies(currencies);
+  seed.currencies(CURRENCIES);
   standardFields(seed);
   seed.field('organization', 'Billing address', 'address');
   const [stage] = seed.pipeline('Pipeline', ['Lead in', 'Won']) as [number, number];

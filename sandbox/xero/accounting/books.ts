@@ -1,5 +1,5 @@
 import type { SandboxClock } from '../../common/clock.js';
-import { demoOrganisations } from '../seed.js';
+import { demoOrganisations, type OrganisationSeed } from '../seed.js';
 import type { TenantInfo, XeroChangeEvent, XeroChangeListener } from '../world.js';
 import { type ContactOutcome, matchContact, writeContact } from './contacts.js';
 import { loadOrganisation } from './load-seed.js';
@@ -34,6 +34,16 @@ export class XeroBooks {
     this.orgs = new Map(
       demoOrganisations().map((org) => [org.tenantId, loadOrganisation(org, seed === 'demo', now)]),
     );
+  }
+
+  /** Control API: one more organisation (gone again on reset). False when the id is taken. */
+  addOrganisation(seed: OrganisationSeed): boolean {
+    if (this.orgs.has(seed.tenantId.toLowerCase())) return false;
+    this.orgs.set(
+      seed.tenantId.toLowerCase(),
+      loadOrganisation(seed, false, this.deps.clock.now()),
+    );
+    return true;
   }
 
   tenants(): TenantInfo[] {

@@ -11,6 +11,10 @@ import { contactView, documentView } from './views.js';
  * - GET  /__sandbox/xero/tenants/:tenantId/documents                 every invoice and quote, full lines
  * - POST /__sandbox/xero/tenants/:tenantId/invoices/:id/payments     {amount} → AmountPaid/AmountDue, PAID
  * - POST /__sandbox/xero/tenants/:tenantId/contacts/:id/archive      → ContactStatus ARCHIVED
+ * - GET  /__sandbox/xero/tenants/:tenantId/contacts                  every contact, archived ones too
+ * - POST /__sandbox/xero/tenants/:tenantId/contacts                  a contact made by a Xero user
+ *   (the same rules as POST /Contacts: unique active Name and ContactNumber), e.g. one typed in
+ *   by hand before the app was installed; `ContactStatus: "ARCHIVED"` archives it at once
  */
 export function registerAccountingControlRoutes(app: FastifyInstance, books: XeroBooks): void {
   const tenantOf = (tenantId: string) => {
@@ -47,6 +51,25 @@ export function registerAccountingControlRoutes(app: FastifyInstance, books: Xer
       return {
         invoice: documentView(tenant, outcome.doc, { withLines: true, unitDp: outcome.doc.unitDp }),
       };
+    },
+  );
+
+  app.get<{ Params: { tenantId: string } }>(
+    '/__sandbox/xero/tenants/:tenantId/contacts',
+    async (request) => ({
+      contacts: [...tenantOf(request.params.tenantId).contacts.values()].map((contact) =>
+        contactView(contact),
+      ),
+    }),
+  );
+
+  app.post<{ Params: { tenantId: string } }>(
+    '/__sandbox/xero/tenants/:tenantId/contacts',
+    async (request, reply) => {
+      const input = z.record(z.string(), z.unknown()).parse(request.body ?? {});
+      const outcome = books.saveContact(tenantOf(request.params.tenantId), input, 'create');
+      if (!outcome.ok) return reply.code(400).send({ error: outcome.errors.join(' ') });
+      return reply.code(201).send({ contact: contactView(outcome.record) });
     },
   );
 

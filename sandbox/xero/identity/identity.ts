@@ -126,6 +126,14 @@ export class XeroIdentity {
     return [...this.users.values()].find((user) => user.email.toLowerCase() === wanted);
   }
 
+  /** Control API: the login may connect this organisation too (until reset). */
+  grantTenant(email: string, tenantId: string): boolean {
+    const user = this.userByEmail(email);
+    if (!user) return false;
+    if (!user.tenantIds.includes(tenantId)) user.tenantIds.push(tenantId);
+    return true;
+  }
+
   loginSettings(): LoginSettings {
     return { ...this.login };
   }
