@@ -125,6 +125,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     publicUrl: () => publicUrl,
     planMonthlyQuota: config.planMonthlyQuota,
     catchUpIntervalMs: config.catchUp.intervalMs,
+    queueLeaseMs: config.worker.leaseMs,
   };
   const http = buildServer(deps);
   let noteSweeps: { stop(): void } | undefined;

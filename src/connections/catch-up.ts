@@ -10,6 +10,7 @@ import {
   getCatchUpState,
   listCatchUpTimes,
   recordWebhookHealth,
+  renewCatchUpLease,
   takeCatchUpLease,
   type WebhookHealth,
 } from '../store/repos/catch-up-state.js';
@@ -28,8 +29,8 @@ import { describeProblem, ensureDealWebhook, webhookUrl } from './deal-webhook.j
  * Firings before the install never count. The window moves forward only when a pass completes.
  *
  * States of a company's check: idle → leased (takeCatchUpLease; a second check meanwhile returns
- * `busy`) → recorded (webhook health, then the result; the lease is given back). A lease left by a
- * crash runs out after LEASE_MS.
+ * `busy`; renewed after each page of deals) → recorded (webhook health, then the result; the lease
+ * is given back). A lease left by a crash runs out after QUEUE_LEASE_MS.
  */
 export interface CatchUpDeps {
   db: Db;
@@ -41,11 +42,15 @@ export interface CatchUpDeps {
   publicUrl: () => string;
   /** Time between two checks of a company (config CATCH_UP_INTERVAL_MS). */
   catchUpIntervalMs: number;
+  /**
+   * How long a check's lease lasts without being renewed (config QUEUE_LEASE_MS, as for jobs): a
+   * check renews it after each page, so a check left by a crashed process delays the next by no more.
+   */
+  queueLeaseMs: number;
 }
 
 /** How far before the last check's start the next one looks again (clocks and indexes lag). */
 export const OVERLAP_MS = 60_000;
-const LEASE_MS = 10 * 60_000;
 
 type WebhookCheck = Omit<WebhookHealth, 'recreatedAt'>;
 
@@ -63,7 +68,8 @@ export async function catchUp(
   const company = await getCompany(db, companyId);
   if (company === undefined) return { kind: 'not_installed' };
   const now = clock.now();
-  if (!(await takeCatchUpLease(db, companyId, now, new Date(now.getTime() + LEASE_MS)))) {
+  const leaseEnd = () => new Date(clock.now().getTime() + deps.queueLeaseMs);
+  if (!(await takeCatchUpLease(db, companyId, now, leaseEnd()))) {
     return { kind: 'busy' };
   }
   let webhook: WebhookCheck | undefined;
@@ -72,7 +78,8 @@ export async function catchUp(
   try {
     const client = await deps.connections.pipedriveFor(companyId);
     webhook = await checkWebhook(deps, client, companyId, now);
-    pass = await reconcile(deps, client, company, options.signal);
+    const renewLease = () => renewCatchUpLease(db, companyId, leaseEnd());
+    pass = await reconcile(deps, client, company, renewLease, options.signal);
   } catch (error) {
     failure = error;
     deps.logger.error({ err: error, companyId }, 'catch-up failed; the next check tries again');
@@ -142,6 +149,7 @@ async function reconcile(
   deps: CatchUpDeps,
   client: PipedriveClient,
   company: Company,
+  renewLease: () => Promise<void>,
   signal: AbortSignal | undefined,
 ) {
   const state = await getCatchUpState(deps.db, company.id);
@@ -159,6 +167,7 @@ async function reconcile(
       triggers,
       updatedSince: new Date(since),
       firedFrom: new Date(Math.max(since, company.installedAt.getTime())),
+      afterPage: renewLease,
       ...(signal !== undefined && { signal }),
     },
   );

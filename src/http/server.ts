@@ -41,6 +41,8 @@ export interface HttpDeps {
   planMonthlyQuota?: number;
   /** Time between two catch-up checks of a company (config CATCH_UP_INTERVAL_MS). */
   catchUpIntervalMs: number;
+  /** config QUEUE_LEASE_MS: how long work left by a crashed process stays taken. */
+  queueLeaseMs: number;
 }
 
 /** The app's HTTP server, ready for `listen` (or inject in a unit test); routes stay thin. */

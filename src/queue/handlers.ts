@@ -26,6 +26,7 @@ export interface HandlerDeps extends SyncDepsContext {
   queue: JobQueue;
   publicUrl: () => string;
   catchUpIntervalMs: number;
+  queueLeaseMs: number;
 }
 
 /** Codes for which a run cannot even start; the user fixes them, then replays. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
+import { catchUp } from '../../src/connections/catch-up.js';
 import type { QueueEvents } from '../../src/queue/events.js';
 import { setWebhookCredentials } from '../../src/store/repos/companies.js';
 import { listRunsForDeal } from '../../src/store/repos/runs.js';
@@ -271,3 +272,48 @@ describe('catch-up: a deal that entered its trigger stage before the install', (
       assert.deepEqual(await listRunsForDeal(kit.app.db, COMPANY, dealId), []);
   });
 });
+
+describe('catch-up: a check left by a crashed process', () => {
+  let kit: AppKit;
+  before(async () => {
+    kit = await startAppKit({ sharedClock: true, env: { QUEUE_LEASE_MS: '60000' } });
+    await kit.setTriggers({ rules: RULES, onWon: null });
+  });
+  after(() => kit.close());
+
+  it('holds the company for QUEUE_LEASE_MS only, so the next check runs after it', async () => {
+    // A check that never gets its page of deals stands for one whose process died mid-pass.
+    await kit.control('pipedrive', 'POST', '/__sandbox/faults', {
+      kind: 'timeout',
+      method: 'GET',
+      path: '/\/api\/v2\/deals/',
+      holdMs: 2_000,
+    });
+    const stuck = catchUp(kit.app.deps, COMPANY).catch(() => undefined);
+    await until(async () => (await leaseOf(kit)) !== null);
+    assert.deepEqual(await catchUp(kit.app.deps, COMPANY), { kind: 'busy' });
+
+    kit.advance(60_001);
+    const next = await catchUp(kit.app.deps, COMPANY);
+    assert.equal(next.kind, 'checked');
+    await stuck;
+  });
+});
+
+async function leaseOf(kit: AppKit): Promise<string | null> {
+  const row = await kit.app.db
+    .selectFrom('catch_up_state')
+    .select('lease_until')
+    .where('company_id', '=', COMPANY)
+    .executeTakeFirst();
+  return row?.lease_until ?? null;
+}
+
+/** Polls `check` every 20 ms for up to 5 s (the state is another call's, in flight). */
+async function until(check: () => Promise<boolean>): Promise<void> {
+  for (let tries = 0; tries < 250; tries += 1) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('condition not met within 5 s');
+}

@@ -11,11 +11,7 @@ import { type CampaignResult, runCampaign } from '../../scripts/campaign/run.js'
  * and a lost answer after commit, Pipedrive 503s on notes, webhooks delivered three times and out of
  * order, a banned webhook, expired tokens — then the oracle's figures. Both modes run side by side
  * to keep the file within a few minutes; PostgreSQL joins when TEST_DATABASE_URL is set.
- *
- * Assertions marked `todo` fail on the code before the issue 8 fixes; the integrator removes the
- * markers once the fixes are merged.
  */
-const PENDING = { todo: 'issue 8 fixes pending' } as const;
 const modes: ('sqlite' | 'postgres')[] = process.env['TEST_DATABASE_URL']
   ? ['sqlite', 'postgres']
   : ['sqlite'];
@@ -80,34 +76,33 @@ describe('fault campaign (reduced)', { timeout: 600_000 }, () => {
         assert.equal(figures().duplicates, 0, explain('duplicates'));
       });
 
-      it('puts every document on the deal’s own customer', PENDING, () => {
+      it('puts every document on the deal’s own customer', () => {
         assert.equal(figures().wrong_customer, 0, explain('wrong_customer'));
       });
 
-      it('loses no trigger, even past a banned webhook', PENDING, () => {
+      it('loses no trigger, even past a banned webhook', () => {
         assert.equal(figures().lost_documents, 0, explain('lost_documents'));
       });
 
-      it('stops no valid deal of a plain customer (creation races)', PENDING, () => {
+      it('stops no valid deal of a plain customer (creation races)', () => {
         assert.equal(breakdown().stopped_valid, 0, explain('stopped_valid'));
       });
 
-      it('leaves one note per outcome, none lost, none twice', PENDING, () => {
+      it('leaves one note per outcome, none lost, none twice', () => {
         assert.equal(figures().lost_notes, 0, explain('lost_notes'));
         assert.equal(breakdown().duplicate_notes, 0, explain('duplicate_notes'));
       });
 
-      // On PostgreSQL a run stalled after Xero made its document has not counted it yet.
-      it('counts usage once per document', mode === 'postgres' ? PENDING : {}, () => {
+      it('counts usage once per document', () => {
         assert.equal(figures().usage_count, figures().documents);
       });
 
-      it('leaves no run unfinished', mode === 'postgres' ? PENDING : {}, () => {
+      it('leaves no run unfinished', () => {
         assert.equal(figures().stalled, 0, explain('stalled'));
         assert.equal(breakdown().pending_jobs, 0);
       });
 
-      it('has no process die on its own', mode === 'postgres' ? PENDING : {}, () => {
+      it('has no process die on its own', () => {
         assert.equal(figures().crashes, 0, JSON.stringify(result().crashes));
       });
 

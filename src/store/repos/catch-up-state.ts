@@ -118,6 +118,16 @@ export async function takeCatchUpLease(
   return result.numUpdatedRows > 0n;
 }
 
+/** Moves the lease's end of a check that is still running (a crashed one is not here to renew). */
+export async function renewCatchUpLease(db: Db, companyId: number, until: Date): Promise<void> {
+  await db
+    .updateTable('catch_up_state')
+    .set({ lease_until: toDbTime(until) })
+    .where('company_id', '=', companyId)
+    .where('lease_until', 'is not', null)
+    .execute();
+}
+
 export async function recordWebhookHealth(
   db: Db,
   companyId: number,

@@ -20,6 +20,8 @@ export interface CatchUpDealsInput {
   triggers: Triggers;
   updatedSince: Date;
   firedFrom: Date;
+  /** Called after each page (the caller renews its lease). */
+  afterPage?: () => Promise<void>;
   /** Checked between pages: an aborted pass stops early and reports it. */
   signal?: AbortSignal;
 }
@@ -58,6 +60,7 @@ export async function catchUpDeals(
         );
       }
     }
+    await input.afterPage?.();
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined);
   return { ...result, complete: true };
