@@ -20,6 +20,8 @@ export interface SyncDepsContext {
   links: AppLinks;
   /** Takes the deal notes the use cases commit to the outbox. */
   queue: JobQueue;
+  /** config QUEUE_LEASE_MS (SyncDeps.leaseMs). */
+  queueLeaseMs?: number;
 }
 
 /**
@@ -65,5 +67,6 @@ export async function buildSyncDeps(
     },
     links,
     notes: queueDealNotes(queue),
+    ...(context.queueLeaseMs !== undefined && { leaseMs: context.queueLeaseMs }),
   };
 }

@@ -23,6 +23,11 @@ export interface SyncDeps {
   company: { id: number; domain: string; settings: Settings };
   tenant: { companyId: number; tenantId: string; tenantName: string; shortCode: string | null };
   links: AppLinks;
+  /**
+   * How long work this process claims (a creation lock) stays claimed if the process dies: config
+   * QUEUE_LEASE_MS; 60 s when absent.
+   */
+  leaseMs?: number;
   /** Where a deal note goes once it is committed to the outbox (its delivery job). */
   notes: DealNoteDispatcher;
   /**

@@ -152,5 +152,38 @@ for (const dialect of testDialects()) {
       now = later(CREATION_LEASE_MS);
       assert.equal(await done, 'created');
     });
+
+    it('a claim lasts the lease it was given, and its live holder renews it while it works', async () => {
+      const leaseMs = 150;
+      const name = 'item:RENEWED';
+      const deps = { ...lockDeps(store.db, () => new Date()), leaseMs };
+      const expiry = async () =>
+        (
+          await store.db
+            .selectFrom('creation_locks')
+            .select('expires_at')
+            .where('name', '=', name)
+            .executeTakeFirstOrThrow()
+        ).expires_at;
+      let taken = '';
+      let renewed = '';
+      await withCreationLocks(deps, [name], async () => {
+        const start = Date.now();
+        taken = await expiry();
+        assert.ok(Date.parse(taken) - start <= leaseMs, 'claimed for the lease, no longer');
+        // Outlive two leases: another process may not take the claim of a holder still at work.
+        await new Promise((resolve) => setTimeout(resolve, leaseMs * 2));
+        renewed = await expiry();
+        const rival = await tryAcquireCreationLock(
+          other.db,
+          key(name),
+          'rival',
+          new Date(),
+          new Date(Date.now() + leaseMs),
+        );
+        assert.equal(rival.acquired, false);
+      });
+      assert.ok(renewed > taken, `renewed from ${taken} to ${renewed}`);
+    });
   });
 }

@@ -42,6 +42,22 @@ export async function tryAcquireCreationLock(
   return held ? { acquired: false, heldUntil: fromDbTime(held.expires_at) } : { acquired: false };
 }
 
+/** Moves the end of `owner`'s claim (a live holder renews it); false when it is no longer its. */
+export async function renewCreationLock(
+  db: Db,
+  key: CreationLockKey,
+  owner: string,
+  expiresAt: Date,
+): Promise<boolean> {
+  const renewed = await whereKey(
+    db.updateTable('creation_locks').set({ expires_at: toDbTime(expiresAt) }),
+    key,
+  )
+    .where('owner', '=', owner)
+    .executeTakeFirst();
+  return Number(renewed.numUpdatedRows) > 0;
+}
+
 /** Frees the lock if `owner` still holds it (a holder whose claim was taken over frees nothing). */
 export async function releaseCreationLock(
   db: Db,

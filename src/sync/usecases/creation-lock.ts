@@ -4,6 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import {
   type CreationLockKey,
   releaseCreationLock,
+  renewCreationLock,
   tryAcquireCreationLock,
 } from '../../store/repos/creation-locks.js';
 import type { ContactSource } from '../mapping/contact.js';
@@ -15,18 +16,20 @@ import type { SyncDeps } from '../ports.js';
  * named record for the company's Xero organisation in the store, runs `fn` — which first re-reads
  * the link, since the previous holder may just have created the record — and frees the claims.
  *
- * A waiter polls, backing off from 10 ms to 250 ms (never spinning), until the holder frees the
- * claim or the claim lapses by the injected clock (CREATION_LEASE_MS after it was taken), then takes
- * it: a crashed holder delays others by one lease at most. Correctness does not rest on the lease:
- * a holder too slow for it may meet Xero's "already exists", which the callers resolve by lookup.
+ * A claim lasts the lease (SyncDeps.leaseMs: QUEUE_LEASE_MS, as for jobs) and its holder renews it
+ * every third of that while it works, so a slow creation (Xero's rate-limit waits) keeps it and a
+ * crashed holder delays others by one lease at most. A waiter polls, backing off from 10 ms to 250 ms
+ * (never spinning), until the holder frees the claim or the claim lapses by the injected clock, then
+ * takes it. Correctness does not rest on the lease: a holder too slow for it may meet Xero's
+ * "already exists", which the callers resolve by lookup.
  */
 
-/** How long a claim lasts: longer than a creation takes, Xero's rate-limit waits included. */
-export const CREATION_LEASE_MS = 120_000;
+/** The lease when SyncDeps names none: QUEUE_LEASE_MS's default. */
+export const CREATION_LEASE_MS = 60_000;
 const FIRST_POLL_MS = 10;
 const MAX_POLL_MS = 250;
 
-type LockDeps = Pick<SyncDeps, 'db' | 'clock' | 'logger' | 'company' | 'tenant'>;
+type LockDeps = Pick<SyncDeps, 'db' | 'clock' | 'logger' | 'company' | 'tenant' | 'leaseMs'>;
 
 /**
  * Xero's refusals that mean the contact or item exists already: another job or person created it
@@ -59,14 +62,18 @@ export async function withCreationLocks<T>(
     .sort()
     .map((name) => ({ companyId: deps.company.id, tenantId: deps.tenant.tenantId, name }));
   const held: CreationLockKey[] = [];
+  const leaseMs = deps.leaseMs ?? CREATION_LEASE_MS;
+  const renewals = setInterval(() => void renew(deps, held, owner, leaseMs), leaseMs / 3);
+  renewals.unref();
   try {
     // One order everywhere, so two holders of several names never wait on each other.
     for (const key of keys) {
-      await acquire(deps, key, owner);
+      await acquire(deps, key, owner, leaseMs);
       held.push(key);
     }
     return await fn();
   } finally {
+    clearInterval(renewals);
     for (const key of held) {
       try {
         await releaseCreationLock(deps.db, key, owner);
@@ -78,11 +85,33 @@ export async function withCreationLocks<T>(
   }
 }
 
-async function acquire(deps: LockDeps, key: CreationLockKey, owner: string): Promise<void> {
+/** Renews every claim held; a failure is logged (the claim may lapse, see above). */
+async function renew(
+  deps: LockDeps,
+  held: readonly CreationLockKey[],
+  owner: string,
+  leaseMs: number,
+): Promise<void> {
+  const expiresAt = new Date(deps.clock.now().getTime() + leaseMs);
+  for (const key of held) {
+    try {
+      await renewCreationLock(deps.db, key, owner, expiresAt);
+    } catch (error) {
+      deps.logger.warn({ lock: key.name, err: String(error) }, 'could not renew a creation lock');
+    }
+  }
+}
+
+async function acquire(
+  deps: LockDeps,
+  key: CreationLockKey,
+  owner: string,
+  leaseMs: number,
+): Promise<void> {
   let pollMs = FIRST_POLL_MS;
   for (;;) {
     const now = deps.clock.now();
-    const expiresAt = new Date(now.getTime() + CREATION_LEASE_MS);
+    const expiresAt = new Date(now.getTime() + leaseMs);
     const attempt = await tryAcquireCreationLock(deps.db, key, owner, now, expiresAt);
     if (attempt.acquired) return;
     // Freed between our statements: try again at once.
