@@ -6,7 +6,7 @@ import { z } from 'zod';
  *
  * Sandbox mode: neither PIPEDRIVE_CLIENT_ID nor XERO_CLIENT_ID is set. `pipedrive-xero start` then
  * runs the local Pipedrive and Xero servers and points the app at them (withSandboxVendors), and a
- * missing ENCRYPTION_KEY is generated once under DATA_DIR (connections/encryption-key.ts).
+ * missing ENCRYPTION_KEY is generated once under DATA_DIR (services/encryption-key.ts).
  */
 const port = z.coerce.number().int().min(0).max(65_535);
 const url = z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, ''));
@@ -80,7 +80,7 @@ export interface Config {
   publicUrl: string;
   databaseUrl: string;
   dataDir: string;
-  /** Undefined only in sandbox mode, until connections/encryption-key.ts provides one. */
+  /** Undefined only in sandbox mode, until services/encryption-key.ts provides one. */
   encryptionKey: string | undefined;
   /** No real vendor credentials are configured (see the top of this file). */
   sandboxMode: boolean;
@@ -93,7 +93,7 @@ export interface Config {
     baseUrls: XeroBaseUrls;
   };
   worker: { concurrency: number; leaseMs: number };
-  /** How often each company's webhook and missed triggers are checked (connections/catch-up.ts). */
+  /** How often each company's webhook and missed triggers are checked (services/catch-up.ts). */
   catchUp: { intervalMs: number };
   /** Documents per company per month in the plan (usage is shown against it). */
   planMonthlyQuota: number;

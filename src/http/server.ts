@@ -2,8 +2,8 @@ import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 
 import type { Clock } from '../clock.js';
-import type { Connections } from '../connections/connections.js';
-import type { Signer } from '../connections/signed-token.js';
+import type { Connections } from '../services/connections.js';
+import type { Signer } from '../services/signed-token.js';
 import type { Logger } from '../logger.js';
 import type { JobQueue } from '../queue/port.js';
 import type { SecretBox } from '../secrets.js';

@@ -40,7 +40,7 @@ export const jobPayloadSchemas = {
   /** Run a failed run again as a new attempt (`runId` is the run being replayed). */
   replay: z.strictObject({ companyId: id, runId }),
   /**
-   * The company's periodic check (connections/catch-up.ts): webhook health, then missed trigger
+   * The company's periodic check (services/catch-up.ts): webhook health, then missed trigger
    * runs. Each run queues the next, under the job key `catch-up:<companyId>`.
    */
   'catch-up': z.strictObject({ companyId: id }),

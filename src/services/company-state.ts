@@ -1,11 +1,11 @@
-import { xeroConnectUrl } from '../../connections/links.js';
-import { buildSyncDeps } from '../../connections/sync-deps.js';
-import { AppError } from '../../errors.js';
-import { getCompany } from '../../store/repos/companies.js';
-import { getXeroConnection } from '../../store/repos/xero-connections.js';
-import { notConnectedPanel, type PanelError } from '../../sync/mapping/panels.js';
-import type { SyncDeps } from '../../sync/ports.js';
-import type { HttpDeps } from '../server.js';
+import { xeroConnectUrl } from './links.js';
+import { buildSyncDeps } from './sync-deps.js';
+import { AppError } from '../errors.js';
+import { getCompany } from '../store/repos/companies.js';
+import { getXeroConnection } from '../store/repos/xero-connections.js';
+import { notConnectedPanel, type PanelError } from '../sync/mapping/panels.js';
+import type { SyncDeps } from '../sync/ports.js';
+import type { HttpDeps } from '../http/server.js';
 
 /**
  * Whether a company can be shown anything from Xero, and if not the fix in plain words with its

@@ -1,5 +1,5 @@
-import type { BuiltDocument } from '../../sync/mapping/document.js';
-import type { Stop } from '../../sync/usecases/stop.js';
+import type { BuiltDocument } from '../sync/mapping/document.js';
+import type { Stop } from '../sync/usecases/stop.js';
 
 /**
  * The deal panel's Preview: the document exactly as it would be sent, with the amounts Xero will

@@ -1,6 +1,6 @@
-import { catchUp, scheduleCatchUp } from '../connections/catch-up.js';
-import { replayRun } from '../connections/document-runs.js';
-import { buildSyncDeps, type SyncDepsContext } from '../connections/sync-deps.js';
+import { catchUp, scheduleCatchUp } from './catch-up.js';
+import { replayRun } from './document-runs.js';
+import { buildSyncDeps, type SyncDepsContext } from './sync-deps.js';
 import { AppError } from '../errors.js';
 import type { SyncDeps } from '../sync/ports.js';
 import { getCompany } from '../store/repos/companies.js';
@@ -11,8 +11,8 @@ import { documentForDeal, recordFinalFailure } from '../sync/usecases/document-f
 import { refreshDocument } from '../sync/usecases/refresh-document.js';
 import { syncContact } from '../sync/usecases/sync-contact.js';
 import { syncItem } from '../sync/usecases/sync-item.js';
-import type { JobContext, JobHandlers, JobQueue } from './port.js';
-import { isNonRetryable } from './retry.js';
+import type { JobContext, JobHandlers, JobQueue } from '../queue/port.js';
+import { isNonRetryable } from '../queue/retry.js';
 
 /**
  * Job name → handler. Each builds the company's SyncDeps fresh for its run and calls one use case,
@@ -55,7 +55,7 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
       }
     },
     // A note of the outbox (deliver-deal-note.ts); a transient failure is retried, and a note whose
-    // retries run out is handed over again by the sweep (connections/deal-notes.ts).
+    // retries run out is handed over again by the sweep (services/deal-notes.ts).
     async 'deal-note'(payload, context) {
       const { companyId, noteId } = payload;
       // Uninstalled meanwhile: the note went with the company's data.

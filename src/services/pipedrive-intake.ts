@@ -1,11 +1,11 @@
-import type { Clock } from '../../clock.js';
-import type { Logger } from '../../logger.js';
-import { parseWebhook } from '../../pipedrive/webhook.js';
-import type { JobQueue } from '../../queue/port.js';
-import type { Db } from '../../store/db.js';
-import { getCompany } from '../../store/repos/companies.js';
-import { type InboxEvent, markInboxEventProcessed } from '../../store/repos/inbox.js';
-import { startRunForEvent } from '../../sync/usecases/start-trigger-run.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import { parseWebhook } from '../pipedrive/webhook.js';
+import type { JobQueue } from '../queue/port.js';
+import type { Db } from '../store/db.js';
+import { getCompany } from '../store/repos/companies.js';
+import { type InboxEvent, markInboxEventProcessed } from '../store/repos/inbox.js';
+import { startRunForEvent } from '../sync/usecases/start-trigger-run.js';
 
 /**
  * What a stored Pipedrive event leads to (sync/usecases/start-trigger-run.ts: a queued or joined

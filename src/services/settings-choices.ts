@@ -1,10 +1,10 @@
-import type { Connections } from '../../connections/connections.js';
-import type { Clock } from '../../clock.js';
-import type { PipedriveFieldDefinition } from '../../pipedrive/types.js';
-import type { SecretBox } from '../../secrets.js';
-import type { Db } from '../../store/db.js';
-import { getXeroConnection } from '../../store/repos/xero-connections.js';
-import type { Choice } from './layout.js';
+import type { Connections } from './connections.js';
+import type { Clock } from '../clock.js';
+import type { PipedriveFieldDefinition } from '../pipedrive/types.js';
+import type { SecretBox } from '../secrets.js';
+import type { Db } from '../store/db.js';
+import { getXeroConnection } from '../store/repos/xero-connections.js';
+import type { Choice } from '../http/ui/layout.js';
 
 /**
  * What the settings page offers to pick from: the company's real Pipedrive pipelines, stages and

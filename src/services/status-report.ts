@@ -20,7 +20,7 @@ export interface CompanyStatus {
   domain: string;
   pipedrive: { status: string } | null;
   xero: { tenantId: string; tenantName: string; status: string; needsReauth: boolean } | null;
-  /** Null until the first check (connections/catch-up.ts). */
+  /** Null until the first check (services/catch-up.ts). */
   catchUp: Omit<CatchUpState, 'companyId'> | null;
   lastRuns: Pick<
     Run,

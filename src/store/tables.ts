@@ -212,7 +212,7 @@ export interface BulkSyncsTable {
 export type WebhookHealthStatus = 'ok' | 're-created' | 'failing';
 export type CatchUpStatus = 'ok' | 'failed';
 
-/** The periodic catch-up of one company (migration 0006, connections/catch-up.ts). */
+/** The periodic catch-up of one company (migration 0006, services/catch-up.ts). */
 export interface CatchUpStateTable {
   company_id: number;
   /** Deals updated up to this moment have been reconciled; null: not yet (start at install). */

@@ -39,7 +39,7 @@ export interface AppLinks {
 
 /**
  * Hands a note committed to the outbox (store/repos/deal-notes.ts) to its delivery: the app enqueues
- * a `deal-note` job. A hand-over lost to a crash is made up by the sweep (connections/deal-notes.ts).
+ * a `deal-note` job. A hand-over lost to a crash is made up by the sweep (services/deal-notes.ts).
  */
 export interface DealNoteDispatcher {
   dispatch(companyId: number, noteId: string): Promise<void>;

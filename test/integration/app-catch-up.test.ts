@@ -7,7 +7,7 @@ import { listRunsForDeal } from '../../src/store/repos/runs.js';
 import { type AppKit, COMPANY, SALES, startAppKit } from '../support/app-kit.js';
 
 /**
- * The periodic catch-up over real HTTP (connections/catch-up.ts): the app and both sandboxes share
+ * The periodic catch-up over real HTTP (services/catch-up.ts): the app and both sandboxes share
  * one clock, so advancing it by CATCH_UP_INTERVAL_MS (5 min by default) makes the company's check
  * due. Pipedrive's ban, its deleted webhooks and its late deliveries are the sandbox's own.
  */

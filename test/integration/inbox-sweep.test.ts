@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { sweepInbox } from '../../src/http/webhooks/inbox-sweep.js';
+import { sweepInbox } from '../../src/services/inbox-sweep.js';
 import { createLogger } from '../../src/logger.js';
 import { createEmbeddedQueue } from '../../src/queue/embedded.js';
 import { upsertCompany } from '../../src/store/repos/companies.js';

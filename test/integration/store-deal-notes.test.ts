@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 
-import { sweepDealNotes } from '../../src/connections/deal-notes.js';
+import { sweepDealNotes } from '../../src/services/deal-notes.js';
 import { createLogger } from '../../src/logger.js';
 import { createQueueEmitter } from '../../src/queue/events.js';
 import type { JobQueue } from '../../src/queue/port.js';

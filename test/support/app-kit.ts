@@ -15,7 +15,7 @@ import {
   walkXeroConnect,
 } from '../../src/cli/oauth-walk.js';
 import { loadConfig } from '../../src/config.js';
-import { companyToken, xeroConnectUrl } from '../../src/connections/links.js';
+import { companyToken, xeroConnectUrl } from '../../src/services/links.js';
 import { createLogger } from '../../src/logger.js';
 import { nextEvent, type QueueEvents } from '../../src/queue/events.js';
 import { updateCompanySettings } from '../../src/store/repos/companies.js';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 
-import { catchUp } from '../../connections/catch-up.js';
-import { describeCatchUp, describeWebhookHealth } from '../../connections/status-report.js';
+import { catchUp } from '../../services/catch-up.js';
+import { describeCatchUp, describeWebhookHealth } from '../../services/status-report.js';
 import { AppError } from '../../errors.js';
 import { type CliContext, withApp } from '../context.js';
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 
-import { replayRun } from '../../connections/document-runs.js';
+import { replayRun } from '../../services/document-runs.js';
 import { AppError } from '../../errors.js';
 import { type CliContext, withApp } from '../context.js';
 

@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 
 import { type App, createApp } from '../../app.js';
 import { withSandboxVendors } from '../../config.js';
-import { xeroConnectUrl } from '../../connections/links.js';
-import { uninstallPipedrive } from '../../connections/pipedrive-install.js';
+import { xeroConnectUrl } from '../../services/links.js';
+import { uninstallPipedrive } from '../../services/pipedrive-install.js';
 import { validateSettings } from '../../http/api/settings.js';
 import { getCompany, updateCompanySettings } from '../../store/repos/companies.js';
 import { defaultSettings, parseSettings } from '../../sync/settings.js';

@@ -1,7 +1,7 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 
-import { buildSyncDeps } from '../../connections/sync-deps.js';
+import { buildSyncDeps } from '../../services/sync-deps.js';
 import { type BulkWhat, bulkSync } from '../../sync/usecases/bulk-sync.js';
 import { type CliContext, pickCompany, withApp } from '../context.js';
 

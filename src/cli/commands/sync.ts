@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 
-import { syncDealNow } from '../../connections/document-runs.js';
+import { syncDealNow } from '../../services/document-runs.js';
 import { type CliContext, pickCompany, withApp } from '../context.js';
 import { registerBulkSyncCommands } from './sync-bulk.js';
 

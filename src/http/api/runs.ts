@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
-import { replayRun } from '../../connections/document-runs.js';
+import { replayRun } from '../../services/document-runs.js';
 import { runNoteStates } from '../../store/repos/deal-notes.js';
 import { getRun, listRuns, type Run } from '../../store/repos/runs.js';
 import { companyIdOf, requireCompanyAccess } from '../access.js';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 
-import { checkSettingsAgainstXero } from '../../connections/settings-check.js';
+import { checkSettingsAgainstXero } from '../../services/settings-check.js';
 import { getCompany, updateCompanySettings } from '../../store/repos/companies.js';
 import { getXeroConnection } from '../../store/repos/xero-connections.js';
 import { parseSettings, type Settings } from '../../sync/settings.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
-import { statusReport } from '../../connections/status-report.js';
+import { statusReport } from '../../services/status-report.js';
 import { idParam, requireCompanyAccess } from '../access.js';
 import type { HttpDeps } from '../server.js';
 

@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
-import { xeroConnectUrl } from '../../connections/links.js';
+import { xeroConnectUrl } from '../../services/links.js';
 import {
   installPipedrive,
   pipedriveCallbackUrl,
   uninstallPipedrive,
-} from '../../connections/pipedrive-install.js';
+} from '../../services/pipedrive-install.js';
 import { verifyBasicAuth } from '../../pipedrive/webhook-auth.js';
 import { HttpError } from '../error-handler.js';
 import { escapeHtml, page } from '../html.js';

@@ -8,7 +8,7 @@ import {
   requireInstalledCompany,
   xeroCallbackUrl,
   type XeroTenantChoice,
-} from '../../connections/xero-connect.js';
+} from '../../services/xero-connect.js';
 import { idParam, requireCompanyAccess } from '../access.js';
 import { HttpError } from '../error-handler.js';
 import { escapeHtml, page } from '../html.js';

@@ -1,15 +1,15 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 
-import { replayRun } from '../../connections/document-runs.js';
+import { replayRun } from '../../services/document-runs.js';
 import { AppError } from '../../errors.js';
 import { createRun, getRun, listRunsForDeal } from '../../store/repos/runs.js';
 import { prepareDocument } from '../../sync/usecases/prepare-document.js';
 import { syncContact } from '../../sync/usecases/sync-contact.js';
 import type { HttpDeps } from '../server.js';
-import { companyState, problemMessage } from './company-state.js';
+import { companyState, problemMessage } from '../../services/company-state.js';
 import { type PanelCaller, type PanelResource, verifyPanelRequest } from './panel-request.js';
-import { previewMessage, readyPreview, refusedPreview } from './preview.js';
+import { previewMessage, readyPreview, refusedPreview } from '../../services/document-preview.js';
 
 /**
  * The panels' actions, called like JSON modals (pipedrive.md §7.3): ids and the JWT in the query

@@ -8,7 +8,7 @@ import { customerSummary } from '../../sync/usecases/customer-summary.js';
 import { loadOrgReference } from '../../sync/usecases/load-org-reference.js';
 import { organisationToday } from '../../sync/usecases/org-date.js';
 import type { HttpDeps } from '../server.js';
-import { companyState, reauthProblem } from './company-state.js';
+import { companyState, reauthProblem } from '../../services/company-state.js';
 import { type PanelResource, refusedPanelBody, verifyPanelRequest } from './panel-request.js';
 
 /**

@@ -28,7 +28,7 @@ export interface HistoryView {
 const STATUSES = ['queued', 'running', 'succeeded', 'failed', 'waiting_fix', 'ignored'];
 const KINDS = ['invoice', 'quote', 'contact', 'item'];
 
-/** Only a deal's document run can be replayed (connections/document-runs.ts enqueues those). */
+/** Only a deal's document run can be replayed (services/document-runs.ts enqueues those). */
 export function isReplayable(run: Run): boolean {
   return (
     (run.status === 'failed' || run.status === 'waiting_fix') &&

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
-import { replayRun } from '../../connections/document-runs.js';
+import { replayRun } from '../../services/document-runs.js';
 import { runNoteStates } from '../../store/repos/deal-notes.js';
 import { listRuns } from '../../store/repos/runs.js';
 import type { RunKind, RunStatus } from '../../store/tables.js';
@@ -13,7 +13,7 @@ import { uiContext } from './ui-access.js';
 /**
  * GET /ui/history (filters: status, deal, kind, from, to as YYYY-MM-DD, `to` inclusive),
  * POST /ui/history/replay (runId) and POST /ui/history/replay-all. Replays go through
- * connections/document-runs.ts replayRun, as the API and the deal note's link do.
+ * services/document-runs.ts replayRun, as the API and the deal note's link do.
  */
 const day = z
   .string()

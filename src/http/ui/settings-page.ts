@@ -1,4 +1,4 @@
-import { describeCatchUp, describeWebhookHealth } from '../../connections/status-report.js';
+import { describeCatchUp, describeWebhookHealth } from '../../services/status-report.js';
 import type { CatchUpResult, WebhookHealth } from '../../store/repos/catch-up-state.js';
 import { XERO_CONTACT_FIELDS } from '../../sync/settings.js';
 import {
@@ -11,7 +11,7 @@ import {
   uiPage,
   type UiContext,
 } from './layout.js';
-import type { SettingsChoices } from './settings-data.js';
+import type { SettingsChoices } from '../../services/settings-choices.js';
 import {
   type FormValues,
   list,
@@ -31,7 +31,7 @@ export interface SettingsView {
   choices: SettingsChoices;
   pipedrive: { status: string } | null;
   xero: { tenantName: string; status: string } | null;
-  /** The webhook's health and the last catch-up (connections/catch-up.ts). */
+  /** The webhook's health and the last catch-up (services/catch-up.ts). */
   catchUp: { webhook: WebhookHealth | null; last: CatchUpResult | null };
   connectUrl: string;
   usage: { month: string; used: number; quota: number };

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
-import { xeroConnectUrl } from '../../connections/links.js';
-import { statusReport } from '../../connections/status-report.js';
-import { disconnectXero } from '../../connections/xero-connect.js';
+import { xeroConnectUrl } from '../../services/links.js';
+import { statusReport } from '../../services/status-report.js';
+import { disconnectXero } from '../../services/xero-connect.js';
 import { getBulkSync } from '../../store/repos/bulk-sync.js';
 import { getCompany, updateCompanySettings } from '../../store/repos/companies.js';
 import { getUsage, usageMonth } from '../../store/repos/usage.js';
@@ -12,7 +12,7 @@ import { HttpError } from '../error-handler.js';
 import type { HttpDeps } from '../server.js';
 import { bulkStatusText } from './bulk-sync-routes.js';
 import type { UiContext } from './layout.js';
-import { createChoicesLoader } from './settings-data.js';
+import { createChoicesLoader } from '../../services/settings-choices.js';
 import { type FormValues, formToInput, settingsToForm } from './settings-form.js';
 import { renderSettingsPage } from './settings-page.js';
 import { uiContext } from './ui-access.js';

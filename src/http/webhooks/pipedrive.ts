@@ -7,7 +7,7 @@ import { recordInboxEvent } from '../../store/repos/inbox.js';
 import { companyIdOf } from '../access.js';
 import { HttpError } from '../error-handler.js';
 import type { HttpDeps } from '../server.js';
-import { processPipedriveEvent } from './pipedrive-intake.js';
+import { processPipedriveEvent } from '../../services/pipedrive-intake.js';
 
 /**
  * POST /webhooks/pipedrive/:companyId — Pipedrive's webhooks v2 (pipedrive.md §5).

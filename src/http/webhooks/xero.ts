@@ -13,7 +13,7 @@ import {
   type XeroWebhookEvent,
 } from '../../xero/webhook.js';
 import type { HttpDeps } from '../server.js';
-import type { IntakeDeps } from './pipedrive-intake.js';
+import type { IntakeDeps } from '../../services/pipedrive-intake.js';
 
 /**
  * POST /webhooks/xero — Xero's webhooks (xero.md §14).
