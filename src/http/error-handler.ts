@@ -1,10 +1,11 @@
+import escapeHtml from 'escape-html';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { isStoreUnavailable } from '../store/unavailable.js';
-import { escapeHtml, page } from './html.js';
+import { page } from './html.js';
 
 /**
  * Every failure of a route as a 4xx/5xx answer with a code from docs/errors.md:

@@ -1,3 +1,4 @@
+import escapeHtml from 'escape-html';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
@@ -6,7 +7,7 @@ import { runNoteStates } from '../../store/repos/deal-notes.js';
 import { getRun, listRuns, type Run } from '../../store/repos/runs.js';
 import { companyIdOf, requireCompanyAccess } from '../access.js';
 import { HttpError } from '../error-handler.js';
-import { escapeHtml, page } from '../html.js';
+import { page } from '../html.js';
 import type { HttpDeps } from '../server.js';
 
 /**

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import escapeHtml from 'escape-html';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
@@ -11,7 +12,7 @@ import {
 } from '../../services/pipedrive-install.js';
 import { verifyBasicAuth } from '../../pipedrive/webhook-auth.js';
 import { HttpError } from '../error-handler.js';
-import { escapeHtml, page } from '../html.js';
+import { page } from '../html.js';
 import type { HttpDeps } from '../server.js';
 
 /**

@@ -1,3 +1,4 @@
+import escapeHtml from 'escape-html';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
@@ -11,7 +12,7 @@ import {
 } from '../../services/xero-connect.js';
 import { idParam, requireCompanyAccess } from '../access.js';
 import { HttpError } from '../error-handler.js';
-import { escapeHtml, page } from '../html.js';
+import { page } from '../html.js';
 import type { HttpDeps } from '../server.js';
 
 /**

@@ -1,6 +1,8 @@
+import escapeHtml from 'escape-html';
+
 import type { RunNoteState } from '../../store/repos/deal-notes.js';
 import type { Run } from '../../store/repos/runs.js';
-import { escapeHtml, hiddenContext, options, uiPage, type UiContext } from './layout.js';
+import { hiddenContext, options, uiPage, type UiContext } from './layout.js';
 
 /**
  * The history page (GET /ui/history): the company's runs with filters, each run's request and

@@ -1,4 +1,6 @@
-import { escapeHtml, htmlDocument } from '../html.js';
+import escapeHtml from 'escape-html';
+
+import { htmlDocument } from '../html.js';
 
 /**
  * The frame and small helpers of the app's settings and history pages: plain server-rendered HTML
@@ -6,8 +8,6 @@ import { escapeHtml, htmlDocument } from '../html.js';
  * that need a script. The same page works standalone and inside Pipedrive as the app's custom
  * settings page: ui.js loads the App Extensions SDK only when framed with an `id` query parameter.
  */
-export { escapeHtml };
-
 /** Where the page is and who may see it: every link and form carries these. */
 export interface UiContext {
   companyId: number;

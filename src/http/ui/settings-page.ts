@@ -1,9 +1,10 @@
+import escapeHtml from 'escape-html';
+
 import { describeCatchUp, describeWebhookHealth } from '../../services/status-report.js';
 import type { CatchUpResult, WebhookHealth } from '../../store/repos/catch-up-state.js';
 import { XERO_CONTACT_FIELDS } from '../../sync/settings.js';
 import {
   type Choice,
-  escapeHtml,
   fieldErrors,
   hiddenContext,
   options,

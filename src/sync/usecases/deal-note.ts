@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
+import escapeHtml from 'escape-html';
+
 import { type Db, withTransaction } from '../../store/db.js';
 import { addDealNote, type NewDealNote } from '../../store/repos/deal-notes.js';
 import type { ContactHow } from '../mapping/contact-match.js';
@@ -13,14 +15,6 @@ import type { DocumentKind, SyncDeps } from '../ports.js';
  * records what it tells, and handed over for delivery (deliver-deal-note.ts), so neither a crash nor
  * a Pipedrive outage loses it. Its link carries the outbox id as a marker (`markNoteLink`).
  */
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
 
 const noun: Record<DocumentKind, string> = { invoice: 'invoice', quote: 'quote' };
 
