@@ -3,7 +3,7 @@ import { AppError } from '../errors.js';
 import type { JobQueue } from '../queue/port.js';
 import type { Db } from '../store/db.js';
 import { createRun, getRun, listRunsForDeal, type Run } from '../store/repos/runs.js';
-import { replayRun as replayAsNewRun } from '../sync/usecases/replay.js';
+import { createReplayRun } from '../sync/usecases/replay.js';
 import { enqueueDocumentRun } from '../sync/usecases/start-trigger-run.js';
 import { getCompany } from '../store/repos/companies.js';
 
@@ -27,7 +27,7 @@ export async function replayRun(
   if ((await getCompany(deps.db, companyId)) === undefined) {
     throw new AppError('company_not_found', `Company ${companyId} has not installed the app`);
   }
-  const replayId = await replayAsNewRun({ ...deps, company: { id: companyId } }, runId);
+  const replayId = await createReplayRun({ ...deps, company: { id: companyId } }, runId);
   const run = await getRun(deps.db, companyId, replayId);
   if (run === undefined) throw new AppError('run_not_found', `Run ${replayId} not found`);
   await enqueue(deps, run);

@@ -1,7 +1,7 @@
 import { addDays, dueDate } from './dates.js';
-import type { DocumentInput } from './document.js';
 import { buildReference, renderTemplate } from './reference.js';
 import type {
+  DocumentInput,
   InvoiceLineAmountTypes,
   XeroInvoiceDraft,
   XeroLineItem,

@@ -106,5 +106,5 @@ export function statusLabel(kind: 'invoice' | 'quote', status: string, overdue =
 }
 
 const noun = (kind: 'invoice' | 'quote') => (kind === 'invoice' ? 'Invoice' : 'Quote');
-export const documentHeader = (kind: 'invoice' | 'quote', number: string | null) =>
+export const documentTitle = (kind: 'invoice' | 'quote', number: string | null) =>
   number === null ? `${noun(kind)} (no number yet)` : `${noun(kind)} ${number}`;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { AppError } from '../../errors.js';
-import type { PageRequest } from '../../pipedrive/types.js';
+import type { PageRequest, PipedriveFieldDefinition } from '../../pipedrive/types.js';
 import {
   type BulkFailure,
   type BulkSyncState,
@@ -9,7 +9,6 @@ import {
   saveBulkSync,
 } from '../../store/repos/bulk-sync.js';
 import type { ContactSource } from '../mapping/contact.js';
-import type { PipedriveFieldDefinition } from '../mapping/types.js';
 import type { SyncDeps } from '../ports.js';
 import { pipedriveIdOf } from './contact-writes.js';
 import { customFieldDefinitions } from './read-deal.js';

@@ -1,9 +1,4 @@
-import type { OrgFacts } from '../mapping/document.js';
-import type {
-  XeroAccount as MappingAccount,
-  XeroItem as MappingItem,
-  XeroTaxRate as MappingTaxRate,
-} from '../mapping/types.js';
+import type { OrgAccount, OrgFacts, OrgItem, OrgTaxRate } from '../mapping/types.js';
 import { type SyncDeps, xeroRef } from '../ports.js';
 import type { XeroAccount, XeroItem, XeroTaxRate } from '../../xero/types.js';
 
@@ -36,7 +31,7 @@ interface Stamped<T> {
 
 interface TenantEntry {
   reference?: Stamped<Promise<OrgReference>>;
-  items: Map<string, Stamped<MappingItem>>;
+  items: Map<string, Stamped<OrgItem>>;
   contacts: Map<string, Stamped<VerifiedContact>>;
 }
 
@@ -71,12 +66,12 @@ export class OrgReferenceCache {
     return loading;
   }
 
-  item(tenantId: string, code: string, nowMs: number): MappingItem | undefined {
+  item(tenantId: string, code: string, nowMs: number): OrgItem | undefined {
     const found = this.entry(tenantId).items.get(code);
     return found && this.fresh(found.atMs, nowMs) ? found.value : undefined;
   }
 
-  rememberItem(tenantId: string, item: MappingItem, nowMs: number): void {
+  rememberItem(tenantId: string, item: OrgItem, nowMs: number): void {
     this.entry(tenantId).items.set(item.Code, { value: item, atMs: nowMs });
   }
 
@@ -130,8 +125,8 @@ export function loadOrgReference(deps: SyncDeps): Promise<OrgReference> {
         ...(organisation?.Name !== undefined && { name: organisation.Name }),
         baseCurrency,
         enabledCurrencies: currencies.flatMap((currency) => (currency.Code ? [currency.Code] : [])),
-        taxRates: taxRates.flatMap(toMappingTaxRate),
-        accounts: accounts.flatMap(toMappingAccount),
+        taxRates: taxRates.flatMap(toOrgTaxRate),
+        accounts: accounts.flatMap(toOrgAccount),
       },
       shortCode: organisation?.ShortCode ?? deps.tenant.shortCode,
       timezone: organisation?.Timezone ?? null,
@@ -139,7 +134,7 @@ export function loadOrgReference(deps: SyncDeps): Promise<OrgReference> {
   });
 }
 
-function toMappingTaxRate(rate: XeroTaxRate): MappingTaxRate[] {
+function toOrgTaxRate(rate: XeroTaxRate): OrgTaxRate[] {
   if (rate.TaxType === undefined) return [];
   return [
     {
@@ -153,7 +148,7 @@ function toMappingTaxRate(rate: XeroTaxRate): MappingTaxRate[] {
   ];
 }
 
-function toMappingAccount(account: XeroAccount): MappingAccount[] {
+function toOrgAccount(account: XeroAccount): OrgAccount[] {
   if (account.Code === undefined) return [];
   return [
     {
@@ -166,7 +161,7 @@ function toMappingAccount(account: XeroAccount): MappingAccount[] {
 }
 
 /** A Xero item as the mapping reads it (code, name, sales details). */
-export function toMappingItem(item: XeroItem): MappingItem | undefined {
+export function toOrgItem(item: XeroItem): OrgItem | undefined {
   if (item.Code === undefined) return undefined;
   const sales = item.SalesDetails;
   return {

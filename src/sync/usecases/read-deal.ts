@@ -1,5 +1,5 @@
+import { PipedriveApiError } from '../../pipedrive/errors.js';
 import type {
-  BillingFrequency,
   PipedriveDeal,
   PipedriveDealDiscount,
   PipedriveDealProduct,
@@ -7,12 +7,12 @@ import type {
   PipedriveOrganization,
   PipedrivePerson,
   PipedriveProduct,
-} from '../mapping/types.js';
+} from '../../pipedrive/types.js';
 import type { SyncDeps } from '../ports.js';
-import { PipedriveApiError } from '../../pipedrive/errors.js';
 
 /**
- * Everything a document is made from, read from Pipedrive (pipedrive.md §3): the deal, its product
+ * Everything a document is made from, read from Pipedrive (pipedrive.md §3) in the client's wire
+ * shapes, which the mapping's inputs fit (mapping/types.ts): the deal, its product
  * lines (all pages), its deal-level discounts, its organization and person, and the product records
  * of the enabled lines (for their codes). Field definitions are read only when a field mapping names
  * a custom field, since only then do enum labels matter.
@@ -48,11 +48,7 @@ export async function readDeal(deps: SyncDeps, dealId: number): Promise<DealSnap
   await Promise.all(productIds.map(async (id) => products.set(id, await pipedrive.getProduct(id))));
   return {
     deal,
-    dealProducts: dealProducts.map((line) => ({
-      ...line,
-      // The mapping names the frequencies it knows; anything else is not one-time (amounts.ts).
-      billing_frequency: line.billing_frequency as BillingFrequency,
-    })),
+    dealProducts,
     dealDiscounts: dealDiscounts ?? [],
     org,
     person,

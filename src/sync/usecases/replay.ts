@@ -11,7 +11,7 @@ import type { SyncDeps } from '../ports.js';
  */
 const REPLAYABLE = new Set(['failed', 'waiting_fix']);
 
-export async function replayRun(
+export async function createReplayRun(
   deps: Pick<SyncDeps, 'db' | 'clock'> & { company: Pick<SyncDeps['company'], 'id'> },
   runId: string,
 ): Promise<string> {
