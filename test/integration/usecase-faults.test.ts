@@ -125,7 +125,7 @@ describe('documentForDeal under faults', () => {
     );
     assert.match(
       (await kit.notes(6)).at(-1)!.content,
-      /Xero refused it: Tracking category 'Region' option 'East' is not valid\. .*Replay/,
+      /Xero refused it: Tracking category &#39;Region&#39; option &#39;East&#39; is not valid\. .*Replay/,
     );
     assert.equal((await invoicesFor(6)).length, 0);
 
