@@ -1,3 +1,4 @@
+import { DOCUMENT_KIND, type DocumentKind } from '../sync/document-kinds.js';
 import type { BuiltDocument } from '../sync/mapping/document.js';
 import type { Stop } from '../sync/usecases/stop.js';
 
@@ -20,7 +21,7 @@ export interface PreviewLine {
 export type DocumentPreview =
   | {
       status: 'ready';
-      kind: 'invoice' | 'quote';
+      kind: DocumentKind;
       currency: string;
       lineAmountTypes: string;
       lines: PreviewLine[];
@@ -29,10 +30,10 @@ export type DocumentPreview =
       total: string;
       notes: string[];
     }
-  | { status: 'refused'; kind: 'invoice' | 'quote'; code: string; note: string };
+  | { status: 'refused'; kind: DocumentKind; code: string; note: string };
 
 export function readyPreview(
-  kind: 'invoice' | 'quote',
+  kind: DocumentKind,
   built: Extract<BuiltDocument, { ok: true }>,
 ): DocumentPreview {
   const { document, expected } = built;
@@ -62,7 +63,7 @@ export function readyPreview(
   };
 }
 
-export function refusedPreview(kind: 'invoice' | 'quote', stop: Stop): DocumentPreview {
+export function refusedPreview(kind: DocumentKind, stop: Stop): DocumentPreview {
   return { status: 'refused', kind, code: stop.code, note: stop.note };
 }
 
@@ -71,7 +72,7 @@ export function refusedPreview(kind: 'invoice' | 'quote', stop: Stop): DocumentP
  * totals are written out in it, one line each.
  */
 export function previewMessage(preview: DocumentPreview): string {
-  const name = preview.kind === 'invoice' ? 'invoice' : 'quote';
+  const name = DOCUMENT_KIND[preview.kind].noun;
   if (preview.status === 'refused')
     return `Nothing was created. Xero would not accept this ${name}: ${preview.note}`;
   const lines = preview.lines.map((line) => {

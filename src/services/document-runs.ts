@@ -3,6 +3,7 @@ import { AppError } from '../errors.js';
 import type { JobQueue } from '../queue/port.js';
 import type { Db } from '../store/db.js';
 import { createRun, getRun, listRunsForDeal, type Run } from '../store/repos/runs.js';
+import { type DocumentKind, isDocumentKind } from '../sync/document-kinds.js';
 import { createReplayRun } from '../sync/usecases/replay.js';
 import { enqueueDocumentRun } from '../sync/usecases/start-trigger-run.js';
 import { getCompany } from '../store/repos/companies.js';
@@ -40,7 +41,7 @@ export async function replayRun(
  */
 export async function syncDealNow(
   deps: DocumentRunDeps,
-  input: { companyId: number; dealId: number; kind: 'invoice' | 'quote' },
+  input: { companyId: number; dealId: number; kind: DocumentKind },
 ): Promise<Run> {
   const earlier = (await listRunsForDeal(deps.db, input.companyId, input.dealId)).find(
     (run) => run.kind === input.kind && run.triggerKey !== null,
@@ -61,7 +62,7 @@ export async function syncDealNow(
 
 async function enqueue(deps: DocumentRunDeps, run: Run): Promise<void> {
   const { dealId, triggerKey } = run;
-  if (dealId === null || triggerKey === null || (run.kind !== 'invoice' && run.kind !== 'quote')) {
+  if (dealId === null || triggerKey === null || !isDocumentKind(run.kind)) {
     throw new AppError('run_not_replayable', `Run ${run.id} is not a deal document run`);
   }
   await enqueueDocumentRun(deps.queue, {

@@ -5,6 +5,7 @@ import { AppError } from '../errors.js';
 import type { SyncDeps } from '../sync/ports.js';
 import { getCompany } from '../store/repos/companies.js';
 import { getRun, updateRun } from '../store/repos/runs.js';
+import { isDocumentKind } from '../sync/document-kinds.js';
 import { bulkSync } from '../sync/usecases/bulk-sync.js';
 import { deliverDealNote } from '../sync/usecases/deliver-deal-note.js';
 import { documentForDeal, recordFinalFailure } from '../sync/usecases/document-for-deal.js';
@@ -37,7 +38,7 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
       const run = await getRun(deps.db, companyId, runId);
       // Uninstalled meanwhile: the run went with the company's data; nothing is left to do.
       if (run === undefined) return;
-      if (run.kind !== 'invoice' && run.kind !== 'quote') {
+      if (!isDocumentKind(run.kind)) {
         throw new AppError(
           'job_payload_invalid',
           `Run ${runId} is a ${run.kind} run, not a document`,

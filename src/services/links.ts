@@ -1,3 +1,4 @@
+import { DOCUMENT_KIND } from '../sync/document-kinds.js';
 import type { AppLinks } from '../sync/ports.js';
 import type { Signer } from './signed-token.js';
 
@@ -16,7 +17,7 @@ export function createAppLinks(publicUrl: () => string, signer: Signer): AppLink
     },
     xeroDocumentUrl(shortCode, kind, id) {
       if (shortCode === null) return 'https://go.xero.com/';
-      const section = kind === 'invoice' ? 'invoicing' : 'quotes';
+      const section = DOCUMENT_KIND[kind].webSection;
       return `https://go.xero.com/app/${encodeURIComponent(shortCode)}/${section}/view/${encodeURIComponent(id)}`;
     },
   };

@@ -1,5 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
+import { DOCUMENT_KINDS, type DocumentKind } from '../sync/document-kinds.js';
+
 /**
  * The database as Kysely sees it. Columns are snake_case; repositories map rows to camelCase domain
  * objects. Every table but `jobs` and `worker_heartbeats` (processes, not tenants) is scoped by
@@ -90,7 +92,9 @@ export interface InboxEventsTable {
   outcome: string | null;
 }
 
-export type RunKind = 'invoice' | 'quote' | 'contact' | 'item';
+/** A run makes a deal's document, or syncs one contact or item. */
+export const RUN_KINDS = [...DOCUMENT_KINDS, 'contact', 'item'] as const;
+export type RunKind = (typeof RUN_KINDS)[number];
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'waiting_fix' | 'ignored';
 
 export interface RunsTable {
@@ -118,7 +122,7 @@ export interface DocumentsTable {
   /** Null while the document is claimed but Xero has not answered yet. */
   xero_id: string | null;
   number: string | null;
-  type: 'invoice' | 'quote';
+  type: DocumentKind;
   status: string;
   reference: string;
   currency: string;

@@ -4,8 +4,9 @@ import type { PipedriveClient } from '../pipedrive/client.js';
 import type { Db } from '../store/db.js';
 import type { XeroClient } from '../xero/client.js';
 import type { XeroTenantRef } from '../xero/types.js';
-import type { OrgReferenceCache } from './usecases/load-org-reference.js';
+import type { DocumentKind } from './document-kinds.js';
 import type { Settings } from './settings.js';
+import type { OrgReferenceCache } from './usecases/load-org-reference.js';
 
 /**
  * What the use cases need, built per company by the composition root (app.ts): the store, the clock,
@@ -34,7 +35,7 @@ export interface SyncDeps {
 export interface AppLinks {
   dealUrl(domain: string, dealId: number): string;
   replayUrl(companyId: number, runId: string): string;
-  xeroDocumentUrl(shortCode: string | null, kind: 'invoice' | 'quote', id: string): string;
+  xeroDocumentUrl(shortCode: string | null, kind: DocumentKind, id: string): string;
 }
 
 /**
@@ -44,8 +45,6 @@ export interface AppLinks {
 export interface DealNoteDispatcher {
   dispatch(companyId: number, noteId: string): Promise<void>;
 }
-
-export type DocumentKind = 'invoice' | 'quote';
 
 export interface DocumentJob {
   runId: string;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { DOCUMENT_KINDS } from './document-kinds.js';
+
 /**
  * The one settings schema of a company (DESIGN.md §3, "one schema of settings, validated on write and
  * read"). Every object is strict: an unknown key is an error that names it. Every field has a default
@@ -45,7 +47,7 @@ export const XERO_CONTACT_FIELDS = [
 ] as const;
 export type XeroContactField = (typeof XERO_CONTACT_FIELDS)[number];
 
-const documentKind = z.enum(['invoice', 'quote']);
+const documentKind = z.enum(DOCUMENT_KINDS);
 
 const triggerRule = z.strictObject({
   pipelineId: z.number().int().positive(),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { replayRun } from '../../services/document-runs.js';
 import { AppError } from '../../errors.js';
+import { DOCUMENT_KINDS } from '../../sync/document-kinds.js';
 import { createRun, getRun, listRunsForDeal } from '../../store/repos/runs.js';
 import { prepareDocument } from '../../sync/usecases/prepare-document.js';
 import { syncContact } from '../../sync/usecases/sync-contact.js';
@@ -121,11 +122,11 @@ const replayDealRun: Action = async (deps, caller, values) => {
   }
 };
 
-const previewValues = z.object({ kind: z.enum(['invoice', 'quote']).default('invoice') });
+const previewValues = z.object({ kind: z.enum(DOCUMENT_KINDS).default('invoice') });
 
 const previewDocument: Action = async (deps, caller, values) => {
   const parsed = previewValues.safeParse(values);
-  if (!parsed.success) return no('kind must be "invoice" or "quote".');
+  if (!parsed.success) return no(`kind must be one of: ${DOCUMENT_KINDS.join(', ')}.`);
   const { kind } = parsed.data;
   const state = await companyState(deps, caller.companyId);
   if (!state.ok) return no(problemMessage(state.problem));

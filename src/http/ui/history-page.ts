@@ -2,6 +2,8 @@ import escapeHtml from 'escape-html';
 
 import type { RunNoteState } from '../../store/repos/deal-notes.js';
 import type { Run } from '../../store/repos/runs.js';
+import { RUN_KINDS } from '../../store/tables.js';
+import { isReplayable } from '../../sync/usecases/replay.js';
 import { hiddenContext, options, uiPage, type UiContext } from './layout.js';
 
 /**
@@ -28,17 +30,6 @@ export interface HistoryView {
 }
 
 const STATUSES = ['queued', 'running', 'succeeded', 'failed', 'waiting_fix', 'ignored'];
-const KINDS = ['invoice', 'quote', 'contact', 'item'];
-
-/** Only a deal's document run can be replayed (services/document-runs.ts enqueues those). */
-export function isReplayable(run: Run): boolean {
-  return (
-    (run.status === 'failed' || run.status === 'waiting_fix') &&
-    (run.kind === 'invoice' || run.kind === 'quote') &&
-    run.dealId !== null &&
-    run.triggerKey !== null
-  );
-}
 
 export function renderHistoryPage(view: HistoryView): string {
   const { context, filters } = view;
@@ -46,7 +37,7 @@ export function renderHistoryPage(view: HistoryView): string {
   const filterForm = `<form method="get" action="/ui/history" data-testid="history-filters">
 <input type="hidden" name="company" value="${context.companyId}">${context.token === '' ? '' : `<input type="hidden" name="token" value="${escapeHtml(context.token)}">`}
 <label>Status <select name="status" data-testid="filter-status">${options([any, ...STATUSES.map((value) => ({ value, label: value }))], filters.status)}</select></label>
-<label>Kind <select name="kind" data-testid="filter-kind">${options([any, ...KINDS.map((value) => ({ value, label: value }))], filters.kind)}</select></label>
+<label>Kind <select name="kind" data-testid="filter-kind">${options([any, ...RUN_KINDS.map((value) => ({ value, label: value }))], filters.kind)}</select></label>
 <label>Deal <input name="deal" inputmode="numeric" value="${escapeHtml(filters.deal)}" data-testid="filter-deal"></label>
 <label>From <input type="date" name="from" value="${escapeHtml(filters.from)}" data-testid="filter-from"></label>
 <label>To <input type="date" name="to" value="${escapeHtml(filters.to)}" data-testid="filter-to"></label>

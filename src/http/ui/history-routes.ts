@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { replayRun } from '../../services/document-runs.js';
 import { runNoteStates } from '../../store/repos/deal-notes.js';
 import { listRuns } from '../../store/repos/runs.js';
-import type { RunKind, RunStatus } from '../../store/tables.js';
+import { RUN_KINDS, type RunKind, type RunStatus } from '../../store/tables.js';
 import type { HttpDeps } from '../server.js';
-import { type HistoryFilters, isReplayable, renderHistoryPage } from './history-page.js';
+import { isReplayable } from '../../sync/usecases/replay.js';
+import { type HistoryFilters, renderHistoryPage } from './history-page.js';
 import { uiHref } from './layout.js';
 import { uiContext } from './ui-access.js';
 
@@ -24,7 +25,7 @@ const filtersQuery = z.object({
   status: z
     .enum(['queued', 'running', 'succeeded', 'failed', 'waiting_fix', 'ignored', ''])
     .default(''),
-  kind: z.enum(['invoice', 'quote', 'contact', 'item', '']).default(''),
+  kind: z.enum([...RUN_KINDS, '']).default(''),
   deal: z.string().regex(/^\d*$/, 'a deal id').default(''),
   from: day,
   to: day,

@@ -2,6 +2,7 @@ import escapeHtml from 'escape-html';
 
 import { describeCatchUp, describeWebhookHealth } from '../../services/status-report.js';
 import type { CatchUpResult, WebhookHealth } from '../../store/repos/catch-up-state.js';
+import { DOCUMENT_KIND, DOCUMENT_KINDS } from '../../sync/document-kinds.js';
 import { XERO_CONTACT_FIELDS } from '../../sync/settings.js';
 import {
   type Choice,
@@ -39,10 +40,10 @@ export interface SettingsView {
   bulk: { what: 'customers' | 'products'; text: string; status: string }[];
 }
 
-const kinds: Choice[] = [
-  { value: 'invoice', label: 'Draft invoice' },
-  { value: 'quote', label: 'Draft quote' },
-];
+const kinds: Choice[] = DOCUMENT_KINDS.map((kind) => ({
+  value: kind,
+  label: `Draft ${DOCUMENT_KIND[kind].noun}`,
+}));
 const none = (label = '— none —'): Choice => ({ value: '', label });
 const xeroFields: Choice[] = XERO_CONTACT_FIELDS.map((field) => ({ value: field, label: field }));
 /** Blank rows offered under each table, so a row can be added without a script. */

@@ -1,4 +1,5 @@
 import { AppError } from '../../errors.js';
+import type { DocumentKind } from '../../sync/document-kinds.js';
 import { type Db, fromDbTime, fromDbTimeOrNull, toDbTime, withTransaction } from '../db.js';
 import type { DocumentRow } from '../tables.js';
 import { incrementUsage, usageMonth } from './usage.js';
@@ -14,7 +15,7 @@ export interface XeroDocument {
   triggerKey: string;
   xeroId: string | null;
   number: string | null;
-  type: 'invoice' | 'quote';
+  type: DocumentKind;
   status: string;
   reference: string;
   currency: string;
@@ -40,7 +41,7 @@ export interface DocumentKey {
 }
 
 export interface DocumentClaim extends DocumentKey {
-  type: 'invoice' | 'quote';
+  type: DocumentKind;
   reference: string;
   currency: string;
   tenantId: string;

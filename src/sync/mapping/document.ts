@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 
+import type { LineAmountMode } from '../document-kinds.js';
 import type { Settings } from '../settings.js';
 import { dec, lineNet, roundMoney, ZERO } from './amounts.js';
 import { dealDiscountLines, dealDiscountShares } from './discounts.js';
@@ -14,11 +15,9 @@ import type {
   DealDiscountInput,
   DealProductInput,
   DocumentInput,
-  InvoiceLineAmountTypes,
   TaxMethod,
-  XeroInvoiceDraft,
+  XeroDocumentDraft,
   XeroLineItem,
-  XeroQuoteDraft,
 } from './types.js';
 import type { XeroTotals } from './xero-totals.js';
 
@@ -29,7 +28,7 @@ import type { XeroTotals } from './xero-totals.js';
 
 export type BuiltDocument = {
   ok: true;
-  document: XeroInvoiceDraft | XeroQuoteDraft;
+  document: XeroDocumentDraft;
   /** Invoices must be sent with `?unitdp=4`; quotes keep 4 dp natively (money.md B4). */
   unitdp: 4;
   expected: XeroTotals;
@@ -38,7 +37,7 @@ export type BuiltDocument = {
   notes: string[];
 };
 
-const modeOf: Record<TaxMethod, InvoiceLineAmountTypes> = {
+const modeOf: Record<TaxMethod, LineAmountMode> = {
   exclusive: 'Exclusive',
   inclusive: 'Inclusive',
   none: 'NoTax',
@@ -104,7 +103,7 @@ export function buildDocument(input: DocumentInput): BuiltDocument | Refused {
 interface BuiltLines {
   ok: true;
   lines: XeroLineItem[];
-  mode: InvoiceLineAmountTypes;
+  mode: LineAmountMode;
   target: Decimal;
   targetSubTotal: Decimal;
   notes: string[];

@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 
+import type { DocumentKind } from '../document-kinds.js';
 import { dec, ZERO } from './amounts.js';
 
 /**
@@ -51,7 +52,7 @@ export interface CurrencyTotals {
 }
 
 export interface SummaryDocument {
-  kind: 'invoice' | 'quote';
+  kind: DocumentKind;
   id: string;
   number: string | null;
   status: string;

@@ -1,3 +1,4 @@
+import type { DocumentKind } from '../document-kinds.js';
 import type { FinancialSummary, SummaryDocument } from './financial-summary.js';
 import {
   currency,
@@ -111,7 +112,7 @@ export function customerNotInXeroPanel(customerName: string): PanelBody {
 
 /** What the deal panel reads of a stored document (store `XeroDocument` fits). */
 export interface DealPanelDocument {
-  type: 'invoice' | 'quote';
+  type: DocumentKind;
   xeroId: string | null;
   number: string | null;
   status: string;

@@ -1,3 +1,4 @@
+import type { DocumentKind, LineAmountTypesOf } from '../document-kinds.js';
 import type { ADDRESS_PARTS, Settings } from '../settings.js';
 
 /**
@@ -127,7 +128,7 @@ export interface OrgFacts {
 }
 
 export interface DocumentInput {
-  kind: 'invoice' | 'quote';
+  kind: DocumentKind;
   deal: DealInput;
   dealProducts: readonly DealProductInput[];
   dealDiscounts: readonly DealDiscountInput[];
@@ -145,9 +146,6 @@ export interface DocumentInput {
 
 // ---- Xero (requests) ----
 
-export type InvoiceLineAmountTypes = 'Exclusive' | 'Inclusive' | 'NoTax';
-export type QuoteLineAmountTypes = 'EXCLUSIVE' | 'INCLUSIVE' | 'NOTAX';
-
 /** xero.md §10 LineItem, as we send it. */
 export interface XeroLineItem {
   Description: string;
@@ -163,7 +161,8 @@ export interface XeroLineItem {
   Tracking?: { Name: string; Option: string }[];
 }
 
-interface XeroDocumentBase {
+/** What every kind of draft document has. */
+export interface XeroDocumentBase {
   Contact: { ContactID: string };
   Date: string;
   Reference: string;
@@ -176,17 +175,24 @@ interface XeroDocumentBase {
 export interface XeroInvoiceDraft extends XeroDocumentBase {
   Type: 'ACCREC';
   DueDate: string;
-  LineAmountTypes: InvoiceLineAmountTypes;
+  LineAmountTypes: LineAmountTypesOf<'invoice'>;
   Url: string;
 }
 
 export interface XeroQuoteDraft extends XeroDocumentBase {
   ExpiryDate: string;
-  LineAmountTypes: QuoteLineAmountTypes;
+  LineAmountTypes: LineAmountTypesOf<'quote'>;
   Title?: string;
   Summary?: string;
   Terms?: string;
 }
+
+/** The draft of each kind of document: a kind missing here does not compile (document-kinds.ts). */
+export interface XeroDraftOf {
+  invoice: XeroInvoiceDraft;
+  quote: XeroQuoteDraft;
+}
+export type XeroDocumentDraft = XeroDraftOf[DocumentKind];
 
 /** An item of the Xero organisation, as a line uses it (`GET /Items`, xero.md §9). */
 export interface OrgItem {

@@ -1,4 +1,5 @@
 import type { DealTransition } from '../../pipedrive/webhook.js';
+import type { DocumentKind } from '../document-kinds.js';
 import type { Settings } from '../settings.js';
 
 /**
@@ -13,7 +14,7 @@ export type Triggers = Settings['triggers'];
 
 export interface Trigger {
   triggerKey: string;
-  kind: 'invoice' | 'quote';
+  kind: DocumentKind;
 }
 
 export type TriggerMatch = ({ matched: true } & Trigger) | { matched: false; outcome: string };
