@@ -8,7 +8,7 @@ import { createRun } from '../../src/store/repos/runs.js';
 import type { DocumentJob, RunOutcome, SyncDeps } from '../../src/sync/ports.js';
 import type { SettingsInput } from '../../src/sync/settings.js';
 import { documentForDeal } from '../../src/sync/usecases/document-for-deal.js';
-import { OrgReferenceCache } from '../../src/sync/usecases/load-org-reference.js';
+import { OrgReferenceCache } from '../../src/sync/org-reference-cache.js';
 import { syncContact } from '../../src/sync/usecases/sync-contact.js';
 import type { XeroClient } from '../../src/xero/client.js';
 import { createTestStore, type TestStore, testDialects } from '../support/each-dialect.js';

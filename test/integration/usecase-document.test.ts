@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { getRun } from '../../src/store/repos/runs.js';
 import { documentForDeal } from '../../src/sync/usecases/document-for-deal.js';
-import { OrgReferenceCache } from '../../src/sync/usecases/load-org-reference.js';
+import { OrgReferenceCache } from '../../src/sync/org-reference-cache.js';
 import {
   accountingCalls,
   COMPANY_ID,

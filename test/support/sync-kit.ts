@@ -21,7 +21,7 @@ import { getUsage, usageMonth } from '../../src/store/repos/usage.js';
 import type { AppLinks, DocumentJob, SyncDeps } from '../../src/sync/ports.js';
 import { type Settings, type SettingsInput, settingsSchema } from '../../src/sync/settings.js';
 import { deliverDealNote, type NoteDelivery } from '../../src/sync/usecases/deliver-deal-note.js';
-import { OrgReferenceCache } from '../../src/sync/usecases/load-org-reference.js';
+import { OrgReferenceCache } from '../../src/sync/org-reference-cache.js';
 import { createXeroClient, type XeroClient } from '../../src/xero/client.js';
 import { createTenantLimiter } from '../../src/xero/rate-limiter.js';
 import { InMemoryXeroTokenStore } from '../../src/xero/token-store-memory.js';
