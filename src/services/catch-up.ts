@@ -1,9 +1,5 @@
-import type { Clock } from '../clock.js';
-import type { Logger } from '../logger.js';
 import type { PipedriveClient } from '../pipedrive/client.js';
 import type { JobQueue } from '../queue/port.js';
-import type { SecretBox } from '../secrets.js';
-import type { Db } from '../store/db.js';
 import {
   type CatchUpResult,
   finishCatchUp,
@@ -16,7 +12,7 @@ import {
 import { type Company, getCompany, getWebhookCredentials } from '../store/repos/companies.js';
 import { parseSettings } from '../sync/settings.js';
 import { catchUpDeals, type CatchUpDealsResult } from '../sync/usecases/catch-up-deals.js';
-import type { Connections } from './connections.js';
+import type { AppContext } from './context.js';
 import { describeProblem, ensureDealWebhook, webhookUrl } from './deal-webhook.js';
 
 /**
@@ -31,17 +27,10 @@ import { describeProblem, ensureDealWebhook, webhookUrl } from './deal-webhook.j
  * `busy`) → recorded (webhook health, then the result; the lease is given back). A lease left by a
  * crash runs out after LEASE_MS.
  */
-export interface CatchUpDeps {
-  db: Db;
-  box: SecretBox;
-  clock: Clock;
-  logger: Logger;
-  queue: JobQueue;
-  connections: Connections;
-  publicUrl: () => string;
-  /** Time between two checks of a company (config CATCH_UP_INTERVAL_MS). */
-  catchUpIntervalMs: number;
-}
+export type CatchUpDeps = Pick<
+  AppContext,
+  'db' | 'box' | 'clock' | 'logger' | 'queue' | 'connections' | 'publicUrl' | 'catchUpIntervalMs'
+>;
 
 /** How far before the last check's start the next one looks again (clocks and indexes lag). */
 export const OVERLAP_MS = 60_000;

@@ -1,11 +1,11 @@
-import { xeroConnectUrl } from './links.js';
-import { buildSyncDeps } from './sync-deps.js';
 import { AppError } from '../errors.js';
 import { getCompany } from '../store/repos/companies.js';
 import { getXeroConnection } from '../store/repos/xero-connections.js';
 import { notConnectedPanel, type PanelError } from '../sync/mapping/panels.js';
 import type { SyncDeps } from '../sync/ports.js';
-import type { HttpDeps } from '../http/server.js';
+import type { AppContext } from './context.js';
+import { xeroConnectUrl } from './links.js';
+import { buildSyncDeps, type SyncDepsContext } from './sync-deps.js';
 
 /**
  * Whether a company can be shown anything from Xero, and if not the fix in plain words with its
@@ -15,7 +15,9 @@ import type { HttpDeps } from '../http/server.js';
  */
 export type CompanyState = { ok: true; deps: SyncDeps } | { ok: false; problem: PanelError };
 
-export async function companyState(deps: HttpDeps, companyId: number): Promise<CompanyState> {
+export type PanelDeps = SyncDepsContext & Pick<AppContext, 'signer' | 'publicUrl'>;
+
+export async function companyState(deps: PanelDeps, companyId: number): Promise<CompanyState> {
   const installUrl = `${deps.publicUrl()}/oauth/pipedrive/install`;
   const notInstalled: CompanyState = {
     ok: false,
@@ -48,7 +50,7 @@ export async function companyState(deps: HttpDeps, companyId: number): Promise<C
 
 /** A Xero refusal of the stored grant found while reading: the same fix as needs_reauth. */
 export function reauthProblem(
-  deps: HttpDeps,
+  deps: Pick<AppContext, 'signer' | 'publicUrl'>,
   companyId: number,
   error: unknown,
 ): PanelError | undefined {

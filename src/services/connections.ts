@@ -1,6 +1,5 @@
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
-import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { PipedriveClient } from '../pipedrive/client.js';
 import { PipedriveOAuth } from '../pipedrive/oauth.js';
@@ -8,9 +7,9 @@ import { RatePacer } from '../pipedrive/rate-timing.js';
 import { PipedriveTokenManager } from '../pipedrive/token-manager.js';
 import type { SecretBox } from '../secrets.js';
 import type { Db } from '../store/db.js';
-import { getCompany } from '../store/repos/companies.js';
 import { createTenantLimiter, type XeroTenantLimiter } from '../xero/rate-limiter.js';
 import { createXeroClient, type XeroClient } from '../xero/client.js';
+import { requireCompany } from './company.js';
 import { createPipedriveTokenPort } from './pipedrive-token-port.js';
 import { createXeroTokenPort } from './xero-token-port.js';
 
@@ -79,10 +78,7 @@ export function createConnections(deps: ConnectionsDeps): Connections {
     pipedriveOAuth,
     pipedriveTokens,
     async pipedriveFor(companyId) {
-      const company = await getCompany(db, companyId);
-      if (company === undefined) {
-        throw new AppError('company_not_found', `Company ${companyId} has not installed the app`);
-      }
+      const company = await requireCompany(db, companyId);
       // Keyed by api_domain too: a reinstall may move the company to another host (§1.5).
       const key = `${companyId}@${company.apiDomain}`;
       const cached = clients.get(key);

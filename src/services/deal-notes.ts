@@ -1,9 +1,7 @@
-import type { Clock } from '../clock.js';
-import type { Logger } from '../logger.js';
 import type { JobQueue } from '../queue/port.js';
-import type { Db } from '../store/db.js';
 import { listOverdueDealNotes } from '../store/repos/deal-notes.js';
 import type { DealNoteDispatcher } from '../sync/ports.js';
+import type { AppContext } from './context.js';
 
 /**
  * The notes outbox wired to the queue: a note is handed over as a `deal-note` job keyed by the note
@@ -25,12 +23,7 @@ export function queueDealNotes(queue: JobQueue): DealNoteDispatcher {
   };
 }
 
-export interface NoteSweepDeps {
-  db: Db;
-  clock: Clock;
-  logger: Logger;
-  queue: JobQueue;
-}
+export type NoteSweepDeps = Pick<AppContext, 'db' | 'clock' | 'logger' | 'queue'>;
 
 /**
  * Hands over every note owed, due `graceMs` ago or earlier and not being delivered now; returns how

@@ -1,6 +1,6 @@
 import { listUnprocessedInboxEvents } from '../store/repos/inbox.js';
 import { type IntakeDeps, processPipedriveEvent } from './pipedrive-intake.js';
-import { processXeroEvent } from '../http/webhooks/xero.js';
+import { processXeroEvent } from './xero-intake.js';
 
 /**
  * Crash recovery (invariant 2): events stored but never processed — the process died between the

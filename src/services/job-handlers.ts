@@ -12,7 +12,8 @@ import { documentForDeal, recordFinalFailure } from '../sync/usecases/document-f
 import { refreshDocument } from '../sync/usecases/refresh-document.js';
 import { syncContact } from '../sync/usecases/sync-contact.js';
 import { syncItem } from '../sync/usecases/sync-item.js';
-import type { JobContext, JobHandlers, JobQueue } from '../queue/port.js';
+import type { JobContext, JobHandlers } from '../queue/port.js';
+import type { AppContext } from './context.js';
 import { isNonRetryable } from '../queue/retry.js';
 
 /**
@@ -22,11 +23,7 @@ import { isNonRetryable } from '../queue/retry.js';
  * the run is ended first: documentForDeal's recordFinalFailure marks it failed and tells the deal;
  * a contact or item run is marked failed.
  */
-export interface HandlerDeps extends SyncDepsContext {
-  queue: JobQueue;
-  publicUrl: () => string;
-  catchUpIntervalMs: number;
-}
+export type HandlerDeps = SyncDepsContext & Pick<AppContext, 'publicUrl' | 'catchUpIntervalMs'>;
 
 /** Codes for which a run cannot even start; the user fixes them, then replays. */
 const SETUP_CODES = new Set(['xero_not_connected', 'settings_invalid', 'pipedrive_not_connected']);

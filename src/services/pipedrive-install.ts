@@ -1,10 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
-import type { Clock } from '../clock.js';
-import type { Logger } from '../logger.js';
-import type { JobQueue } from '../queue/port.js';
-import type { SecretBox } from '../secrets.js';
-import { type Db, withTransaction } from '../store/db.js';
+import { withTransaction } from '../store/db.js';
 import {
   deleteCompany,
   getWebhookCredentials,
@@ -14,8 +10,9 @@ import {
 import { savePipedriveConnection } from '../store/repos/pipedrive-connections.js';
 import { getXeroConnection } from '../store/repos/xero-connections.js';
 import { scheduleCatchUp } from './catch-up.js';
-import type { Connections } from './connections.js';
+import type { AppContext } from './context.js';
 import { ensureDealWebhook, webhookUrl } from './deal-webhook.js';
+import { OAUTH_STATE_TTL_MS } from './signed-token.js';
 
 /**
  * Installing and uninstalling the app for a Pipedrive company (pipedrive.md §1, §5.1).
@@ -26,16 +23,10 @@ import { ensureDealWebhook, webhookUrl } from './deal-webhook.js';
  * needed: stage moves and wins are both `change` events (https://pipedrive.readme.io/docs/guide-for-webhooks-v2). The company's periodic catch-up
  * (catch-up.ts) is scheduled from then on.
  */
-export interface InstallDeps {
-  db: Db;
-  box: SecretBox;
-  clock: Clock;
-  logger: Logger;
-  connections: Connections;
-  queue: JobQueue;
-  publicUrl: () => string;
-  catchUpIntervalMs: number;
-}
+export type InstallDeps = Pick<
+  AppContext,
+  'db' | 'box' | 'clock' | 'logger' | 'connections' | 'queue' | 'publicUrl' | 'catchUpIntervalMs'
+>;
 
 export interface Installed {
   companyId: number;
@@ -46,6 +37,25 @@ export interface Installed {
 
 export function pipedriveCallbackUrl(publicUrl: string): string {
   return `${publicUrl}/oauth/pipedrive/callback`;
+}
+
+/** Pipedrive's install page (pipedrive.md §1.1) with a `state` we signed, good for 15 minutes. */
+export function pipedriveInstallUrl(
+  deps: Pick<AppContext, 'signer' | 'connections' | 'publicUrl'>,
+): string {
+  const state = deps.signer.sign('pipedrive-install', { n: randomUUID() }, OAUTH_STATE_TTL_MS);
+  return deps.connections.pipedriveOAuth.installUrl({
+    state,
+    redirectUri: pipedriveCallbackUrl(deps.publicUrl()),
+  });
+}
+
+/** Whether a callback's `state` is one we issued and still good (CSRF). */
+export function isOurInstallState(
+  deps: Pick<AppContext, 'signer'>,
+  state: string | undefined,
+): boolean {
+  return state !== undefined && deps.signer.verify(state, 'pipedrive-install') !== undefined;
 }
 
 export async function installPipedrive(deps: InstallDeps, code: string): Promise<Installed> {

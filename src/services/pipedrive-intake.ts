@@ -1,23 +1,67 @@
-import type { Clock } from '../clock.js';
-import type { Logger } from '../logger.js';
-import { parseWebhook } from '../pipedrive/webhook.js';
-import type { JobQueue } from '../queue/port.js';
-import type { Db } from '../store/db.js';
-import { getCompany } from '../store/repos/companies.js';
-import { type InboxEvent, markInboxEventProcessed } from '../store/repos/inbox.js';
+import { verifyBasicAuth } from '../pipedrive/webhook-auth.js';
+import { eventKey, parseWebhook, type PipedriveWebhookEvent } from '../pipedrive/webhook.js';
+import { getCompany, getWebhookCredentials } from '../store/repos/companies.js';
+import {
+  type InboxEvent,
+  markInboxEventProcessed,
+  recordInboxEvent,
+} from '../store/repos/inbox.js';
 import { startRunForEvent } from '../sync/usecases/start-trigger-run.js';
+import type { AppContext } from './context.js';
 
 /**
- * What a stored Pipedrive event leads to (sync/usecases/start-trigger-run.ts: a queued or joined
- * run, or an "ignored" outcome), recorded on the inbox event. Runs after the event is durably in
- * the inbox; if it fails, the event stays unprocessed and the worker's startup sweep (sweepInbox)
- * does it again, which is harmless: the run of a firing is made once.
+ * Pipedrive's webhooks v2 after the route has checked them (pipedrive.md §5): a delivery is stored
+ * in the inbox, deduplicated on meta.id, and only then answered (invariant 2); then what the event
+ * leads to (sync/usecases/start-trigger-run.ts: a queued or joined run, or an "ignored" outcome) is
+ * recorded on it. If that fails, the event stays unprocessed and the worker's startup sweep
+ * (inbox-sweep.ts) does it again, which is harmless: the run of a firing is made once.
  */
-export interface IntakeDeps {
-  db: Db;
-  clock: Clock;
-  logger: Logger;
-  queue: JobQueue;
+export type IntakeDeps = Pick<AppContext, 'db' | 'clock' | 'logger' | 'queue'>;
+
+/** Whether a delivery carries the company's own Basic credentials (checked before the body). */
+export async function isPipedriveDeliveryAuthorised(
+  deps: Pick<AppContext, 'db' | 'box'>,
+  companyId: number,
+  authorization: string | undefined,
+): Promise<boolean> {
+  const credentials = await getWebhookCredentials(deps.db, deps.box, companyId);
+  return (
+    credentials !== undefined &&
+    verifyBasicAuth(authorization, credentials.user, credentials.password)
+  );
+}
+
+export type PipedriveReceipt = { status: 'duplicate' } | { status: 'accepted'; outcome?: string };
+
+/**
+ * Stores a delivery of the company's event (`body` as received) and handles it. A redelivery does
+ * nothing more: the first delivery is handling the event, or — if the process died in between —
+ * the worker's startup sweep will; handling it here too could race the first into a second run.
+ * A failure after the insert is logged and left to the sweep: the delivery is still accepted.
+ */
+export async function receivePipedriveEvent(
+  deps: IntakeDeps,
+  companyId: number,
+  event: PipedriveWebhookEvent,
+  body: unknown,
+): Promise<PipedriveReceipt> {
+  const stored = await recordInboxEvent(deps.db, {
+    companyId,
+    source: 'pipedrive',
+    eventKey: eventKey(event),
+    payload: body,
+    receivedAt: deps.clock.now(),
+  });
+  if (stored.duplicate) return { status: 'duplicate' };
+  try {
+    return { status: 'accepted', outcome: await processPipedriveEvent(deps, stored.event) };
+  } catch (error) {
+    deps.logger.error(
+      { err: error, companyId },
+      'pipedrive event stored but not processed; the sweep will retry',
+    );
+    return { status: 'accepted' };
+  }
 }
 
 export async function processPipedriveEvent(deps: IntakeDeps, stored: InboxEvent): Promise<string> {

@@ -1,10 +1,6 @@
-import type { Connections } from './connections.js';
-import type { Clock } from '../clock.js';
 import type { PipedriveFieldDefinition } from '../pipedrive/types.js';
-import type { SecretBox } from '../secrets.js';
-import type { Db } from '../store/db.js';
 import { getXeroConnection } from '../store/repos/xero-connections.js';
-import type { Choice } from '../http/ui/layout.js';
+import type { AppContext } from './context.js';
 
 /**
  * What the settings page offers to pick from: the company's real Pipedrive pipelines, stages and
@@ -13,6 +9,12 @@ import type { Choice } from '../http/ui/layout.js';
  * (DESIGN.md §6, reference data) so re-rendering after a save costs no Xero calls. A source that
  * cannot be read leaves its lists empty and says why in `problems`; the page still renders.
  */
+/** One option of a picker: the value stored and the words shown. */
+export interface Choice {
+  value: string;
+  label: string;
+}
+
 export interface SettingsChoices {
   stages: Choice[];
   accounts: Choice[];
@@ -25,12 +27,7 @@ export interface SettingsChoices {
   problems: string[];
 }
 
-export interface ChoicesDeps {
-  db: Db;
-  box: SecretBox;
-  clock: Clock;
-  connections: Connections;
-}
+export type ChoicesDeps = Pick<AppContext, 'db' | 'box' | 'clock' | 'connections'>;
 
 type XeroLists = Pick<
   SettingsChoices,
@@ -57,10 +54,6 @@ export function createChoicesLoader(deps: ChoicesDeps) {
   }
 
   return {
-    /** Forget an organisation's lists (after a save, the user may have changed Xero meanwhile). */
-    forget(tenantId: string) {
-      cache.delete(tenantId);
-    },
     async load(companyId: number): Promise<SettingsChoices> {
       const problems: string[] = [];
       const [pipedrive, xero] = await Promise.all([
@@ -93,7 +86,7 @@ export function createChoicesLoader(deps: ChoicesDeps) {
 
 export type ChoicesLoader = ReturnType<typeof createChoicesLoader>;
 
-async function loadPipedrive(connections: Connections, companyId: number) {
+async function loadPipedrive(connections: AppContext['connections'], companyId: number) {
   const client = await connections.pipedriveFor(companyId);
   const [pipelines, stages, organizationFields, personFields] = await Promise.all([
     client.listPipelines(),
@@ -147,7 +140,7 @@ export function fieldChoices(definitions: readonly PipedriveFieldDefinition[]): 
 }
 
 async function loadXero(
-  connections: Connections,
+  connections: AppContext['connections'],
   ref: { companyId: string; tenantId: string },
 ): Promise<XeroLists> {
   const { xero } = connections;

@@ -12,6 +12,9 @@ import type { Clock } from '../clock.js';
  */
 export type TokenPurpose = 'pipedrive-install' | 'xero-connect' | 'company' | 'replay';
 
+/** How long an OAuth `state` stays good: long enough to sign in and consent, no longer. */
+export const OAUTH_STATE_TTL_MS = 15 * 60_000;
+
 export interface Signer {
   sign(purpose: TokenPurpose, data: Record<string, unknown>, ttlMs?: number): string;
   /** The data of a genuine, unexpired token of this purpose; undefined otherwise. */

@@ -9,6 +9,8 @@ import {
 } from '../store/repos/catch-up-state.js';
 import { listRuns, type Run } from '../store/repos/runs.js';
 
+export type { CatchUpResult, WebhookHealth };
+
 /**
  * What `GET /api/status`, `pipedrive-xero status` and the settings page show: each company's
  * connections (the Pipedrive grant, the Xero organisation, and whether either needs the user to

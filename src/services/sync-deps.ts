@@ -1,26 +1,16 @@
-import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
-import type { Logger } from '../logger.js';
-import type { JobQueue } from '../queue/port.js';
-import type { SecretBox } from '../secrets.js';
-import type { Db } from '../store/db.js';
-import { getCompany } from '../store/repos/companies.js';
 import { getXeroConnection } from '../store/repos/xero-connections.js';
-import type { AppLinks, SyncDeps } from '../sync/ports.js';
+import type { SyncDeps } from '../sync/ports.js';
 import { parseSettings } from '../sync/settings.js';
-import type { Connections } from './connections.js';
+import { requireCompany } from './company.js';
+import type { AppContext } from './context.js';
 import { queueDealNotes } from './deal-notes.js';
 
-export interface SyncDepsContext {
-  db: Db;
-  box: SecretBox;
-  clock: Clock;
-  logger: Logger;
-  connections: Connections;
-  links: AppLinks;
-  /** Takes the deal notes the use cases commit to the outbox. */
-  queue: JobQueue;
-}
+/** The queue takes the deal notes the use cases commit to the outbox. */
+export type SyncDepsContext = Pick<
+  AppContext,
+  'db' | 'box' | 'clock' | 'logger' | 'connections' | 'links' | 'queue'
+>;
 
 /**
  * The use cases' deps for one company, built fresh per job so a changed setting or a reconnected
@@ -32,10 +22,7 @@ export async function buildSyncDeps(
   companyId: number,
 ): Promise<SyncDeps> {
   const { db, box, clock, logger, connections, links, queue } = context;
-  const company = await getCompany(db, companyId);
-  if (company === undefined) {
-    throw new AppError('company_not_found', `Company ${companyId} has not installed the app`);
-  }
+  const company = await requireCompany(db, companyId);
   const parsed = parseSettings(company.settings);
   if (!parsed.ok) {
     throw new AppError(

@@ -1,18 +1,15 @@
 import { decodeJwt } from 'jose';
 
-import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
-import type { Logger } from '../logger.js';
-import type { SecretBox } from '../secrets.js';
-import type { Db } from '../store/db.js';
-import { getCompany } from '../store/repos/companies.js';
 import {
   deleteXeroConnection,
   getXeroConnection,
   saveXeroConnection,
 } from '../store/repos/xero-connections.js';
 import type { XeroTokenSet } from '../xero/oauth.js';
-import type { Connections } from './connections.js';
+import { requireCompany } from './company.js';
+import type { AppContext } from './context.js';
+import { OAUTH_STATE_TTL_MS } from './signed-token.js';
 
 /**
  * Connecting a company's one Xero organisation (xero.md §1–§2).
@@ -24,13 +21,7 @@ import type { Connections } from './connections.js';
  * previous organisation; contact and item links stay stored per tenant and are not reused for the
  * new one (store/repos/links.ts is keyed by tenant).
  */
-export interface XeroConnectDeps {
-  db: Db;
-  box: SecretBox;
-  clock: Clock;
-  logger: Logger;
-  connections: Connections;
-}
+export type XeroConnectDeps = Pick<AppContext, 'db' | 'box' | 'clock' | 'logger' | 'connections'>;
 
 export interface XeroTenantChoice {
   tenantId: string;
@@ -57,10 +48,26 @@ export function xeroCallbackUrl(publicUrl: string): string {
   return `${publicUrl}/oauth/xero/callback`;
 }
 
-export async function requireInstalledCompany(db: Db, companyId: number): Promise<void> {
-  if ((await getCompany(db, companyId)) === undefined) {
-    throw new AppError('company_not_found', `Company ${companyId} has not installed the app`);
-  }
+/** Xero's consent page for an installed company; the signed `state` names the company. */
+export async function xeroConsentUrl(
+  deps: Pick<AppContext, 'db' | 'signer' | 'connections' | 'publicUrl'>,
+  companyId: number,
+): Promise<string> {
+  await requireCompany(deps.db, companyId);
+  const state = deps.signer.sign('xero-connect', { company: companyId }, OAUTH_STATE_TTL_MS);
+  return deps.connections.xero.oauth.authorizeUrl({
+    state,
+    redirectUri: xeroCallbackUrl(deps.publicUrl()),
+  });
+}
+
+/** The company a callback's `state` names; undefined when we did not issue it or it expired. */
+export function consentCompany(
+  deps: Pick<AppContext, 'signer'>,
+  state: string | undefined,
+): number | undefined {
+  const data = state === undefined ? undefined : deps.signer.verify(state, 'xero-connect');
+  return typeof data?.['company'] === 'number' ? data['company'] : undefined;
 }
 
 export async function completeXeroConnect(
@@ -69,7 +76,7 @@ export async function completeXeroConnect(
   code: string,
   redirectUri: string,
 ): Promise<XeroCallbackResult> {
-  await requireInstalledCompany(deps.db, companyId);
+  await requireCompany(deps.db, companyId);
   const oauth = deps.connections.xero.oauth;
   const tokens = await oauth.exchangeCode(code, redirectUri);
   const authEventId = authEventOf(tokens);

@@ -95,7 +95,15 @@ export interface InboxEventsTable {
 /** A run makes a deal's document, or syncs one contact or item. */
 export const RUN_KINDS = [...DOCUMENT_KINDS, 'contact', 'item'] as const;
 export type RunKind = (typeof RUN_KINDS)[number];
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'waiting_fix' | 'ignored';
+export const RUN_STATUSES = [
+  'queued',
+  'running',
+  'succeeded',
+  'failed',
+  'waiting_fix',
+  'ignored',
+] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export interface RunsTable {
   id: string;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { statusReport } from '../../services/status-report.js';
 import { idParam, requireCompanyAccess } from '../access.js';
-import type { HttpDeps } from '../server.js';
+import type { HttpDeps } from '../deps.js';
 
 /**
  * GET /api/status[?company=<id>]: queue counts, and the connections and last runs of one company

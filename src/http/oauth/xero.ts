@@ -5,15 +5,16 @@ import { z } from 'zod';
 import {
   chooseXeroTenant,
   completeXeroConnect,
+  consentCompany,
   disconnectXero,
-  requireInstalledCompany,
   xeroCallbackUrl,
+  xeroConsentUrl,
   type XeroTenantChoice,
 } from '../../services/xero-connect.js';
 import { idParam, requireCompanyAccess } from '../access.js';
 import { HttpError } from '../error-handler.js';
 import { page } from '../html.js';
-import type { HttpDeps } from '../server.js';
+import type { HttpDeps } from '../deps.js';
 
 /**
  * Connecting the company's one Xero organisation (xero.md §1–§2):
@@ -21,8 +22,6 @@ import type { HttpDeps } from '../server.js';
  * among the scopes, so we get a refresh token); GET /oauth/xero/callback → connected, or the
  * organisation picker (a form POSTing to /oauth/xero/choose); POST /oauth/xero/disconnect.
  */
-const STATE_TTL_MS = 15 * 60_000;
-
 const connectQuery = z.object({ company: idParam });
 const callbackQuery = z.object({
   code: z.string().min(1).optional(),
@@ -38,13 +37,7 @@ export function registerXeroOAuthRoutes(app: FastifyInstance, deps: HttpDeps): v
   app.get('/oauth/xero/connect', html, async (request, reply) => {
     const { company } = connectQuery.parse(request.query);
     requireCompanyAccess(deps, request, company);
-    await requireInstalledCompany(deps.db, company);
-    const state = deps.signer.sign('xero-connect', { company }, STATE_TTL_MS);
-    const target = deps.connections.xero.oauth.authorizeUrl({
-      state,
-      redirectUri: xeroCallbackUrl(deps.publicUrl()),
-    });
-    return reply.redirect(target, 302);
+    return reply.redirect(await xeroConsentUrl(deps, company), 302);
   });
 
   app.get('/oauth/xero/callback', html, async (request, reply) => {
@@ -52,9 +45,8 @@ export function registerXeroOAuthRoutes(app: FastifyInstance, deps: HttpDeps): v
     if (query.error !== undefined) {
       throw new HttpError(400, 'xero_connect_denied', `Xero did not connect: ${query.error}`);
     }
-    const state =
-      query.state === undefined ? undefined : deps.signer.verify(query.state, 'xero-connect');
-    if (state === undefined || typeof state['company'] !== 'number') {
+    const company = consentCompany(deps, query.state);
+    if (company === undefined) {
       throw new HttpError(
         400,
         'oauth_state_invalid',
@@ -65,7 +57,7 @@ export function registerXeroOAuthRoutes(app: FastifyInstance, deps: HttpDeps): v
       throw new HttpError(400, 'oauth_code_missing', 'Xero sent no code');
     const result = await completeXeroConnect(
       deps,
-      state['company'],
+      company,
       query.code,
       xeroCallbackUrl(deps.publicUrl()),
     );

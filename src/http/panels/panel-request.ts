@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import type { Clock } from '../../clock.js';
 import { verifyPanelToken } from '../../pipedrive/panel-jwt.js';
+import type { PanelResource } from '../../services/panels.js';
 
 /**
  * What every panel and panel-action call carries in its query (pipedrive.md §7.1, §7.3), checked
@@ -10,7 +11,6 @@ import { verifyPanelToken } from '../../pipedrive/panel-jwt.js';
  * Pipedrive then signs with the client secret, §7.1), so a valid token of one company never opens
  * another company's data (invariant 5).
  */
-export type PanelResource = 'deal' | 'person' | 'organization';
 
 const panelQuery = z.object({
   resource: z.enum(['deal', 'person', 'organization']).optional(),

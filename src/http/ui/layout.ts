@@ -1,5 +1,6 @@
 import escapeHtml from 'escape-html';
 
+import type { Choice } from '../../services/settings-choices.js';
 import { htmlDocument } from '../html.js';
 
 /**
@@ -33,11 +34,6 @@ export function hiddenContext(context: UiContext): string {
       ? ''
       : `<input type="hidden" name="token" value="${escapeHtml(context.token)}">`;
   return `<input type="hidden" name="company" value="${context.companyId}">${token}`;
-}
-
-export interface Choice {
-  value: string;
-  label: string;
 }
 
 /** `<option>`s with `selected` on the current value; an unknown current value is kept, marked. */

@@ -1,19 +1,15 @@
 import escapeHtml from 'escape-html';
 
-import { describeCatchUp, describeWebhookHealth } from '../../services/status-report.js';
-import type { CatchUpResult, WebhookHealth } from '../../store/repos/catch-up-state.js';
+import type { Choice, SettingsChoices } from '../../services/settings-choices.js';
+import {
+  type CatchUpResult,
+  describeCatchUp,
+  describeWebhookHealth,
+  type WebhookHealth,
+} from '../../services/status-report.js';
 import { DOCUMENT_KIND, DOCUMENT_KINDS } from '../../sync/document-kinds.js';
 import { XERO_CONTACT_FIELDS } from '../../sync/settings.js';
-import {
-  type Choice,
-  fieldErrors,
-  hiddenContext,
-  options,
-  uiHref,
-  uiPage,
-  type UiContext,
-} from './layout.js';
-import type { SettingsChoices } from '../../services/settings-choices.js';
+import { fieldErrors, hiddenContext, options, uiHref, uiPage, type UiContext } from './layout.js';
 import {
   type FormValues,
   list,
