@@ -80,14 +80,6 @@ export function eventKey(event: PipedriveWebhookEvent): string {
   return event.meta.id;
 }
 
-/**
- * True for events caused by the app's own API writes (the notes it adds, §3.9): acting on them
- * would loop.
- */
-export function isOwnWrite(event: PipedriveWebhookEvent, appUserId: number | string): boolean {
-  return event.meta.change_source === 'api' && event.meta.user_id === String(appUserId);
-}
-
 export type DealTransition =
   | {
       kind: 'stage_changed';

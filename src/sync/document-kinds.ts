@@ -16,7 +16,7 @@ export function isDocumentKind(value: string): value is DocumentKind {
 /** How the mapping computes amounts; each kind spells it its own way for Xero. */
 export type LineAmountMode = 'Exclusive' | 'Inclusive' | 'NoTax';
 
-/** Colours of Pipedrive's panel labels (pipedrive.md §7.1). */
+/** Colours of Pipedrive's panel labels (docs/vendors/pipedrive.md §7.1). */
 export type LabelColor = 'green' | 'red' | 'blue' | 'yellow' | 'purple' | 'grey';
 
 export interface DocumentKindInfo {
@@ -26,9 +26,9 @@ export interface DocumentKindInfo {
   title: string;
   /** Its Accounting API collection (https://developer.xero.com/documentation/api/accounting/overview). */
   xeroPath: `/${string}`;
-  /** How Xero spells LineAmountTypes on it (xero.md §10–§11): invoices "Exclusive", quotes "EXCLUSIVE". */
+  /** How Xero spells LineAmountTypes on it (docs/vendors/xero.md §10–§11): invoices "Exclusive", quotes "EXCLUSIVE". */
   lineAmountTypes: Record<LineAmountMode, string>;
-  /** The part of Xero's web app that shows one, for deep links (xero.md §13). */
+  /** The part of Xero's web app that shows one, for deep links (docs/vendors/xero.md §13). */
   webSection: string;
   /** Xero's statuses of it and how the panels label them; others show grey, as Xero names them. */
   statuses: Readonly<Record<string, { color: LabelColor; label: string }>>;

@@ -35,7 +35,7 @@ export const CONTACT_TEXT_FIELDS = [
 ] as const;
 
 /**
- * Xero contact fields a Pipedrive field can feed (reference/xero.md §8). The mapping reads this
+ * Xero contact fields a Pipedrive field can feed (docs/vendors/xero.md §8). The mapping reads this
  * vocabulary from here, so the schema below imports nothing of the mapping.
  */
 export const XERO_CONTACT_FIELDS = [

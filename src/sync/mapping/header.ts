@@ -12,7 +12,7 @@ import type {
 /**
  * The document around the lines: always DRAFT; Reference with the (deal, trigger) key; then each
  * kind's own fields (KIND_FIELDS): invoices get the deal URL and a due date, quotes an expiry date,
- * title, summary and terms (xero.md §10–§11); each spells LineAmountTypes its own way.
+ * title, summary and terms (docs/vendors/xero.md §10–§11); each spells LineAmountTypes its own way.
  */
 export function documentHeader(
   input: DocumentInput,

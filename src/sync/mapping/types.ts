@@ -3,16 +3,16 @@ import type { ADDRESS_PARTS, Settings } from '../settings.js';
 
 /**
  * What the mapping reads and what it writes, named for what they are. Inputs (`…Input`, `Org…`)
- * hold only the fields the mapping uses, with Pipedrive's field names (API v2, reference/pipedrive.md
+ * hold only the fields the mapping uses, with Pipedrive's field names (API v2, docs/vendors/pipedrive.md
  * §3): the use cases pass the client's wire objects (pipedrive/types.ts), which fit them, and turn
  * Xero's generated shapes into the `Org…` ones (usecases/load-org-reference.ts). Outputs are Xero
- * request bodies as we send them (reference/xero.md §8–§11).
+ * request bodies as we send them (docs/vendors/xero.md §8–§11).
  */
 
 export type TaxMethod = 'exclusive' | 'inclusive' | 'none';
 export type DiscountType = 'percentage' | 'amount';
 
-/** A deal (`GET /api/v2/deals/{id}`, pipedrive.md §3.1). */
+/** A deal (`GET /api/v2/deals/{id}`, docs/vendors/pipedrive.md §3.1). */
 export interface DealInput {
   id: number;
   title: string;
@@ -24,7 +24,7 @@ export interface DealInput {
   person_id: number | null;
 }
 
-/** One product line of a deal (`GET /api/v2/deals/{id}/products`, pipedrive.md §3.3). */
+/** One product line of a deal (`GET /api/v2/deals/{id}/products`, docs/vendors/pipedrive.md §3.3). */
 export interface DealProductInput {
   id: number;
   product_id: number;
@@ -43,7 +43,7 @@ export interface DealProductInput {
   billing_start_date: string | null;
 }
 
-/** A deal-level discount (`GET /api/v2/deals/{id}/discounts`, pipedrive.md §3.4). */
+/** A deal-level discount (`GET /api/v2/deals/{id}/discounts`, docs/vendors/pipedrive.md §3.4). */
 export interface DealDiscountInput {
   id: string;
   description: string;
@@ -51,7 +51,7 @@ export interface DealDiscountInput {
   type: DiscountType;
 }
 
-/** A catalogue product (`GET /api/v2/products/{id}`, pipedrive.md §3.5). */
+/** A catalogue product (`GET /api/v2/products/{id}`, docs/vendors/pipedrive.md §3.5). */
 export interface ProductInput {
   id: number;
   name: string;
@@ -62,7 +62,7 @@ export interface ProductInput {
 }
 
 /**
- * An address (v2 address object, pipedrive.md §3.6); every subfield may be missing or null. The
+ * An address (v2 address object, docs/vendors/pipedrive.md §3.6); every subfield may be missing or null. The
  * same fields as the client's PipedriveAddress: the mapping names what it reads and imports nothing
  * of the client, and the client's object fits this one.
  */
@@ -80,7 +80,7 @@ export interface AddressInput {
   formatted_address?: string | null;
 }
 
-/** An organization (pipedrive.md §3.6). */
+/** An organization (docs/vendors/pipedrive.md §3.6). */
 export interface OrganizationInput {
   id: number;
   name: string;
@@ -96,7 +96,7 @@ export interface ContactInfoInput {
   label: string;
 }
 
-/** A person (pipedrive.md §3.7). */
+/** A person (docs/vendors/pipedrive.md §3.7). */
 export interface PersonInput {
   id: number;
   name: string;
@@ -146,7 +146,7 @@ export interface DocumentInput {
 
 // ---- Xero (requests) ----
 
-/** xero.md §10 LineItem, as we send it. */
+/** docs/vendors/xero.md §10 LineItem, as we send it. */
 export interface XeroLineItem {
   Description: string;
   Quantity: number;
@@ -194,7 +194,7 @@ export interface XeroDraftOf {
 }
 export type XeroDocumentDraft = XeroDraftOf[DocumentKind];
 
-/** An item of the Xero organisation, as a line uses it (`GET /Items`, xero.md §9). */
+/** An item of the Xero organisation, as a line uses it (`GET /Items`, docs/vendors/xero.md §9). */
 export interface OrgItem {
   Code: string;
   Name?: string;
@@ -209,7 +209,7 @@ export interface XeroItemDraft {
   SalesDetails: { UnitPrice?: number; AccountCode: string; TaxType?: string };
 }
 
-/** A tax rate of the Xero organisation (xero.md §12). */
+/** A tax rate of the Xero organisation (docs/vendors/xero.md §12). */
 export interface OrgTaxRate {
   TaxType: string;
   Name?: string;
@@ -219,7 +219,7 @@ export interface OrgTaxRate {
   CanApplyToRevenue: boolean;
 }
 
-/** An account of the Xero organisation (xero.md §12). */
+/** An account of the Xero organisation (docs/vendors/xero.md §12). */
 export interface OrgAccount {
   Code: string;
   Name?: string;
@@ -233,7 +233,7 @@ export type XeroAddress = { AddressType: XeroAddressType } & Partial<
   Record<XeroAddressPart, string>
 >;
 
-/** xero.md §8, as we send it. */
+/** docs/vendors/xero.md §8, as we send it. */
 export interface XeroContactDraft {
   Name: string;
   ContactNumber: string;
