@@ -1,15 +1,19 @@
 import { AppError } from '../errors.js';
 import { type BulkSyncState, getBulkSync } from '../store/repos/bulk-sync.js';
-import type { BulkSyncWhat } from '../store/tables.js';
 import { getXeroConnection } from '../store/repos/xero-connections.js';
+import { BULK_SYNC_WHATS, type BulkSyncWhat } from '../store/tables.js';
+import { bulkSync, type BulkSyncInput, type BulkSyncResult } from '../sync/usecases/bulk-sync.js';
 import type { AppContext } from './context.js';
+import { buildSyncDeps, type SyncDepsContext } from './sync-deps.js';
 
 export type { BulkSyncState, BulkSyncWhat };
+export { BULK_SYNC_WHATS };
 
 /**
- * "Sync all customers/products" from the settings page: one bulk-sync job per company and kind
- * (its job key joins a second click to the waiting job; sync/usecases/bulk-sync.ts runs it), and
- * the progress it saves after every page, which the page polls while a pass runs.
+ * Every customer or product of a company → Xero (sync/usecases/bulk-sync.ts): from the settings
+ * page, one bulk-sync job per company and kind (its job key joins a second click to the waiting
+ * job), with the progress it saves after every page, which the page polls while a pass runs; from
+ * the CLI, the same pass in the foreground.
  */
 export async function startBulkSync(
   deps: Pick<AppContext, 'db' | 'box' | 'queue'>,
@@ -24,6 +28,18 @@ export async function startBulkSync(
     { companyId, what },
     { jobKey: `bulk-sync:${companyId}:${what}` },
   );
+}
+
+/**
+ * `sync customers|products` in the foreground: the same pass the job runs, resumed where a saved
+ * one stopped, reporting each page's progress.
+ */
+export async function runBulkSyncNow(
+  deps: SyncDepsContext,
+  companyId: number,
+  input: Omit<BulkSyncInput, 'cursor'>,
+): Promise<BulkSyncResult> {
+  return bulkSync(await buildSyncDeps(deps, companyId), input);
 }
 
 /** The saved progress of the pass into the connected organisation; undefined if none ran. */

@@ -1,20 +1,20 @@
-import { catchUp, scheduleCatchUp } from './catch-up.js';
-import { replayRun } from './document-runs.js';
-import { buildSyncDeps, type SyncDepsContext } from './sync-deps.js';
 import { AppError } from '../errors.js';
-import type { SyncDeps } from '../sync/ports.js';
+import type { JobContext, JobHandlers } from '../queue/port.js';
+import { isNonRetryable } from '../queue/retry.js';
 import { getCompany } from '../store/repos/companies.js';
 import { getRun, updateRun } from '../store/repos/runs.js';
 import { isDocumentKind } from '../sync/document-kinds.js';
-import { bulkSync } from '../sync/usecases/bulk-sync.js';
+import type { SyncDeps } from '../sync/ports.js';
 import { deliverDealNote } from '../sync/usecases/deliver-deal-note.js';
 import { documentForDeal, recordFinalFailure } from '../sync/usecases/document-for-deal.js';
 import { refreshDocument } from '../sync/usecases/refresh-document.js';
 import { syncContact } from '../sync/usecases/sync-contact.js';
 import { syncItem } from '../sync/usecases/sync-item.js';
-import type { JobContext, JobHandlers } from '../queue/port.js';
+import { runBulkSyncNow } from './bulk-sync.js';
+import { catchUp, scheduleCatchUp } from './catch-up.js';
 import type { AppContext } from './context.js';
-import { isNonRetryable } from '../queue/retry.js';
+import { replayRun } from './document-runs.js';
+import { buildSyncDeps, type SyncDepsContext } from './sync-deps.js';
 
 /**
  * Job name → handler. Each builds the company's SyncDeps fresh for its run and calls one use case,
@@ -80,8 +80,8 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
     },
     // Each page saves its position, so a retried job continues where the last attempt stopped.
     async 'bulk-sync'(payload, context) {
-      const syncDeps = await buildSyncDeps(deps, payload.companyId);
-      const result = await bulkSync(syncDeps, { what: payload.what, signal: context.signal });
+      const { companyId, what } = payload;
+      const result = await runBulkSyncNow(deps, companyId, { what, signal: context.signal });
       // Stopped between pages (the queue is stopping): fail this attempt so the job runs again.
       if (result.nextCursor !== null) {
         throw new AppError('bulk_sync_interrupted', `Bulk sync of ${payload.what} stopped early`);

@@ -1,5 +1,10 @@
 import { getUsage, usageMonth } from '../store/repos/usage.js';
-import { bulkSyncState, type BulkSyncState, type BulkSyncWhat } from './bulk-sync.js';
+import {
+  BULK_SYNC_WHATS,
+  type BulkSyncState,
+  bulkSyncState,
+  type BulkSyncWhat,
+} from './bulk-sync.js';
 import type { AppContext } from './context.js';
 import { xeroConnectUrl } from './links.js';
 import type { ChoicesLoader, SettingsChoices } from './settings-choices.js';
@@ -37,7 +42,7 @@ export async function settingsPageData(
     statusReport(deps.db, { companyId, runs: 1, now: deps.clock.now() }),
     getUsage(deps.db, companyId, month),
     Promise.all(
-      (['customers', 'products'] as const).map(async (what) => ({
+      BULK_SYNC_WHATS.map(async (what) => ({
         what,
         state: await bulkSyncState(deps, companyId, what),
       })),

@@ -201,7 +201,9 @@ export interface JobsTable {
   updated_at: string;
 }
 
-export type BulkSyncWhat = 'customers' | 'products';
+/** What a bulk sync sends to Xero: every organization and person, or every product. */
+export const BULK_SYNC_WHATS = ['customers', 'products'] as const;
+export type BulkSyncWhat = (typeof BULK_SYNC_WHATS)[number];
 export type BulkSyncStatus = 'running' | 'completed';
 
 /** Progress of a company's bulk sync into one Xero organisation, so an interrupted one resumes. */

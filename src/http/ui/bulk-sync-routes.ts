@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
-import { bulkSyncState, type BulkSyncState, startBulkSync } from '../../services/bulk-sync.js';
+import {
+  BULK_SYNC_WHATS,
+  type BulkSyncState,
+  bulkSyncState,
+  startBulkSync,
+} from '../../services/bulk-sync.js';
 import type { HttpDeps } from '../deps.js';
 import { uiHref } from './layout.js';
 import { uiContext } from './ui-access.js';
@@ -11,7 +16,7 @@ import { uiContext } from './ui-access.js';
  * settings page; GET /ui/bulk-sync/status?company=&what= reports its saved progress, which the page
  * polls while a pass runs (services/bulk-sync.ts).
  */
-const what = z.enum(['customers', 'products']);
+const what = z.enum(BULK_SYNC_WHATS);
 
 export function registerBulkSyncUiRoutes(app: FastifyInstance, deps: HttpDeps): void {
   const html = { config: { html: true } };

@@ -1,5 +1,6 @@
 import escapeHtml from 'escape-html';
 
+import type { BulkSyncWhat } from '../../services/bulk-sync.js';
 import type { Choice, SettingsChoices } from '../../services/settings-choices.js';
 import {
   type CatchUpResult,
@@ -9,14 +10,14 @@ import {
 } from '../../services/status-report.js';
 import { DOCUMENT_KIND, DOCUMENT_KINDS } from '../../sync/document-kinds.js';
 import { XERO_CONTACT_FIELDS } from '../../sync/settings.js';
-import { fieldErrors, hiddenContext, options, uiHref, uiPage, type UiContext } from './layout.js';
+import { fieldErrors, hiddenContext, options, type UiContext, uiHref, uiPage } from './layout.js';
 import {
   type FormValues,
   list,
   one,
   ROWS,
-  type RowTable,
   rows,
+  type RowTable,
   trackingValue,
 } from './settings-form.js';
 
@@ -33,7 +34,7 @@ export interface SettingsView {
   catchUp: { webhook: WebhookHealth | null; last: CatchUpResult | null };
   connectUrl: string;
   usage: { month: string; used: number; quota: number };
-  bulk: { what: 'customers' | 'products'; text: string; status: string }[];
+  bulk: { what: BulkSyncWhat; text: string; status: string }[];
 }
 
 const kinds: Choice[] = DOCUMENT_KINDS.map((kind) => ({
