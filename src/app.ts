@@ -2,22 +2,22 @@ import type { FastifyInstance } from 'fastify';
 
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
-import { scheduleAllCatchUps } from './services/catch-up.js';
-import { type Connections, createConnections } from './services/connections.js';
-import { resolveEncryptionKey } from './services/encryption-key.js';
-import { startNoteSweeps } from './services/deal-notes.js';
-import { createAppLinks } from './services/links.js';
-import { createSigner } from './services/signed-token.js';
-import { createLogger, type Logger } from './logger.js';
-import { sweepInbox } from './services/inbox-sweep.js';
 import type { HttpDeps } from './http/deps.js';
 import { buildServer } from './http/server.js';
+import { createLogger, type Logger } from './logger.js';
 import { createEmbeddedQueue } from './queue/embedded.js';
 import { createGraphileQueue } from './queue/graphile.js';
-import { createJobHandlers } from './services/job-handlers.js';
 import type { JobQueue } from './queue/port.js';
 import { createSecretBox } from './secrets.js';
-import { type Db, openDatabase, type OpenDatabase } from './store/db.js';
+import { scheduleAllCatchUps } from './services/catch-up.js';
+import { type Connections, createConnections } from './services/connections.js';
+import { startNoteSweeps } from './services/deal-notes.js';
+import { resolveEncryptionKey } from './services/encryption-key.js';
+import { sweepInbox } from './services/inbox-sweep.js';
+import { createJobHandlers } from './services/job-handlers.js';
+import { createAppLinks } from './services/links.js';
+import { createSigner } from './services/signed-token.js';
+import { type Db, type OpenDatabase, openDatabase } from './store/db.js';
 import { migrateToLatest } from './store/migrations/index.js';
 
 /**

@@ -16,7 +16,7 @@ import { registerIdentityRoutes } from './identity/routes.js';
 import { registerAccountingTransport } from './transport/accounting-transport.js';
 import { IdempotencyStore } from './transport/idempotency.js';
 import { problem, RATE_LIMIT_BODY } from './transport/problems.js';
-import { type XeroRateLimits, XeroRateLimiter } from './transport/rate-limiter.js';
+import { XeroRateLimiter, type XeroRateLimits } from './transport/rate-limiter.js';
 import { registerXeroWebhookControlRoutes } from './webhooks/control-routes.js';
 import { XeroWebhooks } from './webhooks/xero-webhooks.js';
 import type { XeroAppSeed, XeroUserSeed } from './world.js';

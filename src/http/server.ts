@@ -8,9 +8,9 @@ import type { HttpDeps } from './deps.js';
 import { createErrorHandler } from './error-handler.js';
 import { registerPipedriveOAuthRoutes } from './oauth/pipedrive.js';
 import { registerXeroOAuthRoutes } from './oauth/xero.js';
-import { registerUiRoutes } from './ui/index.js';
 import { registerPanelActionRoutes } from './panels/actions.js';
 import { registerPanelRoutes } from './panels/panels.js';
+import { registerUiRoutes } from './ui/index.js';
 import { registerPipedriveWebhook } from './webhooks/pipedrive.js';
 import { registerXeroWebhook } from './webhooks/xero.js';
 

@@ -1,5 +1,5 @@
-import { verifyBasicAuth } from '../pipedrive/webhook-auth.js';
 import { eventKey, parseWebhook, type PipedriveWebhookEvent } from '../pipedrive/webhook.js';
+import { verifyBasicAuth } from '../pipedrive/webhook-auth.js';
 import { getCompany, getWebhookCredentials } from '../store/repos/companies.js';
 import {
   type InboxEvent,

@@ -2,8 +2,8 @@ import { updateCompanySettings } from '../store/repos/companies.js';
 import { getXeroConnection } from '../store/repos/xero-connections.js';
 import {
   defaultSettings,
-  parseSettings,
   type ParsedSettings,
+  parseSettings,
   type Settings,
 } from '../sync/settings.js';
 import { requireCompany } from './company.js';

@@ -5,8 +5,8 @@ import type { Db } from '../store/db.js';
 import type { XeroClient } from '../xero/client.js';
 import type { XeroTenantRef } from '../xero/types.js';
 import type { DocumentKind } from './document-kinds.js';
-import type { Settings } from './settings.js';
 import type { OrgReferenceCache } from './org-reference-cache.js';
+import type { Settings } from './settings.js';
 
 /**
  * What the use cases need, built per company by the composition root (app.ts): the store, the clock,

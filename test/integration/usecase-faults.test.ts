@@ -3,8 +3,8 @@ import { after, before, describe, it } from 'node:test';
 
 import { AppError } from '../../src/errors.js';
 import { getRun } from '../../src/store/repos/runs.js';
-import { documentForDeal, recordFinalFailure } from '../../src/sync/usecases/document-for-deal.js';
 import { OrgReferenceCache } from '../../src/sync/org-reference-cache.js';
+import { documentForDeal, recordFinalFailure } from '../../src/sync/usecases/document-for-deal.js';
 import { createReplayRun } from '../../src/sync/usecases/replay.js';
 import { accountingCalls, COMPANY_ID, startSyncKit, type SyncKit } from '../support/sync-kit.js';
 

@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 
 import { buildDocument } from '../../src/sync/mapping/document.js';
 import type {
-  DocumentInput,
   DealProductInput,
+  DocumentInput,
   TaxMethod,
   XeroInvoiceDraft,
   XeroQuoteDraft,

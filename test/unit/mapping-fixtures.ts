@@ -1,10 +1,10 @@
-import { defaultSettings, type Settings } from '../../src/sync/settings.js';
 import type {
   DealInput,
   DealProductInput,
   DocumentInput,
   OrgFacts,
 } from '../../src/sync/mapping/types.js';
+import { defaultSettings, type Settings } from '../../src/sync/settings.js';
 
 /** Builders for mapping tests: the demo organisation of docs/helpers/DEMO.md (NZ, GST 15 %). */
 

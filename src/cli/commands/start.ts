@@ -2,11 +2,11 @@ import type { Command } from 'commander';
 
 import { type App, createApp } from '../../app.js';
 import { withSandboxVendors } from '../../config.js';
+import type { Logger } from '../../logger.js';
 import { xeroConnectUrl } from '../../services/links.js';
 import { uninstallPipedrive } from '../../services/pipedrive-install.js';
 import { saveSettings, settingsOrDefaults } from '../../services/settings.js';
 import { statusReport } from '../../services/status-report.js';
-import type { Logger } from '../../logger.js';
 import { type CliContext, closeOnSignal } from '../context.js';
 import { walkPipedriveInstall, walkXeroConnect } from '../oauth-walk.js';
 

@@ -4,8 +4,8 @@ import { xeroConnectUrl } from '../../services/links.js';
 import {
   describeCatchUp,
   describeWebhookHealth,
-  statusReport,
   type StatusReport,
+  statusReport,
 } from '../../services/status-report.js';
 import { type CliContext, withApp } from '../context.js';
 

@@ -12,9 +12,9 @@ import {
   type XeroTenantChoice,
 } from '../../services/xero-connect.js';
 import { idParam, requireCompanyAccess } from '../access.js';
+import type { HttpDeps } from '../deps.js';
 import { HttpError } from '../error-handler.js';
 import { page } from '../html.js';
-import type { HttpDeps } from '../deps.js';
 
 /**
  * Connecting the company's one Xero organisation (xero.md §1–§2):

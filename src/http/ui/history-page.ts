@@ -1,7 +1,7 @@
 import escapeHtml from 'escape-html';
 
 import { isReplayable, RUN_KINDS, RUN_STATUSES, type RunWithNote } from '../../services/runs.js';
-import { hiddenContext, options, uiPage, type UiContext } from './layout.js';
+import { hiddenContext, options, type UiContext, uiPage } from './layout.js';
 
 /**
  * The history page (GET /ui/history): the company's runs with filters, each run's request and

@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
-import { createChoicesLoader } from '../../services/settings-choices.js';
 import { saveSettings, settingsOrDefaults } from '../../services/settings.js';
+import { createChoicesLoader } from '../../services/settings-choices.js';
 import { settingsPageData } from '../../services/settings-page.js';
 import { disconnectXero } from '../../services/xero-connect.js';
 import type { HttpDeps } from '../deps.js';
 import { bulkStatusText } from './bulk-sync-routes.js';
 import type { UiContext } from './layout.js';
-import { type FormValues, formToInput, settingsToForm } from './settings-form.js';
+import { formToInput, type FormValues, settingsToForm } from './settings-form.js';
 import { renderSettingsPage } from './settings-page.js';
 import { uiContext } from './ui-access.js';
 

@@ -1,7 +1,7 @@
 import { dec, isOneTime, type MoneyLine, roundMoney } from './amounts.js';
 import { refuse, type Refused } from './refusal.js';
 import { taxTypeForRate } from './tax.js';
-import type { DealProductInput, TaxMethod, OrgItem, XeroLineItem, OrgTaxRate } from './types.js';
+import type { DealProductInput, OrgItem, OrgTaxRate, TaxMethod, XeroLineItem } from './types.js';
 
 /**
  * Deal products → Xero line items (xero.md §10 LineItem). Each enabled product becomes one line

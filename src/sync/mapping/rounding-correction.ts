@@ -1,8 +1,8 @@
 import type { Decimal } from 'decimal.js';
 
+import type { LineAmountMode } from '../document-kinds.js';
 import { dec, roundMoney, ZERO } from './amounts.js';
 import { refuse, type Refused } from './refusal.js';
-import type { LineAmountMode } from '../document-kinds.js';
 import type { XeroLineItem } from './types.js';
 import { xeroExpectedTotals, type XeroTotals } from './xero-totals.js';
 

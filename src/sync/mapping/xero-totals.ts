@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 
-import { dec, roundMoney, ZERO } from './amounts.js';
 import type { DocumentKind, LineAmountTypesOf } from '../document-kinds.js';
+import { dec, roundMoney, ZERO } from './amounts.js';
 import type { XeroLineItem } from './types.js';
 
 /**

@@ -1,7 +1,7 @@
 import { getContactLink } from '../../store/repos/links.js';
 import type { PipedriveContactKind } from '../../store/tables.js';
 import type { XeroInvoice } from '../../xero/types.js';
-import { financialSummary, type FinancialSummary } from '../mapping/financial-summary.js';
+import { type FinancialSummary, financialSummary } from '../mapping/financial-summary.js';
 import { contactPanel, customerNotInXeroPanel, type PanelBody } from '../mapping/panels.js';
 import { type SyncDeps, xeroRef } from '../ports.js';
 import { loadOrgReference } from './load-org-reference.js';

@@ -4,9 +4,9 @@ import escapeHtml from 'escape-html';
 
 import { type Db, withTransaction } from '../../store/db.js';
 import { addDealNote, type NewDealNote } from '../../store/repos/deal-notes.js';
+import { DOCUMENT_KIND, type DocumentKind } from '../document-kinds.js';
 import type { ContactHow } from '../mapping/contact-match.js';
 import type { SyncDeps } from '../ports.js';
-import { DOCUMENT_KIND, type DocumentKind } from '../document-kinds.js';
 
 /**
  * The note each run leaves on its deal: what was made, with number, total and a Xero link, or what

@@ -3,8 +3,8 @@ import { buildContact, type ContactSource } from '../mapping/contact.js';
 import {
   type ContactHow,
   HOW_MATCHED,
-  type LinkState,
   linkedContactState,
+  type LinkState,
   ownContactNumbers,
 } from '../mapping/contact-match.js';
 import type { XeroContactCandidate, XeroContactDraft } from '../mapping/types.js';

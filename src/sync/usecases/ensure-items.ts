@@ -1,11 +1,11 @@
 import type { PipedriveProduct } from '../../pipedrive/types.js';
+import { listItemLinksSince, saveItemLink } from '../../store/repos/links.js';
 import { XeroValidationError } from '../../xero/errors.js';
 import type { XeroItem } from '../../xero/types.js';
 import { ITEM_CODE_MAX, itemCodeFor, itemForProduct } from '../mapping/item.js';
 import { refuse } from '../mapping/refusal.js';
 import type { OrgItem, XeroItemDraft } from '../mapping/types.js';
 import { type SyncDeps, xeroRef } from '../ports.js';
-import { listItemLinksSince, saveItemLink } from '../../store/repos/links.js';
 import { isAlreadyThere, itemLockName, withCreationLocks } from './creation-lock.js';
 import { idempotencyKey } from './keys.js';
 import { referenceCacheOf, toOrgItem } from './load-org-reference.js';

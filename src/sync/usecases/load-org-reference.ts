@@ -1,7 +1,7 @@
-import type { OrgAccount, OrgItem, OrgTaxRate } from '../mapping/types.js';
-import { OrgReferenceCache, type OrgReference } from '../org-reference-cache.js';
-import { type SyncDeps, xeroRef } from '../ports.js';
 import type { XeroAccount, XeroItem, XeroTaxRate } from '../../xero/types.js';
+import type { OrgAccount, OrgItem, OrgTaxRate } from '../mapping/types.js';
+import { type OrgReference, OrgReferenceCache } from '../org-reference-cache.js';
+import { type SyncDeps, xeroRef } from '../ports.js';
 
 /** The process's cache, used when SyncDeps names none. */
 export const processOrgReferenceCache = new OrgReferenceCache();

@@ -2,9 +2,9 @@ import { PipedriveApiError } from '../../pipedrive/errors.js';
 import type { ContactSource } from '../mapping/contact.js';
 import type { ContactHow } from '../mapping/contact-match.js';
 import type { SyncDeps } from '../ports.js';
+import { plainStop } from './contact-writes.js';
 import { type EntityOutcome, runEntitySync } from './entity-run.js';
 import { customFieldDefinitions } from './read-deal.js';
-import { plainStop } from './contact-writes.js';
 import { syncContactSources } from './sync-contacts.js';
 
 /**
