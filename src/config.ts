@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { zodProblems } from './zod-problems.js';
+
 /**
  * Environment → typed configuration, parsed once at startup (cli/main.ts). No other module reads
  * process.env; each part receives only its slice. Every problem is reported in one message.
@@ -111,9 +113,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   // Empty strings mean "unset", as in most .env files.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = configSchema.safeParse(present);
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  const problems = parsed.success ? [] : zodProblems(parsed.error);
   const sandboxMode =
     present['PIPEDRIVE_CLIENT_ID'] === undefined && present['XERO_CLIENT_ID'] === undefined;
   if (!sandboxMode) problems.push(...credentialProblems(present));

@@ -18,6 +18,21 @@ export async function withApp<T>(context: CliContext, work: (app: App) => Promis
 }
 
 /**
+ * A long-running command (serve, worker, start): the app built and started by `start`, then kept
+ * until SIGINT/SIGTERM (closeOnSignal).
+ */
+export async function runUntilSignal(
+  context: CliContext,
+  start: (app: App) => Promise<void>,
+): Promise<App> {
+  const { config, logger } = context();
+  const app = await createApp(config, { logger });
+  await start(app);
+  closeOnSignal(() => app.close(), logger);
+  return app;
+}
+
+/**
  * Longest a graceful stop may take before the process exits anyway. The queue itself gives running
  * jobs 8 s (then gives them up so they run again); this bounds the rest (HTTP requests in flight,
  * closing pools). Docker sends SIGKILL 10 s after SIGTERM by default, Kubernetes 30 s.

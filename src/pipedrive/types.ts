@@ -6,7 +6,10 @@
 
 export type CustomFields = Record<string, unknown>;
 
-/** The v2 address object (§3.6); every subfield may be missing or null. */
+/**
+ * The v2 address object (§3.6); every subfield may be missing or null. The mapping names the same
+ * fields as its own AddressInput (sync/mapping/types.ts), since it imports nothing of the client.
+ */
 export interface PipedriveAddress {
   value?: string | null;
   street_number?: string | null;

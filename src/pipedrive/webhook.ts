@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { zodProblems } from '../zod-problems.js';
+
 /**
  * Pipedrive webhooks v2 intake, pure (pipedrive.md §5.3–5.4): parse the body, name its dedupe key,
  * and tell whether a deal event is a stage move or a win.
@@ -67,12 +69,7 @@ export function parseWebhook(body: unknown): ParsedWebhook {
   }
   const parsed = webhookSchema.safeParse(body);
   if (parsed.success) return { ok: true, event: parsed.data };
-  return {
-    ok: false,
-    errors: parsed.error.issues.map(
-      (issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`,
-    ),
-  };
+  return { ok: false, errors: zodProblems(parsed.error, 'body') };
 }
 
 /** The dedupe key: Pipedrive may deliver an event more than once, in any order (§5.2). */

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { KeyedLock } from '../keyed-lock.js';
 import type { PipedriveApiError } from '../pipedrive/errors.js';
 import type { PipedriveTokenSet } from '../pipedrive/oauth.js';
 import type { PipedriveTokenPort } from '../pipedrive/token-manager.js';
@@ -23,7 +24,18 @@ export function createPipedriveTokenPort(deps: {
   clock: Clock;
 }): PipedriveTokenPort {
   const { db, box, clock } = deps;
-  const locks = new Map<string, Promise<unknown>>();
+  const locks = new KeyedLock();
+  const markNeedsReauth = async (companyId: number) => {
+    const current = await getPipedriveConnection(db, box, companyId);
+    if (current === undefined) return;
+    await setPipedriveConnectionStatus(
+      db,
+      current.companyId,
+      current.userId,
+      'needs_reauth',
+      clock.now(),
+    );
+  };
 
   return {
     async load(connectionId) {
@@ -57,30 +69,18 @@ export function createPipedriveTokenPort(deps: {
         clock.now(),
       );
     },
-    async withRefreshLock(connectionId, work) {
-      const previous = locks.get(connectionId) ?? Promise.resolve();
-      const turn = previous.catch(() => undefined).then(work);
-      const settled = turn.catch(() => undefined);
-      locks.set(connectionId, settled);
-      try {
-        return await turn;
-      } catch (error) {
-        if ((error as PipedriveApiError).code === 'pipedrive_reauthorization_required') {
-          const current = await getPipedriveConnection(db, box, Number(connectionId));
-          if (current !== undefined) {
-            await setPipedriveConnectionStatus(
-              db,
-              current.companyId,
-              current.userId,
-              'needs_reauth',
-              clock.now(),
-            );
+    withRefreshLock(connectionId, work) {
+      return locks.run(connectionId, async () => {
+        try {
+          return await work();
+        } catch (error) {
+          // Marked before the next refresh of this connection starts, so it sees the mark.
+          if ((error as PipedriveApiError).code === 'pipedrive_reauthorization_required') {
+            await markNeedsReauth(Number(connectionId));
           }
+          throw error;
         }
-        throw error;
-      } finally {
-        if (locks.get(connectionId) === settled) locks.delete(connectionId);
-      }
+      });
     },
   };
 }

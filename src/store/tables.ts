@@ -13,6 +13,11 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../sync/document-kinds.js';
  * - JSON is text, parsed by the repository that owns it;
  * - amounts are decimal text (never binary floats — DESIGN.md §5, money.md);
  * - generated ids are UUID text made by the app, not dialect-specific sequences.
+ *
+ * Repositories (repos/) are plain functions over a `db`, one statement each, each mapping its rows
+ * to the domain's names (rowTo…). Their query chains look alike across files on purpose: each names
+ * its own table, columns and conditions, which Kysely checks against these types, and a shared
+ * query helper would hide exactly that.
  */
 export interface Database {
   companies: CompaniesTable;
@@ -314,6 +319,7 @@ export interface WorkerHeartbeatsTable {
   last_seen: string;
 }
 
+/** Rows as Kysely reads (Selectable), inserts and updates them, one alias per use. */
 export type CompanyRow = Selectable<CompaniesTable>;
 export type XeroConnectionRow = Selectable<XeroConnectionsTable>;
 export type PipedriveConnectionRow = Selectable<PipedriveConnectionsTable>;
@@ -323,5 +329,6 @@ export type NewRunRow = Insertable<RunsTable>;
 export type RunUpdate = Updateable<RunsTable>;
 export type DocumentRow = Selectable<DocumentsTable>;
 export type JobRow = Selectable<JobsTable>;
+export type JobUpdate = Updateable<JobsTable>;
 export type CatchUpStateRow = Selectable<CatchUpStateTable>;
 export type DealNoteRow = Selectable<DealNotesTable>;

@@ -34,6 +34,7 @@ export interface DocumentKindInfo {
   statuses: Readonly<Record<string, { color: LabelColor; label: string }>>;
 }
 
+/** One entry per kind; the entries look alike because each answers the same questions. */
 export const DOCUMENT_KIND = {
   invoice: {
     noun: 'invoice',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { zodProblems } from '../zod-problems.js';
 import { DOCUMENT_KINDS } from './document-kinds.js';
 
 /**
@@ -207,11 +208,5 @@ export type ParsedSettings = { ok: true; settings: Settings } | { ok: false; err
 export function parseSettings(input: unknown): ParsedSettings {
   const result = settingsSchema.safeParse(input);
   if (result.success) return { ok: true, settings: result.data };
-  return {
-    ok: false,
-    errors: result.error.issues.map((issue) => {
-      const path = issue.path.map(String).join('.');
-      return path === '' ? issue.message : `${path}: ${issue.message}`;
-    }),
-  };
+  return { ok: false, errors: zodProblems(result.error) };
 }

@@ -7,7 +7,7 @@ import { xeroConnectUrl } from '../../services/links.js';
 import { uninstallPipedrive } from '../../services/pipedrive-install.js';
 import { saveSettings, settingsOrDefaults } from '../../services/settings.js';
 import { statusReport } from '../../services/status-report.js';
-import { type CliContext, closeOnSignal } from '../context.js';
+import { type CliContext, closeOnSignal, runUntilSignal } from '../context.js';
 import { walkPipedriveInstall, walkXeroConnect } from '../oauth-walk.js';
 
 /**
@@ -26,10 +26,10 @@ export function registerStartCommand(program: Command, context: CliContext): voi
     .action(async () => {
       const { config, logger } = context();
       if (!config.sandboxMode) {
-        const app = await createApp(config, { logger });
-        await app.listen();
-        await app.startWorker();
-        closeOnSignal(() => app.close(), logger);
+        const app = await runUntilSignal(context, async (started) => {
+          await started.listen();
+          await started.startWorker();
+        });
         console.log(`pipedrive-xero is running at ${app.deps.publicUrl()}`);
         console.log(`Install it into Pipedrive: ${app.deps.publicUrl()}/oauth/pipedrive/install`);
         return;

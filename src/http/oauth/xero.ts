@@ -41,6 +41,7 @@ export function registerXeroOAuthRoutes(app: FastifyInstance, deps: HttpDeps): v
   });
 
   app.get('/oauth/xero/callback', html, async (request, reply) => {
+    // The same three checks as Pipedrive's callback (oauth/pipedrive.ts), in Xero's words.
     const query = callbackQuery.parse(request.query);
     if (query.error !== undefined) {
       throw new HttpError(400, 'xero_connect_denied', `Xero did not connect: ${query.error}`);

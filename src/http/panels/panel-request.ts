@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Clock } from '../../clock.js';
 import { verifyPanelToken } from '../../pipedrive/panel-jwt.js';
 import type { PanelResource } from '../../services/panels.js';
+import { zodProblems } from '../../zod-problems.js';
 
 /**
  * What every panel and panel-action call carries in its query (pipedrive.md §7.1, §7.3), checked
@@ -47,9 +48,7 @@ export async function verifyPanelRequest(
 ): Promise<PanelRequestResult> {
   const parsed = panelQuery.safeParse(query);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.')}: ${issue.message}`,
-    );
+    const problems = zodProblems(parsed.error);
     return { ok: false, status: 400, code: 'request_invalid', message: problems.join('; ') };
   }
   const { resource, userId, companyId, selectedIds, isShared, token } = parsed.data;

@@ -46,6 +46,7 @@ const xeroFields: Choice[] = XERO_CONTACT_FIELDS.map((field) => ({ value: field,
 /** Blank rows offered under each table, so a row can be added without a script. */
 const BLANK_ROWS = 2;
 
+/** The form is a list of fields built by the same few helpers, so its parts look alike. */
 export function renderSettingsPage(view: SettingsView): string {
   const { values, errors, choices } = view;
   const text = (name: string) => escapeHtml(one(values, name));

@@ -8,6 +8,7 @@ import { incrementUsage, usageMonth } from './usage.js';
  * The Xero document made for a (company, deal, trigger) — at most one, ever (invariant 1; the
  * primary key enforces it). Lifecycle: `claimDocument` reserves the key with our Reference before
  * Xero is called (xeroId null), `recordCreatedDocument` fills in Xero's answer and counts usage.
+ * The fields are the `documents` row's (tables.ts) in the domain's names; rowToDocument maps them.
  */
 export interface XeroDocument {
   companyId: number;

@@ -168,6 +168,7 @@ function latestDocuments(
   quotes: readonly SummaryQuote[],
   today: string,
 ): SummaryDocument[] {
+  // Invoices and quotes name their fields differently (Xero's own shapes): a loop for each.
   const documents: SummaryDocument[] = [];
   for (const invoice of invoices) {
     if (invoice.InvoiceID === undefined || invoice.Status === 'DELETED') continue;

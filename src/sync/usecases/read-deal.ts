@@ -33,7 +33,7 @@ const CUSTOM_KEY = /^[0-9a-f]{40}/;
 /** The deal and what hangs on it; undefined when the deal was deleted (there is nothing to do). */
 export async function readDeal(deps: SyncDeps, dealId: number): Promise<DealSnapshot | undefined> {
   const { pipedrive } = deps;
-  const deal = await getDealIfExists(deps, dealId);
+  const deal = await unlessDeleted(pipedrive.getDeal(dealId));
   if (deal === undefined) return undefined;
   const [dealProducts, dealDiscounts, org, person] = await Promise.all([
     pipedrive.listDealProducts(dealId),
@@ -57,10 +57,13 @@ export async function readDeal(deps: SyncDeps, dealId: number): Promise<DealSnap
   };
 }
 
-async function getDealIfExists(deps: SyncDeps, dealId: number) {
+/** A Pipedrive record as it is now; undefined once it is deleted (flagged so, or 404 / 410). */
+export async function unlessDeleted<T extends { is_deleted: boolean }>(
+  read: Promise<T>,
+): Promise<T | undefined> {
   try {
-    const deal = await deps.pipedrive.getDeal(dealId);
-    return deal.is_deleted ? undefined : deal;
+    const record = await read;
+    return record.is_deleted ? undefined : record;
   } catch (error) {
     if (error instanceof PipedriveApiError && error.code === 'pipedrive_not_found')
       return undefined;

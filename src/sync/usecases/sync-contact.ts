@@ -1,10 +1,9 @@
-import { PipedriveApiError } from '../../pipedrive/errors.js';
 import type { ContactSource } from '../mapping/contact.js';
 import type { ContactHow } from '../mapping/contact-match.js';
 import type { SyncDeps } from '../ports.js';
 import { plainStop } from './contact-writes.js';
 import { type EntityOutcome, runEntitySync } from './entity-run.js';
-import { customFieldDefinitions } from './read-deal.js';
+import { customFieldDefinitions, unlessDeleted } from './read-deal.js';
 import { syncContactSources } from './sync-contacts.js';
 
 /**
@@ -63,17 +62,11 @@ async function readContactSource(
   kind: ContactSource['kind'],
   id: number,
 ): Promise<ContactSource | undefined> {
-  try {
-    const fieldDefinitions = await customFieldDefinitions(deps, kind === 'organization');
-    if (kind === 'organization') {
-      const org = await deps.pipedrive.getOrganization(id);
-      return org.is_deleted ? undefined : { kind, org, fieldDefinitions };
-    }
-    const person = await deps.pipedrive.getPerson(id);
-    return person.is_deleted ? undefined : { kind, person, fieldDefinitions };
-  } catch (error) {
-    if (error instanceof PipedriveApiError && error.code === 'pipedrive_not_found')
-      return undefined;
-    throw error;
+  const fieldDefinitions = await customFieldDefinitions(deps, kind === 'organization');
+  if (kind === 'organization') {
+    const org = await unlessDeleted(deps.pipedrive.getOrganization(id));
+    return org && { kind, org, fieldDefinitions };
   }
+  const person = await unlessDeleted(deps.pipedrive.getPerson(id));
+  return person && { kind, person, fieldDefinitions };
 }

@@ -79,28 +79,32 @@ function created(
 const money = (value: number | undefined): string | null =>
   value === undefined ? null : dec(value).toFixed(2);
 
-function invoiceFacts(invoice: XeroInvoice): XeroDocumentFacts | undefined {
-  if (!invoice.InvoiceID) return undefined;
+/** What both kinds of Xero document say about themselves, once the kind's id and number are read. */
+interface DocumentAmounts {
+  Status?: string;
+  CurrencyCode?: string;
+  SubTotal?: number;
+  TotalTax?: number;
+  Total?: number;
+}
+
+function facts(
+  id: string | undefined,
+  number: string | undefined,
+  document: DocumentAmounts,
+): XeroDocumentFacts | undefined {
+  if (!id) return undefined;
   return {
-    id: invoice.InvoiceID,
-    number: invoice.InvoiceNumber ?? null,
-    status: invoice.Status ?? 'DRAFT',
-    currency: invoice.CurrencyCode ?? null,
-    subtotal: money(invoice.SubTotal),
-    totalTax: money(invoice.TotalTax),
-    total: money(invoice.Total),
+    id,
+    number: number ?? null,
+    status: document.Status ?? 'DRAFT',
+    currency: document.CurrencyCode ?? null,
+    subtotal: money(document.SubTotal),
+    totalTax: money(document.TotalTax),
+    total: money(document.Total),
   };
 }
 
-function quoteFacts(quote: XeroQuote): XeroDocumentFacts | undefined {
-  if (!quote.QuoteID) return undefined;
-  return {
-    id: quote.QuoteID,
-    number: quote.QuoteNumber ?? null,
-    status: quote.Status ?? 'DRAFT',
-    currency: quote.CurrencyCode ?? null,
-    subtotal: money(quote.SubTotal),
-    totalTax: money(quote.TotalTax),
-    total: money(quote.Total),
-  };
-}
+const invoiceFacts = (invoice: XeroInvoice) =>
+  facts(invoice.InvoiceID, invoice.InvoiceNumber, invoice);
+const quoteFacts = (quote: XeroQuote) => facts(quote.QuoteID, quote.QuoteNumber, quote);
