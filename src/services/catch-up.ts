@@ -12,6 +12,7 @@ import {
 import { type Company, getCompany, getWebhookCredentials } from '../store/repos/companies.js';
 import { parseSettings } from '../sync/settings.js';
 import { catchUpDeals, type CatchUpDealsResult } from '../sync/usecases/catch-up-deals.js';
+import { canFire } from '../sync/usecases/match-trigger.js';
 import type { AppContext } from './context.js';
 import { describeProblem, ensureDealWebhook, webhookUrl } from './deal-webhook.js';
 
@@ -138,7 +139,7 @@ async function reconcile(
   const settings = parseSettings(company.settings);
   const triggers = settings.ok ? settings.settings.triggers : { rules: [], onWon: null };
   // Nothing can fire: the window still moves, so a trigger set up later fires from then on only.
-  if (triggers.rules.length === 0 && triggers.onWon === null) {
+  if (!canFire(triggers)) {
     return { dealsExamined: 0, runsStarted: 0, complete: true };
   }
   return catchUpDeals(

@@ -33,6 +33,11 @@ export interface DealState {
   won_time: string | null;
 }
 
+/** Whether any trigger is configured at all (a catch-up with none has nothing to look for). */
+export function canFire(triggers: Triggers): boolean {
+  return triggers.rules.length > 0 || triggers.onWon !== null;
+}
+
 /** Pipedrive's v2 times have whole seconds, so one edit's stage and won times agree to the second. */
 const SAME_EDIT_MS = 1_000;
 
