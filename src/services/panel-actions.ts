@@ -9,7 +9,8 @@ import { previewMessage, readyPreview, refusedPreview } from './document-preview
 import { dealTriggerKey, replayRun } from './document-runs.js';
 
 /**
- * What the panels' actions do (docs/vendors/pipedrive.md §7.3), each answering in plain words for the snackbar:
+ * What the panels' actions do (docs/vendors/pipedrive.md §7.3), each answering in plain words
+ * for the snackbar:
  * - updateContactNow (organization, person): sync the contact to Xero NOW, as a run of kind
  *   `contact`; when Xero or Pipedrive does not answer, the queue finishes the same run;
  * - replayDealRun (deal): replay a failed run of this deal (the given one, else its latest);

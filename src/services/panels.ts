@@ -8,8 +8,9 @@ import { organisationToday } from '../sync/usecases/org-date.js';
 import { companyState, type PanelDeps, reauthProblem } from './company-state.js';
 
 /**
- * Pipedrive's JSON panels (docs/vendors/pipedrive.md §7.1), read live: a customer's financial picture from Xero
- * (customerSummary), a deal's documents and runs from the store (kept current by Xero's webhooks).
+ * Pipedrive's JSON panels (docs/vendors/pipedrive.md §7.1), read live: a customer's financial
+ * picture from Xero (customerSummary), a deal's documents and runs from the store (kept current by
+ * Xero's webhooks).
  * Every answer is a panel body or the panel's error state: the fix for a missing connection (409),
  * or Xero not answering in time (504/502) — Pipedrive gives up after 10 s, so the work is bounded.
  * A failure of our own store is thrown (the HTTP error handler answers it).

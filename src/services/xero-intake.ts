@@ -8,10 +8,10 @@ import type { XeroWebhookEvent } from '../xero/webhook.js';
 import type { IntakeDeps } from './pipedrive-intake.js';
 
 /**
- * Xero's webhook events after the route has checked the signature (docs/vendors/xero.md §14): each event is
- * stored in the inbox of every company connected to its tenant (deduplicated, invariant 2), and an
- * INVOICE event becomes a `refresh-document` job, which does the slow part (GET the invoice). The
- * route answers only after all of it, within Xero's 5 s.
+ * Xero's webhook events after the route has checked the signature (docs/vendors/xero.md §14): each
+ * event is stored in the inbox of every company connected to its tenant (deduplicated, invariant
+ * 2), and an INVOICE event becomes a `refresh-document` job, which does the slow part (GET the
+ * invoice). The route answers only after all of it, within Xero's 5 s.
  */
 export async function receiveXeroEvents(
   deps: IntakeDeps,

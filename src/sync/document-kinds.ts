@@ -24,9 +24,9 @@ export interface DocumentKindInfo {
   noun: string;
   /** How a panel heads one: "Invoice". */
   title: string;
-  /** Its Accounting API collection (https://developer.xero.com/documentation/api/accounting/overview). */
+  /** Its collection in Xero's Accounting API (docs/vendors/xero.md §10–§11). */
   xeroPath: `/${string}`;
-  /** How Xero spells LineAmountTypes on it (docs/vendors/xero.md §10–§11): invoices "Exclusive", quotes "EXCLUSIVE". */
+  /** How Xero spells LineAmountTypes on it (docs/vendors/xero.md §10–§11): Exclusive, EXCLUSIVE. */
   lineAmountTypes: Record<LineAmountMode, string>;
   /** The part of Xero's web app that shows one, for deep links (docs/vendors/xero.md §13). */
   webSection: string;

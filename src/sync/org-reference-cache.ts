@@ -1,10 +1,10 @@
 import type { OrgFacts, OrgItem } from './mapping/types.js';
 
 /**
- * The Xero organisation's reference data a document needs (docs/vendors/xero.md §12): its name, base and enabled
- * currencies, tax rates, accounts, ShortCode and timezone. Fetched with one call each (four in all,
- * in parallel, usecases/load-org-reference.ts) when a tenant is cold, then kept for `ttlMs` (reference data is
- * cached per organisation), so a warm document costs no reference calls at all.
+ * The Xero organisation's reference data a document needs (docs/vendors/xero.md §12): its name,
+ * base and enabled currencies, tax rates, accounts, ShortCode and timezone. Fetched with one call
+ * each (four in all, in parallel, usecases/load-org-reference.ts) when a tenant is cold, then kept
+ * for `ttlMs`, so a warm document costs no reference calls at all.
  *
  * The same per-tenant cache remembers, for the same short time, items read from Xero (so a product
  * seen recently needs no GET /Items) and contacts verified ACTIVE (so a linked customer needs no

@@ -3,10 +3,11 @@ import type { ADDRESS_PARTS, Settings } from '../settings.js';
 
 /**
  * What the mapping reads and what it writes, named for what they are. Inputs (`…Input`, `Org…`)
- * hold only the fields the mapping uses, with Pipedrive's field names (API v2, docs/vendors/pipedrive.md
- * §3): the use cases pass the client's wire objects (pipedrive/types.ts), which fit them, and turn
- * Xero's generated shapes into the `Org…` ones (usecases/load-org-reference.ts). Outputs are Xero
- * request bodies as we send them (docs/vendors/xero.md §8–§11).
+ * hold only the fields the mapping uses, with Pipedrive's field names (API v2,
+ * docs/vendors/pipedrive.md §3): the use cases pass the client's wire objects (pipedrive/types.ts),
+ * which fit them, and turn Xero's generated shapes into the `Org…` ones
+ * (usecases/load-org-reference.ts). Outputs are Xero request bodies as we send them
+ * (docs/vendors/xero.md §8–§11).
  */
 
 export type TaxMethod = 'exclusive' | 'inclusive' | 'none';
@@ -62,9 +63,9 @@ export interface ProductInput {
 }
 
 /**
- * An address (v2 address object, docs/vendors/pipedrive.md §3.6); every subfield may be missing or null. The
- * same fields as the client's PipedriveAddress: the mapping names what it reads and imports nothing
- * of the client, and the client's object fits this one.
+ * An address (v2 address object, docs/vendors/pipedrive.md §3.6); every subfield may be missing
+ * or null. The same fields as the client's PipedriveAddress: the mapping names what it reads and
+ * imports nothing of the client, and the client's object fits this one.
  */
 export interface AddressInput {
   value?: string | null;

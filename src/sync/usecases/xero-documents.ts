@@ -28,7 +28,8 @@ export interface XeroDocumentCalls {
   ): Promise<XeroDocumentFacts>;
   /**
    * The documents carrying our Reference (reconcile.ts). Invoices are filtered by Xero; quotes
-   * cannot be, so their pages are read, narrowed to the contact and the date (docs/vendors/xero.md §11).
+   * cannot be, so their pages are read, narrowed to the contact and the date
+   * (docs/vendors/xero.md §11).
    */
   findByReference(
     deps: SyncDeps,
