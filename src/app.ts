@@ -22,7 +22,7 @@ import { migrateToLatest } from './store/migrations/index.js';
 
 /**
  * The composition root: the only module that knows config, store, queue, clients and HTTP together
- * (DESIGN.md §2). `createApp` opens and migrates the store and wires everything without listening
+ * (docs/architecture.md). `createApp` opens and migrates the store and wires everything without listening
  * or taking jobs; the CLI then calls `listen` (serve), `startWorker` (worker) or both (start).
  *
  * States: created → listening and/or working → closed. `close` stops the HTTP server (requests in
@@ -86,7 +86,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger,
     ...(overrides.fetch !== undefined && { fetch: overrides.fetch }),
   });
-  // Embedded mode: the store's jobs table; scale-out (PostgreSQL): graphile-worker (DESIGN.md §4).
+  // Embedded mode: the store's jobs table; scale-out (PostgreSQL): graphile-worker.
   const queue =
     database.dialect === 'postgres'
       ? createGraphileQueue({

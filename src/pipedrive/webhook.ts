@@ -7,8 +7,8 @@ import { zodProblems } from '../zod-problems.js';
  * and tell whether a deal event is a stage move or a win.
  *
  * The schema checks what the app relies on and lets the rest through: Pipedrive adds fields to
- * its payloads over time, and rejecting an event for an unknown key would lose it (DESIGN.md §3
- * invariant 2). `data` is not the API v2 object (§5.3), so the app re-fetches the deal.
+ * its payloads over time, and rejecting an event for an unknown key would lose it (invariant
+ * 2). `data` is not the API v2 object (§5.3), so the app re-fetches the deal.
  */
 
 /** meta ids are strings in v2 (§5.3, §8): "8", not 8. */

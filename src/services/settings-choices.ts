@@ -6,7 +6,7 @@ import type { AppContext } from './context.js';
  * What the settings page offers to pick from: the company's real Pipedrive pipelines, stages and
  * organization/person fields, and the connected Xero organisation's accounts, tax rates, branding
  * themes, tracking categories and items. Xero's lists are cached per organisation for a few minutes
- * (DESIGN.md §6, reference data) so re-rendering after a save costs no Xero calls. A source that
+ * (like the organisation's reference data) so re-rendering after a save costs no Xero calls. A source that
  * cannot be read leaves its lists empty and says why in `problems`; the page still renders.
  */
 /** One option of a picker: the value stored and the words shown. */

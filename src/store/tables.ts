@@ -5,13 +5,13 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../sync/document-kinds.js';
 /**
  * The database as Kysely sees it. Columns are snake_case; repositories map rows to camelCase domain
  * objects. Every table but `jobs` and `worker_heartbeats` (processes, not tenants) is scoped by
- * `company_id` (DESIGN.md invariant 5).
+ * `company_id` (invariant 5).
  *
  * Portable column types, so one set of migrations serves SQLite and PostgreSQL:
  * - timestamps are ISO-8601 UTC text (`Date#toISOString()`): same comparison and ordering on both
  *   dialects, and no driver-specific Date parsing;
  * - JSON is text, parsed by the repository that owns it;
- * - amounts are decimal text (never binary floats — DESIGN.md §5, money.md);
+ * - amounts are decimal text (never binary floats — docs/money.md);
  * - generated ids are UUID text made by the app, not dialect-specific sequences.
  *
  * Repositories (repos/) are plain functions over a `db`, one statement each, each mapping its rows

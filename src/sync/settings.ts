@@ -4,7 +4,7 @@ import { zodProblems } from '../zod-problems.js';
 import { DOCUMENT_KINDS } from './document-kinds.js';
 
 /**
- * The one settings schema of a company (DESIGN.md §3, "one schema of settings, validated on write and
+ * The one settings schema of a company ("one schema of settings, validated on write and
  * read"). Every object is strict: an unknown key is an error that names it. Every field has a default
  * that works with a fresh Xero organisation, so `{}` parses to a usable configuration.
  */

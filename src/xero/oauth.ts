@@ -4,7 +4,7 @@ import type { components as identity } from './generated/identity.js';
 
 /**
  * Xero's identity service (xero.md §1): the consent URL, code exchange, refresh, revocation and
- * connections. Every base URL comes from config (DESIGN.md §2), which is why this is not xero-node:
+ * connections. Every base URL comes from config (docs/architecture.md), which is why this is not xero-node:
  * it hard-codes the identity hosts (xero.md §15).
  */
 export interface XeroIdentityUrls {

@@ -115,7 +115,7 @@ export async function getDocument(db: Db, key: DocumentKey): Promise<XeroDocumen
 /**
  * Reserves the trigger's document before calling Xero. `claimed: false` returns what is already
  * there: a finished document (stop, nothing to do) or an earlier claim (a crash or a concurrent
- * attempt — reconcile by its reference before creating, DESIGN.md invariant 1).
+ * attempt — reconcile by its reference before creating, invariant 1).
  */
 export async function claimDocument(
   db: Db,

@@ -23,7 +23,7 @@ import type { XeroTotals } from './xero-totals.js';
 
 /**
  * A deal → a DRAFT Xero invoice or quote whose Total equals the deal's product total to the cent
- * (DESIGN.md invariant 7), or a refusal that says why not. Pure: everything it needs comes in.
+ * (invariant 7), or a refusal that says why not. Pure: everything it needs comes in.
  */
 
 export type BuiltDocument = {

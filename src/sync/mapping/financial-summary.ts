@@ -4,7 +4,7 @@ import type { DocumentKind } from '../document-kinds.js';
 import { dec, ZERO } from './amounts.js';
 
 /**
- * A customer's financial picture from their Xero invoices and quotes (DESIGN.md: "Xero's financial
+ * A customer's financial picture from their Xero invoices and quotes ("Xero's financial
  * picture of each customer shows inside Pipedrive"). Pure: the caller passes what Xero returned and
  * the organisation's today. Amounts stay decimal (decimal.js) and come out as 2-dp text; currencies
  * are never added together — each has its own totals.

@@ -2,7 +2,7 @@ import { DOCUMENT_KIND, type DocumentKind } from '../document-kinds.js';
 
 /**
  * Texts that name the document: the Reference (also how we find the document again in Xero before
- * any re-create, DESIGN.md invariant 1) and the quote Title.
+ * any re-create, invariant 1) and the quote Title.
  *
  * Template placeholders (docs/money.md "Reference"): {deal.id}, {deal.title}, {document}
  * (the kind's noun: "invoice", "quote"). Unknown placeholders are left as written so a typo shows on the document.

@@ -1,5 +1,5 @@
 /**
- * Refusals are values (STYLE.md): the mapping returns one instead of a document when the deal cannot
+ * Refusals are values: the mapping returns one instead of a document when the deal cannot
  * become an exact Xero document. `code` is stable and user-visible (docs/errors.md); `details` carries
  * what sync/refusals.ts needs to write the deal note in plain words.
  */

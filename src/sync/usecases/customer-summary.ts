@@ -8,7 +8,7 @@ import { loadOrgReference } from './load-org-reference.js';
 import { organisationToday } from './org-date.js';
 
 /**
- * The customer panel of a Pipedrive organization or person (DESIGN.md: "Xero's financial picture of
+ * The customer panel of a Pipedrive organization or person ("Xero's financial picture of
  * each customer shows inside Pipedrive"): read live from Xero for the linked contact — its recent
  * invoices (newest first, up to RECENT_INVOICE_PAGES pages) and quotes — summed per currency against
  * the organisation's today. A customer with no link (never synced) gets a panel saying so. Xero

@@ -13,7 +13,7 @@ import type { DealSnapshot } from './read-deal.js';
 import { type Stop, stopFromRefusal } from './stop.js';
 
 /**
- * The Xero item of each enabled deal product (DESIGN.md §1 "ensure Xero items"), in two steps so a
+ * The Xero item of each enabled deal product (docs/architecture.md, the flow), in two steps so a
  * refused deal changes nothing in Xero (invariant 8):
  * - planItems: looks the codes up — items read recently are in the tenant cache, the rest come in ONE
  *   GET /Items for all codes — and applies the settings' policy to the missing ones: `no_action`

@@ -7,7 +7,7 @@ import { customFieldDefinitions, unlessDeleted } from './read-deal.js';
 import { syncContactSources } from './sync-contacts.js';
 
 /**
- * The panel's "Update" on a Pipedrive organization or person (DESIGN.md §1: job sync-contact): read
+ * The panel's "Update" on a Pipedrive organization or person (job sync-contact): read
  * it from Pipedrive now and bring its Xero contact up to date — the linked one, else a matched one,
  * else a new one — storing the link; never a duplicate. Runs as a run of kind `contact` (entity-run.ts:
  * retryable failures are thrown for the queue). Xero calls: 2 at most (one GET, one write), 1 when

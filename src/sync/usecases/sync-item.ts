@@ -5,7 +5,7 @@ import { unlessDeleted } from './read-deal.js';
 import { syncProducts } from './sync-items.js';
 
 /**
- * A Pipedrive product → its Xero item now (DESIGN.md §1: job sync-item): created, or updated by
+ * A Pipedrive product → its Xero item now (job sync-item): created, or updated by
  * code, and linked (sync-items.ts). Runs as a run of kind `item` (entity-run.ts). Xero calls: one
  * GET /Items and, when something changed, one POST /Items.
  */
