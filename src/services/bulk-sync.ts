@@ -6,6 +6,7 @@ import { bulkSync, type BulkSyncInput, type BulkSyncResult } from '../sync/useca
 import type { AppContext } from './context.js';
 import { buildSyncDeps, type SyncDepsContext } from './sync-deps.js';
 
+// The page's vocabulary, named here: routes import services only.
 export type { BulkSyncState, BulkSyncWhat };
 export { BULK_SYNC_WHATS };
 

@@ -6,6 +6,7 @@ import { isReplayable } from '../sync/usecases/replay.js';
 import type { AppContext } from './context.js';
 import { replayRun } from './document-runs.js';
 
+// What the API and the history page filter and render by, named here: routes import services only.
 export type { Run, RunFilter, RunNoteState };
 export { isReplayable, RUN_KINDS, RUN_STATUSES };
 

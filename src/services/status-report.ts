@@ -9,6 +9,7 @@ import {
 } from '../store/repos/catch-up-state.js';
 import { listRuns, type Run } from '../store/repos/runs.js';
 
+// What the settings page renders of it, named here: routes import services only.
 export type { CatchUpResult, WebhookHealth };
 
 /**
