@@ -4,8 +4,8 @@
  * Counts come from one burst each; the clock is frozen so no window rolls over mid-burst.
  */
 import { listenSandbox } from '../sandbox/common/server.js';
-import { installDemoApp } from '../sandbox/pipedrive/test-kit.js';
 import { buildPipedriveSandbox } from '../sandbox/pipedrive/server.js';
+import { installDemoApp } from '../sandbox/pipedrive/test-kit.js';
 import { api, connect, frozenClock, startXero } from '../test/integration/xero-sandbox-helpers.js';
 import type { BenchResult } from './run.js';
 

@@ -2,26 +2,27 @@ import type { FastifyInstance } from 'fastify';
 
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
-import { scheduleAllCatchUps } from './connections/catch-up.js';
-import { type Connections, createConnections } from './connections/connections.js';
-import { resolveEncryptionKey } from './connections/encryption-key.js';
-import { startNoteSweeps } from './connections/deal-notes.js';
-import { createAppLinks } from './connections/links.js';
-import { createSigner } from './connections/signed-token.js';
+import type { HttpDeps } from './http/deps.js';
+import { buildServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
-import { sweepInbox } from './http/webhooks/inbox-sweep.js';
-import { buildServer, type HttpDeps } from './http/server.js';
 import { createEmbeddedQueue } from './queue/embedded.js';
 import { createGraphileQueue } from './queue/graphile.js';
-import { createJobHandlers } from './queue/handlers.js';
 import type { JobQueue } from './queue/port.js';
 import { createSecretBox } from './secrets.js';
-import { type Db, openDatabase, type OpenDatabase } from './store/db.js';
+import { scheduleAllCatchUps } from './services/catch-up.js';
+import { type Connections, createConnections } from './services/connections.js';
+import { startNoteSweeps } from './services/deal-notes.js';
+import { resolveEncryptionKey } from './services/encryption-key.js';
+import { sweepInbox } from './services/inbox-sweep.js';
+import { createJobHandlers } from './services/job-handlers.js';
+import { createAppLinks } from './services/links.js';
+import { createSigner } from './services/signed-token.js';
+import { type Db, type OpenDatabase, openDatabase } from './store/db.js';
 import { migrateToLatest } from './store/migrations/index.js';
 
 /**
  * The composition root: the only module that knows config, store, queue, clients and HTTP together
- * (DESIGN.md §2). `createApp` opens and migrates the store and wires everything without listening
+ * (docs/architecture.md). `createApp` opens and migrates the store and wires everything without listening
  * or taking jobs; the CLI then calls `listen` (serve), `startWorker` (worker) or both (start).
  *
  * States: created → listening and/or working → closed. `close` stops the HTTP server (requests in
@@ -85,7 +86,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger,
     ...(overrides.fetch !== undefined && { fetch: overrides.fetch }),
   });
-  // Embedded mode: the store's jobs table; scale-out (PostgreSQL): graphile-worker (DESIGN.md §4).
+  // Embedded mode: the store's jobs table; scale-out (PostgreSQL): graphile-worker.
   const queue =
     database.dialect === 'postgres'
       ? createGraphileQueue({

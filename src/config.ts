@@ -1,12 +1,14 @@
 import { z } from 'zod';
 
+import { zodProblems } from './zod-problems.js';
+
 /**
  * Environment → typed configuration, parsed once at startup (cli/main.ts). No other module reads
  * process.env; each part receives only its slice. Every problem is reported in one message.
  *
  * Sandbox mode: neither PIPEDRIVE_CLIENT_ID nor XERO_CLIENT_ID is set. `pipedrive-xero start` then
  * runs the local Pipedrive and Xero servers and points the app at them (withSandboxVendors), and a
- * missing ENCRYPTION_KEY is generated once under DATA_DIR (connections/encryption-key.ts).
+ * missing ENCRYPTION_KEY is generated once under DATA_DIR (services/encryption-key.ts).
  */
 const port = z.coerce.number().int().min(0).max(65_535);
 const url = z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, ''));
@@ -80,7 +82,7 @@ export interface Config {
   publicUrl: string;
   databaseUrl: string;
   dataDir: string;
-  /** Undefined only in sandbox mode, until connections/encryption-key.ts provides one. */
+  /** Undefined only in sandbox mode, until services/encryption-key.ts provides one. */
   encryptionKey: string | undefined;
   /** No real vendor credentials are configured (see the top of this file). */
   sandboxMode: boolean;
@@ -93,7 +95,7 @@ export interface Config {
     baseUrls: XeroBaseUrls;
   };
   worker: { concurrency: number; leaseMs: number };
-  /** How often each company's webhook and missed triggers are checked (connections/catch-up.ts). */
+  /** How often each company's webhook and missed triggers are checked (services/catch-up.ts). */
   catchUp: { intervalMs: number };
   /** Documents per company per month in the plan (usage is shown against it). */
   planMonthlyQuota: number;
@@ -111,9 +113,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   // Empty strings mean "unset", as in most .env files.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = configSchema.safeParse(present);
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  const problems = parsed.success ? [] : zodProblems(parsed.error);
   const sandboxMode =
     present['PIPEDRIVE_CLIENT_ID'] === undefined && present['XERO_CLIENT_ID'] === undefined;
   if (!sandboxMode) problems.push(...credentialProblems(present));

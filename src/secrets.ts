@@ -3,7 +3,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { AppError } from './errors.js';
 
 /**
- * Secrets at rest (DESIGN.md invariant 6): AES-256-GCM with a random 12-byte IV per value.
+ * Secrets at rest (invariant 6, docs/architecture.md): AES-256-GCM with a random 12-byte IV per value.
  * Sealed format: `v1:<iv>:<tag>:<ciphertext>`, each part base64url. The version prefix leaves room
  * for a later key rotation (v2 = another key) without rewriting every row at once.
  * GCM's 16-byte tag authenticates the ciphertext: any change, or the wrong key, fails `open`.

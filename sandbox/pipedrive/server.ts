@@ -130,6 +130,8 @@ export function buildPipedriveSandbox(options: PipedriveSandboxOptions = {}): Pi
   // A refresh-token revoke (§1.8) has already dropped the tokens; the rest of the uninstall follows.
   sandbox.onUninstall((installation) => {
     const app = oauth.findApp(installation.clientId);
+    // Pipedrive calls the app back in the background; the delivery records its outcome and never
+    // throws (common/http-delivery.ts), so there is nothing to wait for.
     if (app) void uninstallApp(app, installation, uninstallDeps);
   });
 

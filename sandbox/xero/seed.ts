@@ -1,3 +1,4 @@
+import { stableId } from './accounting/format.js';
 import type {
   AccountRecord,
   BrandingThemeRecord,
@@ -7,7 +8,6 @@ import type {
   TaxRateRecord,
   TrackingCategoryRecord,
 } from './accounting/model.js';
-import { stableId } from './accounting/format.js';
 
 /** The Xero sandbox's demo organisations (docs/helpers/DEMO.md). Fixed ids so tests can name them. */
 export const DEMO_TENANT_A = '6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b';

@@ -13,12 +13,12 @@ import {
 import { DEMO_XERO_APPS, DEMO_XERO_USERS } from './apps.js';
 import { XeroIdentity } from './identity/identity.js';
 import { registerIdentityRoutes } from './identity/routes.js';
+import { nzOrganisation } from './seed.js';
 import { registerAccountingTransport } from './transport/accounting-transport.js';
 import { IdempotencyStore } from './transport/idempotency.js';
 import { problem, RATE_LIMIT_BODY } from './transport/problems.js';
-import { type XeroRateLimits, XeroRateLimiter } from './transport/rate-limiter.js';
+import { XeroRateLimiter, type XeroRateLimits } from './transport/rate-limiter.js';
 import { registerXeroWebhookControlRoutes } from './webhooks/control-routes.js';
-import { nzOrganisation } from './seed.js';
 import { XeroWebhooks } from './webhooks/xero-webhooks.js';
 import type { XeroAppSeed, XeroUserSeed } from './world.js';
 

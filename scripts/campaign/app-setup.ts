@@ -1,7 +1,7 @@
 import { walkPipedriveInstall, walkXeroConnect } from '../../src/cli/oauth-walk.js';
 import { systemClock } from '../../src/clock.js';
-import { companyToken } from '../../src/connections/links.js';
-import { createSigner } from '../../src/connections/signed-token.js';
+import { companyToken } from '../../src/services/links.js';
+import { createSigner } from '../../src/services/signed-token.js';
 import { type Call, jsonClient } from './control.js';
 import type { SeededCompany } from './seed.js';
 

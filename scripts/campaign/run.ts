@@ -17,17 +17,17 @@ import {
 } from './disrupt.js';
 import { driveDeals } from './driver.js';
 import { judge, type OracleTruth, type Verdict } from './oracle.js';
-import { createRandom } from './random.js';
-import { RecoveryTracker, type RecoverySummary } from './recovery.js';
 import { estimateFireSeconds } from './pace.js';
+import { createRandom } from './random.js';
+import { type RecoverySummary, RecoveryTracker } from './recovery.js';
 import { planDisruptions } from './schedule.js';
-import { settle } from './settle.js';
 import { type SeededDeal, seedWorld, type Truth } from './seed.js';
+import { settle } from './settle.js';
 import { createCampaignStore } from './store.js';
 import { type SlotSpec, Supervisor } from './supervisor.js';
 import { readVendors, webhookRetriesOwedMs } from './vendors.js';
-import { countXeroCalls } from './xero-calls.js';
 import { planWorld, type WorldPlan } from './world.js';
+import { countXeroCalls } from './xero-calls.js';
 
 /**
  * One campaign in one mode: sandboxes (in this process, real HTTP on loopback) with the planned

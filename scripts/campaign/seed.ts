@@ -3,8 +3,8 @@ import { DEMO_TENANT_A, DEMO_TENANT_B } from '../../sandbox/xero/seed.js';
 import type { Call } from './control.js';
 import {
   type CompanyPlan,
-  type CustomerPlan,
   customerOf,
+  type CustomerPlan,
   type DealPlan,
   type TenantKey,
   type WorldPlan,

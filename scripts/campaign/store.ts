@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 
-import { openDatabase, type OpenDatabase } from '../../src/store/db.js';
+import { type OpenDatabase, openDatabase } from '../../src/store/db.js';
 import type { RunStatus } from '../../src/store/tables.js';
 
 /**

@@ -1,7 +1,7 @@
 import { type App, createApp } from '../app.js';
 import type { Config } from '../config.js';
-import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { chooseCompany } from '../services/company.js';
 
 /** What every command gets from main.ts: the parsed config and the process logger. */
 export type CliContext = () => { config: Config; logger: Logger };
@@ -15,6 +15,21 @@ export async function withApp<T>(context: CliContext, work: (app: App) => Promis
   } finally {
     await app.close();
   }
+}
+
+/**
+ * A long-running command (serve, worker, start): the app built and started by `start`, then kept
+ * until SIGINT/SIGTERM (closeOnSignal).
+ */
+export async function runUntilSignal(
+  context: CliContext,
+  start: (app: App) => Promise<void>,
+): Promise<App> {
+  const { config, logger } = context();
+  const app = await createApp(config, { logger });
+  await start(app);
+  closeOnSignal(() => app.close(), logger);
+  return app;
 }
 
 /**
@@ -57,17 +72,7 @@ export function closeOnSignal(close: () => Promise<void>, logger: Logger): void 
   process.on('SIGTERM', stop);
 }
 
-/** The one installed company when `--company` is not given; an error naming the choices otherwise. */
-export async function pickCompany(app: App, given: string | undefined): Promise<number> {
-  if (given !== undefined) return Number(given);
-  const companies = await app.db.selectFrom('companies').select(['id', 'domain']).execute();
-  const [only, ...others] = companies;
-  if (only !== undefined && others.length === 0) return only.id;
-  const names = companies.map((company) => `${company.id} (${company.domain})`).join(', ');
-  throw new AppError(
-    'company_not_chosen',
-    companies.length === 0
-      ? 'No company has installed the app yet'
-      : `Several companies have installed the app: pass --company, one of ${names}`,
-  );
+/** `--company`, or the one installed company; an error naming the choices otherwise. */
+export function pickCompany(app: App, given: string | undefined): Promise<number> {
+  return chooseCompany(app.db, given === undefined ? undefined : Number(given));
 }

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 
-import type { Signer, TokenPurpose } from '../connections/signed-token.js';
+import type { Signer, TokenPurpose } from '../services/signed-token.js';
 import { HttpError } from './error-handler.js';
 
 /**

@@ -1,3 +1,4 @@
+import escapeHtml from 'escape-html';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 
@@ -5,12 +6,12 @@ import { AppError } from '../errors.js';
 import {
   type AnsweredCode,
   type ErrorCode,
-  httpStatusOf,
   type HttpStatusOf,
+  httpStatusOf,
 } from '../errors/catalogue.js';
 import type { Logger } from '../logger.js';
 import { isStoreUnavailable } from '../store/unavailable.js';
-import { escapeHtml, page } from './html.js';
+import { page } from './html.js';
 
 /**
  * Every failure of a route as a 4xx/5xx answer with a catalogued code, at the status the catalogue

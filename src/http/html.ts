@@ -1,3 +1,5 @@
+import escapeHtml from 'escape-html';
+
 /**
  * The HTML document around every page the app serves; `title` is text (escaped here), `head` and
  * `body` are HTML.
@@ -23,9 +25,4 @@ export function page(title: string, body: string): string {
 fieldset{border:1px solid #ccc;border-radius:6px}label{display:block;margin:.4rem 0}button{font:inherit;padding:.4rem 1rem}`,
     body: `<main><h1>${escapeHtml(title)}</h1>\n${body}\n</main>`,
   });
-}
-
-/** Text → HTML, for element content and double- or single-quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

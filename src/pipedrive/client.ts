@@ -8,7 +8,6 @@ import {
 } from 'pipedrive/v1';
 import {
   Configuration as V2Configuration,
-  type UpdateDealRequest,
   DealFieldsApiAxiosParamCreator,
   DealProductsApiAxiosParamCreator,
   DealsApiAxiosParamCreator,
@@ -20,6 +19,7 @@ import {
   ProductFieldsApiAxiosParamCreator,
   ProductsApiAxiosParamCreator,
   StagesApiAxiosParamCreator,
+  type UpdateDealRequest,
 } from 'pipedrive/v2';
 
 import { PipedriveApiError } from './errors.js';

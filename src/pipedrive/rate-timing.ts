@@ -1,3 +1,5 @@
+import { parseRetryAfter } from '../retry-after.js';
+
 /**
  * Pure reading of Pipedrive's rate-limit headers (pipedrive.md §6) and the pacing they imply.
  *
@@ -10,14 +12,7 @@ type HeaderSource = Pick<Headers, 'get'>;
 
 /** Milliseconds to wait before retrying, or undefined when the answer says nothing. */
 export function retryAfterMs(headers: HeaderSource, nowMs: number): number | undefined {
-  const retryAfter = headers.get('retry-after');
-  if (retryAfter !== null && retryAfter.trim() !== '') {
-    const seconds = Number(retryAfter);
-    if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds * 1000);
-    const at = Date.parse(retryAfter);
-    if (!Number.isNaN(at)) return Math.max(0, at - nowMs);
-  }
-  return resetMs(headers);
+  return parseRetryAfter(headers.get('retry-after'), nowMs) ?? resetMs(headers);
 }
 
 function resetMs(headers: HeaderSource): number | undefined {

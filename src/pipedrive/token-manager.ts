@@ -10,7 +10,7 @@ import type { AccessTokenProvider } from './transport.js';
  * → refreshed; or rejected (Pipedrive answered 401 to it) → refreshed. A refresh runs at most once
  * at a time per connection in this process (single flight), and inside the port's lock across
  * processes; under the lock the stored pair is re-read first, and if someone else already replaced
- * the token nothing is refreshed (lock, re-read, then act — STYLE.md habit 10). The new pair is
+ * the token nothing is refreshed (lock, re-read, then act). The new pair is
  * saved before it is used. Pipedrive does not rotate refresh tokens (§1.4), so a lost race costs
  * at most a spare refresh, never a connection.
  */

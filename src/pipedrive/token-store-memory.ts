@@ -1,3 +1,4 @@
+import { KeyedLock } from '../keyed-lock.js';
 import type { PipedriveTokenSet } from './oauth.js';
 import type { PipedriveTokenPort } from './token-manager.js';
 
@@ -7,7 +8,7 @@ import type { PipedriveTokenPort } from './token-manager.js';
  */
 export class InMemoryPipedriveTokenStore implements PipedriveTokenPort {
   private readonly tokens = new Map<string, PipedriveTokenSet>();
-  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly locks = new KeyedLock();
 
   async load(connectionId: string): Promise<PipedriveTokenSet | undefined> {
     const stored = this.tokens.get(connectionId);
@@ -18,15 +19,7 @@ export class InMemoryPipedriveTokenStore implements PipedriveTokenPort {
     this.tokens.set(connectionId, { ...tokens, scope: [...tokens.scope] });
   }
 
-  async withRefreshLock<T>(connectionId: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.locks.get(connectionId) ?? Promise.resolve();
-    const turn = previous.then(work, work);
-    const settled = turn.catch(() => undefined);
-    this.locks.set(connectionId, settled);
-    try {
-      return await turn;
-    } finally {
-      if (this.locks.get(connectionId) === settled) this.locks.delete(connectionId);
-    }
+  withRefreshLock<T>(connectionId: string, work: () => Promise<T>): Promise<T> {
+    return this.locks.run(connectionId, work);
   }
 }

@@ -4,12 +4,25 @@
  * discounts (UUID strings); money is a JSON number in the entity's currency (§8).
  */
 
-import type { PipedriveAddress } from '../sync/mapping/types.js';
-
-// The v2 address object (pipedrive.md §3.6) is the one the mapping reads.
-export type { PipedriveAddress };
-
 export type CustomFields = Record<string, unknown>;
+
+/**
+ * The v2 address object (§3.6); every subfield may be missing or null. The mapping names the same
+ * fields as its own AddressInput (sync/mapping/types.ts), since it imports nothing of the client.
+ */
+export interface PipedriveAddress {
+  value?: string | null;
+  street_number?: string | null;
+  route?: string | null;
+  subpremise?: string | null;
+  sublocality?: string | null;
+  locality?: string | null;
+  admin_area_level_1?: string | null;
+  admin_area_level_2?: string | null;
+  country?: string | null;
+  postal_code?: string | null;
+  formatted_address?: string | null;
+}
 
 export interface PipedriveDeal {
   id: number;

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 
+import { zodProblems } from '../zod-problems.js';
+
 /**
  * Pipedrive webhooks v2 intake, pure (pipedrive.md §5.3–5.4): parse the body, name its dedupe key,
  * and tell whether a deal event is a stage move or a win.
  *
  * The schema checks what the app relies on and lets the rest through: Pipedrive adds fields to
- * its payloads over time, and rejecting an event for an unknown key would lose it (DESIGN.md §3
- * invariant 2). `data` is not the API v2 object (§5.3), so the app re-fetches the deal.
+ * its payloads over time, and rejecting an event for an unknown key would lose it (invariant
+ * 2). `data` is not the API v2 object (§5.3), so the app re-fetches the deal.
  */
 
 /** meta ids are strings in v2 (§5.3, §8): "8", not 8. */
@@ -67,25 +69,12 @@ export function parseWebhook(body: unknown): ParsedWebhook {
   }
   const parsed = webhookSchema.safeParse(body);
   if (parsed.success) return { ok: true, event: parsed.data };
-  return {
-    ok: false,
-    errors: parsed.error.issues.map(
-      (issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`,
-    ),
-  };
+  return { ok: false, errors: zodProblems(parsed.error, 'body') };
 }
 
 /** The dedupe key: Pipedrive may deliver an event more than once, in any order (§5.2). */
 export function eventKey(event: PipedriveWebhookEvent): string {
   return event.meta.id;
-}
-
-/**
- * True for events caused by the app's own API writes (the notes it adds, §3.9): acting on them
- * would loop.
- */
-export function isOwnWrite(event: PipedriveWebhookEvent, appUserId: number | string): boolean {
-  return event.meta.change_source === 'api' && event.meta.user_id === String(appUserId);
 }
 
 export type DealTransition =

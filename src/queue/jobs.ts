@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { BULK_SYNC_WHATS } from '../store/tables.js';
+
 /**
  * Job name → payload: the typed contract between whoever enqueues and the handler (graphile
  * `Tasks`). Payloads are re-validated when a job is taken, because they come back from the database
@@ -27,7 +29,7 @@ export const jobPayloadSchemas = {
   /** Push a Pipedrive product to Xero as an item. */
   'sync-item': z.strictObject({ companyId: id, productId: id, runId }),
   /** Every customer or product of the company → Xero (bulkSync: resumes where a pass stopped). */
-  'bulk-sync': z.strictObject({ companyId: id, what: z.enum(['customers', 'products']) }),
+  'bulk-sync': z.strictObject({ companyId: id, what: z.enum(BULK_SYNC_WHATS) }),
   /** A Xero webhook event about an invoice: bring our copy up to date (refreshDocument). */
   'refresh-document': z.strictObject({
     companyId: id,
@@ -40,7 +42,7 @@ export const jobPayloadSchemas = {
   /** Run a failed run again as a new attempt (`runId` is the run being replayed). */
   replay: z.strictObject({ companyId: id, runId }),
   /**
-   * The company's periodic check (connections/catch-up.ts): webhook health, then missed trigger
+   * The company's periodic check (services/catch-up.ts): webhook health, then missed trigger
    * runs. Each run queues the next, under the job key `catch-up:<companyId>`.
    */
   'catch-up': z.strictObject({ companyId: id }),

@@ -2,7 +2,7 @@ import { AppError } from '../errors.js';
 
 /**
  * DATABASE_URL → which dialect and where. Pure, so it is unit-testable and every caller agrees:
- * - `sqlite:./data/app.db` or `sqlite:/abs/path.db` → a SQLite file (embedded mode, DESIGN.md §4);
+ * - `sqlite:./data/app.db` or `sqlite:/abs/path.db` → a SQLite file (embedded mode);
  * - `:memory:` or `sqlite::memory:` → an in-memory SQLite database (tests, one connection);
  * - `postgres://…` or `postgresql://…` → PostgreSQL (scale-out mode).
  */

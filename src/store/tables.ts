@@ -1,18 +1,24 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 import type { ErrorCode } from '../errors/catalogue.js';
+import { DOCUMENT_KINDS, type DocumentKind } from '../sync/document-kinds.js';
 
 /**
  * The database as Kysely sees it. Columns are snake_case; repositories map rows to camelCase domain
  * objects. Every table but `jobs` and `worker_heartbeats` (processes, not tenants) is scoped by
- * `company_id` (DESIGN.md invariant 5).
+ * `company_id` (invariant 5).
  *
  * Portable column types, so one set of migrations serves SQLite and PostgreSQL:
  * - timestamps are ISO-8601 UTC text (`Date#toISOString()`): same comparison and ordering on both
  *   dialects, and no driver-specific Date parsing;
  * - JSON is text, parsed by the repository that owns it;
- * - amounts are decimal text (never binary floats — DESIGN.md §5, money.md);
+ * - amounts are decimal text (never binary floats — docs/money.md);
  * - generated ids are UUID text made by the app, not dialect-specific sequences.
+ *
+ * Repositories (repos/) are plain functions over a `db`, one statement each, each mapping its rows
+ * to the domain's names (rowTo…). Their query chains look alike across files on purpose: each names
+ * its own table, columns and conditions, which Kysely checks against these types, and a shared
+ * query helper would hide exactly that.
  */
 export interface Database {
   companies: CompaniesTable;
@@ -92,8 +98,18 @@ export interface InboxEventsTable {
   outcome: string | null;
 }
 
-export type RunKind = 'invoice' | 'quote' | 'contact' | 'item';
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'waiting_fix' | 'ignored';
+/** A run makes a deal's document, or syncs one contact or item. */
+export const RUN_KINDS = [...DOCUMENT_KINDS, 'contact', 'item'] as const;
+export type RunKind = (typeof RUN_KINDS)[number];
+export const RUN_STATUSES = [
+  'queued',
+  'running',
+  'succeeded',
+  'failed',
+  'waiting_fix',
+  'ignored',
+] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export interface RunsTable {
   id: string;
@@ -121,7 +137,7 @@ export interface DocumentsTable {
   /** Null while the document is claimed but Xero has not answered yet. */
   xero_id: string | null;
   number: string | null;
-  type: 'invoice' | 'quote';
+  type: DocumentKind;
   status: string;
   reference: string;
   currency: string;
@@ -192,7 +208,9 @@ export interface JobsTable {
   updated_at: string;
 }
 
-export type BulkSyncWhat = 'customers' | 'products';
+/** What a bulk sync sends to Xero: every organization and person, or every product. */
+export const BULK_SYNC_WHATS = ['customers', 'products'] as const;
+export type BulkSyncWhat = (typeof BULK_SYNC_WHATS)[number];
 export type BulkSyncStatus = 'running' | 'completed';
 
 /** Progress of a company's bulk sync into one Xero organisation, so an interrupted one resumes. */
@@ -215,7 +233,7 @@ export interface BulkSyncsTable {
 export type WebhookHealthStatus = 'ok' | 're-created' | 'failing';
 export type CatchUpStatus = 'ok' | 'failed';
 
-/** The periodic catch-up of one company (migration 0006, connections/catch-up.ts). */
+/** The periodic catch-up of one company (migration 0006, services/catch-up.ts). */
 export interface CatchUpStateTable {
   company_id: number;
   /** Deals updated up to this moment have been reconciled; null: not yet (start at install). */
@@ -303,6 +321,7 @@ export interface WorkerHeartbeatsTable {
   last_seen: string;
 }
 
+/** Rows as Kysely reads (Selectable), inserts and updates them, one alias per use. */
 export type CompanyRow = Selectable<CompaniesTable>;
 export type XeroConnectionRow = Selectable<XeroConnectionsTable>;
 export type PipedriveConnectionRow = Selectable<PipedriveConnectionsTable>;
@@ -312,5 +331,6 @@ export type NewRunRow = Insertable<RunsTable>;
 export type RunUpdate = Updateable<RunsTable>;
 export type DocumentRow = Selectable<DocumentsTable>;
 export type JobRow = Selectable<JobsTable>;
+export type JobUpdate = Updateable<JobsTable>;
 export type CatchUpStateRow = Selectable<CatchUpStateTable>;
 export type DealNoteRow = Selectable<DealNotesTable>;

@@ -6,7 +6,8 @@ import type { Db } from '../store/db.js';
 import type { RunStatus } from '../store/tables.js';
 import type { XeroClient } from '../xero/client.js';
 import type { XeroTenantRef } from '../xero/types.js';
-import type { OrgReferenceCache } from './usecases/load-org-reference.js';
+import type { DocumentKind } from './document-kinds.js';
+import type { OrgReferenceCache } from './org-reference-cache.js';
 import type { Settings } from './settings.js';
 
 /**
@@ -41,18 +42,16 @@ export interface SyncDeps {
 export interface AppLinks {
   dealUrl(domain: string, dealId: number): string;
   replayUrl(companyId: number, runId: string): string;
-  xeroDocumentUrl(shortCode: string | null, kind: 'invoice' | 'quote', id: string): string;
+  xeroDocumentUrl(shortCode: string | null, kind: DocumentKind, id: string): string;
 }
 
 /**
  * Hands a note committed to the outbox (store/repos/deal-notes.ts) to its delivery: the app enqueues
- * a `deal-note` job. A hand-over lost to a crash is made up by the sweep (connections/deal-notes.ts).
+ * a `deal-note` job. A hand-over lost to a crash is made up by the sweep (services/deal-notes.ts).
  */
 export interface DealNoteDispatcher {
   dispatch(companyId: number, noteId: string): Promise<void>;
 }
-
-export type DocumentKind = 'invoice' | 'quote';
 
 export interface DocumentJob {
   runId: string;

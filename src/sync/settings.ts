@@ -1,24 +1,46 @@
 import { z } from 'zod';
 
-import { ADDRESS_PARTS } from './mapping/types.js';
+import { zodProblems } from '../zod-problems.js';
+import { DOCUMENT_KINDS } from './document-kinds.js';
 
 /**
- * The one settings schema of a company (DESIGN.md §3, "one schema of settings, validated on write and
+ * The one settings schema of a company ("one schema of settings, validated on write and
  * read"). Every object is strict: an unknown key is an error that names it. Every field has a default
  * that works with a fresh Xero organisation, so `{}` parses to a usable configuration.
  */
 
-/** Xero contact fields a Pipedrive field can feed (reference/xero.md §8). */
-export const XERO_CONTACT_FIELDS = [
+/** The parts of a Xero address (https://developer.xero.com/documentation/api/accounting/types#addresses). */
+export const ADDRESS_PARTS = [
+  'AddressLine1',
+  'AddressLine2',
+  'AddressLine3',
+  'AddressLine4',
+  'City',
+  'Region',
+  'PostalCode',
+  'Country',
+  'AttentionTo',
+] as const;
+
+/** The Xero contact fields that hold one text each (mapping/contact.ts writes, contact-diff.ts compares). */
+export const CONTACT_TEXT_FIELDS = [
   'Name',
+  'ContactNumber',
   'FirstName',
   'LastName',
   'EmailAddress',
   'AccountNumber',
   'TaxNumber',
   'CompanyNumber',
-  'ContactNumber',
   'Website',
+] as const;
+
+/**
+ * Xero contact fields a Pipedrive field can feed (docs/vendors/xero.md §8). The mapping reads this
+ * vocabulary from here, so the schema below imports nothing of the mapping.
+ */
+export const XERO_CONTACT_FIELDS = [
+  ...CONTACT_TEXT_FIELDS,
   'Phone.DEFAULT',
   'Phone.MOBILE',
   ...ADDRESS_PARTS.map((part) => `POBOX.${part}` as const),
@@ -26,7 +48,7 @@ export const XERO_CONTACT_FIELDS = [
 ] as const;
 export type XeroContactField = (typeof XERO_CONTACT_FIELDS)[number];
 
-const documentKind = z.enum(['invoice', 'quote']);
+const documentKind = z.enum(DOCUMENT_KINDS);
 
 const triggerRule = z.strictObject({
   pipelineId: z.number().int().positive(),
@@ -186,11 +208,5 @@ export type ParsedSettings = { ok: true; settings: Settings } | { ok: false; err
 export function parseSettings(input: unknown): ParsedSettings {
   const result = settingsSchema.safeParse(input);
   if (result.success) return { ok: true, settings: result.data };
-  return {
-    ok: false,
-    errors: result.error.issues.map((issue) => {
-      const path = issue.path.map(String).join('.');
-      return path === '' ? issue.message : `${path}: ${issue.message}`;
-    }),
-  };
+  return { ok: false, errors: zodProblems(result.error) };
 }

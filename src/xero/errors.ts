@@ -2,7 +2,7 @@ import { AppError } from '../errors.js';
 import type { XeroAuthErrorCode, XeroErrorCode } from '../errors/catalogue.js';
 
 /**
- * The Xero boundary's failures (STYLE.md: typed errors, one base). Every call error names the
+ * The Xero boundary's failures (typed errors, one base). Every call error names the
  * method and path, the HTTP status when there was one, whether a retry can help, and how long to
  * wait when Xero said so.
  *

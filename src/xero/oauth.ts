@@ -4,7 +4,7 @@ import type { components as identity } from './generated/identity.js';
 
 /**
  * Xero's identity service (xero.md §1): the consent URL, code exchange, refresh, revocation and
- * connections. Every base URL comes from config (DESIGN.md §2), which is why this is not xero-node:
+ * connections. Every base URL comes from config (docs/architecture.md), which is why this is not xero-node:
  * it hard-codes the identity hosts (xero.md §15).
  */
 export interface XeroIdentityUrls {
@@ -33,7 +33,7 @@ export interface XeroTokenSet {
   idToken?: string;
 }
 
-export type XeroConnection = Required<
+export type XeroTenantConnection = Required<
   Pick<identity['schemas']['Connection'], 'id' | 'tenantId' | 'tenantType' | 'tenantName'>
 > &
   identity['schemas']['Connection'];
@@ -58,7 +58,7 @@ export interface XeroOAuth {
   exchangeCode(code: string, redirectUri: string): Promise<XeroTokenSet>;
   refresh(refreshToken: string): Promise<XeroTokenSet>;
   revoke(refreshToken: string): Promise<void>;
-  listConnections(accessToken: string, authEventId?: string): Promise<XeroConnection[]>;
+  listConnections(accessToken: string, authEventId?: string): Promise<XeroTenantConnection[]>;
   deleteConnection(accessToken: string, connectionId: string): Promise<void>;
 }
 
@@ -158,7 +158,7 @@ export function createXeroOAuth(deps: XeroOAuthDeps): XeroOAuth {
       const query = authEventId ? `?${new URLSearchParams({ authEventId })}` : '';
       const response = await bearerCall('GET', `/connections${query}`, accessToken);
       if (!response.ok) throw await connectionFailure('GET /connections', response);
-      return (await response.json()) as XeroConnection[];
+      return (await response.json()) as XeroTenantConnection[];
     },
 
     async deleteConnection(accessToken, connectionId) {

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js';
-import type { RateLimitObservation } from './retry-after.js';
+import type { RateLimitObservation } from './rate-limit-headers.js';
 
 /**
  * Client-side pacing of Accounting calls per tenant, so the app stays inside Xero's limits

@@ -1,3 +1,4 @@
+import { KeyedLock } from '../keyed-lock.js';
 import type { RotatedXeroTokens, StoredXeroTokens, XeroTokenPort } from './token-manager.js';
 
 /**
@@ -6,7 +7,7 @@ import type { RotatedXeroTokens, StoredXeroTokens, XeroTokenPort } from './token
  */
 export class InMemoryXeroTokenStore implements XeroTokenPort {
   private readonly pairs = new Map<string, StoredXeroTokens>();
-  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly locks = new KeyedLock();
 
   /** Stores the pair of a fresh consent (what the connect callback does through the real store). */
   put(companyId: string, tokens: RotatedXeroTokens): StoredXeroTokens {
@@ -32,16 +33,8 @@ export class InMemoryXeroTokenStore implements XeroTokenPort {
     return true;
   }
 
-  async withRefreshLock<T>(companyId: string, fn: () => Promise<T>): Promise<T> {
-    const previous = this.locks.get(companyId) ?? Promise.resolve();
-    const run = previous.then(fn, fn);
-    const settled = run.catch(() => undefined);
-    this.locks.set(companyId, settled);
-    try {
-      return await run;
-    } finally {
-      if (this.locks.get(companyId) === settled) this.locks.delete(companyId);
-    }
+  withRefreshLock<T>(companyId: string, fn: () => Promise<T>): Promise<T> {
+    return this.locks.run(companyId, fn);
   }
 
   async markNeedsReauth(companyId: string, reason: string): Promise<void> {

@@ -1,9 +1,10 @@
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
+import { parseRetryAfter } from '../retry-after.js';
 import { XeroApiError, type XeroCallFacts, XeroValidationError } from './errors.js';
+import { readRateLimitHeaders } from './rate-limit-headers.js';
 import type { XeroTenantLimiter } from './rate-limiter.js';
 import { validationMessages } from './results.js';
-import { parseRetryAfter, readRateLimitHeaders } from './retry-after.js';
 import type { XeroTokenManager } from './token-manager.js';
 import type { XeroTenantRef } from './types.js';
 

@@ -2,6 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 import { z } from 'zod';
 
+import { zodProblems } from '../zod-problems.js';
+
 /**
  * Xero webhooks (xero.md §14): a thin payload naming what changed, signed with the app's webhook key.
  * Pure: the HTTP route reads the raw body, checks the signature first, then parses.
@@ -65,13 +67,7 @@ export type ParsedXeroWebhook =
 export function parseXeroWebhook(body: unknown): ParsedXeroWebhook {
   const result = xeroWebhookPayload.safeParse(body);
   if (result.success) return { ok: true, payload: result.data };
-  return {
-    ok: false,
-    errors: result.error.issues.map((issue) => {
-      const path = issue.path.map(String).join('.');
-      return path === '' ? issue.message : `${path}: ${issue.message}`;
-    }),
-  };
+  return { ok: false, errors: zodProblems(result.error) };
 }
 
 /** Intent to Receive: no events; the answer is 200 for a good signature, 401 otherwise (§14). */

@@ -4,8 +4,8 @@ import { after, before, describe, it } from 'node:test';
 import { getCompany } from '../../src/store/repos/companies.js';
 import { listRunsForDeal } from '../../src/store/repos/runs.js';
 import { getXeroConnection } from '../../src/store/repos/xero-connections.js';
-import { type AppKit, COMPANY, startAppKit, SALES, TENANT_A } from '../support/app-kit.js';
-import { browserSkipReason, type BrowserSession, launchBrowser } from '../support/browser.js';
+import { type AppKit, COMPANY, SALES, startAppKit, TENANT_A } from '../support/app-kit.js';
+import { type BrowserSession, browserSkipReason, launchBrowser } from '../support/browser.js';
 import {
   chooseOrganisation,
   consentInXero,

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { catchUp } from '../../src/connections/catch-up.js';
 import type { QueueEvents } from '../../src/queue/events.js';
+import { catchUp } from '../../src/services/catch-up.js';
 import { setWebhookCredentials } from '../../src/store/repos/companies.js';
 import { listRunsForDeal } from '../../src/store/repos/runs.js';
 import { type AppKit, COMPANY, SALES, startAppKit } from '../support/app-kit.js';
 
 /**
- * The periodic catch-up over real HTTP (connections/catch-up.ts): the app and both sandboxes share
+ * The periodic catch-up over real HTTP (services/catch-up.ts): the app and both sandboxes share
  * one clock, so advancing it by CATCH_UP_INTERVAL_MS (5 min by default) makes the company's check
  * due. Pipedrive's ban, its deleted webhooks and its late deliveries are the sandbox's own.
  */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { statusReport } from '../../src/connections/status-report.js';
+import { statusReport } from '../../src/services/status-report.js';
 import { listRunsForDeal } from '../../src/store/repos/runs.js';
 import { type AppKit, COMPANY, SALES, startAppKit } from '../support/app-kit.js';
 import { createTestDatabase, type TestDatabase } from '../support/each-dialect.js';

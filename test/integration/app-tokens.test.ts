@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { DEMO_XERO_APP } from '../../sandbox/xero/apps.js';
-import { statusReport } from '../../src/connections/status-report.js';
+import { statusReport } from '../../src/services/status-report.js';
 import { getPipedriveConnection } from '../../src/store/repos/pipedrive-connections.js';
 import { listRunsForDeal } from '../../src/store/repos/runs.js';
 import { getXeroConnection } from '../../src/store/repos/xero-connections.js';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { sweepInbox } from '../../src/http/webhooks/inbox-sweep.js';
 import { createLogger } from '../../src/logger.js';
 import { createEmbeddedQueue } from '../../src/queue/embedded.js';
+import { sweepInbox } from '../../src/services/inbox-sweep.js';
 import { upsertCompany } from '../../src/store/repos/companies.js';
 import { recordInboxEvent } from '../../src/store/repos/inbox.js';
 import { defaultSettings } from '../../src/sync/settings.js';

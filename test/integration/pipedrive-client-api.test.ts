@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 
+import { type StartedPipedrive, startPipedriveSandbox } from '../../sandbox/pipedrive/test-kit.js';
 import { PipedriveApiError } from '../../src/pipedrive/errors.js';
-import { startPipedriveSandbox, type StartedPipedrive } from '../../sandbox/pipedrive/test-kit.js';
 import {
-  connectPipedrive,
   type ConnectedPipedrive,
+  connectPipedrive,
   control,
   loggedRequests,
 } from './pipedrive-client-helpers.js';

@@ -1,10 +1,10 @@
+import type { LoggedRequest } from '../../sandbox/common/request-log.js';
+import { demoApp } from '../../sandbox/pipedrive/store/seed-demo.js';
 import type { Clock } from '../../src/clock.js';
 import { PipedriveClient } from '../../src/pipedrive/client.js';
 import { PipedriveOAuth, type PipedriveTokenSet } from '../../src/pipedrive/oauth.js';
 import { PipedriveTokenManager, type TokenEvent } from '../../src/pipedrive/token-manager.js';
 import { InMemoryPipedriveTokenStore } from '../../src/pipedrive/token-store-memory.js';
-import type { LoggedRequest } from '../../sandbox/common/request-log.js';
-import { demoApp } from '../../sandbox/pipedrive/store/seed-demo.js';
 
 /**
  * The app's Pipedrive side wired to a running sandbox: OAuth against its OAuth routes, an

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 
+import { type StartedPipedrive, startPipedriveSandbox } from '../../sandbox/pipedrive/test-kit.js';
 import { PipedriveApiError } from '../../src/pipedrive/errors.js';
-import { startPipedriveSandbox, type StartedPipedrive } from '../../sandbox/pipedrive/test-kit.js';
 import {
   approveInstall,
   CONNECTION,

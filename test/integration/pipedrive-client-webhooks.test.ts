@@ -3,15 +3,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 
-import { verifyBasicAuth } from '../../src/pipedrive/webhook-auth.js';
+import { type StartedPipedrive, startPipedriveSandbox } from '../../sandbox/pipedrive/test-kit.js';
 import {
   detectDealTransition,
-  isOwnWrite,
   parseWebhook,
   type PipedriveWebhookEvent,
 } from '../../src/pipedrive/webhook.js';
-import { startPipedriveSandbox, type StartedPipedrive } from '../../sandbox/pipedrive/test-kit.js';
-import { connectPipedrive, type ConnectedPipedrive, control } from './pipedrive-client-helpers.js';
+import { verifyBasicAuth } from '../../src/pipedrive/webhook-auth.js';
+import { type ConnectedPipedrive, connectPipedrive, control } from './pipedrive-client-helpers.js';
 
 // Webhook subscriptions made by the app's client, and the sandbox's real v2 deliveries read by the
 // app's pure intake (pipedrive.md §5). The receiver answers 200 and keeps what the intake made of
@@ -114,7 +113,9 @@ describe('Pipedrive webhooks through the app client', () => {
     ]);
     const noteEvents = got.filter((delivery) => delivery.event?.meta.entity === 'note');
     assert.equal(noteEvents.length, 1);
-    assert.equal(isOwnWrite(noteEvents[0]!.event!, me.id), true);
+    // Our own note comes back marked as an API write by our user.
+    const { meta } = noteEvents[0]!.event!;
+    assert.deepEqual([meta.change_source, meta.user_id], ['api', String(me.id)]);
     await pipedrive.client.deleteWebhook(webhook.id);
   });
 

@@ -4,8 +4,8 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import {
   api,
   installDemoApp,
-  startPipedriveSandbox,
   type StartedPipedrive,
+  startPipedriveSandbox,
   type TokenSet,
 } from '../../sandbox/pipedrive/test-kit.js';
 import type { PipedriveChange } from '../../sandbox/pipedrive/world.js';

@@ -5,10 +5,10 @@ import { SandboxClock } from '../../sandbox/common/clock.js';
 import {
   api,
   installDemoApp,
-  startPipedriveSandbox,
   type StartedPipedrive,
-  type TokenSet,
+  startPipedriveSandbox,
   tokenRequest,
+  type TokenSet,
 } from '../../sandbox/pipedrive/test-kit.js';
 import { resetSandbox } from '../support/sandbox-reset.js';
 

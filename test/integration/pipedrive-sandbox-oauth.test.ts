@@ -6,8 +6,8 @@ import {
   authorize,
   basicAuth,
   installDemoApp,
-  startPipedriveSandbox,
   type StartedPipedrive,
+  startPipedriveSandbox,
   tokenRequest,
 } from '../../sandbox/pipedrive/test-kit.js';
 import { resetSandbox } from '../support/sandbox-reset.js';

@@ -5,8 +5,8 @@ import { v1, v2 } from 'pipedrive';
 
 import {
   installDemoApp,
-  startPipedriveSandbox,
   type StartedPipedrive,
+  startPipedriveSandbox,
   type TokenSet,
 } from '../../sandbox/pipedrive/test-kit.js';
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
-import { after, before, it } from 'node:test';
 import { createInterface } from 'node:readline';
+import { after, before, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 
 import { createEmbeddedQueue } from '../../src/queue/embedded.js';
 import { nextEvent } from '../../src/queue/events.js';

@@ -6,7 +6,7 @@ import { createEmbeddedQueue, type EmbeddedQueueOptions } from '../../src/queue/
 import { nextEvent } from '../../src/queue/events.js';
 import type { JobPayloads } from '../../src/queue/jobs.js';
 import type { JobQueue } from '../../src/queue/port.js';
-import { createTestStore, type TestStore, testDialects } from '../support/each-dialect.js';
+import { createTestStore, testDialects, type TestStore } from '../support/each-dialect.js';
 import {
   documentHandlers,
   documentJob,

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
-
 import { Writable } from 'node:stream';
+import { after, afterEach, before, describe, it } from 'node:test';
 
 import { sql } from 'kysely';
 import pg from 'pg';
 import { pino } from 'pino';
 
+import type { Logger } from '../../src/logger.js';
 import { nextEvent } from '../../src/queue/events.js';
 import { createGraphileQueue } from '../../src/queue/graphile.js';
-import type { Logger } from '../../src/logger.js';
 import type { JobQueue } from '../../src/queue/port.js';
 import { createTestStore, type TestStore } from '../support/each-dialect.js';
 import { documentHandlers, documentJob } from '../support/queue-kit.js';

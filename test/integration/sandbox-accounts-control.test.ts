@@ -5,8 +5,8 @@ import { listenSandbox, type RunningSandbox } from '../../sandbox/common/server.
 import {
   api,
   installDemoApp,
-  startPipedriveSandbox,
   type StartedPipedrive,
+  startPipedriveSandbox,
 } from '../../sandbox/pipedrive/test-kit.js';
 import { DEMO_XERO_USER } from '../../sandbox/xero/apps.js';
 import { DEMO_TENANT_B } from '../../sandbox/xero/seed.js';

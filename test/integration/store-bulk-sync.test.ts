@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { upsertCompany } from '../../src/store/repos/companies.js';
 import { type BulkSyncState, getBulkSync, saveBulkSync } from '../../src/store/repos/bulk-sync.js';
-import { createTestStore, type TestStore, testDialects } from '../support/each-dialect.js';
+import { upsertCompany } from '../../src/store/repos/companies.js';
+import { createTestStore, testDialects, type TestStore } from '../support/each-dialect.js';
 
 /** A bulk sync's saved progress round-trips on every dialect, one row per company+tenant+kind. */
 const at = new Date('2026-03-01T10:00:00.000Z');

@@ -22,7 +22,7 @@ import {
   saveXeroConnection,
   type XeroConnectionInput,
 } from '../../src/store/repos/xero-connections.js';
-import { createTestStore, type TestStore, testDialects } from '../support/each-dialect.js';
+import { createTestStore, testDialects, type TestStore } from '../support/each-dialect.js';
 
 const box = createSecretBox(randomBytes(32).toString('base64'));
 const at = new Date('2026-03-01T10:00:00.000Z');

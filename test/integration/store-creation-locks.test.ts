@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { createLogger } from '../../src/logger.js';
-import { openDatabase, type OpenDatabase } from '../../src/store/db.js';
+import { type OpenDatabase, openDatabase } from '../../src/store/db.js';
 import { upsertCompany } from '../../src/store/repos/companies.js';
 import {
   releaseCreationLock,
   tryAcquireCreationLock,
 } from '../../src/store/repos/creation-locks.js';
 import { CREATION_LEASE_MS, withCreationLocks } from '../../src/sync/usecases/creation-lock.js';
-import { createTestStore, type TestStore, testDialects } from '../support/each-dialect.js';
+import { createTestStore, testDialects, type TestStore } from '../support/each-dialect.js';
 
 /**
  * Creation locks (migration 0004) on each dialect: one holder at a time across connections (a second

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 
-import { sweepDealNotes } from '../../src/connections/deal-notes.js';
 import { createLogger } from '../../src/logger.js';
 import { createQueueEmitter } from '../../src/queue/events.js';
 import type { JobQueue } from '../../src/queue/port.js';
+import { sweepDealNotes } from '../../src/services/deal-notes.js';
 import { deleteCompany, upsertCompany } from '../../src/store/repos/companies.js';
 import {
   addDealNote,
@@ -17,7 +17,7 @@ import {
   postponeDealNote,
   runNoteStates,
 } from '../../src/store/repos/deal-notes.js';
-import { createTestStore, type TestStore, testDialects } from '../support/each-dialect.js';
+import { createTestStore, testDialects, type TestStore } from '../support/each-dialect.js';
 
 /** The notes outbox's statements on every dialect, and the sweep that hands owed notes over. */
 

@@ -12,7 +12,7 @@ import {
   updateDocumentFromXero,
 } from '../../src/store/repos/documents.js';
 import { getUsage, usageMonth } from '../../src/store/repos/usage.js';
-import { createTestStore, type TestStore, testDialects } from '../support/each-dialect.js';
+import { createTestStore, testDialects, type TestStore } from '../support/each-dialect.js';
 
 const at = new Date('2026-03-31T23:59:59.000Z');
 const month = '2026-03';

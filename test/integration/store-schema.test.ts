@@ -3,13 +3,13 @@ import { after, before, describe, it } from 'node:test';
 
 import { sql } from 'kysely';
 
-import { parseDatabaseUrl } from '../../src/store/dialect.js';
 import { openDatabase } from '../../src/store/db.js';
+import { parseDatabaseUrl } from '../../src/store/dialect.js';
 import { migrateToLatest } from '../../src/store/migrations/index.js';
 import { deleteCompany, getCompany, upsertCompany } from '../../src/store/repos/companies.js';
 import { claimDocument, getDocument } from '../../src/store/repos/documents.js';
 import { createRun, getRun } from '../../src/store/repos/runs.js';
-import { createTestStore, type TestStore, testDialects } from '../support/each-dialect.js';
+import { createTestStore, testDialects, type TestStore } from '../support/each-dialect.js';
 
 const at = new Date('2026-03-01T10:00:00.000Z');
 

@@ -28,7 +28,7 @@ import {
   updateRun,
 } from '../../src/store/repos/runs.js';
 import { getUsage } from '../../src/store/repos/usage.js';
-import { createTestStore, type TestStore, testDialects } from '../support/each-dialect.js';
+import { createTestStore, testDialects, type TestStore } from '../support/each-dialect.js';
 
 /** Invariant 5: every read and write is scoped by company. Company A's rows are invisible to B. */
 const A = 1;

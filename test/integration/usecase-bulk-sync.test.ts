@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { XeroApiError } from '../../src/xero/errors.js';
 import { getBulkSync } from '../../src/store/repos/bulk-sync.js';
 import { getContactLink, getItemLink } from '../../src/store/repos/links.js';
 import { bulkSync } from '../../src/sync/usecases/bulk-sync.js';
+import { XeroApiError } from '../../src/xero/errors.js';
 import {
   accountingCalls,
   COMPANY_ID,

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { getRun } from '../../src/store/repos/runs.js';
+import { createRun } from '../../src/store/repos/runs.js';
 import { documentForDeal } from '../../src/sync/usecases/document-for-deal.js';
 import { syncContact } from '../../src/sync/usecases/sync-contact.js';
-import { createRun } from '../../src/store/repos/runs.js';
 import { identityKit } from '../support/identity-kit.js';
 import { COMPANY_ID, startSyncKit, type SyncKit } from '../support/sync-kit.js';
 

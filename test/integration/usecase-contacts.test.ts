@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { getContactLink } from '../../src/store/repos/links.js';
+import { OrgReferenceCache } from '../../src/sync/org-reference-cache.js';
 import { documentForDeal } from '../../src/sync/usecases/document-for-deal.js';
-import { OrgReferenceCache } from '../../src/sync/usecases/load-org-reference.js';
 import { COMPANY_ID, startSyncKit, type SyncKit, TENANT_ID } from '../support/sync-kit.js';
 
 /**

@@ -2,16 +2,16 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 
-import { openDatabase, type OpenDatabase } from '../../src/store/db.js';
+import { type OpenDatabase, openDatabase } from '../../src/store/db.js';
 import { upsertCompany } from '../../src/store/repos/companies.js';
 import { createRun } from '../../src/store/repos/runs.js';
+import { OrgReferenceCache } from '../../src/sync/org-reference-cache.js';
 import type { DocumentJob, RunOutcome, SyncDeps } from '../../src/sync/ports.js';
 import type { SettingsInput } from '../../src/sync/settings.js';
 import { documentForDeal } from '../../src/sync/usecases/document-for-deal.js';
-import { OrgReferenceCache } from '../../src/sync/usecases/load-org-reference.js';
 import { syncContact } from '../../src/sync/usecases/sync-contact.js';
 import type { XeroClient } from '../../src/xero/client.js';
-import { createTestStore, type TestStore, testDialects } from '../support/each-dialect.js';
+import { createTestStore, testDialects, type TestStore } from '../support/each-dialect.js';
 import { identityKit } from '../support/identity-kit.js';
 import { COMPANY_ID, startSyncKit, type SyncKit } from '../support/sync-kit.js';
 

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { getRun } from '../../src/store/repos/runs.js';
+import { OrgReferenceCache } from '../../src/sync/org-reference-cache.js';
 import { documentForDeal } from '../../src/sync/usecases/document-for-deal.js';
-import { OrgReferenceCache } from '../../src/sync/usecases/load-org-reference.js';
 import {
   accountingCalls,
   COMPANY_ID,

@@ -3,9 +3,9 @@ import { after, before, describe, it } from 'node:test';
 
 import { AppError } from '../../src/errors.js';
 import { getRun } from '../../src/store/repos/runs.js';
+import { OrgReferenceCache } from '../../src/sync/org-reference-cache.js';
 import { documentForDeal, recordFinalFailure } from '../../src/sync/usecases/document-for-deal.js';
-import { OrgReferenceCache } from '../../src/sync/usecases/load-org-reference.js';
-import { replayRun } from '../../src/sync/usecases/replay.js';
+import { createReplayRun } from '../../src/sync/usecases/replay.js';
 import { accountingCalls, COMPANY_ID, startSyncKit, type SyncKit } from '../support/sync-kit.js';
 
 /**
@@ -125,17 +125,17 @@ describe('documentForDeal under faults', () => {
     );
     assert.match(
       (await kit.notes(6)).at(-1)!.content,
-      /Xero refused it: Tracking category 'Region' option 'East' is not valid\. .*Replay/,
+      /Xero refused it: Tracking category &#39;Region&#39; option &#39;East&#39; is not valid\. .*Replay/,
     );
     assert.equal((await invoicesFor(6)).length, 0);
 
-    const replayId = await replayRun(kit.deps(), job.runId);
+    const replayId = await createReplayRun(kit.deps(), job.runId);
     const fixed = { documents: { trackings: [{ categoryName: 'Region', optionName: 'North' }] } };
     const replayed = await documentForDeal(kit.deps(fixed), { ...job, runId: replayId });
     assert.equal(replayed.status, 'succeeded', JSON.stringify(replayed));
     assert.equal((await invoicesFor(6)).length, 1);
     assert.equal((await getRun(kit.store.db, COMPANY_ID, replayId))?.replayOf, job.runId);
-    await assert.rejects(replayRun(kit.deps(), replayId), /only failed runs/);
+    await assert.rejects(createReplayRun(kit.deps(), replayId), /only failed runs/);
   });
 
   it('retries used up: recordFinalFailure fails the run and writes one note with a replay link', async () => {

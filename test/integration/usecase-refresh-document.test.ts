@@ -12,7 +12,7 @@ import {
 import type { SyncDeps } from '../../src/sync/ports.js';
 import { documentForDeal } from '../../src/sync/usecases/document-for-deal.js';
 import { refreshDocument } from '../../src/sync/usecases/refresh-document.js';
-import { createTestStore, type TestStore, testDialects } from '../support/each-dialect.js';
+import { createTestStore, testDialects, type TestStore } from '../support/each-dialect.js';
 import {
   COMPANY_ID,
   SHORT_CODE,

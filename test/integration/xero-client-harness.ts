@@ -8,7 +8,7 @@ import type { Clock } from '../../src/clock.js';
 import { createXeroClient, type XeroClientDeps } from '../../src/xero/client.js';
 import { createTenantLimiter, type TenantLimiterOptions } from '../../src/xero/rate-limiter.js';
 import { InMemoryXeroTokenStore } from '../../src/xero/token-store-memory.js';
-import { REDIRECT_URI, startXero, type StartedXero } from './xero-sandbox-helpers.js';
+import { REDIRECT_URI, type StartedXero, startXero } from './xero-sandbox-helpers.js';
 
 /**
  * The app's Xero client wired to a Xero sandbox over loopback. One clock for both sides (the

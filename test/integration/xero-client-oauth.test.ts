@@ -5,8 +5,8 @@ import { after, describe, it } from 'node:test';
 import { DEMO_TENANT_A, DEMO_TENANT_B } from '../../sandbox/xero/seed.js';
 import { XeroApiError, XeroAuthError } from '../../src/xero/errors.js';
 import { DEFAULT_XERO_SCOPES } from '../../src/xero/oauth.js';
-import { InMemoryXeroTokenStore } from '../../src/xero/token-store-memory.js';
 import type { RotatedXeroTokens } from '../../src/xero/token-manager.js';
+import { InMemoryXeroTokenStore } from '../../src/xero/token-store-memory.js';
 import { type ClientHarness, connectCompany, startClientHarness } from './xero-client-harness.js';
 import { refresh } from './xero-sandbox-helpers.js';
 

@@ -4,8 +4,8 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 
 import { DEMO_TENANT_B } from '../../sandbox/xero/seed.js';
-import { api, connect, startXero, type StartedXero } from './xero-sandbox-helpers.js';
 import { resetSandbox } from '../support/sandbox-reset.js';
+import { api, connect, type StartedXero, startXero } from './xero-sandbox-helpers.js';
 
 /** A route that counts its runs and answers with the status the body asks for, optionally held. */
 const counter = {

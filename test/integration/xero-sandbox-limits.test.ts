@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 
 import { DEMO_TENANT_A, DEMO_TENANT_B } from '../../sandbox/xero/seed.js';
 import type { XeroSandboxOptions } from '../../sandbox/xero/server.js';
-import { api, connect, startXero, type StartedXero } from './xero-sandbox-helpers.js';
+import { api, connect, type StartedXero, startXero } from './xero-sandbox-helpers.js';
 
 const RATE_LIMIT_BODY =
   'oauth_problem=rate%20limit%20exceeded&oauth_problem_advice=please%20wait%20before%20retrying%20the%20xero%20api';

@@ -5,6 +5,7 @@ import { decodeJwt } from 'jose';
 
 import { DEMO_XERO_APP } from '../../sandbox/xero/apps.js';
 import { DEMO_TENANT_A, DEMO_TENANT_B, OTHER_TENANT } from '../../sandbox/xero/seed.js';
+import { resetSandbox } from '../support/sandbox-reset.js';
 import {
   api,
   authorizeUrl,
@@ -14,11 +15,10 @@ import {
   postToken,
   REDIRECT_URI,
   refresh,
-  startXero,
   type StartedXero,
+  startXero,
   type Tokens,
 } from './xero-sandbox-helpers.js';
-import { resetSandbox } from '../support/sandbox-reset.js';
 
 let xero: StartedXero;
 let url: string;

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 
 import { DEMO_TENANT_B } from '../../sandbox/xero/seed.js';
-import { api, connect, startXero, type StartedXero } from './xero-sandbox-helpers.js';
 import { resetSandbox } from '../support/sandbox-reset.js';
+import { api, connect, type StartedXero, startXero } from './xero-sandbox-helpers.js';
 
 let xero: StartedXero;
 let url: string;

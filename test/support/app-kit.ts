@@ -15,9 +15,9 @@ import {
   walkXeroConnect,
 } from '../../src/cli/oauth-walk.js';
 import { loadConfig } from '../../src/config.js';
-import { companyToken, xeroConnectUrl } from '../../src/connections/links.js';
 import { createLogger } from '../../src/logger.js';
 import { nextEvent, type QueueEvents } from '../../src/queue/events.js';
+import { companyToken, xeroConnectUrl } from '../../src/services/links.js';
 import { updateCompanySettings } from '../../src/store/repos/companies.js';
 import { parseSettings, type SettingsInput } from '../../src/sync/settings.js';
 
@@ -248,6 +248,7 @@ function notesDelivered(app: App, dealId: number, timeoutMs = 15_000): Promise<v
       events.off('job:success', onEnd);
       events.off('job:failure', onEnd);
     };
+    // check() settles only through resolve or fail, so the callers below may drop its promise.
     const check = () =>
       owed().then((rows) => {
         if (rows.length > 0) return;

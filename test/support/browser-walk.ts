@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 
 import { DEMO_XERO_APP } from '../../sandbox/xero/apps.js';
-import { companyToken, xeroConnectUrl } from '../../src/connections/links.js';
+import { companyToken, xeroConnectUrl } from '../../src/services/links.js';
 import {
   CONTACT_PANEL_FIELDS,
   DEAL_PANEL_FIELDS,

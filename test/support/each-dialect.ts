@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 import pg from 'pg';
 
-import { type DialectName, openDatabase, type OpenDatabase } from '../../src/store/db.js';
+import { type DialectName, type OpenDatabase, openDatabase } from '../../src/store/db.js';
 import { migrateToLatest } from '../../src/store/migrations/index.js';
 
 /**

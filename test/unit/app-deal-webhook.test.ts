@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { judgeWebhooks, WEBHOOK_NAME } from '../../src/connections/deal-webhook.js';
 import type { PipedriveWebhookSubscription } from '../../src/pipedrive/types.js';
+import { judgeWebhooks, WEBHOOK_NAME } from '../../src/services/deal-webhook.js';
 
 /** Which of Pipedrive's listed webhooks the app keeps, removes, and what was wrong (pure). */
 const URL = 'https://sync.example.com/webhooks/pipedrive/7001';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { type DealState, firedSince, matchTrigger } from '../../src/sync/usecases/match-trigger.js';
 import type { DealTransition } from '../../src/pipedrive/webhook.js';
 import { parseSettings } from '../../src/sync/settings.js';
+import { type DealState, firedSince, matchTrigger } from '../../src/sync/usecases/match-trigger.js';
 
 function triggers(input: unknown) {
   const parsed = parseSettings({ triggers: input });

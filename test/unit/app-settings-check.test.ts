@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { unknownXeroCodes } from '../../src/connections/settings-check.js';
+import { unknownXeroCodes } from '../../src/services/settings-check.js';
 import { parseSettings } from '../../src/sync/settings.js';
 import type { XeroAccount, XeroTaxRate } from '../../src/xero/types.js';
 

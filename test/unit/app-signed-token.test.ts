@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { createSigner } from '../../src/connections/signed-token.js';
+import { createSigner } from '../../src/services/signed-token.js';
 
 const key = Buffer.alloc(32, 3).toString('base64');
 function clockAt(ms: number) {

@@ -7,7 +7,7 @@ import { ERRORS_DOC, renderErrorsDoc } from '../../scripts/generate-errors-doc.j
 import { AppError } from '../../src/errors.js';
 import { catalogue, chapters, type ErrorCode } from '../../src/errors/catalogue.js';
 import { HttpError, toAnswer } from '../../src/http/error-handler.js';
-import { DEFAULT_BACKOFF, decideRetry } from '../../src/queue/retry.js';
+import { decideRetry, DEFAULT_BACKOFF } from '../../src/queue/retry.js';
 
 /**
  * The error catalogue (src/errors/catalogue.ts) against docs/errors.md and the source, the way

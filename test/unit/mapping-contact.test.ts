@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { buildContact } from '../../src/sync/mapping/contact.js';
-import type { PipedriveOrganization, PipedrivePerson } from '../../src/sync/mapping/types.js';
+import type { OrganizationInput, PersonInput } from '../../src/sync/mapping/types.js';
 import { defaultSettings } from '../../src/sync/settings.js';
 import { withSettings } from './mapping-fixtures.js';
 
 const VAT_KEY = 'dcf558aac1ae4e8c4f849ba5e668430d8df9be12';
 const BILLING_KEY = '0123456789abcdef0123456789abcdef01234567';
 
-const org: PipedriveOrganization = {
+const org: OrganizationInput = {
   id: 5,
   name: '  Kauri   Digital Ltd ',
   website: 'https://kauri.example',
@@ -34,7 +34,7 @@ const org: PipedriveOrganization = {
   },
 };
 
-const person: PipedrivePerson = {
+const person: PersonInput = {
   id: 9,
   name: 'Aroha  Ngata',
   first_name: 'Aroha',

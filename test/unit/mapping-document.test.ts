@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { buildDocument, type DocumentInput } from '../../src/sync/mapping/document.js';
+import { buildDocument } from '../../src/sync/mapping/document.js';
 import type {
-  PipedriveDealProduct,
+  DealProductInput,
+  DocumentInput,
   TaxMethod,
   XeroInvoiceDraft,
   XeroQuoteDraft,
@@ -16,7 +17,7 @@ function built(overrides: Partial<DocumentInput>) {
   return result;
 }
 
-const lines = (products: Partial<PipedriveDealProduct>[]) =>
+const lines = (products: Partial<DealProductInput>[]) =>
   products.map((overrides, index) =>
     product({ id: index + 1, product_id: 101 + index, ...overrides }),
   );

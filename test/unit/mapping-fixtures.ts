@@ -1,10 +1,14 @@
+import type {
+  DealInput,
+  DealProductInput,
+  DocumentInput,
+  OrgFacts,
+} from '../../src/sync/mapping/types.js';
 import { defaultSettings, type Settings } from '../../src/sync/settings.js';
-import type { DocumentInput, OrgFacts } from '../../src/sync/mapping/document.js';
-import type { PipedriveDeal, PipedriveDealProduct } from '../../src/sync/mapping/types.js';
 
 /** Builders for mapping tests: the demo organisation of docs/helpers/DEMO.md (NZ, GST 15 %). */
 
-export function product(overrides: Partial<PipedriveDealProduct> = {}): PipedriveDealProduct {
+export function product(overrides: Partial<DealProductInput> = {}): DealProductInput {
   return {
     id: 1,
     product_id: 101,
@@ -24,7 +28,7 @@ export function product(overrides: Partial<PipedriveDealProduct> = {}): Pipedriv
   };
 }
 
-export function deal(overrides: Partial<PipedriveDeal> = {}): PipedriveDeal {
+export function deal(overrides: Partial<DealInput> = {}): DealInput {
   return {
     id: 42,
     title: 'Website rebuild',

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { itemForProduct } from '../../src/sync/mapping/item.js';
-import type { PipedriveProduct } from '../../src/sync/mapping/types.js';
+import type { ProductInput } from '../../src/sync/mapping/types.js';
 import { defaultSettings } from '../../src/sync/settings.js';
 
-const catalogueProduct = (overrides: Partial<PipedriveProduct>): PipedriveProduct => ({
+const catalogueProduct = (overrides: Partial<ProductInput>): ProductInput => ({
   id: 7,
   name: 'Router X200',
   code: 'HW-ROUTER',

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { buildDocument, type DocumentInput } from '../../src/sync/mapping/document.js';
+import { buildDocument } from '../../src/sync/mapping/document.js';
 import type { Refusal, RefusalCode } from '../../src/sync/mapping/refusal.js';
+import type { DocumentInput } from '../../src/sync/mapping/types.js';
 import { refusalNote } from '../../src/sync/refusals.js';
 import { deal, demoOrg, documentInput, product, withSettings } from './mapping-fixtures.js';
 

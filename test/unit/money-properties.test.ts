@@ -8,8 +8,8 @@ import { dec } from '../../src/sync/mapping/amounts.js';
 import { buildDocument } from '../../src/sync/mapping/document.js';
 import { pipedriveDealTotal } from '../../src/sync/mapping/money.js';
 import type {
-  PipedriveDealDiscount,
-  PipedriveDealProduct,
+  DealDiscountInput,
+  DealProductInput,
   TaxMethod,
 } from '../../src/sync/mapping/types.js';
 import { xeroExpectedTotals } from '../../src/sync/mapping/xero-totals.js';
@@ -37,7 +37,7 @@ const lineArb = fc
     is_enabled: fc.boolean(),
     recurring: fc.boolean(),
   })
-  .map((raw): Omit<PipedriveDealProduct, 'id' | 'product_id' | 'tax_method'> => {
+  .map((raw): Omit<DealProductInput, 'id' | 'product_id' | 'tax_method'> => {
     const gross = dec(raw.item_price).times(raw.quantity);
     const amount = gross.times(raw.amountShare).toDecimalPlaces(2, 1).toNumber(); // round down: ≤ gross
     return {
@@ -91,7 +91,7 @@ function toInput(
   const oneTimeGross = dealProducts
     .filter((p) => p.is_enabled && p.billing_frequency === 'one-time')
     .reduce((sum, p) => sum.plus(dec(p.item_price).times(p.quantity)), dec(0));
-  const dealDiscounts: PipedriveDealDiscount[] = generated.discounts
+  const dealDiscounts: DealDiscountInput[] = generated.discounts
     .map((d, index) => ({
       id: `d${index}`,
       description: '',

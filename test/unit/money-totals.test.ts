@@ -3,15 +3,15 @@ import { describe, it } from 'node:test';
 
 import { pipedriveDealTotal } from '../../src/sync/mapping/money.js';
 import type {
-  PipedriveDealDiscount,
-  PipedriveDealProduct,
+  DealDiscountInput,
+  DealProductInput,
   TaxMethod,
   XeroLineItem,
 } from '../../src/sync/mapping/types.js';
 import { xeroExpectedTotals } from '../../src/sync/mapping/xero-totals.js';
 import { product } from './mapping-fixtures.js';
 
-const discount = (type: 'percentage' | 'amount', amount: number): PipedriveDealDiscount => ({
+const discount = (type: 'percentage' | 'amount', amount: number): DealDiscountInput => ({
   id: `${type}-${amount}`,
   description: '',
   type,
@@ -19,13 +19,7 @@ const discount = (type: 'percentage' | 'amount', amount: number): PipedriveDealD
 });
 
 describe('pipedriveDealTotal (money.md "Our stance" 1–5)', () => {
-  const cases: [
-    string,
-    Partial<PipedriveDealProduct>[],
-    PipedriveDealDiscount[],
-    TaxMethod,
-    string,
-  ][] = [
+  const cases: [string, Partial<DealProductInput>[], DealDiscountInput[], TaxMethod, string][] = [
     ['exclusive 15 %: 100 + 15', [{ tax: 15 }], [], 'exclusive', '115.00'],
     ['exclusive 9 %: 100 + 9', [{ tax: 9 }], [], 'exclusive', '109.00'],
     ['exclusive 0 %', [{ tax: 0 }], [], 'exclusive', '100.00'],

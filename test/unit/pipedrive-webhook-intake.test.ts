@@ -4,7 +4,6 @@ import { describe, it } from 'node:test';
 import {
   detectDealTransition,
   eventKey,
-  isOwnWrite,
   parseWebhook,
   type PipedriveWebhookEvent,
   transitionTime,
@@ -158,23 +157,6 @@ describe('detectDealTransition (pipedrive.md §5.4)', () => {
   for (const [name, body, expected] of table) {
     it(name, () => assert.deepEqual(detectDealTransition(parsed(body)), expected));
   }
-});
-
-describe('isOwnWrite', () => {
-  const note = (change_source: string, user_id: string) =>
-    parsed(
-      dealChange({ id: 5, content: 'x' }, null, {
-        entity: 'note',
-        action: 'create',
-        change_source,
-        user_id,
-      }),
-    );
-  it('is true only for API writes by the app user', () => {
-    assert.equal(isOwnWrite(note('api', '1001'), 1001), true);
-    assert.equal(isOwnWrite(note('app', '1001'), 1001), false);
-    assert.equal(isOwnWrite(note('api', '1002'), 1001), false);
-  });
 });
 
 describe('transitionTime', () => {

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { toXeroError } from '../../src/xero/transport.js';
+import { parseRetryAfter } from '../../src/retry-after.js';
+import { readRateLimitHeaders } from '../../src/xero/rate-limit-headers.js';
 import { toWriteResult, validationMessages } from '../../src/xero/results.js';
-import { parseRetryAfter, readRateLimitHeaders } from '../../src/xero/retry-after.js';
+import { toXeroError } from '../../src/xero/transport.js';
 
 const NOW = Date.UTC(2026, 9, 21, 7, 0, 0);
 

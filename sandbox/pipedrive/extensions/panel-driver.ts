@@ -1,7 +1,7 @@
 import type { SandboxClock } from '../../common/clock.js';
 import { type Deliver, httpDeliver, type OutboundResult } from '../../common/http-delivery.js';
 import type { PipedriveAppSeed } from '../world.js';
-import { panelSecret, signPanelToken, type PanelTokenOptions } from './panel-jwt.js';
+import { panelSecret, type PanelTokenOptions, signPanelToken } from './panel-jwt.js';
 import type { PanelFieldType } from './panel-schema.js';
 import {
   type SchemaVerdict,

@@ -4,8 +4,8 @@ import addFormatsModule from 'ajv-formats';
 import {
   actionErrorSchema,
   actionSuccessSchema,
-  type PanelFieldType,
   panelErrorSchema,
+  type PanelFieldType,
   panelResponseSchema,
 } from './panel-schema.js';
 

@@ -5,18 +5,18 @@ import type { PipedriveOAuth } from '../oauth.js';
 import type { ChangeContext, PipedriveCompanies } from '../store/companies.js';
 import type { Company } from '../store/company.js';
 import type { DealOps, DealProductInput } from '../store/deal-ops.js';
-import type { PipedriveAppSeed } from '../world.js';
 import { renderNoteV1 } from '../store/render-v1.js';
 import { renderDealProductV2, renderDealV2, renderDiscountV2 } from '../store/render-v2.js';
 import type { DealRecord } from '../store/types.js';
+import type { PipedriveAppSeed } from '../world.js';
 import { defined, parseBody } from './body.js';
-import { ApiError } from './paging.js';
 import type { EditableEntity, EditableKind, NamedInput } from './editable-records.js';
 import { createRecord, pathOf, updateRecord } from './editable-records.js';
+import { ApiError } from './paging.js';
 import { organizationKind, personKind } from './v2-contacts.js';
-import { productKind } from './v2-products.js';
 import { addLineSchema, discountSchema } from './v2-deal-lines.js';
 import { dealPatch, findDeal, newDeal } from './v2-deals.js';
+import { productKind } from './v2-products.js';
 
 /**
  * Control API (no auth) under /__sandbox/pipedrive: what a user would do in Pipedrive's UI, so

@@ -6,8 +6,8 @@ import type { ActivityRecord } from '../store/types.js';
 import type { ApiRoute } from './api-routes.js';
 import { dateSchema, idSchema, parseBody } from './body.js';
 import { intParam } from './paging.js';
-import { findLive, idParam, listPage, queryOf } from './v2-route-kit.js';
 import { productRoutes } from './v2-products.js';
+import { findLive, idParam, listPage, queryOf } from './v2-route-kit.js';
 
 /** v2 pipelines, stages and activities, plus the product routes (reference/pipedrive.md §3.8, 3.10). */
 

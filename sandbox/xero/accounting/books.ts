@@ -2,10 +2,10 @@ import type { SandboxClock } from '../../common/clock.js';
 import { demoOrganisations, type OrganisationSeed } from '../seed.js';
 import type { TenantInfo, XeroChangeEvent, XeroChangeListener } from '../world.js';
 import { type ContactOutcome, matchContact, writeContact } from './contacts.js';
-import { loadOrganisation } from './load-seed.js';
 import { type DocumentOutcome, type DocumentWrite, writeDocument } from './documents.js';
 import { todayIn } from './format.js';
 import { type ItemOutcome, matchItem, writeItem } from './items.js';
+import { loadOrganisation } from './load-seed.js';
 import type { Books, ContactRecord, DocumentKind, DocumentRecord, ItemRecord } from './model.js';
 import { round } from './totals.js';
 

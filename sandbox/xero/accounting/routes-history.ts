@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 
 import type { XeroBooks } from './books.js';
+import { findDocument } from './documents.js';
 import { type ElementResult, sendJson, sendNotFound, validationException } from './envelope.js';
 import { msDate, stableId } from './format.js';
 import { booksOf, callerOf, elementsOf, sendBatch, sendList, sendPostDataInvalid } from './http.js';
-import { findDocument } from './documents.js';
 import type { DocumentKind } from './model.js';
 import { optionalString } from './validate.js';
 

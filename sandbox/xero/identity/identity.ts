@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 
 import type { SandboxClock } from '../../common/clock.js';
 import type { TenantInfo, XeroAppSeed, XeroUserSeed } from '../world.js';
-import { type AccessCheck, ACCESS_TOKEN_TTL_SECONDS, AccessTokenStore } from './access-tokens.js';
+import { ACCESS_TOKEN_TTL_SECONDS, type AccessCheck, AccessTokenStore } from './access-tokens.js';
 import { Grants, type GrantView } from './grants.js';
 import { isRedirectAllowed } from './redirect-uris.js';
 import { DEFAULT_ROTATION_GRACE_MS, RefreshTokenStore } from './refresh-tokens.js';

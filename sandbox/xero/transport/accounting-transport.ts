@@ -4,8 +4,8 @@ import type { SandboxClock } from '../../common/clock.js';
 import type { XeroIdentity } from '../identity/identity.js';
 import { scopesAllow } from '../identity/scopes.js';
 import type { XeroCaller } from '../world.js';
-import { registerIdempotencyHook } from './idempotency-hook.js';
 import type { IdempotencyStore } from './idempotency.js';
+import { registerIdempotencyHook } from './idempotency-hook.js';
 import {
   bearerRefused,
   forbidden,

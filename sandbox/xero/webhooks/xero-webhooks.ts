@@ -3,8 +3,8 @@ import { type Deliver, httpDeliver, type OutboundResult } from '../../common/htt
 import type { XeroAppSeed, XeroChangeEvent, XeroChangeListener } from '../world.js';
 import {
   INTENT_TO_RECEIVE_PATTERN,
-  type IntentToReceiveResult,
   intentToReceiveRequest,
+  type IntentToReceiveResult,
   judgeIntentToReceive,
 } from './intent-to-receive.js';
 import { randomEntropy, signBody, toWebhookEvent } from './payload.js';

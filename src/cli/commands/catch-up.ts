@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 
-import { catchUp } from '../../connections/catch-up.js';
-import { describeCatchUp, describeWebhookHealth } from '../../connections/status-report.js';
-import { AppError } from '../../errors.js';
+import { catchUp } from '../../services/catch-up.js';
+import { companyNotFound, installedCompanyIds } from '../../services/company.js';
+import { describeCatchUp, describeWebhookHealth } from '../../services/status-report.js';
 import { type CliContext, withApp } from '../context.js';
 
 /**
@@ -16,18 +16,10 @@ export function registerCatchUpCommand(program: Command, context: CliContext): v
     .option('--company <id>', 'only this company')
     .action(async (options: { company?: string }) => {
       await withApp(context, async (app) => {
-        const ids =
-          options.company !== undefined
-            ? [Number(options.company)]
-            : (await app.db.selectFrom('companies').select('id').execute()).map((row) => row.id);
-        for (const companyId of ids) {
+        const only = options.company === undefined ? undefined : Number(options.company);
+        for (const companyId of await installedCompanyIds(app.db, only)) {
           const outcome = await catchUp(app.deps, companyId);
-          if (outcome.kind === 'not_installed') {
-            throw new AppError(
-              'company_not_found',
-              `Company ${companyId} has not installed the app`,
-            );
-          }
+          if (outcome.kind === 'not_installed') throw companyNotFound(companyId);
           if (outcome.kind === 'busy') {
             console.log(`company ${companyId}: another check is running; try again later`);
             continue;

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 
-import { replayRun } from '../../connections/document-runs.js';
-import { AppError } from '../../errors.js';
+import { replayRunById } from '../../services/document-runs.js';
 import { type CliContext, withApp } from '../context.js';
 
 /** `replay <run>`: a new run of a failed one, enqueued for the workers. */
@@ -11,13 +10,7 @@ export function registerReplayCommand(program: Command, context: CliContext): vo
     .description('replay a failed run (a worker or `start` picks it up)')
     .action(async (runId: string) => {
       await withApp(context, async (app) => {
-        const owner = await app.db
-          .selectFrom('runs')
-          .select('company_id')
-          .where('id', '=', runId)
-          .executeTakeFirst();
-        if (owner === undefined) throw new AppError('run_not_found', `No run ${runId}`);
-        const run = await replayRun(app.deps, owner.company_id, runId);
+        const run = await replayRunById(app.deps, runId);
         console.log(`queued run ${run.id} (replay of ${runId})`);
       });
     });

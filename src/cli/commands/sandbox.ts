@@ -2,6 +2,7 @@ import { type Command, Option } from 'commander';
 
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
+import { closeOnSignal } from '../context.js';
 
 interface SandboxOptions {
   pipedrivePort?: string;
@@ -34,12 +35,7 @@ export function registerSandboxCommand(
         logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
       });
       console.log(running.describe());
-      const stop = async () => {
-        await running.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      closeOnSignal(() => running.close(), logger);
       logger.debug('sandbox running');
     });
 }

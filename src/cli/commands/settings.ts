@@ -2,9 +2,7 @@ import { readFile } from 'node:fs/promises';
 
 import type { Command } from 'commander';
 
-import { validateSettings } from '../../http/api/settings.js';
-import { getCompany, updateCompanySettings } from '../../store/repos/companies.js';
-import { parseSettings } from '../../sync/settings.js';
+import { readSettings, saveSettings } from '../../services/settings.js';
 import { type CliContext, pickCompany, withApp } from '../context.js';
 
 /** `settings get` prints the company's settings as JSON; `settings set <file>` validates and stores. */
@@ -16,9 +14,8 @@ export function registerSettingsCommand(program: Command, context: CliContext): 
     .action(async (options: { company?: string }) => {
       await withApp(context, async (app) => {
         const companyId = await pickCompany(app, options.company);
-        const company = await getCompany(app.db, companyId);
-        const parsed = parseSettings(company?.settings ?? {});
-        console.log(JSON.stringify(parsed.ok ? parsed.settings : company?.settings, null, 2));
+        const { stored, parsed } = await readSettings(app.deps, companyId);
+        console.log(JSON.stringify(parsed.ok ? parsed.settings : stored, null, 2));
       });
     });
   settings
@@ -28,9 +25,15 @@ export function registerSettingsCommand(program: Command, context: CliContext): 
       await withApp(context, async (app) => {
         const companyId = await pickCompany(app, options.company);
         const input = JSON.parse(await readFile(file, 'utf8')) as unknown;
-        const valid = await validateSettings(app.deps, companyId, input);
-        await updateCompanySettings(app.db, companyId, valid);
-        console.log(`settings of company ${companyId} saved`);
+        const saved = await saveSettings(app.deps, companyId, input);
+        if (saved.ok) {
+          console.log(`settings of company ${companyId} saved`);
+          return;
+        }
+        // As main.ts prints a refusal: the code and words, then every problem.
+        console.error(`${saved.code}: ${saved.message}`);
+        for (const problem of saved.problems) console.error(`  - ${problem}`);
+        process.exitCode = 1;
       });
     });
 }

@@ -2,13 +2,12 @@ import type { Command } from 'commander';
 
 import { type App, createApp } from '../../app.js';
 import { withSandboxVendors } from '../../config.js';
-import { xeroConnectUrl } from '../../connections/links.js';
-import { uninstallPipedrive } from '../../connections/pipedrive-install.js';
-import { validateSettings } from '../../http/api/settings.js';
-import { getCompany, updateCompanySettings } from '../../store/repos/companies.js';
-import { defaultSettings, parseSettings } from '../../sync/settings.js';
 import type { Logger } from '../../logger.js';
-import { type CliContext, closeOnSignal } from '../context.js';
+import { xeroConnectUrl } from '../../services/links.js';
+import { uninstallPipedrive } from '../../services/pipedrive-install.js';
+import { saveSettings, settingsOrDefaults } from '../../services/settings.js';
+import { statusReport } from '../../services/status-report.js';
+import { type CliContext, closeOnSignal, runUntilSignal } from '../context.js';
 import { walkPipedriveInstall, walkXeroConnect } from '../oauth-walk.js';
 
 /**
@@ -27,10 +26,10 @@ export function registerStartCommand(program: Command, context: CliContext): voi
     .action(async () => {
       const { config, logger } = context();
       if (!config.sandboxMode) {
-        const app = await createApp(config, { logger });
-        await app.listen();
-        await app.startWorker();
-        closeOnSignal(() => app.close(), logger);
+        const app = await runUntilSignal(context, async (started) => {
+          await started.listen();
+          await started.startWorker();
+        });
         console.log(`pipedrive-xero is running at ${app.deps.publicUrl()}`);
         console.log(`Install it into Pipedrive: ${app.deps.publicUrl()}/oauth/pipedrive/install`);
         return;
@@ -127,10 +126,8 @@ async function setUpDemo(app: App): Promise<Demo> {
   };
   const wonStageId = stageId('Won');
   const proposalStageId = stageId('Proposal');
-  const company = await getCompany(app.db, DEMO_COMPANY_ID);
-  const current = parseSettings(company?.settings ?? {});
-  const base = current.ok ? current.settings : defaultSettings();
-  const settings = await validateSettings(app.deps, DEMO_COMPANY_ID, {
+  const base = await settingsOrDefaults(app.deps, DEMO_COMPANY_ID);
+  const saved = await saveSettings(app.deps, DEMO_COMPANY_ID, {
     ...base,
     triggers: {
       rules: [
@@ -140,20 +137,18 @@ async function setUpDemo(app: App): Promise<Demo> {
       onWon: null,
     },
   });
-  await updateCompanySettings(app.db, DEMO_COMPANY_ID, settings);
+  if (!saved.ok) throw new Error(`the demo settings were refused: ${saved.message}`);
   // Deal 1 of the demo data: in "Proposal", NZD, a known customer and known items.
   const deal = await client.getDeal(1);
-  const xero = await app.db
-    .selectFrom('xero_connections')
-    .select('tenant_name')
-    .where('company_id', '=', DEMO_COMPANY_ID)
-    .executeTakeFirstOrThrow();
+  const report = await statusReport(app.db, { companyId: DEMO_COMPANY_ID, runs: 0 });
+  const tenantName = report.companies[0]?.xero?.tenantName;
+  if (tenantName === undefined) throw new Error('the demo organisation is not connected');
   return {
     wonStageId,
     proposalStageId,
     dealId: deal.id,
     dealTitle: deal.title,
-    tenantName: xero.tenant_name,
+    tenantName,
   };
 }
 

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 
-import { xeroConnectUrl } from '../../connections/links.js';
+import { xeroConnectUrl } from '../../services/links.js';
 import {
   describeCatchUp,
   describeWebhookHealth,
-  statusReport,
   type StatusReport,
-} from '../../connections/status-report.js';
+  statusReport,
+} from '../../services/status-report.js';
 import { type CliContext, withApp } from '../context.js';
 
 /** `status`: connections, queue counts and last runs; `--links` adds each company's link token. */

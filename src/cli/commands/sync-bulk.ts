@@ -1,18 +1,17 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 
-import { buildSyncDeps } from '../../connections/sync-deps.js';
-import { type BulkWhat, bulkSync } from '../../sync/usecases/bulk-sync.js';
+import { BULK_SYNC_WHATS, type BulkSyncWhat, runBulkSyncNow } from '../../services/bulk-sync.js';
 import { type CliContext, pickCompany, withApp } from '../context.js';
 
 /**
  * `sync customers|products`: every organization and person, or every product, to Xero in the
- * foreground (sync/usecases/bulk-sync.ts). Each page's position is saved, so after Ctrl-C or a
+ * foreground (services/bulk-sync.ts). Each page's position is saved, so after Ctrl-C or a
  * crash the same command continues where it stopped. Progress: a cli-progress line on a terminal,
  * one plain line per page otherwise (logs, CI). Pipedrive gives no total upfront, so it counts.
  */
 export function registerBulkSyncCommands(sync: Command, context: CliContext): void {
-  for (const what of ['customers', 'products'] as const) {
+  for (const what of BULK_SYNC_WHATS) {
     sync
       .command(what)
       .description(
@@ -22,16 +21,17 @@ export function registerBulkSyncCommands(sync: Command, context: CliContext): vo
       .action(async (options: { company?: string }) => {
         await withApp(context, async (app) => {
           const companyId = await pickCompany(app, options.company);
-          const deps = await buildSyncDeps(app.deps, companyId);
-          await runWithProgress(what, (onProgress) => bulkSync(deps, { what, onProgress }));
+          await runWithProgress(what, (onProgress) =>
+            runBulkSyncNow(app.deps, companyId, { what, onProgress }),
+          );
         });
       });
   }
 }
 
 async function runWithProgress(
-  what: BulkWhat,
-  run: (onProgress: (done: number) => void) => ReturnType<typeof bulkSync>,
+  what: BulkSyncWhat,
+  run: (onProgress: (done: number) => void) => ReturnType<typeof runBulkSyncNow>,
 ): Promise<void> {
   const bar = process.stdout.isTTY
     ? new cliProgress.SingleBar(

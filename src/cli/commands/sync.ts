@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 
-import { syncDealNow } from '../../connections/document-runs.js';
+import { syncDealNow } from '../../services/document-runs.js';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../sync/document-kinds.js';
 import { type CliContext, pickCompany, withApp } from '../context.js';
 import { registerBulkSyncCommands } from './sync-bulk.js';
 
@@ -11,10 +12,8 @@ export function registerSyncCommand(program: Command, context: CliContext): void
     .command('deal <id>')
     .description("queue the deal's draft invoice or quote (a worker or `start` picks it up)")
     .option('--company <id>', 'the Pipedrive company (default: the only one installed)')
-    .addOption(
-      new Option('--kind <kind>', 'document').choices(['invoice', 'quote']).default('invoice'),
-    )
-    .action(async (dealId: string, options: { company?: string; kind: 'invoice' | 'quote' }) => {
+    .addOption(new Option('--kind <kind>', 'document').choices(DOCUMENT_KINDS).default('invoice'))
+    .action(async (dealId: string, options: { company?: string; kind: DocumentKind }) => {
       await withApp(context, async (app) => {
         const companyId = await pickCompany(app, options.company);
         const run = await syncDealNow(app.deps, {

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 
-import { createApp } from '../../app.js';
-import { type CliContext, closeOnSignal } from '../context.js';
+import { type CliContext, runUntilSignal } from '../context.js';
 
 /** `worker`: takes jobs only, no HTTP; WORKER_CONCURRENCY jobs at once. */
 export function registerWorkerCommand(program: Command, context: CliContext): void {
@@ -9,9 +8,6 @@ export function registerWorkerCommand(program: Command, context: CliContext): vo
     .command('worker')
     .description('run jobs only (no HTTP server)')
     .action(async () => {
-      const { config, logger } = context();
-      const app = await createApp(config, { logger });
-      await app.startWorker();
-      closeOnSignal(() => app.close(), logger);
+      await runUntilSignal(context, (app) => app.startWorker());
     });
 }

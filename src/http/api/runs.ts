@@ -1,22 +1,20 @@
+import escapeHtml from 'escape-html';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
-import { replayRun } from '../../connections/document-runs.js';
-import { runNoteStates } from '../../store/repos/deal-notes.js';
-import { getRun, listRuns, type Run } from '../../store/repos/runs.js';
+import { replayRun } from '../../services/document-runs.js';
+import { companyRun, listCompanyRuns, RUN_STATUSES } from '../../services/runs.js';
 import { companyIdOf, requireCompanyAccess } from '../access.js';
-import { HttpError } from '../error-handler.js';
-import { escapeHtml, page } from '../html.js';
-import type { HttpDeps } from '../server.js';
+import type { HttpDeps } from '../deps.js';
+import { page } from '../html.js';
 
 /**
  * The company's runs, each with where its deal note stands (`note`: pending | sent | dropped |
  * failed, null for runs without one), and replay. POST …/replay makes a new run (replay_of the old
  * one) and enqueues it; the deal note's replay link opens a small page whose button does the same.
  */
-const runStatuses = z.enum(['queued', 'running', 'succeeded', 'failed', 'waiting_fix', 'ignored']);
 const listQuery = z.object({
-  status: runStatuses.optional(),
+  status: z.enum(RUN_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 const runParams = z.object({ runId: z.string().min(1).max(100) });
@@ -28,21 +26,18 @@ export function registerRunRoutes(app: FastifyInstance, deps: HttpDeps): void {
     const companyId = companyIdOf(request.params);
     requireCompanyAccess(deps, request, companyId);
     const query = listQuery.parse(request.query);
-    const runs = await listRuns(deps.db, companyId, {
+    const runs = await listCompanyRuns(deps, companyId, {
       limit: query.limit,
       ...(query.status !== undefined && { statuses: [query.status] }),
     });
-    return { runs: await withNotes(deps, companyId, runs) };
+    return { runs };
   });
 
   app.get('/api/companies/:id/runs/:runId', async (request) => {
     const companyId = companyIdOf(request.params);
     requireCompanyAccess(deps, request, companyId);
     const { runId } = runParams.parse(request.params);
-    const run = await getRun(deps.db, companyId, runId);
-    if (run === undefined) throw new HttpError(404, 'run_not_found', `Run ${runId} not found`);
-    const [withNote] = await withNotes(deps, companyId, [run]);
-    return { run: withNote };
+    return { run: await companyRun(deps, companyId, runId) };
   });
 
   app.post('/api/companies/:id/runs/:runId/replay', async (request, reply) => {
@@ -58,8 +53,7 @@ export function registerRunRoutes(app: FastifyInstance, deps: HttpDeps): void {
     const companyId = companyIdOf(request.params);
     const { runId } = runParams.parse(request.params);
     requireCompanyAccess(deps, request, companyId, { purpose: 'replay', run: runId });
-    const run = await getRun(deps.db, companyId, runId);
-    if (run === undefined) throw new HttpError(404, 'run_not_found', `Run ${runId} not found`);
+    const run = await companyRun(deps, companyId, runId);
     const token = (request.query as { token?: string }).token ?? '';
     return reply.type('text/html; charset=utf-8').send(
       page(
@@ -84,13 +78,4 @@ export function registerRunRoutes(app: FastifyInstance, deps: HttpDeps): void {
         ),
       );
   });
-}
-
-async function withNotes(deps: HttpDeps, companyId: number, runs: Run[]) {
-  const notes = await runNoteStates(
-    deps.db,
-    companyId,
-    runs.map((run) => run.id),
-  );
-  return runs.map((run) => ({ ...run, note: notes.get(run.id) ?? null }));
 }

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
-import { statusReport } from '../../connections/status-report.js';
+import { statusReport } from '../../services/status-report.js';
 import { idParam, requireCompanyAccess } from '../access.js';
-import type { HttpDeps } from '../server.js';
+import type { HttpDeps } from '../deps.js';
 
 /**
  * GET /api/status[?company=<id>]: queue counts, and the connections and last runs of one company

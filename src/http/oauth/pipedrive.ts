@@ -1,18 +1,18 @@
-import { randomUUID } from 'node:crypto';
-
+import escapeHtml from 'escape-html';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
-import { xeroConnectUrl } from '../../connections/links.js';
+import { verifyBasicAuth } from '../../pipedrive/webhook-auth.js';
+import { xeroConnectUrl } from '../../services/links.js';
 import {
   installPipedrive,
-  pipedriveCallbackUrl,
+  isOurInstallState,
+  pipedriveInstallUrl,
   uninstallPipedrive,
-} from '../../connections/pipedrive-install.js';
-import { verifyBasicAuth } from '../../pipedrive/webhook-auth.js';
+} from '../../services/pipedrive-install.js';
+import type { HttpDeps } from '../deps.js';
 import { HttpError } from '../error-handler.js';
-import { escapeHtml, page } from '../html.js';
-import type { HttpDeps } from '../server.js';
+import { page } from '../html.js';
 
 /**
  * Installing from outside the Marketplace (pipedrive.md §1.1) and the uninstall callback (§1.9).
@@ -20,8 +20,6 @@ import type { HttpDeps } from '../server.js';
  * is refused. After a first install the browser goes on to connect Xero; a re-install with Xero
  * already connected ends on a small page.
  */
-const STATE_TTL_MS = 15 * 60_000;
-
 const callbackQuery = z.object({
   code: z.string().min(1).optional(),
   state: z.string().min(1).optional(),
@@ -37,14 +35,9 @@ const uninstallBody = z.object({
 export function registerPipedriveOAuthRoutes(app: FastifyInstance, deps: HttpDeps): void {
   const html = { config: { html: true } };
 
-  app.get('/oauth/pipedrive/install', html, async (_request, reply) => {
-    const state = deps.signer.sign('pipedrive-install', { n: randomUUID() }, STATE_TTL_MS);
-    const target = deps.connections.pipedriveOAuth.installUrl({
-      state,
-      redirectUri: pipedriveCallbackUrl(deps.publicUrl()),
-    });
-    return reply.redirect(target, 302);
-  });
+  app.get('/oauth/pipedrive/install', html, async (_request, reply) =>
+    reply.redirect(pipedriveInstallUrl(deps), 302),
+  );
 
   app.get('/oauth/pipedrive/callback', html, async (request, reply) => {
     const query = callbackQuery.parse(request.query);
@@ -55,10 +48,7 @@ export function registerPipedriveOAuthRoutes(app: FastifyInstance, deps: HttpDep
         `Pipedrive did not install the app: ${query.error}`,
       );
     }
-    if (
-      query.state === undefined ||
-      deps.signer.verify(query.state, 'pipedrive-install') === undefined
-    ) {
+    if (!isOurInstallState(deps, query.state)) {
       throw new HttpError(
         400,
         'oauth_state_invalid',

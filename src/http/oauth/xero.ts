@@ -1,18 +1,20 @@
+import escapeHtml from 'escape-html';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
 import {
   chooseXeroTenant,
   completeXeroConnect,
+  consentCompany,
   disconnectXero,
-  requireInstalledCompany,
   xeroCallbackUrl,
+  xeroConsentUrl,
   type XeroTenantChoice,
-} from '../../connections/xero-connect.js';
+} from '../../services/xero-connect.js';
 import { idParam, requireCompanyAccess } from '../access.js';
+import type { HttpDeps } from '../deps.js';
 import { HttpError } from '../error-handler.js';
-import { escapeHtml, page } from '../html.js';
-import type { HttpDeps } from '../server.js';
+import { page } from '../html.js';
 
 /**
  * Connecting the company's one Xero organisation (xero.md §1–§2):
@@ -20,8 +22,6 @@ import type { HttpDeps } from '../server.js';
  * among the scopes, so we get a refresh token); GET /oauth/xero/callback → connected, or the
  * organisation picker (a form POSTing to /oauth/xero/choose); POST /oauth/xero/disconnect.
  */
-const STATE_TTL_MS = 15 * 60_000;
-
 const connectQuery = z.object({ company: idParam });
 const callbackQuery = z.object({
   code: z.string().min(1).optional(),
@@ -37,23 +37,17 @@ export function registerXeroOAuthRoutes(app: FastifyInstance, deps: HttpDeps): v
   app.get('/oauth/xero/connect', html, async (request, reply) => {
     const { company } = connectQuery.parse(request.query);
     requireCompanyAccess(deps, request, company);
-    await requireInstalledCompany(deps.db, company);
-    const state = deps.signer.sign('xero-connect', { company }, STATE_TTL_MS);
-    const target = deps.connections.xero.oauth.authorizeUrl({
-      state,
-      redirectUri: xeroCallbackUrl(deps.publicUrl()),
-    });
-    return reply.redirect(target, 302);
+    return reply.redirect(await xeroConsentUrl(deps, company), 302);
   });
 
   app.get('/oauth/xero/callback', html, async (request, reply) => {
+    // The same three checks as Pipedrive's callback (oauth/pipedrive.ts), in Xero's words.
     const query = callbackQuery.parse(request.query);
     if (query.error !== undefined) {
       throw new HttpError(400, 'xero_connect_denied', `Xero did not connect: ${query.error}`);
     }
-    const state =
-      query.state === undefined ? undefined : deps.signer.verify(query.state, 'xero-connect');
-    if (state === undefined || typeof state['company'] !== 'number') {
+    const company = consentCompany(deps, query.state);
+    if (company === undefined) {
       throw new HttpError(
         400,
         'oauth_state_invalid',
@@ -64,7 +58,7 @@ export function registerXeroOAuthRoutes(app: FastifyInstance, deps: HttpDeps): v
       throw new HttpError(400, 'oauth_code_missing', 'Xero sent no code');
     const result = await completeXeroConnect(
       deps,
-      state['company'],
+      company,
       query.code,
       xeroCallbackUrl(deps.publicUrl()),
     );

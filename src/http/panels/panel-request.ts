@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Clock } from '../../clock.js';
 import { httpStatusOf, type PanelRefusalCode } from '../../errors/catalogue.js';
 import { verifyPanelToken } from '../../pipedrive/panel-jwt.js';
+import type { PanelResource } from '../../services/panels.js';
+import { zodProblems } from '../../zod-problems.js';
 
 /**
  * What every panel and panel-action call carries in its query (pipedrive.md §7.1, §7.3), checked
@@ -11,7 +13,6 @@ import { verifyPanelToken } from '../../pipedrive/panel-jwt.js';
  * Pipedrive then signs with the client secret, §7.1), so a valid token of one company never opens
  * another company's data (invariant 5).
  */
-export type PanelResource = 'deal' | 'person' | 'organization';
 
 const panelQuery = z.object({
   resource: z.enum(['deal', 'person', 'organization']).optional(),
@@ -53,10 +54,7 @@ export async function verifyPanelRequest(
 ): Promise<PanelRequestResult> {
   const parsed = panelQuery.safeParse(query);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.')}: ${issue.message}`,
-    );
-    return refused('request_invalid', problems.join('; '));
+    return refused('request_invalid', zodProblems(parsed.error).join('; '));
   }
   const { resource, userId, companyId, selectedIds, isShared, token } = parsed.data;
   if (resource !== undefined && !expected.includes(resource)) {

@@ -1,6 +1,7 @@
-import type { RunNoteState } from '../../store/repos/deal-notes.js';
-import type { Run } from '../../store/repos/runs.js';
-import { escapeHtml, hiddenContext, options, uiPage, type UiContext } from './layout.js';
+import escapeHtml from 'escape-html';
+
+import { isReplayable, RUN_KINDS, RUN_STATUSES, type RunWithNote } from '../../services/runs.js';
+import { hiddenContext, options, type UiContext, uiPage } from './layout.js';
 
 /**
  * The history page (GET /ui/history): the company's runs with filters, each run's request and
@@ -19,23 +20,9 @@ export interface HistoryFilters {
 export interface HistoryView {
   context: UiContext;
   filters: HistoryFilters;
-  runs: Run[];
-  /** Each run's deal note, for the runs that leave one. */
-  notes: ReadonlyMap<string, RunNoteState>;
+  /** Each with its deal note, for the runs that leave one. */
+  runs: RunWithNote[];
   notice?: string;
-}
-
-const STATUSES = ['queued', 'running', 'succeeded', 'failed', 'waiting_fix', 'ignored'];
-const KINDS = ['invoice', 'quote', 'contact', 'item'];
-
-/** Only a deal's document run can be replayed (connections/document-runs.ts enqueues those). */
-export function isReplayable(run: Run): boolean {
-  return (
-    (run.status === 'failed' || run.status === 'waiting_fix') &&
-    (run.kind === 'invoice' || run.kind === 'quote') &&
-    run.dealId !== null &&
-    run.triggerKey !== null
-  );
 }
 
 export function renderHistoryPage(view: HistoryView): string {
@@ -43,8 +30,8 @@ export function renderHistoryPage(view: HistoryView): string {
   const any = { value: '', label: 'any' };
   const filterForm = `<form method="get" action="/ui/history" data-testid="history-filters">
 <input type="hidden" name="company" value="${context.companyId}">${context.token === '' ? '' : `<input type="hidden" name="token" value="${escapeHtml(context.token)}">`}
-<label>Status <select name="status" data-testid="filter-status">${options([any, ...STATUSES.map((value) => ({ value, label: value }))], filters.status)}</select></label>
-<label>Kind <select name="kind" data-testid="filter-kind">${options([any, ...KINDS.map((value) => ({ value, label: value }))], filters.kind)}</select></label>
+<label>Status <select name="status" data-testid="filter-status">${options([any, ...RUN_STATUSES.map((value) => ({ value, label: value }))], filters.status)}</select></label>
+<label>Kind <select name="kind" data-testid="filter-kind">${options([any, ...RUN_KINDS.map((value) => ({ value, label: value }))], filters.kind)}</select></label>
 <label>Deal <input name="deal" inputmode="numeric" value="${escapeHtml(filters.deal)}" data-testid="filter-deal"></label>
 <label>From <input type="date" name="from" value="${escapeHtml(filters.from)}" data-testid="filter-from"></label>
 <label>To <input type="date" name="to" value="${escapeHtml(filters.to)}" data-testid="filter-to"></label>
@@ -52,7 +39,7 @@ export function renderHistoryPage(view: HistoryView): string {
 </form>`;
   const replayAll = `<form method="post" action="/ui/history/replay-all">${hiddenContext(context)}
 <button type="submit" data-testid="replay-all">Replay all failed runs</button></form>`;
-  const rows = view.runs.map((run) => runRow(context, run, view.notes.get(run.id))).join('\n');
+  const rows = view.runs.map((run) => runRow(context, run)).join('\n');
   const table =
     view.runs.length === 0
       ? '<p data-testid="history-empty">No runs match.</p>'
@@ -65,7 +52,8 @@ export function renderHistoryPage(view: HistoryView): string {
   return uiPage('History', context, `${notice}${filterForm}${replayAll}${table}`);
 }
 
-function runRow(context: UiContext, run: Run, note: RunNoteState | undefined): string {
+function runRow(context: UiContext, run: RunWithNote): string {
+  const { note } = run;
   const why =
     run.reasonCode === null && run.message === null
       ? ''
@@ -75,7 +63,7 @@ function runRow(context: UiContext, run: Run, note: RunNoteState | undefined): s
     : '';
   return `<tr data-testid="run-${escapeHtml(run.id)}" data-status="${escapeHtml(run.status)}">
 <td>${escapeHtml(run.createdAt.toISOString().replace('T', ' ').slice(0, 19))}</td>
-<td>${run.dealId ?? ''}</td><td>${escapeHtml(run.kind)}</td><td>${escapeHtml(run.status)}${run.replayOf === null ? '' : ' <small>(replay)</small>'}${note === undefined ? '' : `<br><small data-testid="note-${escapeHtml(run.id)}">note: ${note}</small>`}</td>
+<td>${run.dealId ?? ''}</td><td>${escapeHtml(run.kind)}</td><td>${escapeHtml(run.status)}${run.replayOf === null ? '' : ' <small>(replay)</small>'}${note === null ? '' : `<br><small data-testid="note-${escapeHtml(run.id)}">note: ${note}</small>`}</td>
 <td>${why}</td>
 <td>${summary('Request', run.requestSummary)}${summary('Response', run.responseSummary)}</td>
 <td>${replay}</td></tr>`;

@@ -1,19 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
-import { replayRun } from '../../connections/document-runs.js';
-import { runNoteStates } from '../../store/repos/deal-notes.js';
-import { listRuns } from '../../store/repos/runs.js';
-import type { RunKind, RunStatus } from '../../store/tables.js';
-import type { HttpDeps } from '../server.js';
-import { type HistoryFilters, isReplayable, renderHistoryPage } from './history-page.js';
+import { replayRun } from '../../services/document-runs.js';
+import { listCompanyRuns, replayFailedRuns, RUN_KINDS, RUN_STATUSES } from '../../services/runs.js';
+import type { HttpDeps } from '../deps.js';
+import { type HistoryFilters, renderHistoryPage } from './history-page.js';
 import { uiHref } from './layout.js';
 import { uiContext } from './ui-access.js';
 
 /**
  * GET /ui/history (filters: status, deal, kind, from, to as YYYY-MM-DD, `to` inclusive),
- * POST /ui/history/replay (runId) and POST /ui/history/replay-all. Replays go through
- * connections/document-runs.ts replayRun, as the API and the deal note's link do.
+ * POST /ui/history/replay (runId) and POST /ui/history/replay-all (services/runs.ts: the latest
+ * failed run of each deal trigger, once). Replays go through services/document-runs.ts replayRun,
+ * as the API and the deal note's link do.
  */
 const day = z
   .string()
@@ -21,10 +20,8 @@ const day = z
   .or(z.literal(''))
   .default('');
 const filtersQuery = z.object({
-  status: z
-    .enum(['queued', 'running', 'succeeded', 'failed', 'waiting_fix', 'ignored', ''])
-    .default(''),
-  kind: z.enum(['invoice', 'quote', 'contact', 'item', '']).default(''),
+  status: z.enum([...RUN_STATUSES, '']).default(''),
+  kind: z.enum([...RUN_KINDS, '']).default(''),
   deal: z.string().regex(/^\d*$/, 'a deal id').default(''),
   from: day,
   to: day,
@@ -40,20 +37,15 @@ export function registerHistoryUiRoutes(app: FastifyInstance, deps: HttpDeps): v
   app.get('/ui/history', html, async (request, reply) => {
     const context = uiContext(deps, request);
     const { notice, ...filters } = filtersQuery.parse(request.query);
-    const runs = await listRuns(deps.db, context.companyId, {
+    const runs = await listCompanyRuns(deps, context.companyId, {
       limit: LIMIT,
-      ...(filters.status !== '' && { statuses: [filters.status as RunStatus] }),
-      ...(filters.kind !== '' && { kinds: [filters.kind as RunKind] }),
+      ...(filters.status !== '' && { statuses: [filters.status] }),
+      ...(filters.kind !== '' && { kinds: [filters.kind] }),
       ...(filters.deal !== '' && { dealId: Number(filters.deal) }),
       ...(filters.from !== '' && { from: new Date(`${filters.from}T00:00:00Z`) }),
       ...(filters.to !== '' && { to: new Date(Date.parse(`${filters.to}T00:00:00Z`) + DAY_MS) }),
     });
-    const notes = await runNoteStates(
-      deps.db,
-      context.companyId,
-      runs.map((run) => run.id),
-    );
-    const view = { context, filters: filters satisfies HistoryFilters, runs, notes };
+    const view = { context, filters: filters satisfies HistoryFilters, runs };
     return reply
       .type('text/html; charset=utf-8')
       .send(renderHistoryPage(notice === undefined ? view : { ...view, notice }));
@@ -67,22 +59,9 @@ export function registerHistoryUiRoutes(app: FastifyInstance, deps: HttpDeps): v
     return reply.redirect(uiHref(context, '/ui/history', { notice }), 303);
   });
 
-  // After a fix: the latest failed run of each deal trigger, once (older ones would redo the same).
   app.post('/ui/history/replay-all', html, async (request, reply) => {
     const context = uiContext(deps, request);
-    const failed = await listRuns(deps.db, context.companyId, {
-      statuses: ['failed', 'waiting_fix'],
-      limit: LIMIT,
-    });
-    const seen = new Set<string>();
-    let queued = 0;
-    for (const run of failed.filter(isReplayable)) {
-      const key = `${run.dealId}:${run.triggerKey}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      await replayRun(deps, context.companyId, run.id);
-      queued += 1;
-    }
+    const queued = await replayFailedRuns(deps, context.companyId, LIMIT);
     const notice = `${queued} failed run(s) queued again.`;
     return reply.redirect(uiHref(context, '/ui/history', { notice }), 303);
   });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 
-import type { HttpDeps } from '../server.js';
+import type { HttpDeps } from '../deps.js';
 import { registerBulkSyncUiRoutes } from './bulk-sync-routes.js';
 import { registerHistoryUiRoutes } from './history-routes.js';
 import { registerSettingsUiRoutes } from './settings-routes.js';

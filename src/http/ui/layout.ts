@@ -1,4 +1,7 @@
-import { escapeHtml, htmlDocument } from '../html.js';
+import escapeHtml from 'escape-html';
+
+import type { Choice } from '../../services/settings-choices.js';
+import { htmlDocument } from '../html.js';
 
 /**
  * The frame and small helpers of the app's settings and history pages: plain server-rendered HTML
@@ -6,8 +9,6 @@ import { escapeHtml, htmlDocument } from '../html.js';
  * that need a script. The same page works standalone and inside Pipedrive as the app's custom
  * settings page: ui.js loads the App Extensions SDK only when framed with an `id` query parameter.
  */
-export { escapeHtml };
-
 /** Where the page is and who may see it: every link and form carries these. */
 export interface UiContext {
   companyId: number;
@@ -33,11 +34,6 @@ export function hiddenContext(context: UiContext): string {
       ? ''
       : `<input type="hidden" name="token" value="${escapeHtml(context.token)}">`;
   return `<input type="hidden" name="company" value="${context.companyId}">${token}`;
-}
-
-export interface Choice {
-  value: string;
-  label: string;
 }
 
 /** `<option>`s with `selected` on the current value; an unknown current value is kept, marked. */

@@ -1,24 +1,23 @@
-import { describeCatchUp, describeWebhookHealth } from '../../connections/status-report.js';
-import type { CatchUpResult, WebhookHealth } from '../../store/repos/catch-up-state.js';
-import { XERO_CONTACT_FIELDS } from '../../sync/settings.js';
+import escapeHtml from 'escape-html';
+
+import type { BulkSyncWhat } from '../../services/bulk-sync.js';
+import type { Choice, SettingsChoices } from '../../services/settings-choices.js';
 import {
-  type Choice,
-  escapeHtml,
-  fieldErrors,
-  hiddenContext,
-  options,
-  uiHref,
-  uiPage,
-  type UiContext,
-} from './layout.js';
-import type { SettingsChoices } from './settings-data.js';
+  type CatchUpResult,
+  describeCatchUp,
+  describeWebhookHealth,
+  type WebhookHealth,
+} from '../../services/status-report.js';
+import { DOCUMENT_KIND, DOCUMENT_KINDS } from '../../sync/document-kinds.js';
+import { XERO_CONTACT_FIELDS } from '../../sync/settings.js';
+import { fieldErrors, hiddenContext, options, type UiContext, uiHref, uiPage } from './layout.js';
 import {
   type FormValues,
   list,
   one,
   ROWS,
-  type RowTable,
   rows,
+  type RowTable,
   trackingValue,
 } from './settings-form.js';
 
@@ -31,22 +30,23 @@ export interface SettingsView {
   choices: SettingsChoices;
   pipedrive: { status: string } | null;
   xero: { tenantName: string; status: string } | null;
-  /** The webhook's health and the last catch-up (connections/catch-up.ts). */
+  /** The webhook's health and the last catch-up (services/catch-up.ts). */
   catchUp: { webhook: WebhookHealth | null; last: CatchUpResult | null };
   connectUrl: string;
   usage: { month: string; used: number; quota: number };
-  bulk: { what: 'customers' | 'products'; text: string; status: string }[];
+  bulk: { what: BulkSyncWhat; text: string; status: string }[];
 }
 
-const kinds: Choice[] = [
-  { value: 'invoice', label: 'Draft invoice' },
-  { value: 'quote', label: 'Draft quote' },
-];
+const kinds: Choice[] = DOCUMENT_KINDS.map((kind) => ({
+  value: kind,
+  label: `Draft ${DOCUMENT_KIND[kind].noun}`,
+}));
 const none = (label = '— none —'): Choice => ({ value: '', label });
 const xeroFields: Choice[] = XERO_CONTACT_FIELDS.map((field) => ({ value: field, label: field }));
 /** Blank rows offered under each table, so a row can be added without a script. */
 const BLANK_ROWS = 2;
 
+/** The form is a list of fields built by the same few helpers, so its parts look alike. */
 export function renderSettingsPage(view: SettingsView): string {
   const { values, errors, choices } = view;
   const text = (name: string) => escapeHtml(one(values, name));

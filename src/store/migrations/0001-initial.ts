@@ -55,7 +55,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('token_version', 'integer', (col) => col.notNull().defaultTo(0))
     .addColumn('created_at', 'text', (col) => col.notNull())
     .addColumn('updated_at', 'text', (col) => col.notNull())
-    // One organisation per company (DESIGN.md §1); the primary key says "exactly one".
+    // One organisation per company; the primary key says "exactly one".
     .addPrimaryKeyConstraint('xero_connections_pk', ['company_id'])
     .execute();
   // Xero webhooks name the tenant; this finds the company they belong to.

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * Catching up on what Pipedrive never delivered (connections/catch-up.ts):
+ * Catching up on what Pipedrive never delivered (services/catch-up.ts):
  * - `catch_up_state`, one row per company: how far the reconciliation has looked, a lease so one
  *   check runs at a time, the webhook's health and the last check's result;
  * - `trigger_firings`, one row per (company, deal, trigger): when the trigger last fired (Pipedrive's

@@ -13,6 +13,8 @@ import * as workerHeartbeats from './0007-worker-heartbeats.js';
 /**
  * Migrations are TypeScript modules listed here (not files found at runtime), so they run from a
  * plain clone under tsx and from a build alike. Kysely applies them in name order; never rename one.
+ * Each spells out its own tables and columns, even where they look like another's: a migration is
+ * history, and a helper shared between them could change a migration that has already run.
  */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,

@@ -2,7 +2,7 @@ import { type Db, fromDbTime, fromDbTimeOrNull, toDbTime } from '../db.js';
 import type { CatchUpStateRow, CatchUpStatus, WebhookHealthStatus } from '../tables.js';
 
 /**
- * A company's periodic catch-up (connections/catch-up.ts): how far it has looked, the lease that
+ * A company's periodic catch-up (services/catch-up.ts): how far it has looked, the lease that
  * lets one check run at a time across processes, the webhook's health and the last result. The row
  * is made on first use (or by migration 0006 for companies installed before it).
  */

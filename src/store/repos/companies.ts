@@ -55,6 +55,11 @@ export async function upsertCompany(db: Db, input: CompanyInput): Promise<Compan
   return rowToCompany(row);
 }
 
+/** Every installed company, by id. */
+export async function listCompanies(db: Db): Promise<{ id: number; domain: string }[]> {
+  return db.selectFrom('companies').select(['id', 'domain']).orderBy('id').execute();
+}
+
 export async function getCompany(db: Db, companyId: number): Promise<Company | undefined> {
   const row = await db
     .selectFrom('companies')

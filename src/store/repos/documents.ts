@@ -1,4 +1,5 @@
 import { AppError } from '../../errors.js';
+import type { DocumentKind } from '../../sync/document-kinds.js';
 import { type Db, fromDbTime, fromDbTimeOrNull, toDbTime, withTransaction } from '../db.js';
 import type { DocumentRow } from '../tables.js';
 import { incrementUsage, usageMonth } from './usage.js';
@@ -7,6 +8,7 @@ import { incrementUsage, usageMonth } from './usage.js';
  * The Xero document made for a (company, deal, trigger) — at most one, ever (invariant 1; the
  * primary key enforces it). Lifecycle: `claimDocument` reserves the key with our Reference before
  * Xero is called (xeroId null), `recordCreatedDocument` fills in Xero's answer and counts usage.
+ * The fields are the `documents` row's (tables.ts) in the domain's names; rowToDocument maps them.
  */
 export interface XeroDocument {
   companyId: number;
@@ -14,7 +16,7 @@ export interface XeroDocument {
   triggerKey: string;
   xeroId: string | null;
   number: string | null;
-  type: 'invoice' | 'quote';
+  type: DocumentKind;
   status: string;
   reference: string;
   currency: string;
@@ -40,7 +42,7 @@ export interface DocumentKey {
 }
 
 export interface DocumentClaim extends DocumentKey {
-  type: 'invoice' | 'quote';
+  type: DocumentKind;
   reference: string;
   currency: string;
   tenantId: string;
@@ -113,7 +115,7 @@ export async function getDocument(db: Db, key: DocumentKey): Promise<XeroDocumen
 /**
  * Reserves the trigger's document before calling Xero. `claimed: false` returns what is already
  * there: a finished document (stop, nothing to do) or an earlier claim (a crash or a concurrent
- * attempt — reconcile by its reference before creating, DESIGN.md invariant 1).
+ * attempt — reconcile by its reference before creating, invariant 1).
  */
 export async function claimDocument(
   db: Db,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { type Db, toDbTime, withTransaction } from '../db.js';
-import type { JobRow } from '../tables.js';
+import type { JobRow, JobUpdate } from '../tables.js';
 
 /**
  * Statements of the embedded queue (queue/embedded.ts), one function each (graphile src/sql/).
@@ -140,19 +140,7 @@ export async function rescheduleJob(
   error: string,
   at: Date,
 ): Promise<void> {
-  await db
-    .updateTable('jobs')
-    .set({
-      status: 'pending',
-      run_at: toDbTime(runAt),
-      locked_by: null,
-      locked_until: null,
-      last_error: error,
-      updated_at: toDbTime(at),
-    })
-    .where('id', '=', jobId)
-    .where('locked_by', '=', workerId)
-    .execute();
+  await release(db, jobId, workerId, { status: 'pending', run_at: toDbTime(runAt) }, error, at);
 }
 
 export async function failJob(
@@ -162,10 +150,22 @@ export async function failJob(
   error: string,
   at: Date,
 ): Promise<void> {
+  await release(db, jobId, workerId, { status: 'failed' }, error, at);
+}
+
+/** The holder gives the job's lease up, saying why, and leaves it as `changes` say. */
+async function release(
+  db: Db,
+  jobId: string,
+  workerId: string,
+  changes: Pick<JobUpdate, 'status' | 'run_at'>,
+  error: string,
+  at: Date,
+): Promise<void> {
   await db
     .updateTable('jobs')
     .set({
-      status: 'failed',
+      ...changes,
       locked_by: null,
       locked_until: null,
       last_error: error,

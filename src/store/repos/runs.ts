@@ -145,6 +145,19 @@ export async function getRun(db: Db, companyId: number, runId: string): Promise<
   return row === undefined ? undefined : rowToRun(row);
 }
 
+/**
+ * The company a run belongs to, for the operator's `replay <run>`, which names a run only. The one
+ * read of runs not scoped by company: the CLI acts for whoever runs the process.
+ */
+export async function findRunCompany(db: Db, runId: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('runs')
+    .select('company_id')
+    .where('id', '=', runId)
+    .executeTakeFirst();
+  return row?.company_id;
+}
+
 /** The deal's history, newest first. */
 export async function listRunsForDeal(
   db: Db,
@@ -164,20 +177,19 @@ export async function listRunsForDeal(
   return rows.map(rowToRun);
 }
 
+/** Which of a company's runs to list; 50 by default. */
+export interface RunFilter {
+  statuses?: RunStatus[];
+  limit?: number;
+  dealId?: number;
+  kinds?: RunKind[];
+  /** Created at or after / before these moments (the history page's date filter). */
+  from?: Date;
+  to?: Date;
+}
+
 /** The company's runs, newest first, optionally of some statuses (the history page, replay). */
-export async function listRuns(
-  db: Db,
-  companyId: number,
-  options: {
-    statuses?: RunStatus[];
-    limit?: number;
-    dealId?: number;
-    kinds?: RunKind[];
-    /** Created at or after / before these moments (the history page's date filter). */
-    from?: Date;
-    to?: Date;
-  } = {},
-): Promise<Run[]> {
+export async function listRuns(db: Db, companyId: number, options: RunFilter = {}): Promise<Run[]> {
   let query = db.selectFrom('runs').selectAll().where('company_id', '=', companyId);
   if (options.statuses !== undefined && options.statuses.length > 0) {
     query = query.where('status', 'in', options.statuses);

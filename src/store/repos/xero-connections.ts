@@ -1,3 +1,4 @@
+import { KeyedLock } from '../../keyed-lock.js';
 import type { SecretBox } from '../../secrets.js';
 import { type Db, dialectOf, fromDbTime, toDbTime, withTransaction } from '../db.js';
 import type { ConnectionStatus, XeroConnectionRow } from '../tables.js';
@@ -183,18 +184,13 @@ export async function lockXeroConnection<T>(
 }
 
 // Per database handle, so two stores in one process (tests) never share locks.
-const localLocks = new WeakMap<Db, Map<string, Promise<unknown>>>();
+const localLocks = new WeakMap<Db, KeyedLock>();
 
-async function withLocalLock<T>(db: Db, key: string, fn: () => Promise<T>): Promise<T> {
-  const locks = localLocks.get(db) ?? new Map<string, Promise<unknown>>();
-  localLocks.set(db, locks);
-  const previous = locks.get(key) ?? Promise.resolve();
-  const current = previous.catch(() => undefined).then(fn);
-  const tail = current.catch(() => undefined);
-  locks.set(key, tail);
-  try {
-    return await current;
-  } finally {
-    if (locks.get(key) === tail) locks.delete(key);
+function withLocalLock<T>(db: Db, key: string, fn: () => Promise<T>): Promise<T> {
+  let locks = localLocks.get(db);
+  if (locks === undefined) {
+    locks = new KeyedLock();
+    localLocks.set(db, locks);
   }
+  return locks.run(key, fn);
 }

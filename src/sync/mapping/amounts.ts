@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 
-import type { PipedriveDealProduct } from './types.js';
+import type { DealProductInput } from './types.js';
 
 /**
  * Decimal building blocks shared by both sides of the money rules (docs/money.md). Amounts are
@@ -9,7 +9,7 @@ import type { PipedriveDealProduct } from './types.js';
 
 /** What the money rules read of a deal product. */
 export type MoneyLine = Pick<
-  PipedriveDealProduct,
+  DealProductInput,
   | 'item_price'
   | 'quantity'
   | 'discount'

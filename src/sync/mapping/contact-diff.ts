@@ -1,5 +1,5 @@
-import type { XeroContactField } from '../settings.js';
-import { ADDRESS_PARTS, type XeroContactDraft } from './types.js';
+import { ADDRESS_PARTS, CONTACT_TEXT_FIELDS, type XeroContactField } from '../settings.js';
+import type { XeroContactDraft } from './types.js';
 
 /**
  * Which mapped fields of a contact draft differ from the contact Xero holds, named as the settings
@@ -23,24 +23,12 @@ export interface ExistingContact {
   Addresses?: ({ AddressType?: string } & Partial<Record<string, unknown>>)[];
 }
 
-const SCALARS = [
-  'Name',
-  'ContactNumber',
-  'FirstName',
-  'LastName',
-  'EmailAddress',
-  'AccountNumber',
-  'TaxNumber',
-  'CompanyNumber',
-  'Website',
-] as const;
-
 export function contactChanges(
   draft: XeroContactDraft,
   existing: ExistingContact,
 ): XeroContactField[] {
   const changed: XeroContactField[] = [];
-  for (const field of SCALARS) {
+  for (const field of CONTACT_TEXT_FIELDS) {
     const wanted = draft[field];
     if (wanted !== undefined && !same(wanted, existing[field])) changed.push(field);
   }

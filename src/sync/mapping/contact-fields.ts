@@ -1,4 +1,4 @@
-import type { PipedriveAddress, PipedriveContactInfo, PipedriveFieldDefinition } from './types.js';
+import type { AddressInput, ContactInfoInput, FieldDefinitionInput } from './types.js';
 
 /**
  * Reads one Pipedrive field of an organization or person (v2 shapes, pipedrive.md §3.2, §3.6, §3.7)
@@ -19,13 +19,12 @@ const CUSTOM_KEY = /^[0-9a-f]{40}$/;
 export function readField(
   entity: Entity,
   key: string,
-  definitions: readonly PipedriveFieldDefinition[] = [],
+  definitions: readonly FieldDefinitionInput[] = [],
 ): string | undefined {
   const [head = '', sub] = key.split('.', 2);
   if (head === 'email' || head === 'phone') return contactInfo(entity[`${head}s`], sub);
   const raw = CUSTOM_KEY.test(head) ? entity.custom_fields?.[head] : entity[head];
-  if (sub !== undefined)
-    return isObject(raw) ? addressPart(raw as PipedriveAddress, sub) : undefined;
+  if (sub !== undefined) return isObject(raw) ? addressPart(raw as AddressInput, sub) : undefined;
   return text(
     raw,
     definitions.find((definition) => definition.field_code === head),
@@ -34,7 +33,7 @@ export function readField(
 
 function contactInfo(raw: unknown, label: string | undefined): string | undefined {
   if (!Array.isArray(raw)) return undefined;
-  const entries = raw as PipedriveContactInfo[];
+  const entries = raw as ContactInfoInput[];
   const entry =
     label === undefined
       ? (entries.find((e) => e.primary) ?? entries[0])
@@ -42,7 +41,7 @@ function contactInfo(raw: unknown, label: string | undefined): string | undefine
   return clean(entry?.value);
 }
 
-function addressPart(address: PipedriveAddress, part: string): string | undefined {
+function addressPart(address: AddressInput, part: string): string | undefined {
   if (part === 'street') {
     const street = [address.street_number, address.route].map(clean).filter(Boolean).join(' ');
     const unit = clean(address.subpremise);
@@ -51,14 +50,14 @@ function addressPart(address: PipedriveAddress, part: string): string | undefine
   return clean((address as Record<string, unknown>)[part]);
 }
 
-function text(raw: unknown, definition: PipedriveFieldDefinition | undefined): string | undefined {
+function text(raw: unknown, definition: FieldDefinitionInput | undefined): string | undefined {
   if (raw === null || raw === undefined) return undefined;
   const label = (id: unknown) =>
     definition?.options?.find((option) => option.id === id)?.label ?? String(id);
   if (Array.isArray(raw)) return clean(raw.map(label).join(', '));
   if (typeof raw === 'number') return definition?.options ? label(raw) : String(raw);
   if (isObject(raw)) {
-    const object = raw as PipedriveAddress;
+    const object = raw as AddressInput;
     return clean(object.formatted_address) ?? clean(object.value);
   }
   return clean(raw);

@@ -1,6 +1,6 @@
 import {
-  type ContactSource,
   contactNumberFor,
+  type ContactSource,
   isOwnContactNumber,
   normaliseName,
 } from './contact.js';

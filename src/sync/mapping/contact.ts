@@ -1,10 +1,15 @@
-import type { FieldMapping, Settings, XeroContactField } from '../settings.js';
-import { readField } from './contact-fields.js';
 import {
   ADDRESS_PARTS,
-  type PipedriveFieldDefinition,
-  type PipedriveOrganization,
-  type PipedrivePerson,
+  CONTACT_TEXT_FIELDS,
+  type FieldMapping,
+  type Settings,
+  type XeroContactField,
+} from '../settings.js';
+import { readField } from './contact-fields.js';
+import {
+  type FieldDefinitionInput,
+  type OrganizationInput,
+  type PersonInput,
   type XeroAddress,
   type XeroAddressPart,
   type XeroContactDraft,
@@ -24,9 +29,9 @@ import {
 
 export interface ContactSource {
   kind: 'organization' | 'person';
-  org?: PipedriveOrganization;
-  person?: PipedrivePerson;
-  fieldDefinitions?: readonly PipedriveFieldDefinition[];
+  org?: OrganizationInput;
+  person?: PersonInput;
+  fieldDefinitions?: readonly FieldDefinitionInput[];
 }
 
 /** Xero's length limits (xero.md §8); longer values are shortened rather than rejected by Xero. */
@@ -95,15 +100,9 @@ export function buildContact(source: ContactSource, settings: Settings): XeroCon
       fields.get('ContactNumber') ?? contactNumberFor(source.kind, main.id),
     ),
   };
-  for (const key of [
-    'FirstName',
-    'LastName',
-    'EmailAddress',
-    'AccountNumber',
-    'TaxNumber',
-    'CompanyNumber',
-    'Website',
-  ] as const) {
+  for (const key of CONTACT_TEXT_FIELDS) {
+    // Name and ContactNumber are set above, with their fallbacks.
+    if (key === 'Name' || key === 'ContactNumber') continue;
     const value = fields.get(key);
     if (value !== undefined) draft[key] = limit(key, value);
   }

@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 
 import { dec, isOneTime, lineNet, type MoneyLine, roundMoney, ZERO } from './amounts.js';
 import { trackingOf } from './lines.js';
-import type { PipedriveDealDiscount, XeroLineItem } from './types.js';
+import type { DealDiscountInput, XeroLineItem } from './types.js';
 
 /**
  * Deal-level discounts (`/deals/{id}/discounts`) by stance 3 of reference/money.md: applied in their
@@ -15,7 +15,7 @@ import type { PipedriveDealDiscount, XeroLineItem } from './types.js';
  */
 export function dealDiscountShares(
   lines: readonly MoneyLine[],
-  discounts: readonly Pick<PipedriveDealDiscount, 'type' | 'amount'>[],
+  discounts: readonly Pick<DealDiscountInput, 'type' | 'amount'>[],
 ): Decimal[] {
   const original = lines.map((line) => (line.is_enabled && isOneTime(line) ? lineNet(line) : ZERO));
   const current = [...original];
@@ -48,7 +48,7 @@ export interface DiscountLineSettings {
  */
 export function dealDiscountLines(
   productLines: readonly { line: XeroLineItem; money: MoneyLine }[],
-  discounts: readonly PipedriveDealDiscount[],
+  discounts: readonly DealDiscountInput[],
   settings: DiscountLineSettings,
 ): XeroLineItem[] {
   if (discounts.length === 0) return [];
@@ -80,7 +80,7 @@ export function dealDiscountLines(
   });
 }
 
-function describeDiscount(discount: PipedriveDealDiscount): string {
+function describeDiscount(discount: DealDiscountInput): string {
   const amount =
     discount.type === 'percentage' ? `${discount.amount} %` : dec(discount.amount).toFixed(2);
   return discount.description.trim() === '' ? amount : `${discount.description.trim()} ${amount}`;

@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 
+import type { LineAmountMode } from '../document-kinds.js';
 import type { Settings } from '../settings.js';
 import { dec, lineNet, roundMoney, ZERO } from './amounts.js';
 import { dealDiscountLines, dealDiscountShares } from './discounts.js';
@@ -11,55 +12,23 @@ import { refuse, type Refused } from './refusal.js';
 import { type Correction, correctTotal } from './rounding-correction.js';
 import { checkTaxType } from './tax.js';
 import type {
-  InvoiceLineAmountTypes,
-  PipedriveDeal,
-  PipedriveDealDiscount,
-  PipedriveDealProduct,
+  DealDiscountInput,
+  DealProductInput,
+  DocumentInput,
   TaxMethod,
-  XeroAccount,
-  XeroInvoiceDraft,
-  XeroItem,
+  XeroDocumentDraft,
   XeroLineItem,
-  XeroQuoteDraft,
-  XeroTaxRate,
 } from './types.js';
 import type { XeroTotals } from './xero-totals.js';
 
 /**
  * A deal → a DRAFT Xero invoice or quote whose Total equals the deal's product total to the cent
- * (DESIGN.md invariant 7), or a refusal that says why not. Pure: everything it needs comes in.
+ * (invariant 7), or a refusal that says why not. Pure: everything it needs comes in.
  */
-
-export interface OrgFacts {
-  name?: string;
-  baseCurrency: string;
-  enabledCurrencies: readonly string[];
-  taxRates: readonly XeroTaxRate[];
-  accounts: readonly XeroAccount[];
-  /** Code of the account with SystemAccount ROUNDING, when the caller found it apart from `accounts`. */
-  roundingAccountCode?: string;
-}
-
-export interface DocumentInput {
-  kind: 'invoice' | 'quote';
-  deal: PipedriveDeal;
-  dealProducts: readonly PipedriveDealProduct[];
-  dealDiscounts: readonly PipedriveDealDiscount[];
-  contactId: string;
-  /** productId → the Xero item for it, or null when none exists (policy decides). */
-  items: ReadonlyMap<number, XeroItem | null>;
-  settings: Settings;
-  org: OrgFacts;
-  /** Document date, `YYYY-MM-DD` in the organisation's timezone. */
-  today: string;
-  dealUrl: string;
-  /** Which trigger made this document (e.g. `stage-7`, `won`); part of the Reference key. */
-  triggerKey: string;
-}
 
 export type BuiltDocument = {
   ok: true;
-  document: XeroInvoiceDraft | XeroQuoteDraft;
+  document: XeroDocumentDraft;
   /** Invoices must be sent with `?unitdp=4`; quotes keep 4 dp natively (money.md B4). */
   unitdp: 4;
   expected: XeroTotals;
@@ -68,7 +37,7 @@ export type BuiltDocument = {
   notes: string[];
 };
 
-const modeOf: Record<TaxMethod, InvoiceLineAmountTypes> = {
+const modeOf: Record<TaxMethod, LineAmountMode> = {
   exclusive: 'Exclusive',
   inclusive: 'Inclusive',
   none: 'NoTax',
@@ -134,7 +103,7 @@ export function buildDocument(input: DocumentInput): BuiltDocument | Refused {
 interface BuiltLines {
   ok: true;
   lines: XeroLineItem[];
-  mode: InvoiceLineAmountTypes;
+  mode: LineAmountMode;
   target: Decimal;
   targetSubTotal: Decimal;
   notes: string[];
@@ -166,7 +135,7 @@ function productLines(input: DocumentInput, taxMethod: TaxMethod): BuiltLines | 
 /** Σ nets after deal discounts, rounded once: the subtotal invoice-level rounding would give. */
 function exactSubTotal(
   lines: readonly ProductLine[],
-  discounts: readonly PipedriveDealDiscount[],
+  discounts: readonly DealDiscountInput[],
   taxMethod: TaxMethod,
 ): Decimal {
   if (taxMethod !== 'exclusive') return ZERO;
@@ -217,7 +186,7 @@ function valueLine(input: DocumentInput): BuiltLines | Refused {
 /** Pipedrive's tax_method is deal-wide (money.md A1); the setting may override it. */
 function effectiveTaxMethod(
   setting: Settings['documents']['lineAmountType'],
-  enabled: readonly PipedriveDealProduct[],
+  enabled: readonly DealProductInput[],
 ): TaxMethod {
   if (setting !== 'deal') return setting;
   return enabled[0]?.tax_method ?? 'none';

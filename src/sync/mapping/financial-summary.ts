@@ -1,9 +1,10 @@
 import type { Decimal } from 'decimal.js';
 
+import type { DocumentKind } from '../document-kinds.js';
 import { dec, ZERO } from './amounts.js';
 
 /**
- * A customer's financial picture from their Xero invoices and quotes (DESIGN.md: "Xero's financial
+ * A customer's financial picture from their Xero invoices and quotes ("Xero's financial
  * picture of each customer shows inside Pipedrive"). Pure: the caller passes what Xero returned and
  * the organisation's today. Amounts stay decimal (decimal.js) and come out as 2-dp text; currencies
  * are never added together — each has its own totals.
@@ -51,7 +52,7 @@ export interface CurrencyTotals {
 }
 
 export interface SummaryDocument {
-  kind: 'invoice' | 'quote';
+  kind: DocumentKind;
   id: string;
   number: string | null;
   status: string;
@@ -167,6 +168,7 @@ function latestDocuments(
   quotes: readonly SummaryQuote[],
   today: string,
 ): SummaryDocument[] {
+  // Invoices and quotes name their fields differently (Xero's own shapes): a loop for each.
   const documents: SummaryDocument[] = [];
   for (const invoice of invoices) {
     if (invoice.InvoiceID === undefined || invoice.Status === 'DELETED') continue;

@@ -1,54 +1,69 @@
+import { DOCUMENT_KIND, type DocumentKind, type LineAmountMode } from '../document-kinds.js';
 import { addDays, dueDate } from './dates.js';
-import type { DocumentInput } from './document.js';
-import { buildReference, renderTemplate } from './reference.js';
+import { buildReference, renderTemplate, type TemplateValues } from './reference.js';
 import type {
-  InvoiceLineAmountTypes,
-  XeroInvoiceDraft,
+  DocumentInput,
+  XeroDocumentBase,
+  XeroDocumentDraft,
+  XeroDraftOf,
   XeroLineItem,
-  XeroQuoteDraft,
 } from './types.js';
 
 /**
- * The document around the lines: always DRAFT; Reference with the (deal, trigger) key; invoices get
- * the deal URL and a due date, quotes an expiry date, title, summary and terms (xero.md §10–§11).
+ * The document around the lines: always DRAFT; Reference with the (deal, trigger) key; then each
+ * kind's own fields (KIND_FIELDS): invoices get the deal URL and a due date, quotes an expiry date,
+ * title, summary and terms (docs/vendors/xero.md §10–§11); each spells LineAmountTypes its own way.
  */
-
 export function documentHeader(
   input: DocumentInput,
   currency: string,
-  mode: InvoiceLineAmountTypes,
+  mode: LineAmountMode,
   lines: XeroLineItem[],
-): XeroInvoiceDraft | XeroQuoteDraft {
-  const { deal, settings, today } = input;
-  const options = settings.documents;
-  const values = { dealId: deal.id, dealTitle: deal.title, document: input.kind };
-  const common = {
-    Status: 'DRAFT' as const,
+): XeroDocumentDraft {
+  const options = input.settings.documents;
+  const common: XeroDocumentBase = {
+    Status: 'DRAFT',
     Contact: { ContactID: input.contactId },
-    Date: today,
-    Reference: buildReference(options.referenceTemplate, values, input.triggerKey),
+    Date: input.today,
+    Reference: buildReference(options.referenceTemplate, templateValues(input), input.triggerKey),
     CurrencyCode: currency,
     LineItems: lines,
     ...(options.brandingThemeId !== null && { BrandingThemeID: options.brandingThemeId }),
   };
-  if (input.kind === 'invoice') {
+  return KIND_FIELDS[input.kind](common, input, mode);
+}
+
+type KindFields = {
+  [K in DocumentKind]: (
+    common: XeroDocumentBase,
+    input: DocumentInput,
+    mode: LineAmountMode,
+  ) => XeroDraftOf[K];
+};
+
+/** Each kind's own fields; a kind without an entry does not compile. */
+const KIND_FIELDS: KindFields = {
+  invoice: (common, input, mode) => ({
+    ...common,
+    Type: 'ACCREC',
+    DueDate: dueDate(input.today, input.settings.documents.dueDate),
+    LineAmountTypes: DOCUMENT_KIND.invoice.lineAmountTypes[mode],
+    Url: input.dealUrl,
+  }),
+  quote: (common, input, mode) => {
+    const quote = input.settings.documents.quote;
+    const title = renderTemplate(quote.titleTemplate, templateValues(input)).slice(0, 100);
     return {
       ...common,
-      Type: 'ACCREC',
-      DueDate: dueDate(today, options.dueDate),
-      LineAmountTypes: mode,
-      Url: input.dealUrl,
+      ExpiryDate: addDays(input.today, quote.expiryDays),
+      LineAmountTypes: DOCUMENT_KIND.quote.lineAmountTypes[mode],
+      ...(title !== '' && { Title: title }),
+      ...(quote.summary !== '' && { Summary: quote.summary }),
+      ...(quote.terms !== '' && { Terms: quote.terms }),
     };
-  }
-  const quote = options.quote;
-  const title = renderTemplate(quote.titleTemplate, values).slice(0, 100);
-  return {
-    ...common,
-    ExpiryDate: addDays(today, quote.expiryDays),
-    // xero.md §11: quotes spell LineAmountTypes in upper case.
-    LineAmountTypes: mode.toUpperCase() as XeroQuoteDraft['LineAmountTypes'],
-    ...(title !== '' && { Title: title }),
-    ...(quote.summary !== '' && { Summary: quote.summary }),
-    ...(quote.terms !== '' && { Terms: quote.terms }),
-  };
+  },
+};
+
+function templateValues(input: DocumentInput): TemplateValues {
+  return { dealId: input.deal.id, dealTitle: input.deal.title, document: input.kind };
 }

@@ -1,6 +1,6 @@
 import type { Settings } from '../settings.js';
 import { refuse, type Refused } from './refusal.js';
-import type { PipedriveProduct, XeroItemDraft } from './types.js';
+import type { ProductInput, XeroItemDraft } from './types.js';
 
 /**
  * A Pipedrive product → the Xero item to create for it (policy `create_item`; xero.md §9). The item
@@ -14,13 +14,13 @@ export const ITEM_NAME_MAX = 50;
 
 export type ItemResult = { ok: true; item: XeroItemDraft } | Refused;
 
-export function itemCodeFor(product: Pick<PipedriveProduct, 'id' | 'code'>): string {
+export function itemCodeFor(product: Pick<ProductInput, 'id' | 'code'>): string {
   const code = (product.code ?? '').trim();
   return code === '' ? `PD-${product.id}` : code;
 }
 
 export function itemForProduct(
-  product: PipedriveProduct,
+  product: ProductInput,
   settings: Settings,
   options: { currency?: string; taxType?: string } = {},
 ): ItemResult {

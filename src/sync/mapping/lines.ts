@@ -1,13 +1,7 @@
 import { dec, isOneTime, type MoneyLine, roundMoney } from './amounts.js';
 import { refuse, type Refused } from './refusal.js';
 import { taxTypeForRate } from './tax.js';
-import type {
-  PipedriveDealProduct,
-  TaxMethod,
-  XeroItem,
-  XeroLineItem,
-  XeroTaxRate,
-} from './types.js';
+import type { DealProductInput, OrgItem, OrgTaxRate, TaxMethod, XeroLineItem } from './types.js';
 
 /**
  * Deal products → Xero line items (xero.md §10 LineItem). Each enabled product becomes one line
@@ -35,11 +29,11 @@ export interface ProductLine {
 export type ProductLinesResult = { ok: true; lines: ProductLine[]; notes: string[] } | Refused;
 
 export function buildProductLines(
-  products: readonly PipedriveDealProduct[],
+  products: readonly DealProductInput[],
   taxMethod: TaxMethod,
-  items: ReadonlyMap<number, XeroItem | null>,
+  items: ReadonlyMap<number, OrgItem | null>,
   settings: LineSettings,
-  taxRates: readonly XeroTaxRate[],
+  taxRates: readonly OrgTaxRate[],
 ): ProductLinesResult {
   const lines: ProductLine[] = [];
   const notes: string[] = [];
@@ -88,7 +82,7 @@ export function buildProductLines(
   return { ok: true, lines, notes };
 }
 
-function checkProduct(product: PipedriveDealProduct): Refused | null {
+function checkProduct(product: DealProductInput): Refused | null {
   const details = { product: product.name };
   if (product.item_price < 0) {
     return refuse('negative_price', `"${product.name}" has a negative price`, {
@@ -131,7 +125,7 @@ function checkProduct(product: PipedriveDealProduct): Refused | null {
 
 /** The line as invoiced: under all_cycles a recurring line counts every cycle (docs/money.md). */
 function invoicedMoney(
-  product: PipedriveDealProduct,
+  product: DealProductInput,
   mode: LineSettings['recurringBilling'],
 ): MoneyLine | null {
   if (isOneTime(product) || mode === 'first_period') return product;
@@ -165,7 +159,7 @@ function discountFields(money: MoneyLine, notes: string[], name: string): Partia
   return { DiscountAmount: roundMoney(discount).toNumber() };
 }
 
-function describe(product: PipedriveDealProduct): string {
+function describe(product: DealProductInput): string {
   const parts = [product.name.trim() || `Product ${product.product_id}`];
   if (product.comments.trim() !== '') parts.push(product.comments.trim());
   if (!isOneTime(product)) {

@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 
 import { dec, lineNet, type MoneyLine, roundMoney, ZERO } from './amounts.js';
 import { dealDiscountShares } from './discounts.js';
-import type { PipedriveDealDiscount, TaxMethod } from './types.js';
+import type { DealDiscountInput, TaxMethod } from './types.js';
 
 /**
  * The Pipedrive side of the money rules: a deal's product total by "Our stance where Pipedrive is
@@ -15,7 +15,7 @@ import type { PipedriveDealDiscount, TaxMethod } from './types.js';
  */
 export function pipedriveDealTotal(
   lines: readonly MoneyLine[],
-  dealDiscounts: readonly Pick<PipedriveDealDiscount, 'type' | 'amount'>[],
+  dealDiscounts: readonly Pick<DealDiscountInput, 'type' | 'amount'>[],
   taxMethod: TaxMethod,
   currencyDecimals = 2,
 ): Decimal {

@@ -1,6 +1,5 @@
-import type { DocumentInput, OrgFacts } from './document.js';
 import { refuse, type Refused } from './refusal.js';
-import type { XeroAccount } from './types.js';
+import type { DocumentInput, OrgAccount, OrgFacts } from './types.js';
 
 /** What the Xero organisation must offer for a document: its currency and active accounts. */
 
@@ -35,7 +34,7 @@ export function documentCurrency(input: DocumentInput): string | Refused {
   return deal.currency;
 }
 
-export function checkAccount(code: string, accounts: readonly XeroAccount[]): Refused | null {
+export function checkAccount(code: string, accounts: readonly OrgAccount[]): Refused | null {
   const account = accounts.find((candidate) => candidate.Code === code);
   if (!account)
     return refuse('account_not_found', `Xero has no account ${code}`, { accountCode: code });

@@ -1,3 +1,5 @@
+import { DOCUMENT_KIND, type DocumentKind, type LabelColor } from '../document-kinds.js';
+
 /**
  * The building blocks of Pipedrive JSON-panel bodies (pipedrive.md §7.1): the field types, each
  * panel's declaration (what Developer Hub must list, with exactly these types), the object limits,
@@ -6,7 +8,6 @@
 
 export type PanelFieldType =
   'text' | 'numerical' | 'date' | 'date-time' | 'link' | 'currency' | 'label';
-export type LabelColor = 'green' | 'red' | 'blue' | 'yellow' | 'purple' | 'grey';
 
 export type Currency = { code: string; value: number };
 export type Label = { color: LabelColor; label: string };
@@ -66,7 +67,7 @@ const MAX_TEXT = 255;
 
 /** What the panels link to (AppLinks fits). */
 export interface PanelLinks {
-  xeroDocumentUrl(shortCode: string | null, kind: 'invoice' | 'quote', id: string): string;
+  xeroDocumentUrl(shortCode: string | null, kind: DocumentKind, id: string): string;
 }
 
 // Panels show amounts; the JSON format only has numbers. Decimal text → number for display only.
@@ -82,29 +83,14 @@ export const external = (label: string, url: string): Link => ({
 export const text = (value: string): string =>
   value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT - 1)}…` : value;
 
-const INVOICE_STATUS: Record<string, Label> = {
-  DRAFT: { color: 'grey', label: 'Draft' },
-  SUBMITTED: { color: 'yellow', label: 'Awaiting approval' },
-  AUTHORISED: { color: 'blue', label: 'Awaiting payment' },
-  PAID: { color: 'green', label: 'Paid' },
-  VOIDED: { color: 'grey', label: 'Voided' },
-};
-const QUOTE_STATUS: Record<string, Label> = {
-  DRAFT: { color: 'grey', label: 'Draft' },
-  SENT: { color: 'blue', label: 'Sent' },
-  ACCEPTED: { color: 'green', label: 'Accepted' },
-  DECLINED: { color: 'red', label: 'Declined' },
-  INVOICED: { color: 'purple', label: 'Invoiced' },
-};
 const OVERDUE: Label = { color: 'red', label: 'Overdue' };
 
-/** The status label of a document: PAID green, AUTHORISED blue, DRAFT grey, overdue red. */
-export function statusLabel(kind: 'invoice' | 'quote', status: string, overdue = false): Label {
+/** The status label of a document (document-kinds.ts): PAID green, DRAFT grey, overdue red. */
+export function statusLabel(kind: DocumentKind, status: string, overdue = false): Label {
   if (overdue) return OVERDUE;
-  const known = (kind === 'invoice' ? INVOICE_STATUS : QUOTE_STATUS)[status];
-  return known ?? { color: 'grey', label: text(status).slice(0, 40) };
+  const statuses: Readonly<Record<string, Label>> = DOCUMENT_KIND[kind].statuses;
+  return statuses[status] ?? { color: 'grey', label: text(status).slice(0, 40) };
 }
 
-const noun = (kind: 'invoice' | 'quote') => (kind === 'invoice' ? 'Invoice' : 'Quote');
-export const documentHeader = (kind: 'invoice' | 'quote', number: string | null) =>
-  number === null ? `${noun(kind)} (no number yet)` : `${noun(kind)} ${number}`;
+export const documentTitle = (kind: DocumentKind, number: string | null) =>
+  `${DOCUMENT_KIND[kind].title} ${number ?? '(no number yet)'}`;

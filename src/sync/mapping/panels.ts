@@ -1,7 +1,8 @@
+import type { DocumentKind } from '../document-kinds.js';
 import type { FinancialSummary, SummaryDocument } from './financial-summary.js';
 import {
   currency,
-  documentHeader,
+  documentTitle,
   external,
   type Label,
   MAX_PANEL_OBJECTS,
@@ -80,7 +81,7 @@ function documentObject(
 ): PanelObject {
   return {
     id: `${doc.kind}-${doc.id}`,
-    header: documentHeader(doc.kind, doc.number),
+    header: documentTitle(doc.kind, doc.number),
     status: statusLabel(doc.kind, doc.status, doc.overdue),
     ...(doc.date !== null && { date: doc.date }),
     ...(doc.dueDate !== null && { due_date: doc.dueDate }),
@@ -111,7 +112,7 @@ export function customerNotInXeroPanel(customerName: string): PanelBody {
 
 /** What the deal panel reads of a stored document (store `XeroDocument` fits). */
 export interface DealPanelDocument {
-  type: 'invoice' | 'quote';
+  type: DocumentKind;
   xeroId: string | null;
   number: string | null;
   status: string;
@@ -161,7 +162,7 @@ export function dealPanel(
     .filter((doc) => doc.xeroId !== null)
     .map((doc): PanelObject => ({
       id: `${doc.type}-${doc.xeroId}`,
-      header: documentHeader(doc.type, doc.number),
+      header: documentTitle(doc.type, doc.number),
       status: statusLabel(doc.type, doc.status, isDocumentOverdue(doc, today)),
       ...(doc.total !== null && { total: currency(doc.currency, doc.total) }),
       ...(doc.amountDue !== null && { amount_due: currency(doc.currency, doc.amountDue) }),

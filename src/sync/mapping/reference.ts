@@ -1,22 +1,24 @@
+import { DOCUMENT_KIND, type DocumentKind } from '../document-kinds.js';
+
 /**
  * Texts that name the document: the Reference (also how we find the document again in Xero before
- * any re-create, DESIGN.md invariant 1) and the quote Title.
+ * any re-create, invariant 1) and the quote Title.
  *
  * Template placeholders (docs/money.md "Reference"): {deal.id}, {deal.title}, {document}
- * ("invoice" or "quote"). Unknown placeholders are left as written so a typo shows on the document.
+ * (the kind's noun: "invoice", "quote"). Unknown placeholders are left as written so a typo shows on the document.
  */
 
 export interface TemplateValues {
   dealId: number;
   dealTitle: string;
-  document: 'invoice' | 'quote';
+  document: DocumentKind;
 }
 
 export function renderTemplate(template: string, values: TemplateValues): string {
   const known: Record<string, string> = {
     'deal.id': String(values.dealId),
     'deal.title': values.dealTitle.trim().replace(/\s+/g, ' '),
-    document: values.document,
+    document: DOCUMENT_KIND[values.document].noun,
   };
   return template.replace(/\{([a-z.]+)\}/g, (whole, name: string) => known[name] ?? whole);
 }

@@ -1,10 +1,10 @@
 import type { RefusalCode } from '../../errors/catalogue.js';
 
 /**
- * Refusals are values (STYLE.md): the mapping returns one instead of a document when the deal cannot
- * become an exact Xero document. `code` is stable and user-visible: the refusals of
- * errors/catalogue.ts, where a new one is added (sync/refusals.ts must then word its note); `details`
- * carries what sync/refusals.ts needs to write the deal note in plain words.
+ * Refusals are values: the mapping returns one instead of a document when the deal cannot become an
+ * exact Xero document. `code` is stable and user-visible: the refusals of errors/catalogue.ts, where
+ * a new one is added (sync/refusals.ts must then word its note); `details` carries what
+ * sync/refusals.ts needs to write the deal note in plain words.
  */
 
 export type { RefusalCode };

@@ -1,8 +1,9 @@
 import type { Decimal } from 'decimal.js';
 
+import type { LineAmountMode } from '../document-kinds.js';
 import { dec, roundMoney, ZERO } from './amounts.js';
 import { refuse, type Refused } from './refusal.js';
-import type { InvoiceLineAmountTypes, XeroLineItem } from './types.js';
+import type { XeroLineItem } from './types.js';
 import { xeroExpectedTotals, type XeroTotals } from './xero-totals.js';
 
 /**
@@ -24,7 +25,7 @@ export interface Correction {
 
 export interface CorrectionInput {
   lines: XeroLineItem[];
-  mode: InvoiceLineAmountTypes;
+  mode: LineAmountMode;
   unitdp: 2 | 4;
   ratePercent: (taxType: string) => number;
   /** The deal's product total (pipedriveDealTotal). */

@@ -1,6 +1,6 @@
 import { dec } from './amounts.js';
 import { refuse, type Refused } from './refusal.js';
-import type { XeroTaxRate } from './types.js';
+import type { OrgTaxRate } from './types.js';
 
 /**
  * Line tax % → Xero TaxType (reference/money.md, mapping consequence 1). TaxType codes differ per
@@ -21,7 +21,7 @@ export type TaxTypeResult = { ok: true; taxType: string } | Refused;
 export function taxTypeForRate(
   ratePercent: number,
   settings: TaxSettings,
-  taxRates: readonly XeroTaxRate[],
+  taxRates: readonly OrgTaxRate[],
 ): TaxTypeResult {
   const rate = dec(ratePercent);
   if (rate.isZero()) return checkTaxType(settings.noTaxType, ratePercent, taxRates);
@@ -48,7 +48,7 @@ export function taxTypeForRate(
 export function checkTaxType(
   taxType: string,
   ratePercent: number,
-  taxRates: readonly XeroTaxRate[],
+  taxRates: readonly OrgTaxRate[],
 ): TaxTypeResult {
   const found = taxRates.find((taxRate) => taxRate.TaxType === taxType);
   if (!found) {
@@ -78,6 +78,6 @@ export function checkTaxType(
   return { ok: true, taxType };
 }
 
-function isUsableForSales(taxRate: XeroTaxRate): boolean {
+function isUsableForSales(taxRate: OrgTaxRate): boolean {
   return taxRate.Status === 'ACTIVE' && taxRate.CanApplyToRevenue;
 }

@@ -1,16 +1,20 @@
+import type { DocumentKind, LineAmountTypesOf } from '../document-kinds.js';
+import type { ADDRESS_PARTS, Settings } from '../settings.js';
+
 /**
- * Hand-written minimal shapes of what the mapping reads (Pipedrive API v2, reference/pipedrive.md §3)
- * and what it writes (Xero request bodies, reference/xero.md §8–§11). Only the fields the mapping uses;
- * the generated Xero types live with the Xero client.
+ * What the mapping reads and what it writes, named for what they are. Inputs (`…Input`, `Org…`)
+ * hold only the fields the mapping uses, with Pipedrive's field names (API v2,
+ * docs/vendors/pipedrive.md §3): the use cases pass the client's wire objects (pipedrive/types.ts),
+ * which fit them, and turn Xero's generated shapes into the `Org…` ones
+ * (usecases/load-org-reference.ts). Outputs are Xero request bodies as we send them
+ * (docs/vendors/xero.md §8–§11).
  */
 
 export type TaxMethod = 'exclusive' | 'inclusive' | 'none';
 export type DiscountType = 'percentage' | 'amount';
-export type BillingFrequency =
-  'one-time' | 'annually' | 'semi-annually' | 'quarterly' | 'monthly' | 'weekly';
 
-/** `GET /api/v2/deals/{id}` (pipedrive.md §3.1). */
-export interface PipedriveDeal {
+/** A deal (`GET /api/v2/deals/{id}`, docs/vendors/pipedrive.md §3.1). */
+export interface DealInput {
   id: number;
   title: string;
   value: number;
@@ -21,8 +25,8 @@ export interface PipedriveDeal {
   person_id: number | null;
 }
 
-/** `GET /api/v2/deals/{id}/products` item (pipedrive.md §3.3). */
-export interface PipedriveDealProduct {
+/** One product line of a deal (`GET /api/v2/deals/{id}/products`, docs/vendors/pipedrive.md §3.3). */
+export interface DealProductInput {
   id: number;
   product_id: number;
   name: string;
@@ -34,21 +38,22 @@ export interface PipedriveDealProduct {
   tax_method: TaxMethod;
   comments: string;
   is_enabled: boolean;
-  billing_frequency: BillingFrequency;
+  /** 'one-time', 'monthly', 'annually', …: anything but 'one-time' repeats (amounts.ts isOneTime). */
+  billing_frequency: string;
   billing_frequency_cycles: number | null;
   billing_start_date: string | null;
 }
 
-/** `GET /api/v2/deals/{id}/discounts` item (pipedrive.md §3.4). */
-export interface PipedriveDealDiscount {
+/** A deal-level discount (`GET /api/v2/deals/{id}/discounts`, docs/vendors/pipedrive.md §3.4). */
+export interface DealDiscountInput {
   id: string;
   description: string;
   amount: number;
   type: DiscountType;
 }
 
-/** `GET /api/v2/products/{id}` (pipedrive.md §3.5). */
-export interface PipedriveProduct {
+/** A catalogue product (`GET /api/v2/products/{id}`, docs/vendors/pipedrive.md §3.5). */
+export interface ProductInput {
   id: number;
   name: string;
   code: string | null;
@@ -57,8 +62,12 @@ export interface PipedriveProduct {
   prices: { price: number; currency: string }[];
 }
 
-/** v2 address object (pipedrive.md §3.6); every subfield may be missing or null. */
-export interface PipedriveAddress {
+/**
+ * An address (v2 address object, docs/vendors/pipedrive.md §3.6); every subfield may be missing
+ * or null. The same fields as the client's PipedriveAddress: the mapping names what it reads and
+ * imports nothing of the client, and the client's object fits this one.
+ */
+export interface AddressInput {
   value?: string | null;
   street_number?: string | null;
   route?: string | null;
@@ -72,45 +81,73 @@ export interface PipedriveAddress {
   formatted_address?: string | null;
 }
 
-export interface PipedriveOrganization {
+/** An organization (docs/vendors/pipedrive.md §3.6). */
+export interface OrganizationInput {
   id: number;
   name: string;
-  address?: PipedriveAddress | null;
+  address?: AddressInput | null;
   website?: string | null;
   custom_fields?: Record<string, unknown>;
 }
 
-export interface PipedriveContactInfo {
+/** One email address or phone number of a person. */
+export interface ContactInfoInput {
   value: string;
   primary: boolean;
   label: string;
 }
 
-export interface PipedrivePerson {
+/** A person (docs/vendors/pipedrive.md §3.7). */
+export interface PersonInput {
   id: number;
   name: string;
   first_name?: string | null;
   last_name?: string | null;
-  emails?: PipedriveContactInfo[];
-  phones?: PipedriveContactInfo[];
+  emails?: ContactInfoInput[];
+  phones?: ContactInfoInput[];
   org_id?: number | null;
   custom_fields?: Record<string, unknown>;
 }
 
-/** Field definition (v2 `organizationFields` / `personFields`), used to read address-type custom fields. */
-export interface PipedriveFieldDefinition {
+/** A field definition (v2 `organizationFields` / `personFields`), to read custom fields' option labels. */
+export interface FieldDefinitionInput {
   field_code: string;
   field_name: string;
   field_type: string;
   options?: { id: number; label: string }[] | null;
 }
 
+/** What the organisation offers a document: its currencies, tax rates and accounts. */
+export interface OrgFacts {
+  name?: string;
+  baseCurrency: string;
+  enabledCurrencies: readonly string[];
+  taxRates: readonly OrgTaxRate[];
+  accounts: readonly OrgAccount[];
+  /** Code of the account with SystemAccount ROUNDING, when the caller found it apart from `accounts`. */
+  roundingAccountCode?: string;
+}
+
+export interface DocumentInput {
+  kind: DocumentKind;
+  deal: DealInput;
+  dealProducts: readonly DealProductInput[];
+  dealDiscounts: readonly DealDiscountInput[];
+  contactId: string;
+  /** productId → the Xero item for it, or null when none exists (policy decides). */
+  items: ReadonlyMap<number, OrgItem | null>;
+  settings: Settings;
+  org: OrgFacts;
+  /** Document date, `YYYY-MM-DD` in the organisation's timezone. */
+  today: string;
+  dealUrl: string;
+  /** Which trigger made this document (e.g. `stage-7`, `won`); part of the Reference key. */
+  triggerKey: string;
+}
+
 // ---- Xero (requests) ----
 
-export type InvoiceLineAmountTypes = 'Exclusive' | 'Inclusive' | 'NoTax';
-export type QuoteLineAmountTypes = 'EXCLUSIVE' | 'INCLUSIVE' | 'NOTAX';
-
-/** xero.md §10 LineItem, as we send it. */
+/** docs/vendors/xero.md §10 LineItem, as we send it. */
 export interface XeroLineItem {
   Description: string;
   Quantity: number;
@@ -125,7 +162,8 @@ export interface XeroLineItem {
   Tracking?: { Name: string; Option: string }[];
 }
 
-interface XeroDocumentBase {
+/** What every kind of draft document has. */
+export interface XeroDocumentBase {
   Contact: { ContactID: string };
   Date: string;
   Reference: string;
@@ -138,20 +176,27 @@ interface XeroDocumentBase {
 export interface XeroInvoiceDraft extends XeroDocumentBase {
   Type: 'ACCREC';
   DueDate: string;
-  LineAmountTypes: InvoiceLineAmountTypes;
+  LineAmountTypes: LineAmountTypesOf<'invoice'>;
   Url: string;
 }
 
 export interface XeroQuoteDraft extends XeroDocumentBase {
   ExpiryDate: string;
-  LineAmountTypes: QuoteLineAmountTypes;
+  LineAmountTypes: LineAmountTypesOf<'quote'>;
   Title?: string;
   Summary?: string;
   Terms?: string;
 }
 
-/** Xero item as read (`GET /Items`, xero.md §9). */
-export interface XeroItem {
+/** The draft of each kind of document: a kind missing here does not compile (document-kinds.ts). */
+export interface XeroDraftOf {
+  invoice: XeroInvoiceDraft;
+  quote: XeroQuoteDraft;
+}
+export type XeroDocumentDraft = XeroDraftOf[DocumentKind];
+
+/** An item of the Xero organisation, as a line uses it (`GET /Items`, docs/vendors/xero.md §9). */
+export interface OrgItem {
   Code: string;
   Name?: string;
   SalesDetails?: { UnitPrice?: number; AccountCode?: string; TaxType?: string };
@@ -165,7 +210,8 @@ export interface XeroItemDraft {
   SalesDetails: { UnitPrice?: number; AccountCode: string; TaxType?: string };
 }
 
-export interface XeroTaxRate {
+/** A tax rate of the Xero organisation (docs/vendors/xero.md §12). */
+export interface OrgTaxRate {
   TaxType: string;
   Name?: string;
   /** Effective rate in percent, e.g. 15. */
@@ -174,7 +220,8 @@ export interface XeroTaxRate {
   CanApplyToRevenue: boolean;
 }
 
-export interface XeroAccount {
+/** An account of the Xero organisation (docs/vendors/xero.md §12). */
+export interface OrgAccount {
   Code: string;
   Name?: string;
   Status: string;
@@ -182,23 +229,12 @@ export interface XeroAccount {
 }
 
 export type XeroAddressType = 'POBOX' | 'STREET';
-export const ADDRESS_PARTS = [
-  'AddressLine1',
-  'AddressLine2',
-  'AddressLine3',
-  'AddressLine4',
-  'City',
-  'Region',
-  'PostalCode',
-  'Country',
-  'AttentionTo',
-] as const;
 export type XeroAddressPart = (typeof ADDRESS_PARTS)[number];
 export type XeroAddress = { AddressType: XeroAddressType } & Partial<
   Record<XeroAddressPart, string>
 >;
 
-/** xero.md §8, as we send it. */
+/** docs/vendors/xero.md §8, as we send it. */
 export interface XeroContactDraft {
   Name: string;
   ContactNumber: string;

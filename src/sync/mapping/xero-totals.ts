@@ -1,7 +1,8 @@
 import type { Decimal } from 'decimal.js';
 
+import type { DocumentKind, LineAmountTypesOf } from '../document-kinds.js';
 import { dec, roundMoney, ZERO } from './amounts.js';
-import type { InvoiceLineAmountTypes, QuoteLineAmountTypes, XeroLineItem } from './types.js';
+import type { XeroLineItem } from './types.js';
 
 /**
  * What Xero will compute for a document, written from reference/money.md B1–B4 (not from the
@@ -44,11 +45,12 @@ export function xeroLineAmount(line: TotalsLine, unitdp: 2 | 4): Decimal {
  */
 export function xeroExpectedTotals(
   lines: readonly TotalsLine[],
-  lineAmountTypes: InvoiceLineAmountTypes | QuoteLineAmountTypes,
+  lineAmountTypes: LineAmountTypesOf<DocumentKind>,
   unitdp: 2 | 4,
   ratePercent: (taxType: string) => number,
 ): XeroTotals {
-  const mode = lineAmountTypes.toUpperCase() as QuoteLineAmountTypes;
+  // Either kind's spelling (document-kinds.ts), compared in upper case.
+  const mode = lineAmountTypes.toUpperCase();
   const computed = lines.map((line): XeroLineTotals => {
     const lineAmount = xeroLineAmount(line, unitdp);
     const rate = dec(ratePercent(line.TaxType));

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 
 import { AppError } from '../../errors.js';
-import type { PageRequest } from '../../pipedrive/types.js';
+import type { PageRequest, PipedriveFieldDefinition } from '../../pipedrive/types.js';
 import {
   type BulkFailure,
   type BulkSyncState,
   getBulkSync,
   saveBulkSync,
 } from '../../store/repos/bulk-sync.js';
+import type { BulkSyncWhat } from '../../store/tables.js';
 import type { ContactSource } from '../mapping/contact.js';
-import type { PipedriveFieldDefinition } from '../mapping/types.js';
 import type { SyncDeps } from '../ports.js';
 import { pipedriveIdOf } from './contact-writes.js';
 import { customFieldDefinitions } from './read-deal.js';
@@ -31,10 +31,8 @@ import { syncProducts } from './sync-items.js';
  * States of a pass: running (a position saved) → completed. `signal` stops it between pages.
  */
 
-export type BulkWhat = 'customers' | 'products';
-
 export interface BulkSyncInput {
-  what: BulkWhat;
+  what: BulkSyncWhat;
   /** Start here (a nextCursor from an earlier call); default: where the saved pass stopped. */
   cursor?: string;
   /** After each page: records done so far (failed ones included); no total is known upfront. */
@@ -55,7 +53,7 @@ export interface BulkSyncResult {
 
 const MAX_PAGE = 50;
 type Phase = 'organizations' | 'persons' | 'products';
-const PHASES: Record<BulkWhat, readonly Phase[]> = {
+const PHASES: Record<BulkSyncWhat, readonly Phase[]> = {
   customers: ['organizations', 'persons'],
   products: ['products'],
 };
@@ -169,7 +167,7 @@ async function startPass(deps: SyncDeps, input: BulkSyncInput): Promise<BulkSync
   return state;
 }
 
-function nextPosition(what: BulkWhat, phase: Phase, cursor: string | null): Position | null {
+function nextPosition(what: BulkSyncWhat, phase: Phase, cursor: string | null): Position | null {
   if (cursor !== null) return { phase, cursor };
   const phases = PHASES[what];
   const next = phases[phases.indexOf(phase) + 1];
@@ -181,7 +179,7 @@ function encodeCursor(position: Position): string {
   return `${position.phase}:${position.cursor ?? ''}`;
 }
 
-function decodeCursor(what: BulkWhat, cursor: string | null): Position {
+function decodeCursor(what: BulkSyncWhat, cursor: string | null): Position {
   if (cursor === null) return { phase: PHASES[what][0]! };
   const at = cursor.indexOf(':');
   const phase = cursor.slice(0, at) as Phase;

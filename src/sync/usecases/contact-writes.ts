@@ -12,8 +12,9 @@ import {
   ownContactNumbers,
 } from '../mapping/contact-match.js';
 import type { XeroContactCandidate, XeroContactDraft } from '../mapping/types.js';
+import type { VerifiedContact } from '../org-reference-cache.js';
 import { type SyncDeps, xeroRef } from '../ports.js';
-import { referenceCacheOf, type VerifiedContact } from './load-org-reference.js';
+import { referenceCacheOf } from './load-org-reference.js';
 import type { Stop } from './stop.js';
 
 /**

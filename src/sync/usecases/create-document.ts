@@ -6,17 +6,11 @@ import {
   type XeroDocument,
 } from '../../store/repos/documents.js';
 import { listRunsForDeal, type Run, updateRun } from '../../store/repos/runs.js';
-import { XeroValidationError } from '../../xero/errors.js';
-import type { XeroInvoice, XeroQuote } from '../../xero/types.js';
-import type { XeroInvoiceDraft, XeroQuoteDraft } from '../mapping/types.js';
-import { type DocumentJob, type SyncDeps, xeroRef } from '../ports.js';
+import type { XeroDocumentDraft } from '../mapping/types.js';
+import type { DocumentJob, SyncDeps } from '../ports.js';
 import { idempotencyKey } from './keys.js';
-import {
-  findExistingDocument,
-  invoiceFacts,
-  quoteFacts,
-  type XeroDocumentFacts,
-} from './reconcile.js';
+import { findExistingDocument } from './reconcile.js';
+import { XERO_DOCUMENTS, type XeroDocumentFacts } from './xero-documents.js';
 
 /**
  * The one write that matters, made at most once per (company, deal, trigger) — invariant 1:
@@ -38,7 +32,7 @@ export type Creation =
 
 export interface CreateInput {
   run: Run;
-  document: XeroInvoiceDraft | XeroQuoteDraft;
+  document: XeroDocumentDraft;
   contactId: string;
   today: string;
   url: (xeroId: string) => string;
@@ -102,33 +96,17 @@ async function sendToXero(
   deps: SyncDeps,
   job: DocumentJob,
   run: Run,
-  document: XeroInvoiceDraft | XeroQuoteDraft,
+  document: XeroDocumentDraft,
 ): Promise<XeroDocumentFacts> {
-  const options = {
-    idempotencyKey: idempotencyKey('doc', deps.company.id, job.dealId, job.triggerKey, run.id),
-  };
-  const ref = xeroRef(deps);
-  const result =
-    job.kind === 'invoice'
-      ? await deps.xero.createInvoice(ref, document as XeroInvoice, options)
-      : await deps.xero.createQuote(ref, document as XeroQuote, options);
-  const path = job.kind === 'invoice' ? '/Invoices' : '/Quotes';
-  if (!result.ok)
-    throw new XeroValidationError(result.messages, { method: 'PUT', path, status: 200 });
-  const facts =
-    job.kind === 'invoice'
-      ? invoiceFacts(result.element as XeroInvoice)
-      : quoteFacts(result.element as XeroQuote);
-  if (!facts)
-    throw new XeroValidationError(['Xero returned no document id.'], { method: 'PUT', path });
-  return facts;
+  const key = idempotencyKey('doc', deps.company.id, job.dealId, job.triggerKey, run.id);
+  return XERO_DOCUMENTS[job.kind].create(deps, document, { idempotencyKey: key });
 }
 
 async function record(
   deps: SyncDeps,
   job: DocumentJob,
   input: CreateInput,
-  document: XeroInvoiceDraft | XeroQuoteDraft,
+  document: XeroDocumentDraft,
   facts: XeroDocumentFacts,
   how: 'created' | 'adopted',
 ): Promise<{ document: XeroDocument; note: NewDealNote }> {

@@ -1,14 +1,14 @@
 import { getContactLink } from '../../store/repos/links.js';
 import type { PipedriveContactKind } from '../../store/tables.js';
 import type { XeroInvoice } from '../../xero/types.js';
-import { financialSummary, type FinancialSummary } from '../mapping/financial-summary.js';
+import { type FinancialSummary, financialSummary } from '../mapping/financial-summary.js';
 import { contactPanel, customerNotInXeroPanel, type PanelBody } from '../mapping/panels.js';
 import { type SyncDeps, xeroRef } from '../ports.js';
 import { loadOrgReference } from './load-org-reference.js';
 import { organisationToday } from './org-date.js';
 
 /**
- * The customer panel of a Pipedrive organization or person (DESIGN.md: "Xero's financial picture of
+ * The customer panel of a Pipedrive organization or person ("Xero's financial picture of
  * each customer shows inside Pipedrive"): read live from Xero for the linked contact — its recent
  * invoices (newest first, up to RECENT_INVOICE_PAGES pages) and quotes — summed per currency against
  * the organisation's today. A customer with no link (never synced) gets a panel saying so. Xero

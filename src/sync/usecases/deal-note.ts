@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
+import escapeHtml from 'escape-html';
+
 import { type Db, withTransaction } from '../../store/db.js';
 import { addDealNote, type NewDealNote } from '../../store/repos/deal-notes.js';
+import { DOCUMENT_KIND, type DocumentKind } from '../document-kinds.js';
 import type { ContactHow } from '../mapping/contact-match.js';
-import type { DocumentKind, SyncDeps } from '../ports.js';
+import type { SyncDeps } from '../ports.js';
 
 /**
  * The note each run leaves on its deal: what was made, with number, total and a Xero link, or what
@@ -13,16 +16,6 @@ import type { DocumentKind, SyncDeps } from '../ports.js';
  * records what it tells, and handed over for delivery (deliver-deal-note.ts), so neither a crash nor
  * a Pipedrive outage loses it. Its link carries the outbox id as a marker (`markNoteLink`).
  */
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
-
-const noun: Record<DocumentKind, string> = { invoice: 'invoice', quote: 'quote' };
 
 const found: Record<ContactHow, string> = {
   linked: 'already linked',
@@ -44,8 +37,8 @@ export function successNote(input: {
 }): string {
   const name =
     input.number === null
-      ? `A draft ${noun[input.kind]}`
-      : `Draft ${noun[input.kind]} ${input.number}`;
+      ? `A draft ${DOCUMENT_KIND[input.kind].noun}`
+      : `Draft ${DOCUMENT_KIND[input.kind].noun} ${input.number}`;
   const lines = [
     `<p>${escapeHtml(name)} was created in Xero: ${escapeHtml(formatTotal(input.total))} ${escapeHtml(input.currency)}. ` +
       `<a href="${escapeHtml(input.url)}">Open it in Xero</a></p>`,
@@ -57,7 +50,7 @@ export function successNote(input: {
 
 export function problemNote(kind: DocumentKind, text: string, replayUrl: string): string {
   return (
-    `<p>No Xero ${noun[kind]} was created. ${escapeHtml(text)}</p>` +
+    `<p>No Xero ${DOCUMENT_KIND[kind].noun} was created. ${escapeHtml(text)}</p>` +
     `<p><a href="${escapeHtml(replayUrl)}">Replay</a></p>`
   );
 }

@@ -16,7 +16,7 @@ import type { Stop } from './stop.js';
 
 /**
  * A deal entered a trigger → one DRAFT invoice or quote in Xero, exact to the cent, with a note on
- * the deal (DESIGN.md §1; invariants 1, 4, 7, 8).
+ * the deal (docs/architecture.md, the flow; invariants 1, 4, 7, 8).
  *
  * States of the run: queued → running → succeeded | waiting_fix | ignored | failed. A run found
  * `running` at the start is a retry (the previous attempt threw or the process died), so its attempt

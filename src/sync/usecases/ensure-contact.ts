@@ -3,8 +3,8 @@ import { buildContact, type ContactSource } from '../mapping/contact.js';
 import {
   type ContactHow,
   HOW_MATCHED,
-  type LinkState,
   linkedContactState,
+  type LinkState,
   ownContactNumbers,
 } from '../mapping/contact-match.js';
 import type { XeroContactCandidate, XeroContactDraft } from '../mapping/types.js';
@@ -27,7 +27,7 @@ import type { DealSnapshot } from './read-deal.js';
 import type { Stop } from './stop.js';
 
 /**
- * The Xero contact a deal's document goes to (DESIGN.md §1 "ensure Xero contact"):
+ * The Xero contact a deal's document goes to (docs/architecture.md, the flow):
  * 1. the stored link (per tenant), if that contact still exists, is ACTIVE and is not another
  *    record's (mapping/contact-match.ts linkedContactState);
  * 2. else the contact the identity rules find in one lookup of the configured keys — ContactNumber

@@ -1,18 +1,19 @@
+import type { PipedriveProduct } from '../../pipedrive/types.js';
+import { listItemLinksSince, saveItemLink } from '../../store/repos/links.js';
 import { XeroValidationError } from '../../xero/errors.js';
 import type { XeroItem } from '../../xero/types.js';
 import { ITEM_CODE_MAX, itemCodeFor, itemForProduct } from '../mapping/item.js';
 import { refuse } from '../mapping/refusal.js';
-import type { PipedriveProduct, XeroItem as MappingItem, XeroItemDraft } from '../mapping/types.js';
+import type { OrgItem, XeroItemDraft } from '../mapping/types.js';
 import { type SyncDeps, xeroRef } from '../ports.js';
-import { listItemLinksSince, saveItemLink } from '../../store/repos/links.js';
 import { isAlreadyThere, itemLockName, withCreationLocks } from './creation-lock.js';
 import { idempotencyKey } from './keys.js';
-import { referenceCacheOf, toMappingItem } from './load-org-reference.js';
+import { referenceCacheOf, toOrgItem } from './load-org-reference.js';
 import type { DealSnapshot } from './read-deal.js';
 import { type Stop, stopFromRefusal } from './stop.js';
 
 /**
- * The Xero item of each enabled deal product (DESIGN.md §1 "ensure Xero items"), in two steps so a
+ * The Xero item of each enabled deal product (docs/architecture.md, the flow), in two steps so a
  * refused deal changes nothing in Xero (invariant 8):
  * - planItems: looks the codes up — items read recently are in the tenant cache, the rest come in ONE
  *   GET /Items for all codes — and applies the settings' policy to the missing ones: `no_action`
@@ -29,7 +30,7 @@ import { type Stop, stopFromRefusal } from './stop.js';
 
 export interface ItemPlan {
   /** productId → the item the line uses, or null (the mapping applies the policy). */
-  items: Map<number, MappingItem | null>;
+  items: Map<number, OrgItem | null>;
   /** Items to create once the document is known to be valid. */
   toCreate: { productId: number; draft: XeroItemDraft }[];
   /** When Xero was asked which items exist: links stored since then are new. */
@@ -46,7 +47,7 @@ export async function planItems(
   const cache = referenceCacheOf(deps);
   const tenantId = deps.tenant.tenantId;
   const nowMs = deps.clock.now().getTime();
-  const items = new Map<number, MappingItem | null>();
+  const items = new Map<number, OrgItem | null>();
   const wanted = new Map<string, PipedriveProduct[]>();
 
   for (const product of snapshot.products.values()) {
@@ -75,9 +76,9 @@ export async function planItems(
   const codes = [...wanted.keys(), ...(needDefault ? [defaultCode] : [])];
   const lookedUpAt = deps.clock.now();
   const found = codes.length === 0 ? [] : await deps.xero.getItems(xeroRef(deps), codes);
-  const byCode = new Map<string, MappingItem>();
+  const byCode = new Map<string, OrgItem>();
   for (const item of found) {
-    const mapped = toMappingItem(item);
+    const mapped = toOrgItem(item);
     if (!mapped) continue;
     byCode.set(mapped.Code, mapped);
     cache.rememberItem(tenantId, mapped, nowMs);
@@ -177,7 +178,7 @@ async function createItems(deps: SyncDeps, toCreate: ItemPlan['toCreate']): Prom
   if (messages.length > 0) return rejected(messages);
   const nowMs = deps.clock.now().getTime();
   for (const item of created) {
-    const mapped = toMappingItem(item);
+    const mapped = toOrgItem(item);
     if (mapped) referenceCacheOf(deps).rememberItem(deps.tenant.tenantId, mapped, nowMs);
   }
   const byCode = new Map(toCreate.map((entry) => [entry.draft.Code, entry.productId]));

@@ -5,7 +5,7 @@ import { XeroApiError, XeroAuthError, XeroValidationError } from '../../xero/err
 import type { Stop } from './stop.js';
 
 /**
- * What a thrown error means for a run (STYLE.md: failures are typed errors):
+ * What a thrown error means for a run (failures are typed errors):
  * - `retry`: transient (AppError.retryable, or not an AppError at all — the queue treats unknown
  *   errors as transient, queue/retry.ts); the job is retried and no note is written yet;
  * - `stop`: retrying the same request cannot help (Xero's validation, a lost connection, a refused

@@ -1,4 +1,5 @@
 import type { DealTransition } from '../../pipedrive/webhook.js';
+import type { DocumentKind } from '../document-kinds.js';
 import type { Settings } from '../settings.js';
 
 /**
@@ -13,7 +14,7 @@ export type Triggers = Settings['triggers'];
 
 export interface Trigger {
   triggerKey: string;
-  kind: 'invoice' | 'quote';
+  kind: DocumentKind;
 }
 
 export type TriggerMatch = ({ matched: true } & Trigger) | { matched: false; outcome: string };
@@ -30,6 +31,11 @@ export interface DealState {
   status: string;
   stage_change_time: string | null;
   won_time: string | null;
+}
+
+/** Whether any trigger is configured at all (a catch-up with none has nothing to look for). */
+export function canFire(triggers: Triggers): boolean {
+  return triggers.rules.length > 0 || triggers.onWon !== null;
 }
 
 /** Pipedrive's v2 times have whole seconds, so one edit's stage and won times agree to the second. */

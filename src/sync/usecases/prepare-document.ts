@@ -1,9 +1,10 @@
-import { type BuiltDocument, buildDocument } from '../mapping/document.js';
 import type { ContactSource } from '../mapping/contact.js';
+import { buildDocument, type BuiltDocument } from '../mapping/document.js';
+import type { OrgReference } from '../org-reference-cache.js';
 import type { DocumentJob, SyncDeps } from '../ports.js';
 import { contactSourceOf } from './ensure-contact.js';
 import { type ItemPlan, planItems } from './ensure-items.js';
-import { loadOrgReference, type OrgReference } from './load-org-reference.js';
+import { loadOrgReference } from './load-org-reference.js';
 import { organisationToday } from './org-date.js';
 import { type DealSnapshot, readDeal } from './read-deal.js';
 import { type Stop, stopFromRefusal } from './stop.js';

@@ -1,5 +1,5 @@
+import { PipedriveApiError } from '../../pipedrive/errors.js';
 import type {
-  BillingFrequency,
   PipedriveDeal,
   PipedriveDealDiscount,
   PipedriveDealProduct,
@@ -7,12 +7,12 @@ import type {
   PipedriveOrganization,
   PipedrivePerson,
   PipedriveProduct,
-} from '../mapping/types.js';
+} from '../../pipedrive/types.js';
 import type { SyncDeps } from '../ports.js';
-import { PipedriveApiError } from '../../pipedrive/errors.js';
 
 /**
- * Everything a document is made from, read from Pipedrive (pipedrive.md §3): the deal, its product
+ * Everything a document is made from, read from Pipedrive (pipedrive.md §3) in the client's wire
+ * shapes, which the mapping's inputs fit (mapping/types.ts): the deal, its product
  * lines (all pages), its deal-level discounts, its organization and person, and the product records
  * of the enabled lines (for their codes). Field definitions are read only when a field mapping names
  * a custom field, since only then do enum labels matter.
@@ -33,7 +33,7 @@ const CUSTOM_KEY = /^[0-9a-f]{40}/;
 /** The deal and what hangs on it; undefined when the deal was deleted (there is nothing to do). */
 export async function readDeal(deps: SyncDeps, dealId: number): Promise<DealSnapshot | undefined> {
   const { pipedrive } = deps;
-  const deal = await getDealIfExists(deps, dealId);
+  const deal = await unlessDeleted(pipedrive.getDeal(dealId));
   if (deal === undefined) return undefined;
   const [dealProducts, dealDiscounts, org, person] = await Promise.all([
     pipedrive.listDealProducts(dealId),
@@ -48,11 +48,7 @@ export async function readDeal(deps: SyncDeps, dealId: number): Promise<DealSnap
   await Promise.all(productIds.map(async (id) => products.set(id, await pipedrive.getProduct(id))));
   return {
     deal,
-    dealProducts: dealProducts.map((line) => ({
-      ...line,
-      // The mapping names the frequencies it knows; anything else is not one-time (amounts.ts).
-      billing_frequency: line.billing_frequency as BillingFrequency,
-    })),
+    dealProducts,
     dealDiscounts: dealDiscounts ?? [],
     org,
     person,
@@ -61,10 +57,13 @@ export async function readDeal(deps: SyncDeps, dealId: number): Promise<DealSnap
   };
 }
 
-async function getDealIfExists(deps: SyncDeps, dealId: number) {
+/** A Pipedrive record as it is now; undefined once it is deleted (flagged so, or 404 / 410). */
+export async function unlessDeleted<T extends { is_deleted: boolean }>(
+  read: Promise<T>,
+): Promise<T | undefined> {
   try {
-    const deal = await deps.pipedrive.getDeal(dealId);
-    return deal.is_deleted ? undefined : deal;
+    const record = await read;
+    return record.is_deleted ? undefined : record;
   } catch (error) {
     if (error instanceof PipedriveApiError && error.code === 'pipedrive_not_found')
       return undefined;

@@ -1,3 +1,5 @@
+import escapeHtml from 'escape-html';
+
 import type { RefreshIgnoredCode } from '../../errors/catalogue.js';
 import { withTransaction } from '../../store/db.js';
 import { addDealNote } from '../../store/repos/deal-notes.js';
@@ -12,7 +14,7 @@ import type { XeroInvoice } from '../../xero/types.js';
 import { dec } from '../mapping/amounts.js';
 import { xeroDay } from '../mapping/financial-summary.js';
 import { type SyncDeps, xeroRef } from '../ports.js';
-import { composeDealNote, dispatchDealNote, escapeHtml, formatTotal } from './deal-note.js';
+import { composeDealNote, dispatchDealNote, formatTotal } from './deal-note.js';
 
 /**
  * A Xero webhook event about one resource (xero.md §14: the payload is thin, so the invoice is

@@ -1,5 +1,6 @@
 import { AppError } from '../../errors.js';
-import { createRun, getRun } from '../../store/repos/runs.js';
+import { createRun, getRun, type Run } from '../../store/repos/runs.js';
+import { isDocumentKind } from '../document-kinds.js';
 import type { SyncDeps } from '../ports.js';
 
 /**
@@ -11,7 +12,17 @@ import type { SyncDeps } from '../ports.js';
  */
 const REPLAYABLE = new Set(['failed', 'waiting_fix']);
 
-export async function replayRun(
+/** What the history page offers Replay on: a deal's document run that ended without a document. */
+export function isReplayable(run: Run): boolean {
+  return REPLAYABLE.has(run.status) && isDealDocumentRun(run);
+}
+
+/** Contacts and items are re-synced with Update, not replayed: only deal documents have a trigger. */
+function isDealDocumentRun(run: Run): boolean {
+  return run.dealId !== null && run.triggerKey !== null && isDocumentKind(run.kind);
+}
+
+export async function createReplayRun(
   deps: Pick<SyncDeps, 'db' | 'clock'> & { company: Pick<SyncDeps['company'], 'id'> },
   runId: string,
 ): Promise<string> {
@@ -27,8 +38,7 @@ export async function replayRun(
       `Run ${runId} is ${run.status}; only failed runs and runs waiting for a fix can be replayed`,
     );
   }
-  // Contacts and items are re-synced with Update, not replayed: only deal documents have a trigger.
-  if (run.dealId === null || run.triggerKey === null || !isDocumentKind(run.kind)) {
+  if (!isDealDocumentRun(run)) {
     throw new AppError('run_not_replayable', `Run ${runId} is not a deal document run`);
   }
   const replay = await createRun(
@@ -43,8 +53,4 @@ export async function replayRun(
     deps.clock.now(),
   );
   return replay.id;
-}
-
-function isDocumentKind(kind: string): kind is 'invoice' | 'quote' {
-  return kind === 'invoice' || kind === 'quote';
 }

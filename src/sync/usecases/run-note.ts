@@ -1,6 +1,6 @@
-import type { ContactHow } from '../mapping/contact-match.js';
 import type { NewDealNote } from '../../store/repos/deal-notes.js';
 import type { XeroDocument } from '../../store/repos/documents.js';
+import type { ContactHow } from '../mapping/contact-match.js';
 import type { DocumentJob, SyncDeps } from '../ports.js';
 import { composeDealNote, problemNote, runNoteTopic, successNote } from './deal-note.js';
 import type { PreparedDocument } from './prepare-document.js';

@@ -17,7 +17,7 @@ import { type FiredTrigger, matchTrigger } from './match-trigger.js';
 
 /**
  * A deal fired a trigger → one run of it, and its document-for-deal job. Called by the webhook
- * intake and by the catch-up (connections/catch-up.ts), in any order and any number of times for
+ * intake and by the catch-up (services/catch-up.ts), in any order and any number of times for
  * the same firing: late, duplicated and out-of-order deliveries, a catch-up that got there first, a
  * crash between the commit and the enqueue (the caller runs again: the inbox sweep, the next check).
  *

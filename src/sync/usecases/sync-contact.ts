@@ -1,14 +1,13 @@
-import { PipedriveApiError } from '../../pipedrive/errors.js';
 import type { ContactSource } from '../mapping/contact.js';
 import type { ContactHow } from '../mapping/contact-match.js';
 import type { SyncDeps } from '../ports.js';
-import { type EntityOutcome, runEntitySync } from './entity-run.js';
-import { customFieldDefinitions } from './read-deal.js';
 import { plainStop } from './contact-writes.js';
+import { type EntityOutcome, runEntitySync } from './entity-run.js';
+import { customFieldDefinitions, unlessDeleted } from './read-deal.js';
 import { syncContactSources } from './sync-contacts.js';
 
 /**
- * The panel's "Update" on a Pipedrive organization or person (DESIGN.md §1: job sync-contact): read
+ * The panel's "Update" on a Pipedrive organization or person (job sync-contact): read
  * it from Pipedrive now and bring its Xero contact up to date — the linked one, else a matched one,
  * else a new one — storing the link; never a duplicate. Runs as a run of kind `contact` (entity-run.ts:
  * retryable failures are thrown for the queue). Xero calls: 2 at most (one GET, one write), 1 when
@@ -63,17 +62,11 @@ async function readContactSource(
   kind: ContactSource['kind'],
   id: number,
 ): Promise<ContactSource | undefined> {
-  try {
-    const fieldDefinitions = await customFieldDefinitions(deps, kind === 'organization');
-    if (kind === 'organization') {
-      const org = await deps.pipedrive.getOrganization(id);
-      return org.is_deleted ? undefined : { kind, org, fieldDefinitions };
-    }
-    const person = await deps.pipedrive.getPerson(id);
-    return person.is_deleted ? undefined : { kind, person, fieldDefinitions };
-  } catch (error) {
-    if (error instanceof PipedriveApiError && error.code === 'pipedrive_not_found')
-      return undefined;
-    throw error;
+  const fieldDefinitions = await customFieldDefinitions(deps, kind === 'organization');
+  if (kind === 'organization') {
+    const org = await unlessDeleted(deps.pipedrive.getOrganization(id));
+    return org && { kind, org, fieldDefinitions };
   }
+  const person = await unlessDeleted(deps.pipedrive.getPerson(id));
+  return person && { kind, person, fieldDefinitions };
 }

@@ -67,6 +67,7 @@ interface Entry {
   final?: XeroContact;
 }
 
+/** The result has the shape of the item sync's (sync-items.ts): a record's outcome, or its stop. */
 export async function syncContactSources(
   deps: SyncDeps,
   sources: readonly ContactSource[],
@@ -177,13 +178,7 @@ async function createTheRest(
 
     const toCreate = pending.filter((entry) => !entry.target);
     const bodies = toCreate.map((entry) => entry.draft);
-    const created = await writeContacts(
-      deps,
-      'create',
-      bodies,
-      keyFor(deps, 'create', keyParts, bodies),
-      again,
-    );
+    const created = await writeBatch(deps, 'create', bodies, keyParts, again);
     const refusals = new Map<Entry, Stop>();
     toCreate.forEach((entry, index) => {
       const written = created[index]!;
@@ -222,13 +217,7 @@ async function updateTargets(
     return [{ entry, changedFields, body: { ...draft, ContactID: target.ContactID } }];
   });
   const bodies = toUpdate.map((update) => update.body);
-  const updated = await writeContacts(
-    deps,
-    'update',
-    bodies,
-    keyFor(deps, 'update', keyParts, bodies),
-    again,
-  );
+  const updated = await writeBatch(deps, 'update', bodies, keyParts, again);
   toUpdate.forEach(({ entry, changedFields }, index) => {
     const written = updated[index]!;
     entry.result = written.ok
@@ -259,19 +248,25 @@ function succeeded(
   };
 }
 
-function keyFor(
+/**
+ * One write of the batch, under a key made of the batch and its bodies: a retried page sends the
+ * same key and Xero replays its answer.
+ */
+function writeBatch(
   deps: SyncDeps,
   mode: 'create' | 'update',
+  bodies: (XeroContactDraft & { ContactID?: string })[],
   keyParts: readonly (string | number)[],
-  bodies: unknown[],
-): string {
-  return idempotencyKey(
+  again: string,
+) {
+  const key = idempotencyKey(
     `contacts-${mode}`,
     deps.company.id,
     deps.tenant.tenantId,
     ...keyParts,
     JSON.stringify(bodies),
   );
+  return writeContacts(deps, mode, bodies, key, again);
 }
 
 /**

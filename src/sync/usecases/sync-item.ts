@@ -1,11 +1,11 @@
-import { PipedriveApiError } from '../../pipedrive/errors.js';
 import type { SyncDeps } from '../ports.js';
 import { plainStop } from './contact-writes.js';
 import { type EntityOutcome, runEntitySync } from './entity-run.js';
+import { unlessDeleted } from './read-deal.js';
 import { syncProducts } from './sync-items.js';
 
 /**
- * A Pipedrive product → its Xero item now (DESIGN.md §1: job sync-item): created, or updated by
+ * A Pipedrive product → its Xero item now (job sync-item): created, or updated by
  * code, and linked (sync-items.ts). Runs as a run of kind `item` (entity-run.ts). Xero calls: one
  * GET /Items and, when something changed, one POST /Items.
  */
@@ -27,7 +27,7 @@ export function syncItem(deps: SyncDeps, input: ItemSyncInput): Promise<ItemSync
     deps,
     { runId: input.runId, kind: 'item', request: { productId: input.productId } },
     async () => {
-      const product = await readProduct(deps, input.productId);
+      const product = await unlessDeleted(deps.pipedrive.getProduct(input.productId));
       if (!product)
         return {
           ok: false,
@@ -43,15 +43,4 @@ export function syncItem(deps: SyncDeps, input: ItemSyncInput): Promise<ItemSync
       return { ok: true, value };
     },
   );
-}
-
-async function readProduct(deps: SyncDeps, productId: number) {
-  try {
-    const product = await deps.pipedrive.getProduct(productId);
-    return product.is_deleted ? undefined : product;
-  } catch (error) {
-    if (error instanceof PipedriveApiError && error.code === 'pipedrive_not_found')
-      return undefined;
-    throw error;
-  }
 }

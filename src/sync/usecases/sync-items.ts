@@ -1,12 +1,13 @@
+import type { PipedriveProduct } from '../../pipedrive/types.js';
 import { saveItemLink } from '../../store/repos/links.js';
 import { XeroValidationError } from '../../xero/errors.js';
 import type { XeroItem } from '../../xero/types.js';
 import { itemChanges, itemForProduct } from '../mapping/item.js';
-import type { PipedriveProduct, XeroItemDraft } from '../mapping/types.js';
+import type { XeroItemDraft } from '../mapping/types.js';
 import { type SyncDeps, xeroRef } from '../ports.js';
 import { plainStop } from './contact-writes.js';
 import { idempotencyKey } from './keys.js';
-import { loadOrgReference, referenceCacheOf, toMappingItem } from './load-org-reference.js';
+import { loadOrgReference, referenceCacheOf, toOrgItem } from './load-org-reference.js';
 import type { Stop } from './stop.js';
 
 /**
@@ -103,7 +104,7 @@ export async function syncProducts(
   }
   for (const write of written)
     if ('item' in write) {
-      const mapped = toMappingItem(write.item);
+      const mapped = toOrgItem(write.item);
       if (mapped) referenceCacheOf(deps).rememberItem(deps.tenant.tenantId, mapped, nowMs);
     }
   return final;

@@ -6,7 +6,11 @@ import { toWriteResult, type XeroWriteResult } from '../results.js';
 import type { XeroCall } from '../transport.js';
 import type { XeroTenantRef, XeroWriteOptions } from '../types.js';
 
-/** What every group of calls shares: the transport, the typed API and the write conventions. */
+/**
+ * What every group of calls shares: the transport, the typed API and the write conventions. Each
+ * call still spells out its own openapi-fetch request (path, parameters, body), so the generated
+ * types check every one; the calls look alike on purpose.
+ */
 export interface XeroCallContext {
   call: XeroCall;
   api: Client<paths>;

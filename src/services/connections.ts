@@ -1,0 +1,108 @@
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { PipedriveClient } from '../pipedrive/client.js';
+import { PipedriveOAuth } from '../pipedrive/oauth.js';
+import { RatePacer } from '../pipedrive/rate-timing.js';
+import { PipedriveTokenManager } from '../pipedrive/token-manager.js';
+import type { SecretBox } from '../secrets.js';
+import type { Db } from '../store/db.js';
+import { createXeroClient, type XeroClient } from '../xero/client.js';
+import { createTenantLimiter, type XeroTenantLimiter } from '../xero/rate-limiter.js';
+import { requireCompany } from './company.js';
+import { createPipedriveTokenPort } from './pipedrive-token-port.js';
+import { createXeroTokenPort } from './xero-token-port.js';
+
+/**
+ * The vendor clients of one process, over the store's durable token ports.
+ *
+ * - Xero: one client for every company (its token port is keyed by company id and each call names
+ *   the tenant), with one XeroTenantLimiter shared by all jobs, so the process keeps each
+ *   organisation inside Xero's limits (xero.md §7) however many jobs run at once.
+ * - Pipedrive: one client per company (its API host is the company's api_domain), sharing one
+ *   token manager (single-flight refresh) and one rate pacer per company.
+ */
+export interface Connections {
+  xero: XeroClient;
+  limiter: XeroTenantLimiter;
+  pipedriveOAuth: PipedriveOAuth;
+  pipedriveTokens: PipedriveTokenManager;
+  /** The company's client; throws `pipedrive_not_connected` when it has no usable grant. */
+  pipedriveFor(companyId: number): Promise<PipedriveClient>;
+  /** A client with a token not stored yet (during install, before the company exists). */
+  pipedriveWithToken(apiDomain: string, accessToken: string): PipedriveClient;
+}
+
+export interface ConnectionsDeps {
+  config: Pick<Config, 'pipedrive' | 'xero'>;
+  db: Db;
+  box: SecretBox;
+  clock: Clock;
+  logger: Logger;
+  fetch?: typeof fetch;
+}
+
+export function createConnections(deps: ConnectionsDeps): Connections {
+  const { config, db, box, clock, logger } = deps;
+  const fetchOption = deps.fetch === undefined ? {} : { fetch: deps.fetch };
+  const limiter = createTenantLimiter({ clock });
+  const xero = createXeroClient({
+    baseUrls: config.xero.baseUrls,
+    clientId: config.xero.clientId,
+    clientSecret: config.xero.clientSecret,
+    clock,
+    tokens: createXeroTokenPort({ db, box, clock }),
+    limiter,
+    logger,
+    ...fetchOption,
+  });
+  const pipedriveOAuth = new PipedriveOAuth(
+    {
+      oauthBaseUrl: config.pipedrive.oauthUrl,
+      clientId: config.pipedrive.clientId,
+      clientSecret: config.pipedrive.clientSecret,
+    },
+    { clock, ...fetchOption },
+  );
+  const pipedriveTokens = new PipedriveTokenManager({
+    port: createPipedriveTokenPort({ db, box, clock }),
+    oauth: pipedriveOAuth,
+    clock,
+  });
+  const pacers = new Map<number, RatePacer>();
+  const clients = new Map<string, PipedriveClient>();
+
+  return {
+    xero,
+    limiter,
+    pipedriveOAuth,
+    pipedriveTokens,
+    async pipedriveFor(companyId) {
+      const company = await requireCompany(db, companyId);
+      // Keyed by api_domain too: a reinstall may move the company to another host (§1.5).
+      const key = `${companyId}@${company.apiDomain}`;
+      const cached = clients.get(key);
+      if (cached !== undefined) return cached;
+      const pacer = pacers.get(companyId) ?? new RatePacer();
+      pacers.set(companyId, pacer);
+      const client = new PipedriveClient({
+        apiDomain: company.apiDomain,
+        tokens: pipedriveTokens.forConnection(String(companyId)),
+        clock,
+        pacer,
+        ...fetchOption,
+      });
+      clients.set(key, client);
+      return client;
+    },
+    pipedriveWithToken(apiDomain, accessToken) {
+      const fixed = async () => accessToken;
+      return new PipedriveClient({
+        apiDomain,
+        tokens: { accessToken: fixed, refreshAfterRejection: fixed },
+        clock,
+        ...fetchOption,
+      });
+    },
+  };
+}

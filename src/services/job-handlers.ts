@@ -1,0 +1,173 @@
+import { AppError } from '../errors.js';
+import type { ErrorCode } from '../errors/catalogue.js';
+import type { JobContext, JobHandlers } from '../queue/port.js';
+import { isNonRetryable } from '../queue/retry.js';
+import { getCompany } from '../store/repos/companies.js';
+import { getRun, updateRun } from '../store/repos/runs.js';
+import { isDocumentKind } from '../sync/document-kinds.js';
+import type { SyncDeps } from '../sync/ports.js';
+import { deliverDealNote } from '../sync/usecases/deliver-deal-note.js';
+import { documentForDeal, recordFinalFailure } from '../sync/usecases/document-for-deal.js';
+import { refreshDocument } from '../sync/usecases/refresh-document.js';
+import { syncContact } from '../sync/usecases/sync-contact.js';
+import { syncItem } from '../sync/usecases/sync-item.js';
+import { runBulkSyncNow } from './bulk-sync.js';
+import { catchUp, scheduleCatchUp } from './catch-up.js';
+import type { AppContext } from './context.js';
+import { replayRun } from './document-runs.js';
+import { buildSyncDeps, type SyncDepsContext } from './sync-deps.js';
+
+/**
+ * Job name → handler. Each builds the company's SyncDeps fresh for its run and calls one use case,
+ * which records the run (and, for documents, stores the deal note for `deal-note`) itself. A retryable failure is
+ * rethrown for the queue to retry; when no retry will follow (not retryable, or the last attempt)
+ * the run is ended first: documentForDeal's recordFinalFailure marks it failed and tells the deal;
+ * a contact or item run is marked failed.
+ */
+export type HandlerDeps = SyncDepsContext &
+  Pick<AppContext, 'publicUrl' | 'catchUpIntervalMs' | 'queueLeaseMs'>;
+
+/** Codes for which a run cannot even start; the user fixes them, then replays. */
+const SETUP_CODES: ReadonlySet<ErrorCode> = new Set([
+  'xero_not_connected',
+  'settings_invalid',
+  'pipedrive_not_connected',
+]);
+
+export function createJobHandlers(deps: HandlerDeps): JobHandlers {
+  return {
+    async 'document-for-deal'(payload, context) {
+      const { companyId, runId, dealId, triggerKey } = payload;
+      const run = await getRun(deps.db, companyId, runId);
+      // Uninstalled meanwhile: the run went with the company's data; nothing is left to do.
+      if (run === undefined) return;
+      if (!isDocumentKind(run.kind)) {
+        throw new AppError(
+          'job_payload_invalid',
+          `Run ${runId} is a ${run.kind} run, not a document`,
+        );
+      }
+      const syncDeps = await depsOrWaitingFix(deps, companyId, runId);
+      if (syncDeps === undefined) return;
+      const job = { runId, dealId, triggerKey, kind: run.kind, delivery: context.attempt };
+      try {
+        const outcome = await documentForDeal(syncDeps, job);
+        deps.logger.info({ companyId, runId, dealId, outcome }, 'document run ended');
+      } catch (error) {
+        if (isLastChance(error, context)) await recordFinalFailure(syncDeps, job, error);
+        throw error;
+      }
+    },
+    // A note of the outbox (deliver-deal-note.ts); a transient failure is retried, and a note whose
+    // retries run out is handed over again by the sweep (services/deal-notes.ts).
+    async 'deal-note'(payload, context) {
+      const { companyId, noteId } = payload;
+      // Uninstalled meanwhile: the note went with the company's data.
+      if ((await getCompany(deps.db, companyId)) === undefined) return;
+      const { db, clock, logger } = deps;
+      const pipedrive = await deps.connections.pipedriveFor(companyId);
+      const outcome = await deliverDealNote(
+        { db, clock, logger, pipedrive },
+        { companyId, noteId },
+        context.id,
+      );
+      logger.info({ companyId, noteId, outcome }, 'deal note delivery ended');
+    },
+    async replay(payload) {
+      await replayRun(deps, payload.companyId, payload.runId);
+    },
+    async 'sync-contact'(payload, context) {
+      const { companyId, runId, kind, pipedriveId } = payload;
+      const syncDeps = await depsOrWaitingFix(deps, companyId, runId);
+      if (syncDeps === undefined) return;
+      await failOnLastChance(deps, companyId, runId, context, () =>
+        syncContact(syncDeps, { kind, id: pipedriveId, runId }),
+      );
+    },
+    // Each page saves its position, so a retried job continues where the last attempt stopped.
+    async 'bulk-sync'(payload, context) {
+      const { companyId, what } = payload;
+      const result = await runBulkSyncNow(deps, companyId, { what, signal: context.signal });
+      // Stopped between pages (the queue is stopping): fail this attempt so the job runs again.
+      if (result.nextCursor !== null) {
+        throw new AppError('bulk_sync_interrupted', `Bulk sync of ${payload.what} stopped early`);
+      }
+    },
+    // A Xero event (xero.md §14); no run: the paid note is the user-visible outcome.
+    async 'refresh-document'(payload) {
+      const { companyId, tenantId, resourceId, category } = payload;
+      const syncDeps = await buildSyncDeps(deps, companyId);
+      const outcome = await refreshDocument(syncDeps, { tenantId, resourceId, category });
+      deps.logger.info({ companyId, resourceId, outcome }, 'xero event refreshed');
+    },
+    // Never throws for a vendor problem (it is recorded and shown), so the chain of checks goes on.
+    async 'catch-up'(payload, context) {
+      const outcome = await catchUp(deps, payload.companyId, { signal: context.signal });
+      if (outcome.kind === 'not_installed') return;
+      const next = new Date(deps.clock.now().getTime() + deps.catchUpIntervalMs);
+      await scheduleCatchUp(deps.queue, payload.companyId, next);
+    },
+    async 'sync-item'(payload, context) {
+      const { companyId, runId, productId } = payload;
+      const syncDeps = await depsOrWaitingFix(deps, companyId, runId);
+      if (syncDeps === undefined) return;
+      await failOnLastChance(deps, companyId, runId, context, () =>
+        syncItem(syncDeps, { productId, runId }),
+      );
+    },
+  };
+}
+
+/** Entity runs have no note to write: a run no retry will follow is marked failed, with why. */
+async function failOnLastChance(
+  deps: HandlerDeps,
+  companyId: number,
+  runId: string,
+  context: JobContext,
+  work: () => Promise<unknown>,
+): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (isLastChance(error, context)) {
+      await updateRun(
+        deps.db,
+        companyId,
+        runId,
+        {
+          status: 'failed',
+          reasonCode: error instanceof AppError ? error.code : 'internal_error',
+          message: error instanceof Error ? error.message : String(error),
+        },
+        deps.clock.now(),
+      );
+    }
+    throw error;
+  }
+}
+
+function isLastChance(error: unknown, context: JobContext): boolean {
+  return isNonRetryable(error) || context.attempt >= context.maxAttempts;
+}
+
+/** SyncDeps, or undefined after recording why the run waits for the user (no retry helps). */
+async function depsOrWaitingFix(
+  deps: HandlerDeps,
+  companyId: number,
+  runId: string,
+): Promise<SyncDeps | undefined> {
+  try {
+    return await buildSyncDeps(deps, companyId);
+  } catch (error) {
+    if (!(error instanceof AppError) || !SETUP_CODES.has(error.code)) throw error;
+    await updateRun(
+      deps.db,
+      companyId,
+      runId,
+      { status: 'waiting_fix', reasonCode: error.code, message: error.message },
+      deps.clock.now(),
+    );
+    deps.logger.warn({ companyId, runId, code: error.code }, 'document run waits for a fix');
+    return undefined;
+  }
+}

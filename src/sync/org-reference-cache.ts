@@ -1,0 +1,101 @@
+import type { OrgFacts, OrgItem } from './mapping/types.js';
+
+/**
+ * The Xero organisation's reference data a document needs (docs/vendors/xero.md §12): its name,
+ * base and enabled currencies, tax rates, accounts, ShortCode and timezone. Fetched with one call
+ * each (four in all, in parallel, usecases/load-org-reference.ts) when a tenant is cold, then kept
+ * for `ttlMs`, so a warm document costs no reference calls at all.
+ *
+ * The same per-tenant cache remembers, for the same short time, items read from Xero (so a product
+ * seen recently needs no GET /Items) and contacts verified ACTIVE (so a linked customer needs no
+ * GET /Contacts/{id}). A Xero validation error on a document invalidates the tenant: the replay then
+ * sees what the user fixed in Xero.
+ */
+
+export interface OrgReference {
+  facts: OrgFacts;
+  shortCode: string | null;
+  /** Xero's TimeZone name, e.g. NEWZEALANDSTANDARDTIME. */
+  timezone: string | null;
+}
+
+/** Default time to keep a tenant's reference data: short, so a change in Xero shows within minutes. */
+export const DEFAULT_REFERENCE_TTL_MS = 5 * 60_000;
+
+interface Stamped<T> {
+  value: T;
+  atMs: number;
+}
+
+interface TenantEntry {
+  reference?: Stamped<Promise<OrgReference>>;
+  items: Map<string, Stamped<OrgItem>>;
+  contacts: Map<string, Stamped<VerifiedContact>>;
+}
+
+/** A contact seen ACTIVE in Xero: what a linked record needs to know of it without a GET. */
+export interface VerifiedContact {
+  ContactID: string;
+  Name: string;
+  ContactNumber: string | null;
+}
+
+export class OrgReferenceCache {
+  private readonly tenants = new Map<string, TenantEntry>();
+
+  /** `ttlMs`: default DEFAULT_REFERENCE_TTL_MS. */
+  constructor(readonly ttlMs: number = DEFAULT_REFERENCE_TTL_MS) {}
+
+  /** The tenant's reference data, loading it once (concurrent callers share one load). */
+  reference(
+    tenantId: string,
+    nowMs: number,
+    load: () => Promise<OrgReference>,
+  ): Promise<OrgReference> {
+    const entry = this.entry(tenantId);
+    if (entry.reference && this.fresh(entry.reference.atMs, nowMs)) return entry.reference.value;
+    const loading = load();
+    const stamped = { value: loading, atMs: nowMs };
+    entry.reference = stamped;
+    // A failed load must not be served to the next caller.
+    loading.catch(() => {
+      if (entry.reference === stamped) delete entry.reference;
+    });
+    return loading;
+  }
+
+  item(tenantId: string, code: string, nowMs: number): OrgItem | undefined {
+    const found = this.entry(tenantId).items.get(code);
+    return found && this.fresh(found.atMs, nowMs) ? found.value : undefined;
+  }
+
+  rememberItem(tenantId: string, item: OrgItem, nowMs: number): void {
+    this.entry(tenantId).items.set(item.Code, { value: item, atMs: nowMs });
+  }
+
+  verifiedContact(tenantId: string, contactId: string, nowMs: number): VerifiedContact | undefined {
+    const found = this.entry(tenantId).contacts.get(contactId);
+    return found && this.fresh(found.atMs, nowMs) ? found.value : undefined;
+  }
+
+  rememberContact(tenantId: string, contact: VerifiedContact, nowMs: number): void {
+    this.entry(tenantId).contacts.set(contact.ContactID, { value: contact, atMs: nowMs });
+  }
+
+  invalidate(tenantId: string): void {
+    this.tenants.delete(tenantId);
+  }
+
+  private entry(tenantId: string): TenantEntry {
+    let entry = this.tenants.get(tenantId);
+    if (!entry) {
+      entry = { items: new Map(), contacts: new Map() };
+      this.tenants.set(tenantId, entry);
+    }
+    return entry;
+  }
+
+  private fresh(atMs: number, nowMs: number): boolean {
+    return nowMs - atMs < this.ttlMs && nowMs >= atMs;
+  }
+}
