@@ -55,13 +55,13 @@ export async function run(): Promise<BenchResult[]> {
         metric: 'Xero calls per document over the whole run',
         value: Number((xeroTotal / perDocument.length).toFixed(2)),
         unit: 'calls',
-        reference: 'DESIGN.md §6 target: 1 once customer and items are known',
+        reference: 'target: 1 (issue 12) once customer and items are known',
       },
       {
         metric: 'Xero calls per document once customer and items are known (mean)',
         value: Number((sum(known) / Math.max(known.length, 1)).toFixed(2)),
         unit: 'calls',
-        reference: `${known.length} quotes; DESIGN.md §6 target: 1`,
+        reference: `${known.length} quotes; target: 1 (issue 12)`,
       },
       {
         metric: 'Pipedrive calls per document (mean)',

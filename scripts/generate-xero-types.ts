@@ -1,10 +1,10 @@
 /**
- * Generates the Xero API types the app's client is built on (DESIGN.md §5: types come from Xero's
+ * Generates the Xero API types the app's client is built on (docs/architecture.md: types come from Xero's
  * own spec, committed so the project builds without ../shared).
  *
  *   node --import tsx scripts/generate-xero-types.ts [specDir]
  *
- * specDir defaults to ../shared/specs/xero (XeroAPI/Xero-OpenAPI @ e952d0b, 16.1.0, xero.md §0).
+ * specDir defaults to ../shared/specs/xero (XeroAPI/Xero-OpenAPI @ e952d0b, 16.1.0, docs/vendors/xero.md §0).
  * Writes src/xero/generated/{accounting,identity}.d.ts and LICENSE-Xero-OpenAPI (MIT, with a note
  * saying where it came from).
  *

@@ -90,7 +90,7 @@ export interface Config {
   xero: {
     clientId: string;
     clientSecret: string;
-    /** Empty when not configured: every Xero webhook is then refused (xero.md §14). */
+    /** Empty when not configured: every Xero webhook is then refused (docs/vendors/xero.md §14). */
     webhookKey: string;
     baseUrls: XeroBaseUrls;
   };

@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 
 /**
  * Deal-product `sum` and deal `value`, computed exactly by "Our stance where Pipedrive is silent"
- * (reference/money.md, rules 1–5). Pure: no store, no clock.
+ * (docs/vendors/money.md, rules 1–5). Pure: no store, no clock.
  */
 
 export type TaxMethod = 'exclusive' | 'inclusive' | 'none';
@@ -16,7 +16,7 @@ export interface MoneyLine {
   /** Tax percentage of this line. */
   tax: number;
   isEnabled: boolean;
-  /** Deal-level discounts only reach one-time lines (money.md A2). */
+  /** Deal-level discounts only reach one-time lines (docs/vendors/money.md A2). */
   isOneTime: boolean;
 }
 
@@ -38,7 +38,7 @@ export function lineNet(line: MoneyLine): Decimal {
 /**
  * A line's `sum` as the API shows it: its own net (discount applied, no deal-level discount, no
  * tax added), rounded to the currency's decimals half away from zero. Pipedrive's examples
- * (22 × 5 less 0.2 % → 109.78; 30.23 × 2 → 60.46) are consistent with this (money.md A1).
+ * (22 × 5 less 0.2 % → 109.78; 30.23 × 2 → 60.46) are consistent with this (docs/vendors/money.md A1).
  */
 export function lineSum(line: MoneyLine, decimals: number): number {
   return roundHalfAway(lineNet(line), decimals);

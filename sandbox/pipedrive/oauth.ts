@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { PipedriveAppSeed } from './world.js';
 
 /**
- * Pipedrive's OAuth server state (reference/pipedrive.md §1): registered apps, authorization
+ * Pipedrive's OAuth server state (docs/vendors/pipedrive.md §1): registered apps, authorization
  * codes, installations (one per company + user + app, holding the refresh token) and access tokens.
  *
  * States: code issued → exchanged (single use) or expired after 5 min. Installation: live while its

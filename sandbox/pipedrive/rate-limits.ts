@@ -1,5 +1,5 @@
 /**
- * Pipedrive's rate limits (reference/pipedrive.md §6), as pure clock-driven arithmetic.
+ * Pipedrive's rate limits (docs/vendors/pipedrive.md §6), as pure clock-driven arithmetic.
  *
  * States per token: the timestamps of accepted calls in the rolling burst window (and a second
  * window for search calls). Per company: tokens spent on the current day; the day rolls over at

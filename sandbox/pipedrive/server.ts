@@ -42,7 +42,7 @@ export interface PipedriveSandboxOptions {
   seed?: 'demo' | 'empty';
   /** Extra apps registered on every reset (their callback must match exactly). */
   apps?: PipedriveAppSeed[];
-  /** Overrides of the rate limits (defaults: OAuth Lite, reference/pipedrive.md §6). */
+  /** Overrides of the rate limits (defaults: OAuth Lite, docs/vendors/pipedrive.md §6). */
   limits?: Partial<PipedriveRateLimits>;
 }
 

@@ -1,6 +1,6 @@
 /**
  * `x-token-cost` and OAuth scopes of every operation the sandbox serves, copied from the official
- * specs (openapi-v2.yaml / openapi.yaml, per operation; reference/pipedrive.md §3.13). Kept in code
+ * specs (openapi-v2.yaml / openapi.yaml, per operation; docs/vendors/pipedrive.md §3.13). Kept in code
  * because the spec folder may be absent at runtime; a unit test checks it against the specs when
  * they are present.
  */

@@ -34,7 +34,7 @@ export interface XeroSandboxOptions {
   apps?: XeroAppSeed[];
   /** Logins; default the demo users of apps.ts (the first one logs in by default). */
   users?: XeroUserSeed[];
-  /** Overrides of xero.md §7 limits (e.g. `{ perDayPerTenant: 1000 }` for a Starter app). */
+  /** Overrides of docs/vendors/xero.md §7 limits (e.g. `{ perDayPerTenant: 1000 }` for a Starter app). */
   limits?: Partial<XeroRateLimits>;
   /** How long a rotated refresh token stays usable; default 30 min. */
   rotationGraceMs?: number;
@@ -62,7 +62,7 @@ export type XeroSandbox = SandboxCore & {
   webhooks: XeroWebhooks;
 };
 
-/** Injected faults in Xero's shapes (xero.md §6, §7). */
+/** Injected faults in Xero's shapes (docs/vendors/xero.md §6, §7). */
 const respondToFault: StatusFaultResponder = (reply, status, rule) => {
   if (status === 429) {
     return reply
@@ -85,7 +85,7 @@ const respondToFault: StatusFaultResponder = (reply, status, rule) => {
 
 export function buildXeroSandbox(options: XeroSandboxOptions = {}): XeroSandbox {
   const clock = options.clock ?? new SandboxClock();
-  // xero.md §14: Xero notifies the apps connected to the organisation, and only those.
+  // docs/vendors/xero.md §14: Xero notifies the apps connected to the organisation, and only those.
   const isConnected = (clientId: string, tenantId: string): boolean =>
     identity.grants
       .list()
@@ -96,7 +96,7 @@ export function buildXeroSandbox(options: XeroSandboxOptions = {}): XeroSandbox 
       );
   const webhookKeyOf = (clientId: string): string | undefined => identity.app(clientId)?.webhookKey;
   const webhooks = new XeroWebhooks({ clock, isConnected, webhookKeyOf });
-  // ProviderName in the envelope is the calling app's name (xero.md §2); identity is built next.
+  // ProviderName in the envelope is the calling app's name (docs/vendors/xero.md §2); identity is built next.
   const appName = (clientId: string): string | undefined => identity.app(clientId)?.name;
   const books = new XeroBooks({ clock, onChange: webhooks.listener, appName });
   books.reset(options.seed ?? 'demo');
@@ -132,7 +132,7 @@ export function buildXeroSandbox(options: XeroSandboxOptions = {}): XeroSandbox 
     },
   });
   const { app } = core;
-  // resourceUrl must lead back to this server (xero.md §14), whatever port it was given.
+  // resourceUrl must lead back to this server (docs/vendors/xero.md §14), whatever port it was given.
   app.addHook('onListen', async () => {
     webhooks.setApiBaseUrl(`${app.listeningOrigin}${ACCOUNTING_PREFIX}`);
   });

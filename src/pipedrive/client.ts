@@ -47,7 +47,7 @@ import type {
 /**
  * The app's Pipedrive API client for one connection. Requests are built by the official `pipedrive`
  * client's param creators (paths, query strings, bodies, v2 where it exists, v1 for notes, users/me
- * and webhooks — pipedrive.md §2.1) and sent by PipedriveTransport (see there why not by the
+ * and webhooks — docs/vendors/pipedrive.md §2.1) and sent by PipedriveTransport (see there why not by the
  * official client's axios). The base is the connection's `api_domain` (§1.5), never a fixed host.
  */
 

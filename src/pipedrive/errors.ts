@@ -35,7 +35,7 @@ export class PipedriveApiError extends AppError {
   }
 }
 
-/** The code for a non-2xx answer (pipedrive.md §2.3 status table). */
+/** The code for a non-2xx answer (docs/vendors/pipedrive.md §2.3 status table). */
 export function codeForStatus(status: number): PipedriveErrorCode {
   if (status === 401) return 'pipedrive_unauthorized';
   if (status === 402 || status === 403) return 'pipedrive_forbidden';

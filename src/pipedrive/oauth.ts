@@ -2,7 +2,7 @@ import { type Clock, systemClock } from '../clock.js';
 import { messageOf, PipedriveApiError } from './errors.js';
 
 /**
- * Pipedrive's OAuth host (pipedrive.md §1): the install URL, code exchange, refresh and revoke.
+ * Pipedrive's OAuth host (docs/vendors/pipedrive.md §1): the install URL, code exchange, refresh and revoke.
  *
  * Plain fetch rather than the official client's OAuth2Configuration: that class keeps one token
  * pair in its own memory and refreshes on Date.now() without a margin (§1.4), while the app stores

@@ -4,7 +4,7 @@ import type { Clock } from '../clock.js';
 import type { PanelRefusalCode } from '../errors/catalogue.js';
 
 /**
- * Verifies the `token` Pipedrive puts on JSON-panel and custom-UI requests (pipedrive.md §7.1,
+ * Verifies the `token` Pipedrive puts on JSON-panel and custom-UI requests (docs/vendors/pipedrive.md §7.1,
  * §7.4): HS256 signed with the extension's JWT secret (or the app's client secret), payload
  * `{userId, companyId}`. The ids must equal the request's query ids — a valid token from one
  * company must not open another's data (invariant 5). Refusals are values.

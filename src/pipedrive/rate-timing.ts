@@ -1,7 +1,7 @@
 import { parseRetryAfter } from '../retry-after.js';
 
 /**
- * Pure reading of Pipedrive's rate-limit headers (pipedrive.md §6) and the pacing they imply.
+ * Pure reading of Pipedrive's rate-limit headers (docs/vendors/pipedrive.md §6) and the pacing they imply.
  *
  * Pipedrive sends `x-ratelimit-remaining` (calls left in the rolling 2-s window) and
  * `x-ratelimit-reset` (seconds until the window frees up) on every API answer; `Retry-After` is not
@@ -23,7 +23,7 @@ function resetMs(headers: HeaderSource): number | undefined {
 /**
  * States: open (calls go at once) or paused until `pausedUntilMs`. Pauses when an answer says the
  * window is spent (`x-ratelimit-remaining: 0`) or a 429 arrives, so that the calls queued behind
- * it wait for the reset instead of each collecting a 429 (pipedrive.md §6: ignoring 429s gets
+ * it wait for the reset instead of each collecting a 429 (docs/vendors/pipedrive.md §6: ignoring 429s gets
  * api-token integrations blocked). One pacer per access token, i.e. per connection.
  */
 export class RatePacer {

@@ -11,7 +11,7 @@ import { RatePacer, retryAfterMs } from './rate-timing.js';
  * requests with the official param creators and passes them here.
  *
  * Per call: wait while the connection's pacer is paused; send; on 401 refresh the token once and
- * resend (pipedrive.md §1.4: access tokens live 60 min); on 429 (any method — the call was refused,
+ * resend (docs/vendors/pipedrive.md §1.4: access tokens live 60 min); on 429 (any method — the call was refused,
  * not processed) or on 5xx / network failure (safe methods only, so a POST is never doubled) wait
  * `Retry-After` / `x-ratelimit-reset` or a backoff and resend, up to `maxAttempts`; then throw a
  * `PipedriveApiError` whose `retryable` tells the job queue whether to try again later.

@@ -1,5 +1,5 @@
 /**
- * The shapes of the Pipedrive entities the app reads, as API v2 returns them (pipedrive.md §3).
+ * The shapes of the Pipedrive entities the app reads, as API v2 returns them (docs/vendors/pipedrive.md §3).
  * Only the fields the app uses are named; Pipedrive sends more. Ids are integers except deal
  * discounts (UUID strings); money is a JSON number in the entity's currency (§8).
  */

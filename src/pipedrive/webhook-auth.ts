@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 
 /**
  * Checks the Basic auth Pipedrive sends with each webhook (the `http_auth_user/password` given at
- * subscription, pipedrive.md §5.2; no payload signature is documented). Both sides are hashed
+ * subscription, docs/vendors/pipedrive.md §5.2; no payload signature is documented). Both sides are hashed
  * first so that the comparison takes the same time whatever the lengths.
  */
 export function verifyBasicAuth(

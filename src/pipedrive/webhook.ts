@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { zodProblems } from '../zod-problems.js';
 
 /**
- * Pipedrive webhooks v2 intake, pure (pipedrive.md §5.3–5.4): parse the body, name its dedupe key,
+ * Pipedrive webhooks v2 intake, pure (docs/vendors/pipedrive.md §5.3–5.4): parse the body, name its dedupe key,
  * and tell whether a deal event is a stage move or a win.
  *
  * The schema checks what the app relies on and lets the rest through: Pipedrive adds fields to

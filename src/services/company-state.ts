@@ -10,7 +10,7 @@ import { buildSyncDeps, type SyncDepsContext } from './sync-deps.js';
 /**
  * Whether a company can be shown anything from Xero, and if not the fix in plain words with its
  * link: install the app (no company or no usable Pipedrive grant), connect Xero, or reconnect it
- * (the stored grant was refused, xero.md §1.2). Panels show the fix as their error state; actions
+ * (the stored grant was refused, docs/vendors/xero.md §1.2). Panels show the fix as their error state; actions
  * say it in their error message.
  */
 export type CompanyState = { ok: true; deps: SyncDeps } | { ok: false; problem: PanelError };

@@ -18,7 +18,7 @@ import { createXeroTokenPort } from './xero-token-port.js';
  *
  * - Xero: one client for every company (its token port is keyed by company id and each call names
  *   the tenant), with one XeroTenantLimiter shared by all jobs, so the process keeps each
- *   organisation inside Xero's limits (xero.md §7) however many jobs run at once.
+ *   organisation inside Xero's limits (docs/vendors/xero.md §7) however many jobs run at once.
  * - Pipedrive: one client per company (its API host is the company's api_domain), sharing one
  *   token manager (single-flight refresh) and one rate pacer per company.
  */

@@ -4,7 +4,7 @@ import type { Stop } from '../sync/usecases/stop.js';
 
 /**
  * The deal panel's Preview: the document exactly as it would be sent, with the amounts Xero will
- * compute for it (buildDocument's `expected`: money.md B1–B4 rounding), or why it would be refused
+ * compute for it (buildDocument's `expected`: docs/vendors/money.md B1–B4 rounding), or why it would be refused
  * (the same plain words the deal note would carry). Pure; nothing is created to show it.
  */
 export interface PreviewLine {
@@ -68,7 +68,7 @@ export function refusedPreview(kind: DocumentKind, stop: Stop): DocumentPreview 
 }
 
 /**
- * The snackbar text: JSON modals answer with one message (pipedrive.md §7.3), so the lines and
+ * The snackbar text: JSON modals answer with one message (docs/vendors/pipedrive.md §7.3), so the lines and
  * totals are written out in it, one line each.
  */
 export function previewMessage(preview: DocumentPreview): string {

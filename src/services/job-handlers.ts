@@ -93,7 +93,7 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
         throw new AppError('bulk_sync_interrupted', `Bulk sync of ${payload.what} stopped early`);
       }
     },
-    // A Xero event (xero.md §14); no run: the paid note is the user-visible outcome.
+    // A Xero event (docs/vendors/xero.md §14); no run: the paid note is the user-visible outcome.
     async 'refresh-document'(payload) {
       const { companyId, tenantId, resourceId, category } = payload;
       const syncDeps = await buildSyncDeps(deps, companyId);

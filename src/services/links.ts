@@ -5,7 +5,7 @@ import type { Signer } from './signed-token.js';
 /**
  * Where notes and pages point: the deal in Pipedrive, the run's replay page in this app (signed for
  * that one run, so a Pipedrive user can replay it without any other access), and the document in
- * Xero (xero.md §13: the current UI's deep links need the organisation's ShortCode; without one,
+ * Xero (docs/vendors/xero.md §13: the current UI's deep links need the organisation's ShortCode; without one,
  * Xero's home page). `publicUrl` is read on each call: with PORT=0 it is known only after listening.
  */
 export function createAppLinks(publicUrl: () => string, signer: Signer): AppLinks {

@@ -15,7 +15,7 @@ import { ensureDealWebhook, webhookUrl } from './deal-webhook.js';
 import { OAUTH_STATE_TTL_MS } from './signed-token.js';
 
 /**
- * Installing and uninstalling the app for a Pipedrive company (pipedrive.md §1, §5.1).
+ * Installing and uninstalling the app for a Pipedrive company (docs/vendors/pipedrive.md §1, §5.1).
  *
  * Install: exchange the code → users/me (company id and domain) → store company and grant (sealed)
  * → make sure exactly one webhook of ours exists (deal-webhook.ts), with Basic credentials unique
@@ -39,7 +39,7 @@ export function pipedriveCallbackUrl(publicUrl: string): string {
   return `${publicUrl}/oauth/pipedrive/callback`;
 }
 
-/** Pipedrive's install page (pipedrive.md §1.1) with a `state` we signed, good for 15 minutes. */
+/** Pipedrive's install page (docs/vendors/pipedrive.md §1.1) with a `state` we signed, good for 15 minutes. */
 export function pipedriveInstallUrl(
   deps: Pick<AppContext, 'signer' | 'connections' | 'publicUrl'>,
 ): string {

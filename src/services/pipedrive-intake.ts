@@ -10,7 +10,7 @@ import { startRunForEvent } from '../sync/usecases/start-trigger-run.js';
 import type { AppContext } from './context.js';
 
 /**
- * Pipedrive's webhooks v2 after the route has checked them (pipedrive.md §5): a delivery is stored
+ * Pipedrive's webhooks v2 after the route has checked them (docs/vendors/pipedrive.md §5): a delivery is stored
  * in the inbox, deduplicated on meta.id, and only then answered (invariant 2); then what the event
  * leads to (sync/usecases/start-trigger-run.ts: a queued or joined run, or an "ignored" outcome) is
  * recorded on it. If that fails, the event stays unprocessed and the worker's startup sweep

@@ -14,7 +14,7 @@ import {
 
 /**
  * The durable PipedriveTokenPort; a connection id is the company id (the company's active grant).
- * Pipedrive does not rotate refresh tokens (pipedrive.md §1.4), so an in-process lock is enough: a
+ * Pipedrive does not rotate refresh tokens (docs/vendors/pipedrive.md §1.4), so an in-process lock is enough: a
  * second process refreshing at the same time costs a spare refresh, never the connection. A refresh
  * refused with invalid_grant marks the grant needs_reauth (the company must install again).
  */

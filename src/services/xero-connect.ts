@@ -12,7 +12,7 @@ import type { AppContext } from './context.js';
 import { OAUTH_STATE_TTL_MS } from './signed-token.js';
 
 /**
- * Connecting a company's one Xero organisation (xero.md §1–§2).
+ * Connecting a company's one Xero organisation (docs/vendors/xero.md §1–§2).
  *
  * callback: exchange the code → GET /connections?authEventId=<this consent's event> (only the
  * organisations just authorised, §2) → one organisation: connect it; several: the user picks one on
@@ -180,7 +180,7 @@ async function connect(
     accessExpiresAt: tokens.expiresAt,
   };
   await saveXeroConnection(db, box, input, clock.now());
-  // The ShortCode makes deep links (xero.md §13); the client reads it with the stored tokens.
+  // The ShortCode makes deep links (docs/vendors/xero.md §13); the client reads it with the stored tokens.
   const organisation = await connections.xero
     .getOrganisation({ companyId: String(companyId), tenantId: chosen.tenantId })
     .catch((error: unknown) => {
@@ -229,7 +229,7 @@ export async function disconnectXero(deps: XeroConnectDeps, companyId: number): 
   return deleteXeroConnection(db, companyId);
 }
 
-/** The consent's `authentication_event_id` claim (xero.md §2), to list only its organisations. */
+/** The consent's `authentication_event_id` claim (docs/vendors/xero.md §2), to list only its organisations. */
 function authEventOf(tokens: XeroTokenSet): string | null {
   try {
     const claim = decodeJwt(tokens.accessToken)['authentication_event_id'];

@@ -108,7 +108,7 @@ const taxMapping = z.strictObject({
 });
 
 const documents = z.strictObject({
-  /** 'deal' follows the deal's tax_method (money.md, mapping consequence 1). Default 'deal'. */
+  /** 'deal' follows the deal's tax_method (docs/vendors/money.md, mapping consequence 1). Default 'deal'. */
   lineAmountType: z.enum(['deal', 'exclusive', 'inclusive', 'none']).default('deal'),
   /** Revenue account for lines without an item account and for deal discounts. Default '200'. */
   defaultAccountCode: z.string().min(1).max(10).default('200'),

@@ -17,7 +17,7 @@ export type { XeroContactKeys, XeroContactQuery } from './calls/contacts.js';
 export { whereString } from './calls/context.js';
 export type { XeroDocumentRef } from './calls/documents.js';
 
-/** The app's Xero client: every call the integration makes, typed from Xero's spec (xero.md §2–§12). */
+/** The app's Xero client: every call the integration makes, typed from Xero's spec (docs/vendors/xero.md §2–§12). */
 export interface XeroClientDeps {
   /** Xero: login.xero.com, identity.xero.com, api.xero.com, api.xero.com/api.xro/2.0. */
   baseUrls: XeroIdentityUrls & { accounting: string };
@@ -27,7 +27,7 @@ export interface XeroClientDeps {
   fetch?: typeof fetch;
   clock: Clock;
   tokens: XeroTokenPort;
-  /** Default: in-process, 5 concurrent and 60/min per tenant (xero.md §7). */
+  /** Default: in-process, 5 concurrent and 60/min per tenant (docs/vendors/xero.md §7). */
   limiter?: XeroTenantLimiter;
   logger?: Logger;
   /** Transport tuning; each option documents its default in transport.ts. */
@@ -59,7 +59,7 @@ export function createXeroClient(deps: XeroClientDeps) {
   const api = createClient<paths>({
     baseUrl: deps.baseUrls.accounting.replace(/\/+$/, ''),
     ...(deps.fetch && { fetch: deps.fetch }),
-    // Xero takes lists comma-joined: IDs=a,b (xero.md §15).
+    // Xero takes lists comma-joined: IDs=a,b (docs/vendors/xero.md §15).
     querySerializer: { array: { style: 'form', explode: false } },
   });
   const ctx = createCallContext(call, api);

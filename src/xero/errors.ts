@@ -46,7 +46,7 @@ export class XeroValidationError extends XeroApiError {
   }
 }
 
-/** OAuth failures at the identity service (xero.md §1.2): `oauthError` is the RFC 6749 code. */
+/** OAuth failures at the identity service (docs/vendors/xero.md §1.2): `oauthError` is the RFC 6749 code. */
 export class XeroAuthError extends AppError {
   declare readonly code: XeroAuthErrorCode;
   readonly status: number | undefined;

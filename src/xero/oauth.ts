@@ -3,9 +3,9 @@ import { XeroAuthError } from './errors.js';
 import type { components as identity } from './generated/identity.js';
 
 /**
- * Xero's identity service (xero.md §1): the consent URL, code exchange, refresh, revocation and
+ * Xero's identity service (docs/vendors/xero.md §1): the consent URL, code exchange, refresh, revocation and
  * connections. Every base URL comes from config (docs/architecture.md), which is why this is not xero-node:
- * it hard-codes the identity hosts (xero.md §15).
+ * it hard-codes the identity hosts (docs/vendors/xero.md §15).
  */
 export interface XeroIdentityUrls {
   /** Host of the consent page: https://login.xero.com */
@@ -24,7 +24,7 @@ export interface XeroOAuthDeps {
   fetch?: typeof fetch;
 }
 
-/** A token response (xero.md §1.2) with its lifetime turned into a moment. */
+/** A token response (docs/vendors/xero.md §1.2) with its lifetime turned into a moment. */
 export interface XeroTokenSet {
   accessToken: string;
   refreshToken: string;
@@ -39,7 +39,7 @@ export type XeroTenantConnection = Required<
   identity['schemas']['Connection'];
 
 /**
- * xero.md §1.3: what this integration asks for. Broad names (`accounting.transactions`), which the
+ * docs/vendors/xero.md §1.3: what this integration asks for. Broad names (`accounting.transactions`), which the
  * saved spec and the sandbox accept and which cover Invoices and Quotes; `accounting.settings`
  * covers Organisation, Accounts, TaxRates, Currencies, BrandingThemes and Items.
  */
@@ -171,7 +171,7 @@ export function createXeroOAuth(deps: XeroOAuthDeps): XeroOAuth {
   };
 }
 
-/** xero.md §1.2: a dead refresh token (rotated past grace, revoked, idle 60 days) is invalid_grant. */
+/** docs/vendors/xero.md §1.2: a dead refresh token (rotated past grace, revoked, idle 60 days) is invalid_grant. */
 function oauthFailure(call: string, status: number, body: Record<string, unknown>): XeroAuthError {
   const oauthError = typeof body['error'] === 'string' ? body['error'] : undefined;
   const description =

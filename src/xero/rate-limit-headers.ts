@@ -1,5 +1,5 @@
 /**
- * Pure reading of Xero's rate-limit headers (xero.md §7; after sindresorhus/ky
+ * Pure reading of Xero's rate-limit headers (docs/vendors/xero.md §7; after sindresorhus/ky
  * `source/core/retry-timing.ts`). `Retry-After` itself is read by src/retry-after.ts.
  */
 

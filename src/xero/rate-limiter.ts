@@ -3,7 +3,7 @@ import type { RateLimitObservation } from './rate-limit-headers.js';
 
 /**
  * Client-side pacing of Accounting calls per tenant, so the app stays inside Xero's limits
- * (xero.md §7: 5 concurrent and 60 per minute per organisation) instead of collecting 429s.
+ * (docs/vendors/xero.md §7: 5 concurrent and 60 per minute per organisation) instead of collecting 429s.
  *
  * The port lets a cross-process adapter (Postgres, scale-out) replace the in-process one below.
  */
@@ -23,9 +23,9 @@ export interface TenantLimiterOptions {
   clock: Clock;
   /** How to wait for time to pass; default setTimeout. Tests pass one that moves their clocks. */
   sleep?: (ms: number) => Promise<void>;
-  /** Calls in flight per tenant; default 5 (xero.md §7). */
+  /** Calls in flight per tenant; default 5 (docs/vendors/xero.md §7). */
   maxConcurrent?: number;
-  /** Calls started per rolling minute per tenant; default 60 (xero.md §7). */
+  /** Calls started per rolling minute per tenant; default 60 (docs/vendors/xero.md §7). */
   perMinute?: number;
 }
 

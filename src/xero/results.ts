@@ -1,5 +1,5 @@
 /**
- * Pure mapping of Xero's write answers (xero.md §4, §6): per-element results of a
+ * Pure mapping of Xero's write answers (docs/vendors/xero.md §4, §6): per-element results of a
  * `summarizeErrors=false` batch, and the messages of a 400 ValidationException.
  */
 export type XeroWriteResult<T> =

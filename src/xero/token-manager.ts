@@ -6,7 +6,7 @@ import { XeroAuthError } from './errors.js';
 import type { XeroOAuth } from './oauth.js';
 
 /**
- * Where a company's Xero token pair lives (xero.md §1.2; invariant 3). The store implements it
+ * Where a company's Xero token pair lives (docs/vendors/xero.md §1.2; invariant 3). The store implements it
  * durably with a cross-process lock; token-store-memory.ts is the in-process adapter for tests.
  */
 export interface StoredXeroTokens {
@@ -56,7 +56,7 @@ export interface TokenManagerDeps {
 
 /**
  * Hands out a usable access token per company, refreshing it when it is about to expire or Xero
- * rejected it (401). Refresh tokens rotate and are single use (xero.md §1.2), so refreshes of one
+ * rejected it (401). Refresh tokens rotate and are single use (docs/vendors/xero.md §1.2), so refreshes of one
  * connection are serialised twice: in this process by sharing one promise per company, and
  * across processes by the port's lock. Inside the lock we re-read, and if another process already
  * rotated the pair we use its token (lock, re-read, then act: nango refresh.ts). The new pair is
@@ -113,7 +113,7 @@ export class XeroTokenManager extends EventEmitter<XeroTokenEvents> {
     };
     if (!(await this.deps.tokens.saveRotated(companyId, current.version, pair))) {
       // Someone wrote without the lock. Our new refresh token is lost, theirs is stored; the old
-      // one stays usable for 30 min of grace (xero.md §1.2), so a retry can recover.
+      // one stays usable for 30 min of grace (docs/vendors/xero.md §1.2), so a retry can recover.
       throw new XeroAuthError(
         'xero_oauth_failed',
         `Xero tokens of company ${companyId} changed during a refresh`,

@@ -9,7 +9,7 @@ import type { XeroTokenManager } from './token-manager.js';
 import type { XeroTenantRef } from './types.js';
 
 /**
- * One Accounting API call with everything around it (xero.md §2, §6, §7): a fresh token, a tenant
+ * One Accounting API call with everything around it (docs/vendors/xero.md §2, §6, §7): a fresh token, a tenant
  * slot from the limiter, the headers Xero needs, and the answer to each failure:
  * 401 → refresh once and retry; 429 → pause the tenant for Retry-After and retry while the wait is
  * short; anything else → a typed XeroApiError. 5xx and network errors are not retried here: the
@@ -49,7 +49,7 @@ export type XeroCall = <T>(
   attempt: (init: AttemptInit) => Promise<AttemptResult<T>>,
 ) => Promise<T>;
 
-/** xero.md §7: a `concurrent` 429 has no Retry-After; a second is plenty for a slot to free. */
+/** docs/vendors/xero.md §7: a `concurrent` 429 has no Retry-After; a second is plenty for a slot to free. */
 const CONCURRENT_RETRY_MS = 1000;
 
 export function createTransport(deps: TransportDeps): XeroCall {
@@ -124,7 +124,7 @@ export function createTransport(deps: TransportDeps): XeroCall {
   };
 }
 
-/** Maps a failed response's status and (parsed) body to the error the app handles (xero.md §6). */
+/** Maps a failed response's status and (parsed) body to the error the app handles (docs/vendors/xero.md §6). */
 export function toXeroError(
   body: unknown,
   facts: XeroCallFacts & { status: number },

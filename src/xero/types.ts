@@ -1,6 +1,6 @@
 import type { components } from './generated/accounting.js';
 
-/** Names for the Accounting schemas the app uses (generated from Xero's spec, xero.md §0). */
+/** Names for the Accounting schemas the app uses (generated from Xero's spec, docs/vendors/xero.md §0). */
 type Schemas = components['schemas'];
 export type XeroOrganisation = Schemas['Organisation'];
 export type XeroAccount = Schemas['Account'];
@@ -20,7 +20,7 @@ export interface XeroTenantRef {
   tenantId: string;
 }
 
-/** Writes carry the caller's key so a retried request is not applied twice (xero.md §3). */
+/** Writes carry the caller's key so a retried request is not applied twice (docs/vendors/xero.md §3). */
 export interface XeroWriteOptions {
   idempotencyKey: string;
 }

@@ -5,13 +5,13 @@ import { z } from 'zod';
 import { zodProblems } from '../zod-problems.js';
 
 /**
- * Xero webhooks (xero.md §14): a thin payload naming what changed, signed with the app's webhook key.
+ * Xero webhooks (docs/vendors/xero.md §14): a thin payload naming what changed, signed with the app's webhook key.
  * Pure: the HTTP route reads the raw body, checks the signature first, then parses.
  */
 
 /**
  * `x-xero-signature` = base64(HMAC-SHA256(webhook key, raw body bytes)) — over the exact bytes
- * received, never a re-serialised JSON (xero.md §14). Constant-time compare; a missing, empty or
+ * received, never a re-serialised JSON (docs/vendors/xero.md §14). Constant-time compare; a missing, empty or
  * wrong-length header is simply false.
  */
 export function verifyXeroSignature(
@@ -27,7 +27,7 @@ export function verifyXeroSignature(
 }
 
 /**
- * The spec's enums are uppercase, some docs show "Update" (xero.md §14): both are normalised to
+ * The spec's enums are uppercase, some docs show "Update" (docs/vendors/xero.md §14): both are normalised to
  * uppercase. Types and categories we do not handle (PREPAYMENT, …) still parse — refusing them would
  * make Xero retry and finally disable the webhook — and are ignored downstream.
  */
@@ -39,7 +39,7 @@ const upperCase = z
 const xeroEvent = z.object({
   resourceUrl: z.string().min(1),
   resourceId: z.string().min(1),
-  // xero.md §14: "2024-06-21T01:15:39.902" — UTC without the Z.
+  // docs/vendors/xero.md §14: "2024-06-21T01:15:39.902" — UTC without the Z.
   eventDateUtc: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z?$/, 'must be a UTC date-time'),
@@ -50,7 +50,7 @@ const xeroEvent = z.object({
 });
 
 const xeroWebhookPayload = z.object({
-  // Empty on Intent to Receive (xero.md §14).
+  // Empty on Intent to Receive (docs/vendors/xero.md §14).
   events: z.array(xeroEvent),
   firstEventSequence: z.number().int(),
   lastEventSequence: z.number().int(),

@@ -14,7 +14,7 @@ import {
   validateResponse,
 } from '../support/openapi.js';
 
-// Every Pipedrive route the app uses (reference/pipedrive.md §3), called on the real sandbox over
+// Every Pipedrive route the app uses (docs/vendors/pipedrive.md §3), called on the real sandbox over
 // HTTP, each response validated against Pipedrive's own OpenAPI files (v2 for deals, products,
 // organizations, persons, stages, pipelines, fields; v1 for notes, users/me, currencies, OAuth).
 // Request bodies are validated too, so the sandbox is only judged on spec-valid input.
@@ -39,17 +39,17 @@ const DEVIATIONS: SpecDeviation[] = [
       'org_id',
       'person_id',
     ].flatMap((field) => [`/data/${field}`, `/data/*/${field}`]),
-    'reference/pipedrive.md §3.1: deal times, expected_close_date, person_id and org_id may be null',
+    'docs/vendors/pipedrive.md §3.1: deal times, expected_close_date, person_id and org_id may be null',
   ),
   ...nullable(
     'pipedrive-v2',
     ['/additional_data/next_cursor'],
-    'reference/pipedrive.md §2.2, §4: next_cursor is null on the last page',
+    'docs/vendors/pipedrive.md §2.2, §4: next_cursor is null on the last page',
   ),
   ...nullable(
     'pipedrive-v2',
     ['/data/address/*'],
-    'reference/pipedrive.md §3.6: address subfields that were not given are null',
+    'docs/vendors/pipedrive.md §3.6: address subfields that were not given are null',
   ),
   ...nullable(
     'pipedrive-v2',
@@ -68,18 +68,18 @@ const DEVIATIONS: SpecDeviation[] = [
       'person',
       'user/icon_url',
     ].flatMap((field) => [`/data/${field}`, `/data/*/${field}`]),
-    "specs/pipedrive/openapi.yaml: Pipedrive's own note examples send null for parent ids a note does not have (project_id: null) and icon_url: null; reference/pipedrive.md §3.9: a note has one parent",
+    "specs/pipedrive/openapi.yaml: Pipedrive's own note examples send null for parent ids a note does not have (project_id: null) and icon_url: null; docs/vendors/pipedrive.md §3.9: a note has one parent",
   ),
   {
     spec: 'pipedrive-v2',
     operationId: 'searchProducts',
     at: '/data/items/*/item/code',
     keyword: 'type',
-    why: 'reference/pipedrive.md §3.5: the spec types search-result code as integer; it is the product code string',
+    why: 'docs/vendors/pipedrive.md §3.5: the spec types search-result code as integer; it is the product code string',
   },
 ];
 
-// Pipedrive documents its error envelopes on only a few operations; reference/pipedrive.md §2.3
+// Pipedrive documents its error envelopes on only a few operations; docs/vendors/pipedrive.md §2.3
 // says they are the same on every endpoint, so errors are checked against those documented ones.
 const DOCUMENTED_ERRORS: Record<400 | 401 | 404, [SpecName, string, string]> = {
   400: ['pipedrive-v1', 'POST', '/api/v1/callLogs'],
@@ -145,7 +145,7 @@ describe('Pipedrive sandbox against the Pipedrive OpenAPI specs', { skip }, () =
     return reply;
   }
 
-  /** The documented envelope of this status, plus the fields reference/pipedrive.md §2.3 names. */
+  /** The documented envelope of this status, plus the fields docs/vendors/pipedrive.md §2.3 names. */
   function assertError(reply: Reply, status: 400 | 401 | 404) {
     assert.equal(reply.status, status, JSON.stringify(reply.body));
     const [spec, method, path] = DOCUMENTED_ERRORS[status];
@@ -327,7 +327,7 @@ describe('Pipedrive sandbox against the Pipedrive OpenAPI specs', { skip }, () =
     });
 
     it('400 for a string where v2 wants a number, and for a note without content', async () => {
-      // reference/pipedrive.md §2.4: v2 numeric fields do not coerce strings.
+      // docs/vendors/pipedrive.md §2.4: v2 numeric fields do not coerce strings.
       const patch = await fetch(`${apiDomain}/api/v2/deals/${deals[0]!.id}`, {
         method: 'PATCH',
         headers: {

@@ -30,13 +30,13 @@ const DEVIATIONS: SpecDeviation[] = [
     operationId: 'getConnections',
     at: `/*/${field}`,
     keyword: 'format',
-    why: 'reference/xero.md §1.4: connection timestamps are ISO strings without Z (as in the spec example)',
+    why: 'docs/vendors/xero.md §1.4: connection timestamps are ISO strings without Z (as in the spec example)',
   })),
   {
     spec: 'xero-webhooks',
     at: '/events/*/eventDateUtc',
     keyword: 'format',
-    why: 'reference/xero.md §14: eventDateUtc has no Z (as in the spec example)',
+    why: 'docs/vendors/xero.md §14: eventDateUtc has no Z (as in the spec example)',
   },
 ];
 
@@ -46,7 +46,7 @@ const INTENT_TO_RECEIVE_DEVIATIONS: SpecDeviation[] = [
     spec: 'xero-webhooks' as const,
     at: `/${field}`,
     keyword: 'minimum',
-    why: 'reference/xero.md §14: Intent to Receive posts have firstEventSequence and lastEventSequence 0',
+    why: 'docs/vendors/xero.md §14: Intent to Receive posts have firstEventSequence and lastEventSequence 0',
   })),
 ];
 

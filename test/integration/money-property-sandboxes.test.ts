@@ -7,12 +7,12 @@ import { documentForDeal } from '../../src/sync/usecases/document-for-deal.js';
 import { startSyncKit, type SyncKit } from '../support/sync-kit.js';
 
 /**
- * The money invariant end to end (DESIGN.md invariant 7, issue 4): random deals are created in the
+ * The money invariant end to end (docs/architecture.md invariant 7, issue 4): random deals are created in the
  * Pipedrive sandbox, run through documentForDeal over real HTTP, and the total the Xero sandbox
  * computed for the draft invoice must equal the deal value the Pipedrive sandbox computed — to
  * the cent — or the run must refuse (`total_mismatch`, or `negative_total` for a negative deal) and
  * create nothing. The two sandboxes
- * compute independently (money.md "Our stance" and Xero's per-line rounding).
+ * compute independently (docs/vendors/money.md "Our stance" and Xero's per-line rounding).
  */
 
 // Demo products (docs/demo-data.md) with valid Xero item codes (7 has a 35-character code).

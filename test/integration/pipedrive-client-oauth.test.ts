@@ -11,7 +11,7 @@ import {
   loggedRequests,
 } from './pipedrive-client-helpers.js';
 
-// The app's OAuth and token handling against the Pipedrive sandbox over HTTP (pipedrive.md §1).
+// The app's OAuth and token handling against the Pipedrive sandbox over HTTP (docs/vendors/pipedrive.md §1).
 let pd: StartedPipedrive;
 
 before(async () => {

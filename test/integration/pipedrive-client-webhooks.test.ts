@@ -13,7 +13,7 @@ import { verifyBasicAuth } from '../../src/pipedrive/webhook-auth.js';
 import { type ConnectedPipedrive, connectPipedrive, control } from './pipedrive-client-helpers.js';
 
 // Webhook subscriptions made by the app's client, and the sandbox's real v2 deliveries read by the
-// app's pure intake (pipedrive.md §5). The receiver answers 200 and keeps what the intake made of
+// app's pure intake (docs/vendors/pipedrive.md §5). The receiver answers 200 and keeps what the intake made of
 // each delivery.
 interface Received {
   authorized: boolean;

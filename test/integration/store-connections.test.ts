@@ -43,7 +43,7 @@ function xeroInput(companyId: number, overrides: Partial<XeroConnectionInput> = 
   };
 }
 
-/** A stand-in for Xero's token endpoint: each refresh token works once (xero.md, rotation). */
+/** A stand-in for Xero's token endpoint: each refresh token works once (docs/vendors/xero.md, rotation). */
 function fakeXeroRefresh() {
   const used = new Set<string>();
   let issued = 0;

@@ -4,7 +4,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { DEMO_TENANT_A } from '../../sandbox/xero/seed.js';
 import { type BooksServer, startBooksServer } from '../support/xero-books-server.js';
 
-/** Writes to the Xero books over real HTTP (xero.md §4, §6, §10–§12, money.md B). */
+/** Writes to the Xero books over real HTTP (docs/vendors/xero.md §4, §6, §10–§12, docs/vendors/money.md B). */
 
 let server: BooksServer;
 before(async () => {

@@ -4,7 +4,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { DEMO_TENANT_A, DEMO_TENANT_B } from '../../sandbox/xero/seed.js';
 import { type BooksServer, startBooksServer } from '../support/xero-books-server.js';
 
-/** Reads of the Xero books over real HTTP (xero.md §2, §5, §12): envelope, paging, filters, 404s. */
+/** Reads of the Xero books over real HTTP (docs/vendors/xero.md §2, §5, §12): envelope, paging, filters, 404s. */
 
 let server: BooksServer;
 before(async () => {

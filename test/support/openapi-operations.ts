@@ -7,7 +7,7 @@ export interface SpecSource {
   file: string;
   /** Base paths the real API is also reached under, beyond those in the spec's `servers`. */
   extraBasePaths: string[];
-  /** Xero's spec spells paths `/Connections`, the API is called as `/connections` (xero.md §1.4). */
+  /** Xero's spec spells paths `/Connections`, the API is called as `/connections` (docs/vendors/xero.md §1.4). */
   caseInsensitive: boolean;
 }
 

@@ -1,6 +1,6 @@
 // Contract-test harness: validates JSON bodies against the vendors' own OpenAPI files
-// (/work/shared/specs, found as ../shared/specs next to the repo; see reference/xero.md §0 and
-// reference/pipedrive.md §0 for where each file comes from).
+// (VENDOR_SPECS_DIR, by default ../shared/specs next to the repo; see docs/vendors/xero.md §0 and
+// docs/vendors/pipedrive.md §0 for where each file comes from).
 //
 // How it works: each YAML file is parsed once per process and cached. Its schemas are converted
 // from OpenAPI 3.0 to JSON Schema (draft-07, what Ajv runs by default) and the whole converted
@@ -43,7 +43,7 @@ const SOURCES: Record<SpecName, SpecSource> = {
   'xero-identity': { file: 'xero/xero-identity.yaml', extraBasePaths: [], caseInsensitive: true },
   'xero-webhooks': { file: 'xero/xero-webhooks.yaml', extraBasePaths: [], caseInsensitive: true },
   // The v1 spec's server is https://api.pipedrive.com/v1, but OAuth apps call
-  // `${api_domain}/api/v1/...` (pipedrive.md §1.5).
+  // `${api_domain}/api/v1/...` (docs/vendors/pipedrive.md §1.5).
   'pipedrive-v1': {
     file: 'pipedrive/openapi.yaml',
     extraBasePaths: ['/api/v1'],
@@ -53,7 +53,8 @@ const SOURCES: Record<SpecName, SpecSource> = {
 };
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const specsDir = resolve(repoRoot, '..', 'shared', 'specs');
+export const specsDir =
+  process.env['VENDOR_SPECS_DIR'] ?? resolve(repoRoot, '..', 'shared', 'specs');
 
 /** Why the contract tests must skip, or undefined when every spec file is present. */
 export function specsAvailable(): string | undefined {
@@ -61,7 +62,7 @@ export function specsAvailable(): string | undefined {
     .map((source) => join(specsDir, source.file))
     .filter((file) => !existsSync(file));
   if (missing.length === 0) return undefined;
-  return `vendor OpenAPI specs not found (${missing.join(', ')}); CI provides them in ../shared/specs`;
+  return `vendor OpenAPI specs not found (${missing.join(', ')}); set VENDOR_SPECS_DIR or place them in ../shared/specs`;
 }
 
 export interface LoadedSpec {
@@ -85,7 +86,7 @@ export interface SpecDeviation {
   at: string;
   /** The Ajv keyword that fails (`type`, `format`, …). */
   keyword: string;
-  /** Why the spec is wrong, citing /work/shared/reference/*.md. */
+  /** Why the spec is wrong, citing docs/vendors/*.md. */
   why: string;
 }
 
@@ -205,7 +206,7 @@ function validateContent(
 
 /**
  * Validates a body against a named schema of `components.schemas`, for documented shapes that no
- * path returns (Xero's token response is `AccessToken` in the identity spec, xero.md §1.2).
+ * path returns (Xero's token response is `AccessToken` in the identity spec, docs/vendors/xero.md §1.2).
  * Deviations name the schema as their operationId: `#/components/schemas/AccessToken`.
  */
 export function validateSchema(

@@ -2,7 +2,7 @@ import type { PanelBody } from '../../src/sync/mapping/panels.js';
 
 /**
  * Draws a JSON panel body roughly as Pipedrive does in a deal's or organization's sidebar
- * (pipedrive.md §7.1): the panel title, one card per object with its header, then a plain table of
+ * (docs/vendors/pipedrive.md §7.1): the panel title, one card per object with its header, then a plain table of
  * its fields, labels as coloured pills, amounts with their currency, links as links, and the
  * panel's external link at the foot. For people to look at (screenshots) and for browser tests to
  * read the panel the way a user would; not a copy of Pipedrive's look.

@@ -46,7 +46,7 @@ const person: PersonInput = {
   phones: [{ value: '+64 21 555 0101', primary: true, label: 'mobile' }],
 };
 
-describe('buildContact (xero.md §8)', () => {
+describe('buildContact (docs/vendors/xero.md §8)', () => {
   it('maps an organization with default mappings; the deal person fills email and names', () => {
     const draft = buildContact({ kind: 'organization', org, person }, defaultSettings());
     assert.deepEqual(draft, {

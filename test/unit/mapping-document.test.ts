@@ -22,7 +22,7 @@ const lines = (products: Partial<DealProductInput>[]) =>
     product({ id: index + 1, product_id: 101 + index, ...overrides }),
   );
 
-describe('buildDocument: invoice shape (xero.md §10)', () => {
+describe('buildDocument: invoice shape (docs/vendors/xero.md §10)', () => {
   it('makes a DRAFT ACCREC invoice with reference key, deal URL, dates and line fields', () => {
     const result = built({
       dealProducts: lines([
@@ -131,7 +131,7 @@ describe('buildDocument: invoice shape (xero.md §10)', () => {
   });
 });
 
-describe('buildDocument: quote shape (xero.md §11)', () => {
+describe('buildDocument: quote shape (docs/vendors/xero.md §11)', () => {
   it('makes a DRAFT quote with upper-case LineAmountTypes, expiry, title, summary and terms', () => {
     const settings = withSettings((s) => {
       s.documents.quote = {

@@ -18,7 +18,7 @@ const catalogueProduct = (overrides: Partial<ProductInput>): ProductInput => ({
   ...overrides,
 });
 
-describe('itemForProduct (xero.md §9)', () => {
+describe('itemForProduct (docs/vendors/xero.md §9)', () => {
   it('builds a sold item with code, name, price in the currency and the default account', () => {
     const result = itemForProduct(catalogueProduct({}), defaultSettings(), {
       currency: 'USD',

@@ -19,7 +19,7 @@ import {
 import { testLinks } from '../support/sync-kit.js';
 
 /**
- * Panel bodies against Pipedrive's documented format (pipedrive.md §7.1), checked by the sandbox's
+ * Panel bodies against Pipedrive's documented format (docs/vendors/pipedrive.md §7.1), checked by the sandbox's
  * validator with the fields each panel declares: a wrong type or an undeclared field fails.
  */
 

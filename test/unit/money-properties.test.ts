@@ -16,7 +16,7 @@ import { xeroExpectedTotals } from '../../src/sync/mapping/xero-totals.js';
 import { demoOrg, documentInput, product } from './mapping-fixtures.js';
 
 /**
- * DESIGN.md invariant 7: for random deals, the draft Xero computes (by money.md B1–B4) totals exactly
+ * docs/architecture.md invariant 7: for random deals, the draft Xero computes (by docs/vendors/money.md B1–B4) totals exactly
  * the deal's product total — or the mapping refuses with total_mismatch. Never silently wrong.
  */
 

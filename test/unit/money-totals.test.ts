@@ -18,7 +18,7 @@ const discount = (type: 'percentage' | 'amount', amount: number): DealDiscountIn
   amount,
 });
 
-describe('pipedriveDealTotal (money.md "Our stance" 1–5)', () => {
+describe('pipedriveDealTotal (docs/vendors/money.md "Our stance" 1–5)', () => {
   const cases: [string, Partial<DealProductInput>[], DealDiscountInput[], TaxMethod, string][] = [
     ['exclusive 15 %: 100 + 15', [{ tax: 15 }], [], 'exclusive', '115.00'],
     ['exclusive 9 %: 100 + 9', [{ tax: 9 }], [], 'exclusive', '109.00'],
@@ -138,7 +138,7 @@ const line = (overrides: Partial<XeroLineItem>): XeroLineItem => ({
   ...overrides,
 });
 
-describe("xeroExpectedTotals (money.md B1–B4, Xero's per-line algorithm)", () => {
+describe("xeroExpectedTotals (docs/vendors/money.md B1–B4, Xero's per-line algorithm)", () => {
   const cases: [
     string,
     XeroLineItem[],

@@ -266,7 +266,7 @@ describe('OpenAPI harness', { skip }, () => {
   });
 
   it('fails a body where the spec declares none', () => {
-    // Xero documents DELETE /Connections/{id} → 204 without content (xero.md §17).
+    // Xero documents DELETE /Connections/{id} → 204 without content (docs/vendors/xero.md §17).
     const path = '/connections/7cb59f93-2964-421d-bb5e-a0f7a4572a44';
     assert.equal(validateResponse('xero-identity', 'DELETE', path, 204, undefined).ok, true);
     assert.equal(validateResponse('xero-identity', 'DELETE', path, 204, { ok: true }).ok, false);
@@ -284,7 +284,7 @@ describe('OpenAPI harness', { skip }, () => {
         operationId: 'getConnections',
         at: '/*/createdDateUtc',
         keyword: 'format',
-        why: 'xero.md §1.4: connection timestamps are ISO strings without Z',
+        why: 'docs/vendors/xero.md §1.4: connection timestamps are ISO strings without Z',
       },
     ];
     const waived = validateResponse('xero-identity', 'GET', '/connections', 200, body, deviations);

@@ -19,7 +19,7 @@ const def = (name: string, field_type: FieldDefinition['field_type']): FieldDefi
   order_nr: 0,
 });
 
-describe('custom field renderings (reference/pipedrive.md §3.2, §5.3)', () => {
+describe('custom field renderings (docs/vendors/pipedrive.md §3.2, §5.3)', () => {
   const text = def('PO', 'varchar');
   const money = def('Budget', 'monetary');
   const kind = def('Kind', 'enum');

@@ -14,7 +14,7 @@ const line = (overrides: Partial<MoneyLine>): MoneyLine => ({
   ...overrides,
 });
 
-describe('deal-product sum (money.md A1 and stance 2)', () => {
+describe('deal-product sum (docs/vendors/money.md A1 and stance 2)', () => {
   const cases: [string, MoneyLine, number, number][] = [
     [
       'spec v1 example: 22 × 5 less 0.2 %',
@@ -43,7 +43,7 @@ describe('deal-product sum (money.md A1 and stance 2)', () => {
   }
 });
 
-describe('deal value (money.md "Our stance" 1–5)', () => {
+describe('deal value (docs/vendors/money.md "Our stance" 1–5)', () => {
   const cases: [
     string,
     MoneyLine[],

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
 import { parse } from 'yaml';
 
 import { defaultRateLimits, RateLimiter } from '../../sandbox/pipedrive/rate-limits.js';
 import { operationCosts } from '../../sandbox/pipedrive/token-costs.js';
+import { specsDir } from '../support/openapi.js';
 
 const call = (nowMs: number, overrides: Partial<Parameters<RateLimiter['take']>[0]> = {}) => ({
   token: 't1',
@@ -16,7 +18,7 @@ const call = (nowMs: number, overrides: Partial<Parameters<RateLimiter['take']>[
   ...overrides,
 });
 
-describe('Pipedrive rate limits (reference/pipedrive.md §6)', () => {
+describe('Pipedrive rate limits (docs/vendors/pipedrive.md §6)', () => {
   it('allows 80 calls per token per rolling 2 s, then refuses until the window rolls', () => {
     const limiter = new RateLimiter(defaultRateLimits);
     for (let i = 0; i < 80; i += 1) assert.equal(limiter.take(call(1000 + i)).allowed, true);
@@ -67,7 +69,7 @@ describe('Pipedrive rate limits (reference/pipedrive.md §6)', () => {
 });
 
 describe('token-cost table', () => {
-  const specs = '/work/shared/specs/pipedrive';
+  const specs = join(specsDir, 'pipedrive');
   it(
     'matches x-token-cost of the official specs',
     { skip: !existsSync(`${specs}/openapi-v2.yaml`) },

@@ -9,7 +9,7 @@ import {
   transitionTime,
 } from '../../src/pipedrive/webhook.js';
 
-// The documented v2 deal `change` payload (pipedrive.md §5.3), trimmed to the meta and a few fields.
+// The documented v2 deal `change` payload (docs/vendors/pipedrive.md §5.3), trimmed to the meta and a few fields.
 function dealChange(
   data: Record<string, unknown> | null,
   previous: Record<string, unknown> | null,
@@ -105,7 +105,7 @@ describe('parseWebhook', () => {
   }
 });
 
-describe('detectDealTransition (pipedrive.md §5.4)', () => {
+describe('detectDealTransition (docs/vendors/pipedrive.md §5.4)', () => {
   const won = { ...deal, status: 'won', stage_id: 4 };
   const table: [string, ReturnType<typeof dealChange>, ReturnType<typeof detectDealTransition>][] =
     [

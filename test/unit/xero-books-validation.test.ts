@@ -7,7 +7,7 @@ import type { Books } from '../../sandbox/xero/accounting/model.js';
 import { DEMO_TENANT_A, DEMO_TENANT_B, OTHER_TENANT } from '../../sandbox/xero/seed.js';
 import type { XeroChangeEvent } from '../../sandbox/xero/world.js';
 
-/** Validation rules of the books with Xero's wording (xero.md §6, §8–§11), without HTTP. */
+/** Validation rules of the books with Xero's wording (docs/vendors/xero.md §6, §8–§11), without HTTP. */
 
 let books: XeroBooks;
 let tenant: Books;

@@ -62,7 +62,7 @@ describe('isRedirectAllowed', () => {
 });
 
 describe('formatUsDateTime', () => {
-  it('formats as MM/DD/YYYY HH:mm:ss UTC (xero.md §2)', () => {
+  it('formats as MM/DD/YYYY HH:mm:ss UTC (docs/vendors/xero.md §2)', () => {
     assert.equal(formatUsDateTime(Date.UTC(2021, 8, 24, 8, 23, 47)), '09/24/2021 08:23:47');
   });
 });

@@ -9,7 +9,7 @@ import {
   type TaxMode,
 } from '../../sandbox/xero/accounting/totals.js';
 
-/** Xero's arithmetic, table by table (money.md B1–B5, xero.md §10). */
+/** Xero's arithmetic, table by table (docs/vendors/money.md B1–B5, docs/vendors/xero.md §10). */
 
 function totals(lines: LineInput[], mode: TaxMode, unitDp: 2 | 4 = 2) {
   const priced = lines.map((line) => {
@@ -27,7 +27,7 @@ function totals(lines: LineInput[], mode: TaxMode, unitDp: 2 | 4 = 2) {
   };
 }
 
-describe('round: half away from zero (money.md B1)', () => {
+describe('round: half away from zero (docs/vendors/money.md B1)', () => {
   for (const [value, expected] of [
     [2.165, '2.17'],
     [2.164, '2.16'],

@@ -9,7 +9,7 @@ import {
   verifyXeroSignature,
 } from '../../src/xero/webhook.js';
 
-/** Xero webhooks (xero.md §14): signature over the raw bytes, thin payloads, Intent to Receive. */
+/** Xero webhooks (docs/vendors/xero.md §14): signature over the raw bytes, thin payloads, Intent to Receive. */
 
 const KEY = 'webhook-key-1';
 const body = JSON.stringify({

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 
 import { compileOrder, compileWhere, WhereError } from '../../sandbox/xero/accounting/where.js';
 
-/** The `where` and `order` subset (xero.md §5), against Xero-shaped views. */
+/** The `where` and `order` subset (docs/vendors/xero.md §5), against Xero-shaped views. */
 
 const FIELDS = [
   'Name',

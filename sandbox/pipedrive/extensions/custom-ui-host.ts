@@ -1,5 +1,5 @@
 /**
- * A stand-in for Pipedrive's page around a custom UI iframe (pipedrive.md §7.4, §9 item 19). It
+ * A stand-in for Pipedrive's page around a custom UI iframe (docs/vendors/pipedrive.md §7.4, §9 item 19). It
  * answers the app-extensions SDK's postMessage commands — `{payload:{command,args,type:"command"},
  * id}` with a MessageChannel port, replied to with `{data}` or `{error}` — and keeps what happened
  * in `window.sandboxHost` for browser tests. Kept deliberately small: a fake, not a Pipedrive UI.

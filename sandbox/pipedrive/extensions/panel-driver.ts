@@ -10,7 +10,7 @@ import {
 } from './panel-validate.js';
 
 /**
- * Calls an app's JSON panel or JSON-modal endpoint the way Pipedrive does (pipedrive.md §7.1,
+ * Calls an app's JSON panel or JSON-modal endpoint the way Pipedrive does (docs/vendors/pipedrive.md §7.1,
  * §7.3, §9 item 18) and judges the answer against the documented format.
  */
 export interface ExtensionDriverDeps {

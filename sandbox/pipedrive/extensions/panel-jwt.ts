@@ -10,7 +10,7 @@ export interface PanelIdentity {
 }
 
 export interface PanelTokenOptions {
-  /** Lifetime; default 300 s (pipedrive.md §7.4: get_signed_token is valid 5 min; panels unconfirmed). */
+  /** Lifetime; default 300 s (docs/vendors/pipedrive.md §7.4: get_signed_token is valid 5 min; panels unconfirmed). */
   expiresInSeconds?: number;
   /** Issue the token this many seconds in the past (tests: an already-expired token). */
   backdateSeconds?: number;

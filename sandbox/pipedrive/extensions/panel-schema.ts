@@ -1,5 +1,5 @@
 /**
- * Pipedrive's JSON-panel response format as a JSON schema (pipedrive.md §7.1, D-PANEL,
+ * Pipedrive's JSON-panel response format as a JSON schema (docs/vendors/pipedrive.md §7.1, D-PANEL,
  * D-PANELADD). The app declares its panel's fields in Developer Hub, each `$ref`-ing one of the
  * field types below; Pipedrive then rejects the whole panel on any undeclared or wrongly typed
  * property (`additionalProperties: false`). `panelResponseSchema(fields)` builds that schema; without

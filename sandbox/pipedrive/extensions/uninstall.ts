@@ -23,7 +23,7 @@ export interface UninstallDeps {
 }
 
 /**
- * The uninstall callback (pipedrive.md §1.9, §9 item 5): `DELETE <callback URL>` with JSON
+ * The uninstall callback (docs/vendors/pipedrive.md §1.9, §9 item 5): `DELETE <callback URL>` with JSON
  * `{client_id, company_id, user_id, timestamp}` and Basic client_id:client_secret. The response is
  * ignored by Pipedrive; it is returned here only for the record. Id types and the timestamp format
  * are unconfirmed: numbers and an ISO 8601 string. (Real Pipedrive never calls localhost; the

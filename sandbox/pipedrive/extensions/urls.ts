@@ -1,5 +1,5 @@
 /**
- * The URLs Pipedrive opens for app extensions (pipedrive.md §7.2 link actions, §7.4 custom UI).
+ * The URLs Pipedrive opens for app extensions (docs/vendors/pipedrive.md §7.2 link actions, §7.4 custom UI).
  * Pure: callers pass the token in.
  */
 export type ExtensionResource = 'deal' | 'person' | 'organization' | 'activity' | 'product';

@@ -20,7 +20,7 @@ import { productKind } from './v2-products.js';
 
 /**
  * Control API (no auth) under /__sandbox/pipedrive: what a user would do in Pipedrive's UI, so
- * edits here are announced with `change_source: "app"` (reference/pipedrive.md §9 item 16).
+ * edits here are announced with `change_source: "app"` (docs/vendors/pipedrive.md §9 item 16).
  */
 
 const appSchema = z.strictObject({

@@ -10,7 +10,7 @@ import type { PipedriveCompanies } from '../store/companies.js';
 import { DEMO_COMPANY_ID, DEMO_USER_ID } from '../store/seed-demo.js';
 
 /**
- * Pipedrive's OAuth host (reference/pipedrive.md §1): authorize (consent page), token, revoke.
+ * Pipedrive's OAuth host (docs/vendors/pipedrive.md §1): authorize (consent page), token, revoke.
  * The consent page acts for the demo company's admin unless `company_id`/`user_id` say otherwise.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Envelopes, errors and paging of both API versions (reference/pipedrive.md §2.2–2.4, §4). Pure.
+ * Envelopes, errors and paging of both API versions (docs/vendors/pipedrive.md §2.2–2.4, §4). Pure.
  */
 
 const ERROR_INFO =

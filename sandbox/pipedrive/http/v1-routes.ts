@@ -9,7 +9,7 @@ import type { ApiRoute } from './api-routes.js';
 import { ApiError, pageV1, pageV2 } from './paging.js';
 
 /**
- * The resources that are still v1 — notes, users/me, currencies (reference/pipedrive.md §2.1,
+ * The resources that are still v1 — notes, users/me, currencies (docs/vendors/pipedrive.md §2.1,
  * §3.9, §3.11–3.12) — and field definitions in both versions (§3.2).
  */
 

@@ -9,7 +9,7 @@ import { intParam } from './paging.js';
 import { productRoutes } from './v2-products.js';
 import { findLive, idParam, listPage, queryOf } from './v2-route-kit.js';
 
-/** v2 pipelines, stages and activities, plus the product routes (reference/pipedrive.md §3.8, 3.10). */
+/** v2 pipelines, stages and activities, plus the product routes (docs/vendors/pipedrive.md §3.8, 3.10). */
 
 const activitySchema = z.object({
   subject: z.string().min(1),

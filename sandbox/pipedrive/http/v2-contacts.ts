@@ -11,7 +11,7 @@ import { editableRoutes } from './editable-records.js';
 import { intParam } from './paging.js';
 import { timeParam } from './v2-deals.js';
 
-/** v2 organizations and persons (reference/pipedrive.md §3.6–3.7). */
+/** v2 organizations and persons (docs/vendors/pipedrive.md §3.6–3.7). */
 
 const addressSchema = z.object({ value: z.string() }).catchall(z.string().nullable());
 const orgSchema = z

@@ -18,7 +18,7 @@ import { ApiError, intListParam } from './paging.js';
 import { findDeal } from './v2-deals.js';
 import { idParam, listPage, queryOf } from './v2-route-kit.js';
 
-/** v2 deal products and deal-level discounts (reference/pipedrive.md §3.3–3.4). */
+/** v2 deal products and deal-level discounts (docs/vendors/pipedrive.md §3.3–3.4). */
 
 const lineFields = {
   product_id: idSchema,

@@ -18,7 +18,7 @@ import {
 import { ApiError, intListParam, intParam } from './paging.js';
 import { findLive, idParam, listPage, queryOf } from './v2-route-kit.js';
 
-/** v2 deals (reference/pipedrive.md §3.1). */
+/** v2 deals (docs/vendors/pipedrive.md §3.1). */
 
 const dealFields = {
   title: z.string().min(1),

@@ -17,7 +17,7 @@ import { editableRoutes } from './editable-records.js';
 import { ApiError, boolParam, pageV2 } from './paging.js';
 import { queryOf } from './v2-route-kit.js';
 
-/** v2 products and product search (reference/pipedrive.md §3.5, 3.8). */
+/** v2 products and product search (docs/vendors/pipedrive.md §3.5, 3.8). */
 
 const productSchema = z
   .object({

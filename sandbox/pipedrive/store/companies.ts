@@ -29,7 +29,7 @@ export interface ChangeContext {
 
 /**
  * Every company, and the only place data changes: each create, change and delete is announced as
- * a `PipedriveChange` in webhook v2 shape (reference/pipedrive.md §5.3, §9 items 16–17).
+ * a `PipedriveChange` in webhook v2 shape (docs/vendors/pipedrive.md §5.3, §9 items 16–17).
  */
 export class PipedriveCompanies {
   private readonly companies = new Map<number, Company>();

@@ -81,7 +81,7 @@ export class Company {
     return lineSum(toMoneyLine(line), this.decimalsOf(currency));
   }
 
-  /** The deal's value: the products' total by money.md's stance, or the hand-entered value. */
+  /** The deal's value: the products' total by docs/vendors/money.md's stance, or the hand-entered value. */
   computeDealValue(deal: DealRecord): number {
     const lines = this.productsOfDeal(deal.id);
     if (lines.length === 0) return deal.manual_value;

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { CustomValues } from './types.js';
 
 /**
- * Field definitions and the three renderings of one stored custom value (reference/pipedrive.md
+ * Field definitions and the three renderings of one stored custom value (docs/vendors/pipedrive.md
  * §3.2, §5.3, §9 item 9): v2 `custom_fields` objects (the stored shape), v1 flat keys with
  * suffixes, and webhook `{type, …}` objects.
  */

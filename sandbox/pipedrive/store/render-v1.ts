@@ -2,7 +2,7 @@ import type { Company } from './company.js';
 import { v1Time } from './render-v2.js';
 import type { NoteRecord, UserRecord } from './types.js';
 
-/** API v1 shapes for the resources that are still v1 (reference/pipedrive.md §2.1, §3.9, §3.11). */
+/** API v1 shapes for the resources that are still v1 (docs/vendors/pipedrive.md §2.1, §3.9, §3.11). */
 
 export function renderNoteV1(company: Company, note: NoteRecord): Record<string, unknown> {
   const deal = note.deal_id === null ? undefined : company.deals.get(note.deal_id);

@@ -12,7 +12,7 @@ import type {
   StageRecord,
 } from './types.js';
 
-/** API v2 object shapes (reference/pipedrive.md §3, SPEC-V2 response schemas). */
+/** API v2 object shapes (docs/vendors/pipedrive.md §3, SPEC-V2 response schemas). */
 
 /** RFC 3339 without milliseconds, as v2 shows it (§8). */
 export function v2Time(ms: number): string;

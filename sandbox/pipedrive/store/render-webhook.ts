@@ -21,7 +21,7 @@ import type {
 } from './types.js';
 
 /**
- * Webhook v2 `data` shape (reference/pipedrive.md §5.3): not the API v2 object. `visible_to` is a
+ * Webhook v2 `data` shape (docs/vendors/pipedrive.md §5.3): not the API v2 object. `visible_to` is a
  * string, `is_deleted`/`is_archived`/`acv`… are absent, custom fields are `{type, …}` objects, and
  * pipeline/stage/product payloads keep v1-style names. Pure, for the webhooks part to reuse.
  */

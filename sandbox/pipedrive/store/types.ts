@@ -1,7 +1,7 @@
 import type { DiscountType, TaxMethod } from '../money.js';
 
 /**
- * Stored records. Field names follow API v2 (reference/pipedrive.md §3); times are epoch ms and
+ * Stored records. Field names follow API v2 (docs/vendors/pipedrive.md §3); times are epoch ms and
  * are formatted per API version when rendered. Custom field values are kept once, in their v2
  * shape, under the company's 40-hex keys (`custom`), and rendered v2 / v1 / webhook from there.
  */

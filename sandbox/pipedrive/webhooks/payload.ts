@@ -14,7 +14,7 @@ export interface PipedriveEventIds {
 }
 
 /**
- * The webhooks v2 body (pipedrive.md §5.3). Pure. Ids in `meta` are strings; `data`/`previous` come
+ * The webhooks v2 body (docs/vendors/pipedrive.md §5.3). Pure. Ids in `meta` are strings; `data`/`previous` come
  * from the change as the API part produced them (previous = only changed fields on change, null on
  * create; data = null on delete).
  */

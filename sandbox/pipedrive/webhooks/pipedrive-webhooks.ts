@@ -9,7 +9,7 @@ import type { PipedriveWebhook } from './subscription.js';
 import { subscriptionMatches } from './validation.js';
 
 /**
- * Webhooks v2 delivery (pipedrive.md §5.2, §9 items 15–16).
+ * Webhooks v2 delivery (docs/vendors/pipedrive.md §5.2, §9 items 15–16).
  *
  * Each change becomes one event per matching live webhook; each event is a chain of up to four
  * attempts (meta.attempt 1–4), retried 3 s, 30 s and 150 s after the previous attempt was due, so

@@ -1,7 +1,7 @@
 import type { PipedriveWebhook } from './subscription.js';
 import type { WebhookCreateInput } from './validation.js';
 
-/** pipedrive.md §5.1: 40 webhooks per user (for apps: per app user) → 422 "Webhooks limit reached". */
+/** docs/vendors/pipedrive.md §5.1: 40 webhooks per user (for apps: per app user) → 422 "Webhooks limit reached". */
 export const WEBHOOKS_PER_USER = 40;
 
 export interface WebhookCaller {

@@ -6,7 +6,7 @@ import { toWebhookData } from './subscription.js';
 import { parseWebhookCreate } from './validation.js';
 
 /**
- * `POST/GET /api/v1/webhooks`, `DELETE /api/v1/webhooks/{id}` (pipedrive.md §5.1, §9 item 14;
+ * `POST/GET /api/v1/webhooks`, `DELETE /api/v1/webhooks/{id}` (docs/vendors/pipedrive.md §5.1, §9 item 14;
  * SPEC-V1 addWebhook/getWebhooks/deleteWebhook), served like every other API operation: token,
  * scope `admin`, token cost and rate limits come from api-routes.ts and the token-cost table.
  * Only the webhook-specific answers are made here: 400 with per-field `errors`, 404 for a webhook

@@ -1,6 +1,6 @@
 import type { WebhookAction, WebhookObject } from './validation.js';
 
-/** One webhook subscription as the sandbox keeps it (pipedrive.md §5.1, §5.2). */
+/** One webhook subscription as the sandbox keeps it (docs/vendors/pipedrive.md §5.1, §5.2). */
 export interface PipedriveWebhook {
   id: number;
   companyId: number;

@@ -1,5 +1,5 @@
 /**
- * Validation of `POST /api/v1/webhooks` bodies (pipedrive.md §5.1, SPEC-V1 `addWebhookRequest`).
+ * Validation of `POST /api/v1/webhooks` bodies (docs/vendors/pipedrive.md §5.1, SPEC-V1 `addWebhookRequest`).
  * Pure. Errors are collected per field in the 400 shape
  * `{"status":"error","success":false,"errors":{"subscription_url":["invalid or non-reachable URL"]}}`;
  * only that one message is documented, the others are the sandbox's own wording.

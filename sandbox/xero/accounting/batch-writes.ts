@@ -5,10 +5,10 @@ import { type ElementResult, sendNotFound } from './envelope.js';
 import { booksOf, elementsOf, sendBatch, sendPostDataInvalid } from './http.js';
 import type { Books } from './model.js';
 
-/** How one collection's elements are written; the request plumbing is shared (xero.md §4). */
+/** How one collection's elements are written; the request plumbing is shared (docs/vendors/xero.md §4). */
 export interface BatchWriteSpec<T> {
   collection: string;
-  /** The batch's error flag on a 400 (`HasErrors` for invoices, xero.md §4). */
+  /** The batch's error flag on a 400 (`HasErrors` for invoices, docs/vendors/xero.md §4). */
   errorFlag: 'HasErrors' | 'HasValidationErrors' | undefined;
   unitDpOf: (request: FastifyRequest) => 2 | 4;
   /** The record a `/{collection}/{key}` path names. */

@@ -199,7 +199,7 @@ export class XeroBooks {
     return contact;
   }
 
-  /** IsCustomer / IsSupplier follow sales and purchase documents; UpdatedDateUTC is not bumped (xero.md §5). */
+  /** IsCustomer / IsSupplier follow sales and purchase documents; UpdatedDateUTC is not bumped (docs/vendors/xero.md §5). */
   private flagContact(books: Books, doc: DocumentRecord): void {
     const contact = books.contacts.get(doc.contactId);
     if (!contact) return;

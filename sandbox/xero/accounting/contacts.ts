@@ -4,7 +4,7 @@ import type { AddressRecord, Books, ContactRecord, PhoneRecord } from './model.j
 import { asObject, optionalString, tooLong } from './validate.js';
 
 /**
- * Contact writes (xero.md §8): Name required and unique among ACTIVE contacts (archived twins
+ * Contact writes (docs/vendors/xero.md §8): Name required and unique among ACTIVE contacts (archived twins
  * don't count), ContactNumber unique, field lengths. Returns the new record or Xero's messages;
  * the caller commits and announces the change.
  */
@@ -54,7 +54,7 @@ export function findByNumber(books: Books, number: string): ContactRecord | unde
 
 /**
  * POST /Contacts matching: ContactID, else ContactNumber, else an active contact's Name
- * (xero.md §4 [reported]). `undefined` means "create".
+ * (docs/vendors/xero.md §4 [reported]). `undefined` means "create".
  */
 export function matchContact(
   books: Books,
@@ -114,7 +114,7 @@ export function writeContact(
     record.ContactStatus === 'ACTIVE' &&
     findActiveByName(books, record.Name, record.ContactID)
   ) {
-    // SPEC example wording, verbatim (xero.md §6).
+    // SPEC example wording, verbatim (docs/vendors/xero.md §6).
     errors.push(
       `The contact name ${record.Name} is already assigned to another contact. The contact name must be unique across all active contacts.`,
     );

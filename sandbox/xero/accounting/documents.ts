@@ -8,7 +8,7 @@ import { round, sumDocument, type TaxMode } from './totals.js';
 import { asObject, optionalNumber, optionalString, tooLong } from './validate.js';
 
 /**
- * Invoice and quote writes (xero.md §10–§11). Validation messages are Xero's where known (§6).
+ * Invoice and quote writes (docs/vendors/xero.md §10–§11). Validation messages are Xero's where known (§6).
  * Returns the record to store, and a contact to create when the document names an unknown one.
  */
 export interface DocumentWrite {
@@ -28,7 +28,7 @@ export type DocumentOutcome =
     }
   | { ok: false; errors: string[] };
 
-/** Status moves Xero allows on update (xero.md §10, §11); creation allows the keys' first entries. */
+/** Status moves Xero allows on update (docs/vendors/xero.md §10, §11); creation allows the keys' first entries. */
 const INVOICE_MOVES: Record<string, string[]> = {
   DRAFT: ['DRAFT', 'SUBMITTED', 'AUTHORISED', 'DELETED'],
   SUBMITTED: ['SUBMITTED', 'DRAFT', 'AUTHORISED', 'DELETED'],
@@ -176,7 +176,7 @@ export function writeDocument(
 type ContactResolution =
   { contactId?: string; create?: { Name: string; ContactNumber?: string } } | { error: string };
 
-/** ContactID → ContactNumber → Name; an unknown Name creates a contact (xero.md §8). */
+/** ContactID → ContactNumber → Name; an unknown Name creates a contact (docs/vendors/xero.md §8). */
 function resolveContact(
   books: Books,
   raw: unknown,
@@ -225,7 +225,7 @@ function numberTaken(books: Books, number: string, exceptId: string): boolean {
   );
 }
 
-/** INV-0001… / QU-0001…, skipping numbers already used (xero.md §10–§11). */
+/** INV-0001… / QU-0001…, skipping numbers already used (docs/vendors/xero.md §10–§11). */
 export function nextNumber(books: Books, kind: DocumentKind): string {
   const prefix = kind === 'invoice' ? 'INV-' : 'QU-';
   let counter = books.counters[kind];
@@ -236,7 +236,7 @@ export function nextNumber(books: Books, kind: DocumentKind): string {
   return `${prefix}${String(counter).padStart(4, '0')}`;
 }
 
-/** A GUID path segment is the document id; anything else its number (xero.md §2). */
+/** A GUID path segment is the document id; anything else its number (docs/vendors/xero.md §2). */
 export function findDocument(
   books: Books,
   kind: DocumentKind,

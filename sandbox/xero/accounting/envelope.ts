@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 
 import { toXeroJson } from './format.js';
 
-/** Xero's response shapes (xero.md §2, §4, §6): the 200 envelope, 400 ValidationException, 404 text. */
+/** Xero's response shapes (docs/vendors/xero.md §2, §4, §6): the 200 envelope, 400 ValidationException, 404 text. */
 
 export function envelope(
   providerName: string,
@@ -52,7 +52,7 @@ export type ElementResult =
 
 /**
  * summarizeErrors absent/true: any failure → 400 listing the failing elements (the valid ones
- * stay saved, as reported, xero.md §4); false → 200 with every element's status in request order.
+ * stay saved, as reported, docs/vendors/xero.md §4); false → 200 with every element's status in request order.
  */
 export function batchResponse(
   collection: string,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /**
- * How the Accounting API writes values (xero.md §2): MS-JSON dates, convenience date strings,
+ * How the Accounting API writes values (docs/vendors/xero.md §2): MS-JSON dates, convenience date strings,
  * money with 2 dp, quantities with 4 dp. Pure helpers shared by every view.
  */
 
@@ -36,7 +36,7 @@ export function parseRequestDay(value: unknown): string | undefined {
   return match[1];
 }
 
-/** Today in the organisation's timezone (xero.md §10: Date defaults to today in org timezone). */
+/** Today in the organisation's timezone (docs/vendors/xero.md §10: Date defaults to today in org timezone). */
 export function todayIn(timeZone: string, nowMs: number): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(nowMs);
 }
@@ -75,7 +75,7 @@ const MARK = '\u0001';
 
 /**
  * JSON with Xero's fixed decimals (`AmountDue: 40.00`, `Quantity: 2.0000`). `unitDp` is 2, or 4
- * with `?unitdp=4` and on quotes (money.md B4).
+ * with `?unitdp=4` and on quotes (docs/vendors/money.md B4).
  */
 export function toXeroJson(body: unknown, unitDp: 2 | 4 = 2): string {
   const text = JSON.stringify(body, (key, value: unknown) => {

@@ -35,7 +35,7 @@ export function unitDpOf(query: Query): 2 | 4 {
   return query['unitdp'] === '4' ? 4 : 2;
 }
 
-/** xero.md §4: omitted means summarised, whatever the spec's default says. */
+/** docs/vendors/xero.md §4: omitted means summarised, whatever the spec's default says. */
 export function summarizeOf(query: Query): boolean {
   return query['summarizeerrors']?.toLowerCase() !== 'false';
 }

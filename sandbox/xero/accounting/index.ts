@@ -11,7 +11,7 @@ import { WhereError } from './where.js';
 export { XeroBooks, type XeroBooksDeps } from './books.js';
 export { registerAccountingControlRoutes } from './routes-control.js';
 
-/** xero.md §4: a single Accounting POST may be at most 3.5 MB. */
+/** docs/vendors/xero.md §4: a single Accounting POST may be at most 3.5 MB. */
 export const MAX_REQUEST_BYTES = 3.5 * 1024 * 1024;
 
 /**

@@ -11,7 +11,7 @@ import {
   tooLong,
 } from './validate.js';
 
-/** Item writes (xero.md §9): Code required ≤30 and unique, Name ≤50, IsSold=false nulls sales fields. */
+/** Item writes (docs/vendors/xero.md §9): Code required ≤30 and unique, Name ≤50, IsSold=false nulls sales fields. */
 export type ItemOutcome =
   { ok: true; record: ItemRecord; created: boolean } | { ok: false; errors: string[] };
 
@@ -74,7 +74,7 @@ export function writeItem(
     }
     record[side] = merged;
   }
-  // xero.md §9: an item that is not sold has no sales description or details.
+  // docs/vendors/xero.md §9: an item that is not sold has no sales description or details.
   if (!record.IsSold) {
     delete record.Description;
     delete record.SalesDetails;

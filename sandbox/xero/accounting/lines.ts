@@ -12,7 +12,7 @@ import {
 } from './validate.js';
 
 /**
- * Turns request LineItems into priced lines (xero.md §10, money.md B2–B3): item defaults, account
+ * Turns request LineItems into priced lines (docs/vendors/xero.md §10, docs/vendors/money.md B2–B3): item defaults, account
  * and tax checks, discount rules, per-line rounding. Collects every message of every line.
  */
 export interface LineContext {
@@ -48,7 +48,7 @@ function priceLine(
   const itemCode = optionalString(input, 'ItemCode');
   const item = itemCode ? findItemByCode(books, itemCode) : undefined;
   if (itemCode && !item) errors.push(`Item code '${itemCode}' is not valid for this document.`);
-  // A line naming an item takes the item's defaults for what it does not send (xero.md §9).
+  // A line naming an item takes the item's defaults for what it does not send (docs/vendors/xero.md §9).
   const defaults = (ctx.sales ? item?.SalesDetails : item?.PurchaseDetails) ?? {};
   const description =
     optionalString(input, 'Description') ??

@@ -1,6 +1,6 @@
 import { compileOrder, compileWhere } from './where.js';
 
-/** GET list handling shared by every collection (xero.md §5): where, order, If-Modified-Since, paging. */
+/** GET list handling shared by every collection (docs/vendors/xero.md §5): where, order, If-Modified-Since, paging. */
 export interface ListQuery {
   where?: string | undefined;
   order?: string | undefined;

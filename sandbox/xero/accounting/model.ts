@@ -62,7 +62,7 @@ export interface PhoneRecord {
   PhoneCountryCode?: string;
 }
 
-/** Contact fields a client may write (xero.md §8); IsCustomer/IsSupplier are read-only. */
+/** Contact fields a client may write (docs/vendors/xero.md §8); IsCustomer/IsSupplier are read-only. */
 export interface ContactFields {
   ContactNumber?: string;
   AccountNumber?: string;

@@ -10,7 +10,7 @@ import { listRecords } from './listing.js';
 import type { Books, ContactRecord } from './model.js';
 import { contactView } from './views.js';
 
-/** /Contacts (xero.md §8, §5): paged reads with filters; PUT creates, POST creates or updates. */
+/** /Contacts (docs/vendors/xero.md §8, §5): paged reads with filters; PUT creates, POST creates or updates. */
 
 const CONTACT_FIELDS = [
   'ContactID',
@@ -29,7 +29,7 @@ const CONTACT_FIELDS = [
   'UpdatedDateUTC',
 ];
 
-/** A path segment is a ContactID when GUID-shaped, else a ContactNumber (xero.md §2). */
+/** A path segment is a ContactID when GUID-shaped, else a ContactNumber (docs/vendors/xero.md §2). */
 export function findContact(books: Books, key: string): ContactRecord | undefined {
   if (isGuid(key)) return books.contacts.get(key.toLowerCase());
   return [...books.contacts.values()].find((contact) => contact.ContactNumber === key);

@@ -11,7 +11,7 @@ import type { DocumentKind, DocumentRecord } from './model.js';
 import { registerHistoryRoutes } from './routes-history.js';
 import { documentView } from './views.js';
 
-/** /Invoices and /Quotes (xero.md §10–§12): one set of routes, two document kinds. */
+/** /Invoices and /Quotes (docs/vendors/xero.md §10–§12): one set of routes, two document kinds. */
 
 interface KindInfo {
   kind: DocumentKind;
@@ -120,9 +120,9 @@ function registerKind(scope: FastifyInstance, books: XeroBooks, info: KindInfo):
     const query = queryOf(request);
     const unitDp = unitDpFor(request);
     const listQuery = listQueryOf(request, query);
-    // Quotes are paged by 100 with no pageSize (xero.md §5, §11).
+    // Quotes are paged by 100 with no pageSize (docs/vendors/xero.md §5, §11).
     if (kind === 'quote') listQuery.pageSize = undefined;
-    // Invoices listed without `page` come back with `LineItems: []` (xero.md §5).
+    // Invoices listed without `page` come back with `LineItems: []` (docs/vendors/xero.md §5).
     const withLines = kind === 'quote' || listQuery.page !== undefined;
     const rows = filterDocs([...tenant.documents.values()], request, info).map((doc) => ({
       record: doc,
@@ -163,7 +163,7 @@ function registerKind(scope: FastifyInstance, books: XeroBooks, info: KindInfo):
     unitDpOf: unitDpFor,
     find: (tenant, key) => findDocument(tenant, kind, key),
     save: ({ tenant, input, mode, target, unitDp, request }): ElementResult => {
-      // PUT creates only: an id in a PUT body is not a way to update (xero.md §4).
+      // PUT creates only: an id in a PUT body is not a way to update (docs/vendors/xero.md §4).
       const source = mode === 'create' ? { ...input, [idField]: undefined } : input;
       const outcome = books.saveDocument(tenant, kind, source, {
         unitDp,

@@ -8,7 +8,7 @@ import { booksOf, callerOf, elementsOf, sendBatch, sendList, sendPostDataInvalid
 import type { DocumentKind } from './model.js';
 import { optionalString } from './validate.js';
 
-/** History notes (xero.md §12) and the online invoice link (xero.md §10) of invoices and quotes. */
+/** History notes (docs/vendors/xero.md §12) and the online invoice link (docs/vendors/xero.md §10) of invoices and quotes. */
 
 const NOT_FOUND_FOR_ENDPOINT = 'The document with the supplied id was not found for this endpoint.';
 
@@ -71,7 +71,7 @@ export function registerHistoryRoutes(
     const tenant = booksOf(books, request);
     const doc = findDocument(tenant, kind, request.params.key);
     if (!doc) return sendNotFound(reply);
-    // xero.md §10: online invoices exist only once the invoice is approved.
+    // docs/vendors/xero.md §10: online invoices exist only once the invoice is approved.
     if (['DRAFT', 'SUBMITTED', 'DELETED'].includes(doc.status)) {
       return sendJson(
         reply,

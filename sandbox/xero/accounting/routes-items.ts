@@ -10,7 +10,7 @@ import { listRecords } from './listing.js';
 import type { Books, ItemRecord } from './model.js';
 import { itemView } from './views.js';
 
-/** /Items (xero.md §9): unpaged reads, PUT creates, POST upserts by ItemID or Code, DELETE. */
+/** /Items (docs/vendors/xero.md §9): unpaged reads, PUT creates, POST upserts by ItemID or Code, DELETE. */
 
 const ITEM_FIELDS = [
   'ItemID',

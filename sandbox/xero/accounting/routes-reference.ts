@@ -15,7 +15,7 @@ import { listRecords } from './listing.js';
 import type { Books } from './model.js';
 import { optionalString } from './validate.js';
 
-/** Read-only reference data (xero.md §12); unpaged, with `where`/`order`. PUT /Currencies adds one. */
+/** Read-only reference data (docs/vendors/xero.md §12); unpaged, with `where`/`order`. PUT /Currencies adds one. */
 
 function organisationView(books: Books): Record<string, unknown> {
   const org = books.organisation;

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 
 /**
- * Xero's document arithmetic (money.md B1–B4, xero.md §10): decimal maths, half away from zero,
+ * Xero's document arithmetic (docs/vendors/money.md B1–B4, docs/vendors/xero.md §10): decimal maths, half away from zero,
  * every line rounded to 2 dp before tax, tax per line, totals summed from rounded lines.
  * Pure: no Fastify, no state.
  */
@@ -11,7 +11,7 @@ export type TaxMode = 'Exclusive' | 'Inclusive' | 'NoTax';
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 export type Amount = InstanceType<typeof D>;
 
-/** Half away from zero on the magnitude (money.md B1: 2.165 → 2.17, 19.125 → 19.13). */
+/** Half away from zero on the magnitude (docs/vendors/money.md B1: 2.165 → 2.17, 19.125 → 19.13). */
 export function round(value: Decimal.Value, dp: number): Amount {
   return new D(value).toDecimalPlaces(dp, Decimal.ROUND_HALF_UP);
 }
@@ -23,9 +23,9 @@ export interface LineInput {
   discountAmount?: number | undefined;
   /** Percent, e.g. 15 for NZ GST. */
   taxRate: number;
-  /** A caller-supplied TaxAmount overrides the computed one (xero.md §10). */
+  /** A caller-supplied TaxAmount overrides the computed one (docs/vendors/xero.md §10). */
   taxAmount?: number | undefined;
-  /** A caller-supplied LineAmount must agree with the computed one (money.md B5). */
+  /** A caller-supplied LineAmount must agree with the computed one (docs/vendors/money.md B5). */
   lineAmount?: number | undefined;
 }
 
@@ -44,7 +44,7 @@ const fmt2 = (value: Decimal.Value) => round(value, 2).toFixed(2);
 
 export function computeLine(input: LineInput, mode: TaxMode, unitDp: 2 | 4): LineOutcome {
   const quantity = round(input.quantity ?? 1, 4);
-  // Xero derives the unit amount when only a LineAmount is sent (xero.md §10).
+  // Xero derives the unit amount when only a LineAmount is sent (docs/vendors/xero.md §10).
   const derivedUnit =
     input.unitAmount === undefined && input.lineAmount !== undefined && !quantity.isZero()
       ? new D(input.lineAmount).div(quantity)
@@ -91,14 +91,14 @@ function lineTax(lineAmount: Amount, input: LineInput, mode: TaxMode): Amount {
   if (mode === 'NoTax') return new D(0);
   if (input.taxAmount !== undefined) return round(input.taxAmount, 2);
   const rate = new D(input.taxRate).div(100);
-  // Inclusive: the line already holds the tax; tax first, rounded per line (money.md B2).
+  // Inclusive: the line already holds the tax; tax first, rounded per line (docs/vendors/money.md B2).
   return mode === 'Inclusive'
     ? round(lineAmount.mul(rate).div(rate.plus(1)), 2)
     : round(lineAmount.mul(rate), 2);
 }
 
 function discountTooBig(shown: string): LineOutcome {
-  // XPHP-288 wording (money.md B3); Xero names the "rate" even for amount discounts' checks.
+  // XPHP-288 wording (docs/vendors/money.md B3); Xero names the "rate" even for amount discounts' checks.
   return {
     ok: false,
     message: `The discount rate '${shown}' is invalid. Discount must not be greater than the line total.`,
@@ -117,7 +117,7 @@ export function sumDocument(lines: readonly LineTotals[], mode: TaxMode): Docume
   const lineSum = lines.reduce((sum, line) => sum.plus(line.lineAmount), zero);
   const totalTax = lines.reduce((sum, line) => sum.plus(line.taxAmount), zero);
   const totalDiscount = lines.reduce((sum, line) => sum.plus(line.discount), zero);
-  // Inclusive: Total is the sum of the lines and SubTotal excludes the tax (money.md B2).
+  // Inclusive: Total is the sum of the lines and SubTotal excludes the tax (docs/vendors/money.md B2).
   return mode === 'Inclusive'
     ? { subTotal: lineSum.minus(totalTax), totalTax, total: lineSum, totalDiscount }
     : { subTotal: lineSum, totalTax, total: lineSum.plus(totalTax), totalDiscount };

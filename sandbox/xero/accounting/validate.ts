@@ -1,6 +1,6 @@
 import type { Books } from './model.js';
 
-/** Field checks shared by contacts, items and documents, with Xero's wording (xero.md §6). */
+/** Field checks shared by contacts, items and documents, with Xero's wording (docs/vendors/xero.md §6). */
 
 export function tooLong(input: Record<string, unknown>, limits: Record<string, number>): string[] {
   const errors: string[] = [];
@@ -32,7 +32,7 @@ export function asObject(value: unknown): Record<string, unknown> | undefined {
     : undefined;
 }
 
-/** Account code check for document lines and item details (xero.md §6). */
+/** Account code check for document lines and item details (docs/vendors/xero.md §6). */
 export function accountProblem(books: Books, code: string): string | undefined {
   const account = books.accounts.find((candidate) => candidate.Code === code);
   if (!account) return `Account code '${code}' is not a valid code for this document.`;

@@ -2,7 +2,7 @@ import { dayToDateString, dayToMsDate, msDate } from './format.js';
 import type { Books, ContactRecord, DocumentRecord, ItemRecord, LineRecord } from './model.js';
 import { round } from './totals.js';
 
-/** Records → Xero-shaped JSON objects (xero.md §8–§12). Numbers are formatted by toXeroJson. */
+/** Records → Xero-shaped JSON objects (docs/vendors/xero.md §8–§12). Numbers are formatted by toXeroJson. */
 
 const ADDRESS_TYPES = ['POBOX', 'STREET'] as const;
 const PHONE_TYPES = ['DEFAULT', 'DDI', 'FAX', 'MOBILE'] as const;
@@ -16,7 +16,7 @@ const EMPTY_ADDRESS = {
 };
 const EMPTY_PHONE = { PhoneNumber: '', PhoneAreaCode: '', PhoneCountryCode: '' };
 
-/** Both address types and four phone types are always present (xero.md §8). */
+/** Both address types and four phone types are always present (docs/vendors/xero.md §8). */
 export function contactView(contact: ContactRecord, summaryOnly = false): Record<string, unknown> {
   const { updatedMs, Addresses, Phones, ContactPersons, ...fields } = contact;
   const base = { ...fields, UpdatedDateUTC: msDate(updatedMs) };
@@ -83,7 +83,7 @@ function lineView(line: LineRecord, unitDp: 2 | 4): Record<string, unknown> {
   };
 }
 
-/** `withLines` false: Xero's list GET without `page` returns `LineItems: []` (xero.md §5). */
+/** `withLines` false: Xero's list GET without `page` returns `LineItems: []` (docs/vendors/xero.md §5). */
 export function documentView(
   books: Books,
   doc: DocumentRecord,

@@ -1,7 +1,7 @@
 import { parseMsDate } from './format.js';
 
 /**
- * The subset of Xero's `where` language the sandbox understands (xero.md §5): comparisons
+ * The subset of Xero's `where` language the sandbox understands (docs/vendors/xero.md §5): comparisons
  * (== != > >= < <=), Contains/StartsWith/EndsWith (optionally after .ToLower()/.ToUpper()),
  * AND/&&, OR/||, NOT/!, parentheses, Guid("…"), DateTime(y,m,d[,h,m,s]), null, true/false,
  * numbers and strings. Records are Xero-shaped views; MS-JSON date strings compare as dates.

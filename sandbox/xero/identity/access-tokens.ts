@@ -6,7 +6,7 @@ import type { SandboxClock } from '../../common/clock.js';
 import type { XeroUserSeed } from '../world.js';
 
 /**
- * Access tokens: JWT-shaped (HS256, claims of xero.md §1.2) so clients that decode them work, but
+ * Access tokens: JWT-shaped (HS256, claims of docs/vendors/xero.md §1.2) so clients that decode them work, but
  * the sandbox decides validity from its own table, which lets tests expire them on demand.
  */
 export const ACCESS_TOKEN_TTL_SECONDS = 30 * 60;

@@ -9,7 +9,7 @@ import { isKnownScope, parseScopes } from './scopes.js';
 /**
  * The login host: GET shows the consent page (or, auto-approving, 302s straight back with a code);
  * POST is the consent form. Bad client or redirect_uri → HTML error page, never a redirect
- * (xero.md §1.1); other problems are redirected as OAuth errors with `state` echoed.
+ * (docs/vendors/xero.md §1.1); other problems are redirected as OAuth errors with `state` echoed.
  */
 const authorizeQuery = z.object({
   response_type: z.string().optional(),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { bearerRefused, sendProblem } from '../transport/problems.js';
 import type { XeroIdentity } from './identity.js';
 
-/** GET /connections and DELETE /connections/{id} (xero.md §1.4): Bearer only, no tenant header. */
+/** GET /connections and DELETE /connections/{id} (docs/vendors/xero.md §1.4): Bearer only, no tenant header. */
 export function registerConnectionRoutes(app: FastifyInstance, identity: XeroIdentity): void {
   app.get('/connections', async (request, reply) => {
     const access = identity.checkBearer(request.headers.authorization);

@@ -2,7 +2,7 @@ import type { TenantInfo, XeroAppSeed, XeroUserSeed } from '../world.js';
 
 /**
  * The HTML of the login host: the consent page (tick organisations, Allow / Cancel) and the error
- * page shown instead of a redirect when the client or redirect_uri is wrong (xero.md §1.1: Xero
+ * page shown instead of a redirect when the client or redirect_uri is wrong (docs/vendors/xero.md §1.1: Xero
  * never redirects to an unregistered URI).
  */
 export interface ConsentRequest {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import type { XeroIdentity } from './identity.js';
 
-/** Test-control routes for identity (kept apart from Xero-shaped routes, xero.md §17 Ops). */
+/** Test-control routes for identity (kept apart from Xero-shaped routes, docs/vendors/xero.md §17 Ops). */
 const appSeed = z.strictObject({
   clientId: z.string().min(1),
   clientSecret: z.string().min(1),

@@ -5,7 +5,7 @@ import type { TenantInfo } from '../world.js';
 import { mergeScopes } from './scopes.js';
 
 /**
- * Grants (one per user + app) and their connections to tenants (xero.md §1.4).
+ * Grants (one per user + app) and their connections to tenants (docs/vendors/xero.md §1.4).
  *
  * A connection is created when the user ticks a tenant on the consent page, removed by
  * DELETE /connections/{id} or by revoking the refresh token. Reconnecting a tenant gives a new
@@ -158,7 +158,7 @@ export class Grants {
   }
 }
 
-/** xero.md §1.4: ISO with seven fractional digits and no `Z` ("2019-12-07T18:46:19.5165400"). */
+/** docs/vendors/xero.md §1.4: ISO with seven fractional digits and no `Z` ("2019-12-07T18:46:19.5165400"). */
 export function connectionDate(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 23)}0000`;
 }

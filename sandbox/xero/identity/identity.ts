@@ -8,7 +8,7 @@ import { isRedirectAllowed } from './redirect-uris.js';
 import { DEFAULT_ROTATION_GRACE_MS, RefreshTokenStore } from './refresh-tokens.js';
 
 /**
- * Xero's identity service as one in-memory object (xero.md §1): registered apps, logins,
+ * Xero's identity service as one in-memory object (docs/vendors/xero.md §1): registered apps, logins,
  * authorization codes, grants with their connections, access and refresh tokens.
  *
  * A code is single use, lives 5 minutes and is bound to its client and redirect_uri. A grant is one
@@ -22,7 +22,7 @@ export interface XeroIdentityOptions {
   users: readonly XeroUserSeed[];
   /** Names the tenants of connections (the books own the organisations). */
   tenantInfo: (tenantId: string) => TenantInfo | undefined;
-  /** How long a rotated refresh token stays usable; default 30 min (xero.md §1.2). */
+  /** How long a rotated refresh token stays usable; default 30 min (docs/vendors/xero.md §1.2). */
   rotationGraceMs?: number;
   /** Authorize without showing the consent page; default false. */
   autoApprove?: boolean;
@@ -108,7 +108,7 @@ export class XeroIdentity {
     return isRedirectAllowed(app, redirectUri);
   }
 
-  /** Basic client authentication (xero.md §1.2); undefined when absent or wrong. */
+  /** Basic client authentication (docs/vendors/xero.md §1.2); undefined when absent or wrong. */
   authenticateClient(authorization: string | undefined): XeroAppSeed | undefined {
     const match = /^Basic\s+(\S+)$/i.exec(authorization ?? '');
     if (!match?.[1]) return undefined;
@@ -190,7 +190,7 @@ export class XeroIdentity {
     const grant = this.grants.get(entry.grantId);
     if (!grant || this.options.clock.now() >= entry.expiresAtMs)
       return { ok: false, error: 'invalid_grant' };
-    // xero.md §1.2: a refresh token only with offline_access.
+    // docs/vendors/xero.md §1.2: a refresh token only with offline_access.
     const refreshToken = grant.scopes.includes('offline_access')
       ? this.refreshTokens.issue(grant.id, app.clientId, entry.authEventId).token
       : undefined;
@@ -210,7 +210,7 @@ export class XeroIdentity {
     );
   }
 
-  /** Revokes the grant of a refresh token: all its tokens die and its connections go (xero.md §1.1). */
+  /** Revokes the grant of a refresh token: all its tokens die and its connections go (docs/vendors/xero.md §1.1). */
   revoke(app: XeroAppSeed, refreshToken: string): void {
     const record = this.refreshTokens.get(refreshToken);
     if (!record || record.clientId !== app.clientId) return;

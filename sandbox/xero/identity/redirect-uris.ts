@@ -3,7 +3,7 @@ import type { XeroAppSeed } from '../world.js';
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
- * Whether `redirectUri` is registered for `app` (xero.md §1.1: exact match, no wildcards). Apps with
+ * Whether `redirectUri` is registered for `app` (docs/vendors/xero.md §1.1: exact match, no wildcards). Apps with
  * `allowAnyLocalhostPort` also accept a registered loopback URI on any port, and localhost and
  * 127.0.0.1 interchangeably, so a locally run app need not know its port in advance.
  */

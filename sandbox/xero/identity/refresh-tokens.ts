@@ -3,11 +3,11 @@ import { randomBytes } from 'node:crypto';
 import type { SandboxClock } from '../../common/clock.js';
 
 /**
- * Refresh tokens and their rotation (xero.md §1.2, §17). Pure apart from the injected clock.
+ * Refresh tokens and their rotation (docs/vendors/xero.md §1.2, §17). Pure apart from the injected clock.
  *
  * States of one token: live → rotated (used once; still usable until `graceMs` after its first
  * use) → dead. Each use within grace mints a fresh successor and kills the previous successor and
- * everything minted from it, so the *latest* pair wins (xero.md §19 leaves this open; we choose
+ * everything minted from it, so the *latest* pair wins (docs/vendors/xero.md §19 leaves this open; we choose
  * the strict reading so racing refreshes show up in tests). A live token unused for `idleMs`
  * (60 days) is dead; revoking a grant kills all its tokens.
  */

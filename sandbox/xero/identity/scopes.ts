@@ -1,5 +1,5 @@
 /**
- * Which OAuth scopes exist and which ones open which Accounting API resource (xero.md §1.3).
+ * Which OAuth scopes exist and which ones open which Accounting API resource (docs/vendors/xero.md §1.3).
  * Broad scopes (`accounting.transactions`, …) and the 2026 granular ones (`accounting.invoices`, …)
  * are both accepted; `.read` variants open GETs only. Pure: no Fastify, no clock.
  */
@@ -32,7 +32,7 @@ const FAMILIES: Record<string, readonly string[]> = {
     'expenseclaims',
     'receipts',
   ],
-  // xero.md §1.3: Items are reachable via accounting.invoices or accounting.settings.
+  // docs/vendors/xero.md §1.3: Items are reachable via accounting.invoices or accounting.settings.
   'accounting.invoices': INVOICE_RESOURCES,
   'accounting.payments': ['payments', 'batchpayments', 'overpayments', 'prepayments'],
   'accounting.banktransactions': ['banktransactions', 'banktransfers'],
@@ -55,7 +55,7 @@ const FAMILIES: Record<string, readonly string[]> = {
   'accounting.budgets': ['budgets'],
 };
 
-/** Families that only exist as `.read` (xero.md §1.3). */
+/** Families that only exist as `.read` (docs/vendors/xero.md §1.3). */
 const READ_ONLY_FAMILIES = new Set([
   'accounting.journals',
   'accounting.reports',
@@ -74,7 +74,7 @@ export function parseScopes(raw: string | undefined): string[] {
   return [...new Set((raw ?? '').split(/\s+/).filter((scope) => scope.length > 0))];
 }
 
-/** Adds `extra` to `scopes` (consents are additive, xero.md §1.3). */
+/** Adds `extra` to `scopes` (consents are additive, docs/vendors/xero.md §1.3). */
 export function mergeScopes(scopes: readonly string[], extra: readonly string[]): string[] {
   return [...new Set([...scopes, ...extra])];
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OAuthErrorCode, XeroIdentity } from './identity.js';
 
 /**
- * POST /connect/token and POST /connect/revocation (xero.md §1.2): Basic client auth, form bodies,
+ * POST /connect/token and POST /connect/revocation (docs/vendors/xero.md §1.2): Basic client auth, form bodies,
  * OAuth errors as 400 `{"error":"…"}`.
  */
 export function registerTokenRoutes(app: FastifyInstance, identity: XeroIdentity): void {

@@ -30,7 +30,7 @@ export interface AccountingTransportDeps {
 }
 
 /**
- * Everything Xero does to an Accounting API call before the handler runs (xero.md §2, §3, §7), as
+ * Everything Xero does to an Accounting API call before the handler runs (docs/vendors/xero.md §2, §3, §7), as
  * preHandler hooks on the encapsulated /api.xro/2.0 scope, in this order:
  * bearer token (401) → scope (401) → `xero-tenant-id` connected for this token's grant (403) →
  * rate limits (429) → `Accept: application/json` (406) → Idempotency-Key (replay / 400).

@@ -7,7 +7,7 @@ import {
 } from './idempotency.js';
 import { validationException } from './problems.js';
 
-/** xero.md §3: only these methods honour the key; GET/DELETE ignore it. */
+/** docs/vendors/xero.md §3: only these methods honour the key; GET/DELETE ignore it. */
 const KEYED_METHODS = new Set(['PUT', 'POST', 'PATCH']);
 /** Response headers worth replaying (rate-limit headers are fresh on every call). */
 const REPLAYED_HEADERS = ['content-type', 'location'];
@@ -40,7 +40,7 @@ export function registerIdempotencyHook(scope: FastifyInstance, store: Idempoten
       switch (begun.kind) {
         case 'fresh':
           // Being the last preHandler, the handler runs next, so onSend will see its response even
-          // if the client hangs up meanwhile (xero.md §3: the key then replays what was created).
+          // if the client hangs up meanwhile (docs/vendors/xero.md §3: the key then replays what was created).
           running.set(request, begun);
           return;
         case 'replay':

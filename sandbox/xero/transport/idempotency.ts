@@ -1,7 +1,7 @@
 import type { SandboxClock } from '../../common/clock.js';
 
 /**
- * Xero's Idempotency-Key (xero.md §3): keys are scoped per app+tenant and live `ttlMs` (default
+ * Xero's Idempotency-Key (docs/vendors/xero.md §3): keys are scoped per app+tenant and live `ttlMs` (default
  * 6 min) from first use. Pure apart from the injected clock; the transport hook drives it.
  *
  * States of a key: absent → pending (first request running) → stored (its response, errors too,
@@ -9,7 +9,7 @@ import type { SandboxClock } from '../../common/clock.js';
  * becomes absent, so a request killed by a fault before processing does not poison the key.
  */
 export const DEFAULT_IDEMPOTENCY_TTL_MS = 6 * 60_000;
-/** xero.md §3: keys longer than this are refused with 400. */
+/** docs/vendors/xero.md §3: keys longer than this are refused with 400. */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 128;
 
 export interface StoredResponse {

@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import type { AccessCheck } from '../identity/access-tokens.js';
 
 /**
- * Xero's problem-JSON bodies for 401/403 (xero.md §1.3, §2), each with a fresh `Instance` uuid,
+ * Xero's problem-JSON bodies for 401/403 (docs/vendors/xero.md §1.3, §2), each with a fresh `Instance` uuid,
  * and the other transport-level bodies (429 of §7, idempotency 400 of §3).
  */
 export interface XeroProblem {
@@ -42,7 +42,7 @@ export function tokenExpired(expiredAtMs: number): XeroProblem {
   );
 }
 
-/** The 401 for a refused bearer token: expired tokens say when (xero.md §1.2). */
+/** The 401 for a refused bearer token: expired tokens say when (docs/vendors/xero.md §1.2). */
 export function bearerRefused(check: Extract<AccessCheck, { ok: false }>): XeroProblem {
   return check.reason === 'expired' ? tokenExpired(check.expiredAtMs) : unauthorized();
 }
@@ -64,11 +64,11 @@ export function sendProblem(
     .send(body);
 }
 
-/** xero.md §7: the historical form-encoded 429 body. */
+/** docs/vendors/xero.md §7: the historical form-encoded 429 body. */
 export const RATE_LIMIT_BODY =
   'oauth_problem=rate%20limit%20exceeded&oauth_problem_advice=please%20wait%20before%20retrying%20the%20xero%20api';
 
-/** A ValidationException without elements, as Xero sends for request-level problems (xero.md §3, §6). */
+/** A ValidationException without elements, as Xero sends for request-level problems (docs/vendors/xero.md §3, §6). */
 export function validationException(message: string): {
   ErrorNumber: 10;
   Type: 'ValidationException';

@@ -1,7 +1,7 @@
 import type { SandboxClock } from '../../common/clock.js';
 
 /**
- * Xero's rate limits (xero.md §7): per app+tenant connection 5 concurrent, 60 per minute and 5,000
+ * Xero's rate limits (docs/vendors/xero.md §7): per app+tenant connection 5 concurrent, 60 per minute and 5,000
  * per day; per app 10,000 per minute across tenants. Windows are fixed and start with the first
  * call after the previous one ended, so each tenant resets at its own time. Pure apart from the
  * injected clock; refused calls do not count.
@@ -9,7 +9,7 @@ import type { SandboxClock } from '../../common/clock.js';
 export interface XeroRateLimits {
   concurrentPerTenant: number;
   perMinutePerTenant: number;
-  /** 5,000 by default; 1,000 for 2026 "Starter" apps (xero.md §7). */
+  /** 5,000 by default; 1,000 for 2026 "Starter" apps (docs/vendors/xero.md §7). */
   perDayPerTenant: number;
   perMinutePerApp: number;
 }
@@ -23,7 +23,7 @@ export const defaultXeroRateLimits: XeroRateLimits = {
 
 export type RateLimitProblem = 'minute' | 'day' | 'concurrent' | 'appminute';
 
-/** The three headers every Accounting response carries (xero.md §7). */
+/** The three headers every Accounting response carries (docs/vendors/xero.md §7). */
 export type RateLimitHeaders = Record<
   'X-DayLimit-Remaining' | 'X-MinLimit-Remaining' | 'X-AppMinLimit-Remaining',
   string

@@ -2,7 +2,7 @@ import type { OutboundResult } from '../../common/http-delivery.js';
 import { randomEntropy, signBody } from './payload.js';
 
 /**
- * Intent to Receive (xero.md §14): before a subscription is trusted, Xero posts a series of empty
+ * Intent to Receive (docs/vendors/xero.md §14): before a subscription is trusted, Xero posts a series of empty
  * payloads, some correctly and some incorrectly signed. The receiver passes only if it answers
  * 200 to every good one and 401 to every bad one, each within 5 s. The mix below is fixed so a
  * receiver cannot pass by alternating or by always saying the same thing.

@@ -3,7 +3,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { XeroChangeEvent } from '../world.js';
 
 /**
- * The bytes Xero posts to a webhook receiver (xero.md §14, specs/xero/xero-webhooks.yaml
+ * The bytes Xero posts to a webhook receiver (docs/vendors/xero.md §14, specs/xero/xero-webhooks.yaml
  * `WebhookEvent`). Pure: no clock, no I/O.
  */
 export interface XeroWebhookEvent {

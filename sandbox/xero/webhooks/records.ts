@@ -2,7 +2,7 @@ import type { SandboxClock, ScheduledTask } from '../../common/clock.js';
 import type { Deliver } from '../../common/http-delivery.js';
 import type { XeroWebhookEvent } from './payload.js';
 
-/** What the webhook sender keeps per subscription and per attempt, and what it shows (xero.md §14). */
+/** What the webhook sender keeps per subscription and per attempt, and what it shows (docs/vendors/xero.md §14). */
 
 export interface XeroWebhooksDeps {
   clock: SandboxClock;

@@ -33,7 +33,7 @@ export const DEFAULT_XERO_RETRY_SCHEDULE: readonly number[] = [
 export const OUT_OF_ORDER_WINDOW = 2;
 
 /**
- * Xero webhook delivery for every subscribed app (xero.md §14, §17 "Webhooks").
+ * Xero webhook delivery for every subscribed app (docs/vendors/xero.md §14, §17 "Webhooks").
  *
  * Per subscription: change events collect in `pending` for `batchWindowMs`, then become one batch
  * with the next sequence numbers. Batches wait in `outbox` and are sent one at a time, head first,

@@ -68,7 +68,7 @@ export function registerStartCommand(program: Command, context: CliContext): voi
 
 /**
  * Sandbox mode: subscribe the app's /webhooks/xero in the local Xero (signed with the demo app's
- * key, which withSandboxVendors gave the app) and pass Intent to Receive (xero.md §14), so paid
+ * key, which withSandboxVendors gave the app) and pass Intent to Receive (docs/vendors/xero.md §14), so paid
  * invoices reach the app as they would from Xero.
  */
 async function subscribeXeroWebhooks(

@@ -15,7 +15,7 @@ import { HttpError } from '../error-handler.js';
 import { page } from '../html.js';
 
 /**
- * Installing from outside the Marketplace (pipedrive.md §1.1) and the uninstall callback (§1.9).
+ * Installing from outside the Marketplace (docs/vendors/pipedrive.md §1.1) and the uninstall callback (§1.9).
  * The OAuth `state` is signed by us and expires after 15 minutes, so a callback we did not start
  * is refused. After a first install the browser goes on to connect Xero; a re-install with Xero
  * already connected ends on a small page.

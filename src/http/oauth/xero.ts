@@ -17,7 +17,7 @@ import { HttpError } from '../error-handler.js';
 import { page } from '../html.js';
 
 /**
- * Connecting the company's one Xero organisation (xero.md §1–§2):
+ * Connecting the company's one Xero organisation (docs/vendors/xero.md §1–§2):
  * GET /oauth/xero/connect?company=<id>[&token=<link token>] → Xero's consent (offline_access
  * among the scopes, so we get a refresh token); GET /oauth/xero/callback → connected, or the
  * organisation picker (a form POSTing to /oauth/xero/choose); POST /oauth/xero/disconnect.

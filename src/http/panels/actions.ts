@@ -13,7 +13,7 @@ import type { HttpDeps } from '../deps.js';
 import { type PanelCaller, verifyPanelRequest } from './panel-request.js';
 
 /**
- * The panels' actions, called like JSON modals (pipedrive.md §7.3): ids and the JWT in the query
+ * The panels' actions, called like JSON modals (docs/vendors/pipedrive.md §7.3): ids and the JWT in the query
  * (verified exactly as for the panels), form values as the JSON body; services/panel-actions.ts
  * does the work. Answers are `{success: {message, type: 'snackbar', refreshPanelData}}` or 400
  * `{error: {message}}`, in plain words; a refused token is 401/403 `{error: {message}}`.

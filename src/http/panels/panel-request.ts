@@ -7,7 +7,7 @@ import type { PanelResource } from '../../services/panels.js';
 import { zodProblems } from '../../zod-problems.js';
 
 /**
- * What every panel and panel-action call carries in its query (pipedrive.md §7.1, §7.3), checked
+ * What every panel and panel-action call carries in its query (docs/vendors/pipedrive.md §7.1, §7.3), checked
  * before anything is read: the JWT is verified on EVERY call against the query's companyId and
  * userId (HS256 with the app's client secret — the app declares no separate panel JWT secret, and
  * Pipedrive then signs with the client secret, §7.1), so a valid token of one company never opens

@@ -5,7 +5,7 @@ import type { HttpDeps } from '../deps.js';
 import { refusedPanelBody, verifyPanelRequest } from './panel-request.js';
 
 /**
- * GET /panels/organization, /panels/person, /panels/deal — Pipedrive's JSON panels (pipedrive.md
+ * GET /panels/organization, /panels/person, /panels/deal — Pipedrive's JSON panels (docs/vendors/pipedrive.md
  * §7.1): the JWT is verified on every call (a refused token is the panel's error state, 401/403),
  * then services/panels.ts answers with the panel body or its error state.
  */

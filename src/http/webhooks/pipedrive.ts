@@ -10,7 +10,7 @@ import type { HttpDeps } from '../deps.js';
 import { HttpError } from '../error-handler.js';
 
 /**
- * POST /webhooks/pipedrive/:companyId — Pipedrive's webhooks v2 (pipedrive.md §5).
+ * POST /webhooks/pipedrive/:companyId — Pipedrive's webhooks v2 (docs/vendors/pipedrive.md §5).
  * 1. Basic auth against the company's own credentials, before the body is read (401 otherwise).
  * 2. The body must be JSON of the v2 shape, for this company (400 naming every problem).
  * 3. services/pipedrive-intake.ts stores it (deduplicated on meta.id) and handles it; 200 is sent

@@ -5,7 +5,7 @@ import { isIntentToReceive, parseXeroWebhook, verifyXeroSignature } from '../../
 import type { HttpDeps } from '../deps.js';
 
 /**
- * POST /webhooks/xero — Xero's webhooks (xero.md §14).
+ * POST /webhooks/xero — Xero's webhooks (docs/vendors/xero.md §14).
  * 1. The signature is checked over the raw bytes, so this route alone keeps the body as a Buffer
  *    (an encapsulated content-type parser); a bad one is a 401 with an empty body.
  * 2. A good one is a 200 with an EMPTY body, Intent to Receive included, within 5 s, once

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * What Xero's webhooks tell us about a document after it was created (xero.md §14: fetch the invoice
+ * What Xero's webhooks tell us about a document after it was created (docs/vendors/xero.md §14: fetch the invoice
  * after each event): the amount still due, the due date and the day it was paid in full, for the
  * panels; Xero's UpdatedDateUTC, so a stale read never overwrites a newer one (events arrive
  * duplicated and out of order); and when the "paid" note was written, so it is written once.

@@ -32,7 +32,7 @@ export function dec(value: number | string | Decimal): Decimal {
   return new Exact(value);
 }
 
-/** Half away from zero (money.md B1: 2.165 → 2.17, 19.125 → 19.13; negatives by magnitude). */
+/** Half away from zero (docs/vendors/money.md B1: 2.165 → 2.17, 19.125 → 19.13; negatives by magnitude). */
 export function roundMoney(amount: Decimal, decimals = 2): Decimal {
   return amount.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
 }

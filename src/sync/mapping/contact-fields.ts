@@ -1,7 +1,7 @@
 import type { AddressInput, ContactInfoInput, FieldDefinitionInput } from './types.js';
 
 /**
- * Reads one Pipedrive field of an organization or person (v2 shapes, pipedrive.md §3.2, §3.6, §3.7)
+ * Reads one Pipedrive field of an organization or person (v2 shapes, docs/vendors/pipedrive.md §3.2, §3.6, §3.7)
  * as text, by the keys a field mapping may name:
  * - a standard key: `name`, `first_name`, `last_name`, `website`, …;
  * - `email` / `phone`: the primary entry (else the first); `email.work`, `phone.mobile`: by label;

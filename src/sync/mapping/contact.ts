@@ -16,7 +16,7 @@ import {
 } from './types.js';
 
 /**
- * A Pipedrive organization or person → the Xero contact to create or update (xero.md §8).
+ * A Pipedrive organization or person → the Xero contact to create or update (docs/vendors/xero.md §8).
  *
  * ContactNumber is our external key: `PD-ORG-<id>` for an organization, `PD-PER-<id>` for a person
  * (Xero shows it as "Contact Code"; ≤ 50 characters). Matching looks it up first, so a renamed
@@ -34,7 +34,7 @@ export interface ContactSource {
   fieldDefinitions?: readonly FieldDefinitionInput[];
 }
 
-/** Xero's length limits (xero.md §8); longer values are shortened rather than rejected by Xero. */
+/** Xero's length limits (docs/vendors/xero.md §8); longer values are shortened rather than rejected by Xero. */
 const LIMITS: Partial<Record<string, number>> = {
   Name: 255,
   FirstName: 255,

@@ -5,7 +5,7 @@ import { trackingOf } from './lines.js';
 import type { DealDiscountInput, XeroLineItem } from './types.js';
 
 /**
- * Deal-level discounts (`/deals/{id}/discounts`) by stance 3 of reference/money.md: applied in their
+ * Deal-level discounts (`/deals/{id}/discounts`) by stance 3 of docs/vendors/money.md: applied in their
  * listed order, before tax, to the enabled one-time lines only; a percentage takes that share of each
  * line's current net; an amount is shared in proportion to the current nets.
  *
@@ -43,7 +43,7 @@ export interface DiscountLineSettings {
 
 /**
  * Deal-level discounts as negative lines on the default account (Xero has no document-level discount,
- * money.md "Mapping consequences" 3). Each line carries the TaxType of the product lines it reduces —
+ * docs/vendors/money.md "Mapping consequences" 3). Each line carries the TaxType of the product lines it reduces —
  * one line per TaxType — so Xero takes the tax off exactly as stance 3 ("before tax") does.
  */
 export function dealDiscountLines(

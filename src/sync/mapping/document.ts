@@ -29,7 +29,7 @@ import type { XeroTotals } from './xero-totals.js';
 export type BuiltDocument = {
   ok: true;
   document: XeroDocumentDraft;
-  /** Invoices must be sent with `?unitdp=4`; quotes keep 4 dp natively (money.md B4). */
+  /** Invoices must be sent with `?unitdp=4`; quotes keep 4 dp natively (docs/vendors/money.md B4). */
   unitdp: 4;
   expected: XeroTotals;
   dealTotal: Decimal;
@@ -183,7 +183,7 @@ function valueLine(input: DocumentInput): BuiltLines | Refused {
   };
 }
 
-/** Pipedrive's tax_method is deal-wide (money.md A1); the setting may override it. */
+/** Pipedrive's tax_method is deal-wide (docs/vendors/money.md A1); the setting may override it. */
 function effectiveTaxMethod(
   setting: Settings['documents']['lineAmountType'],
   enabled: readonly DealProductInput[],

@@ -82,7 +82,7 @@ const SALES = 'ACCREC';
 const GONE = new Set(['DELETED', 'VOIDED']);
 
 /**
- * A Xero date as `YYYY-MM-DD`: MS-JSON `/Date(1539993600000+0000)/` (what the API sends, xero.md §2)
+ * A Xero date as `YYYY-MM-DD`: MS-JSON `/Date(1539993600000+0000)/` (what the API sends, docs/vendors/xero.md §2)
  * or an ISO date/date-time (`DueDateString`). Undefined for anything else.
  */
 export function xeroDay(value: string | undefined): string | undefined {

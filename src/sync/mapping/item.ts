@@ -3,7 +3,7 @@ import { refuse, type Refused } from './refusal.js';
 import type { ProductInput, XeroItemDraft } from './types.js';
 
 /**
- * A Pipedrive product → the Xero item to create for it (policy `create_item`; xero.md §9). The item
+ * A Pipedrive product → the Xero item to create for it (policy `create_item`; docs/vendors/xero.md §9). The item
  * code is the product's code, or `PD-<productId>` when the product has none, so the same product always
  * maps to the same item. Xero allows Code ≤ 30 characters: a longer code is refused, not cut — a cut
  * code could collide with another product's. Name ≤ 50 is shortened (names need not be unique).

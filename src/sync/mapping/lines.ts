@@ -4,8 +4,8 @@ import { taxTypeForRate } from './tax.js';
 import type { DealProductInput, OrgItem, OrgTaxRate, TaxMethod, XeroLineItem } from './types.js';
 
 /**
- * Deal products → Xero line items (xero.md §10 LineItem). Each enabled product becomes one line
- * built from item_price, quantity, discount and tax — never from Pipedrive's `sum` (money.md A3).
+ * Deal products → Xero line items (docs/vendors/xero.md §10 LineItem). Each enabled product becomes one line
+ * built from item_price, quantity, discount and tax — never from Pipedrive's `sum` (docs/vendors/money.md A3).
  */
 
 export interface LineSettings {
@@ -96,7 +96,7 @@ function checkProduct(product: DealProductInput): Refused | null {
       quantity: product.quantity,
     });
   }
-  // xero.md §10: "we accept 4dp for quantity" — more would be silently rounded by Xero.
+  // docs/vendors/xero.md §10: "we accept 4dp for quantity" — more would be silently rounded by Xero.
   if (dec(product.quantity).decimalPlaces() > 4) {
     return refuse(
       'quantity_too_precise',
@@ -109,7 +109,7 @@ function checkProduct(product: DealProductInput): Refused | null {
   }
   const gross = dec(product.item_price).times(dec(product.quantity));
   const limit = product.discount_type === 'percentage' ? dec(100) : gross;
-  // money.md B3: "Discount must not be greater than the line total."
+  // docs/vendors/money.md B3: "Discount must not be greater than the line total."
   if (product.discount < 0 || dec(product.discount).greaterThan(limit)) {
     return refuse(
       'invalid_discount',
@@ -168,10 +168,10 @@ function describe(product: DealProductInput): string {
     const from = product.billing_start_date ? ` from ${product.billing_start_date}` : '';
     parts.push(`(${product.billing_frequency}, ${span}${from})`);
   }
-  return parts.join('\n').slice(0, 4000); // xero.md §10: Description ≤ 4000
+  return parts.join('\n').slice(0, 4000); // docs/vendors/xero.md §10: Description ≤ 4000
 }
 
-/** The configured tracking options (≤ 2, xero.md §10), on every line we write. */
+/** The configured tracking options (≤ 2, docs/vendors/xero.md §10), on every line we write. */
 export function trackingOf(settings: Pick<LineSettings, 'trackings'>): Partial<XeroLineItem> {
   if (settings.trackings.length === 0) return {};
   return {

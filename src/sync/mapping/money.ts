@@ -6,7 +6,7 @@ import type { DealDiscountInput, TaxMethod } from './types.js';
 
 /**
  * The Pipedrive side of the money rules: a deal's product total by "Our stance where Pipedrive is
- * silent" (reference/money.md, rules 1–5; docs/money.md).
+ * silent" (docs/vendors/money.md, rules 1–5; docs/money.md).
  */
 
 /**

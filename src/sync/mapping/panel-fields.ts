@@ -1,7 +1,7 @@
 import { DOCUMENT_KIND, type DocumentKind, type LabelColor } from '../document-kinds.js';
 
 /**
- * The building blocks of Pipedrive JSON-panel bodies (pipedrive.md §7.1): the field types, each
+ * The building blocks of Pipedrive JSON-panel bodies (docs/vendors/pipedrive.md §7.1): the field types, each
  * panel's declaration (what Developer Hub must list, with exactly these types), the object limits,
  * and the values every panel shows the same way (amounts, links, status labels). Pure.
  */
@@ -27,7 +27,7 @@ export interface PanelBody {
 }
 
 export interface PanelError {
-  /** > 300: Pipedrive then shows the error state (pipedrive.md §7.1). */
+  /** > 300: Pipedrive then shows the error state (docs/vendors/pipedrive.md §7.1). */
   status: number;
   body: { error: { title: string; subtitle: string; action: { url: string; label: string } } };
 }
@@ -60,7 +60,7 @@ export const DEAL_PANEL_FIELDS = {
   replay_link: 'link',
 } as const satisfies Record<string, PanelFieldType>;
 
-/** pipedrive.md §7.1: at most 10 objects per panel. */
+/** docs/vendors/pipedrive.md §7.1: at most 10 objects per panel. */
 export const MAX_PANEL_OBJECTS = 10;
 /** Pipedrive truncates text at 255 characters; cut it ourselves, visibly. */
 const MAX_TEXT = 255;

@@ -27,7 +27,7 @@ export {
 } from './panel-fields.js';
 
 /**
- * Pipedrive JSON-panel bodies (pipedrive.md §7.1): `{data: [≤10 objects]}`, each object an `id`, a
+ * Pipedrive JSON-panel bodies (docs/vendors/pipedrive.md §7.1): `{data: [≤10 objects]}`, each object an `id`, a
  * `header` and ≤20 fields of the types declared for the panel in Developer Hub. Pipedrive refuses the
  * whole panel on any undeclared or wrongly typed property (`additionalProperties: false`), so every
  * field below is listed in the panel's declaration (CONTACT_PANEL_FIELDS, DEAL_PANEL_FIELDS) and
@@ -38,7 +38,7 @@ export interface ContactPanelInput {
   contactId: string;
   contactName: string;
   shortCode: string | null;
-  /** The contact in Xero (xero.md §13); shown as the panel's external link when given. */
+  /** The contact in Xero (docs/vendors/xero.md §13); shown as the panel's external link when given. */
   contactUrl?: string | undefined;
 }
 
@@ -193,7 +193,7 @@ function isDocumentOverdue(doc: DealPanelDocument, today: string | undefined): b
   );
 }
 
-/** Nothing to show (pipedrive.md §7.1: `{"data": []}` → "Nothing to show"). */
+/** Nothing to show (docs/vendors/pipedrive.md §7.1: `{"data": []}` → "Nothing to show"). */
 export function emptyPanel(): PanelBody {
   return { data: [] };
 }
@@ -213,7 +213,7 @@ const NOT_CONNECTED = {
 } as const;
 
 /**
- * The panel's error state (pipedrive.md §7.1: status > 300, title ≤ 30 characters). 409: the request
+ * The panel's error state (docs/vendors/pipedrive.md §7.1: status > 300, title ≤ 30 characters). 409: the request
  * was fine, the company's connection is not.
  */
 export function notConnectedPanel(

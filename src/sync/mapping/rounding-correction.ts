@@ -8,7 +8,7 @@ import { xeroExpectedTotals, type XeroTotals } from './xero-totals.js';
 
 /**
  * When Xero's per-line rounding lands away from the deal's product total, correct it the way Xero
- * recommends (money.md B5, COMM-66891): override one line's TaxAmount, or add a line on the
+ * recommends (docs/vendors/money.md B5, COMM-66891): override one line's TaxAmount, or add a line on the
  * organisation's ROUNDING system account. Which one:
  * - the drift is only in tax (Xero's subtotal equals the exact subtotal) and the document is tax
  *   exclusive → TaxAmount override on the largest taxed line: every line keeps its true quantity,

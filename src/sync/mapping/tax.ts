@@ -3,8 +3,8 @@ import { refuse, type Refused } from './refusal.js';
 import type { OrgTaxRate } from './types.js';
 
 /**
- * Line tax % → Xero TaxType (reference/money.md, mapping consequence 1). TaxType codes differ per
- * region and organisation (xero.md §12), so we never hard-code them: an explicit mapping first, then
+ * Line tax % → Xero TaxType (docs/vendors/money.md, mapping consequence 1). TaxType codes differ per
+ * region and organisation (docs/vendors/xero.md §12), so we never hard-code them: an explicit mapping first, then
  * the default TaxType, then the organisation's only active revenue rate with that percentage.
  * Whatever is chosen must exist, be ACTIVE, apply to revenue and carry the line's rate — otherwise
  * Xero's tax would differ from Pipedrive's and the total could not be exact.

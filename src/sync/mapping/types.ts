@@ -157,7 +157,7 @@ export interface XeroLineItem {
   ItemCode?: string;
   DiscountRate?: number;
   DiscountAmount?: number;
-  /** Only set when correcting a total (money.md B5). */
+  /** Only set when correcting a total (docs/vendors/money.md B5). */
   TaxAmount?: number;
   Tracking?: { Name: string; Option: string }[];
 }

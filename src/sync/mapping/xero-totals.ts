@@ -5,7 +5,7 @@ import { dec, roundMoney, ZERO } from './amounts.js';
 import type { XeroLineItem } from './types.js';
 
 /**
- * What Xero will compute for a document, written from reference/money.md B1–B4 (not from the
+ * What Xero will compute for a document, written from docs/vendors/money.md B1–B4 (not from the
  * sandbox, which is the independent oracle): per line, UnitAmount rounded to `unitdp`, LineAmount
  * rounded to 2 dp after the discount, tax per line rounded to 2 dp, then sums. Half away from zero.
  */
@@ -28,7 +28,7 @@ type TotalsLine = Pick<
   'Quantity' | 'UnitAmount' | 'DiscountRate' | 'DiscountAmount' | 'TaxAmount' | 'TaxType'
 >;
 
-/** The line amount Xero derives from a line (money.md B2 steps 1–2, B3). */
+/** The line amount Xero derives from a line (docs/vendors/money.md B2 steps 1–2, B3). */
 export function xeroLineAmount(line: TotalsLine, unitdp: 2 | 4): Decimal {
   const gross = roundMoney(dec(line.Quantity), 4).times(roundMoney(dec(line.UnitAmount), unitdp));
   if (line.DiscountRate !== undefined) {

@@ -18,7 +18,7 @@ import { syncProducts } from './sync-items.js';
 
 /**
  * Every customer (organizations, then persons) or every product of the company → Xero, page by
- * page (Pipedrive cursor paging, ids ascending, pipedrive.md §4), each page one Xero batch
+ * page (Pipedrive cursor paging, ids ascending, docs/vendors/pipedrive.md §4), each page one Xero batch
  * (sync-contacts.ts / sync-items.ts: a few calls per page whatever its size, never one per record).
  * Pages run one after another: the Xero client's per-tenant limiter paces them to Xero's limits.
  *
@@ -39,7 +39,7 @@ export interface BulkSyncInput {
   onProgress?: (done: number, total: number | undefined) => void | Promise<void>;
   /** Stops the pass between pages; the result then has a nextCursor. */
   signal?: AbortSignal;
-  /** Records per page, hence per Xero batch. Default and maximum 50 (Xero's batch size, xero.md §4). */
+  /** Records per page, hence per Xero batch. Default and maximum 50 (Xero's batch size, docs/vendors/xero.md §4). */
   pageSize?: number;
 }
 

@@ -168,7 +168,7 @@ export type Written =
 
 /**
  * Writes contacts in one call (PUT creates; POST with ContactIDs updates), each element's result
- * mapped back to its draft (xero.md §4, summarizeErrors=false). A whole-batch 400 refuses them all
+ * mapped back to its draft (docs/vendors/xero.md §4, summarizeErrors=false). A whole-batch 400 refuses them all
  * in Xero's words.
  */
 export async function writeContacts(

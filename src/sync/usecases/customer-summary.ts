@@ -82,7 +82,7 @@ async function recentInvoices(deps: SyncDeps, contactId: string): Promise<XeroIn
   return invoices;
 }
 
-/** xero.md §13: the contact in Xero's current UI (the ShortCode has a leading `!`; encode it). */
+/** docs/vendors/xero.md §13: the contact in Xero's current UI (the ShortCode has a leading `!`; encode it). */
 function xeroContactUrl(shortCode: string | null, contactId: string): string | undefined {
   return shortCode === null
     ? undefined

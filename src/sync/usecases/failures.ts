@@ -61,7 +61,7 @@ export function classifyFailure(error: unknown): Failure {
   };
 }
 
-/** Xero's own validation messages, in its words (xero.md §6 lists them; they are plain English). */
+/** Xero's own validation messages, in its words (docs/vendors/xero.md §6 lists them; they are plain English). */
 export function xeroRefused(messages: readonly string[]): Stop {
   const said = messages.length === 0 ? 'it gave no reason.' : messages.map(sentence).join(' ');
   return {

@@ -46,7 +46,7 @@ function toOrgTaxRate(rate: XeroTaxRate): OrgTaxRate[] {
     {
       TaxType: rate.TaxType,
       ...(rate.Name !== undefined && { Name: rate.Name }),
-      // xero.md §12: EffectiveRate is the rate applied (compound components included).
+      // docs/vendors/xero.md §12: EffectiveRate is the rate applied (compound components included).
       rate: rate.EffectiveRate ?? rate.DisplayTaxRate ?? 0,
       Status: rate.Status ?? 'ACTIVE',
       CanApplyToRevenue: rate.CanApplyToRevenue ?? false,

@@ -1,7 +1,7 @@
 /**
  * "Today" for a document is the organisation's date, not the server's: a deal won at 9 am in
  * Auckland is still the previous day in UTC. Xero names timezones the Windows way
- * (Organisation.Timezone, xero.md §12); this table covers the regions Xero sells in, and an unknown
+ * (Organisation.Timezone, docs/vendors/xero.md §12); this table covers the regions Xero sells in, and an unknown
  * name falls back to UTC (a document dated a day off, never a failure).
  */
 const IANA: Record<string, string> = {

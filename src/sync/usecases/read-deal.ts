@@ -11,7 +11,7 @@ import type {
 import type { SyncDeps } from '../ports.js';
 
 /**
- * Everything a document is made from, read from Pipedrive (pipedrive.md §3) in the client's wire
+ * Everything a document is made from, read from Pipedrive (docs/vendors/pipedrive.md §3) in the client's wire
  * shapes, which the mapping's inputs fit (mapping/types.ts): the deal, its product
  * lines (all pages), its deal-level discounts, its organization and person, and the product records
  * of the enabled lines (for their codes). Field definitions are read only when a field mapping names

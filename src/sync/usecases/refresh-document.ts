@@ -17,7 +17,7 @@ import { type SyncDeps, xeroRef } from '../ports.js';
 import { composeDealNote, dispatchDealNote, formatTotal } from './deal-note.js';
 
 /**
- * A Xero webhook event about one resource (xero.md §14: the payload is thin, so the invoice is
+ * A Xero webhook event about one resource (docs/vendors/xero.md §14: the payload is thin, so the invoice is
  * fetched): our stored copy of a document we created is brought up to date, and the first time it is
  * seen PAID the deal gets a note (and, if configured, a field set). Deliveries repeat and arrive out
  * of order; each fetch reads Xero's current state, an older read never overwrites a newer one
@@ -146,7 +146,7 @@ async function notePaid(
   const field = onPaid?.dealField;
   if (field !== undefined) {
     const value = onPaid?.value ?? document.fullyPaidOn ?? '';
-    // Custom fields are 40-hex keys and go under custom_fields in API v2 (pipedrive.md §3.1).
+    // Custom fields are 40-hex keys and go under custom_fields in API v2 (docs/vendors/pipedrive.md §3.1).
     const patch = /^[0-9a-f]{40}$/.test(field)
       ? { custom_fields: { [field]: value } }
       : { [field]: value };

@@ -6,7 +6,7 @@ import type { SyncDeps } from '../ports.js';
 /**
  * "Replay" on a failed run: a new run of the same deal and trigger, pointing back at the old one
  * (`replay_of`). The shell enqueues it. Being a new run it gets a new Idempotency-Key, so Xero does
- * not answer it with the cached error of the old attempt (xero.md §3), and it may take over the
+ * not answer it with the cached error of the old attempt (docs/vendors/xero.md §3), and it may take over the
  * old run's open document claim (create-document.ts). Only runs that ended without a document can
  * be replayed; a succeeded run already has its document.
  */

@@ -137,7 +137,7 @@ function done(item: XeroItem, created: boolean, changedFields: string[]): ItemSy
 
 type ItemWrite = { item: XeroItem } | { messages: string[] };
 
-/** POST /Items creates or updates by Code (xero.md §9); one result per element. */
+/** POST /Items creates or updates by Code (docs/vendors/xero.md §9); one result per element. */
 async function writeItems(
   deps: SyncDeps,
   bodies: XeroItem[],

@@ -15,7 +15,7 @@ export interface XeroContactKeys {
   emailAddresses?: readonly string[];
 }
 
-/** Contacts come 100 to a page (xero.md §5). */
+/** Contacts come 100 to a page (docs/vendors/xero.md §5). */
 const CONTACT_PAGE_SIZE = 100;
 /**
  * Longest `where` sent in one GET (before encoding, which adds about a third for quotes and spaces),
@@ -39,7 +39,7 @@ export function contactCalls({ call, api, keyed, perElement, orUndefinedOn404 }:
   }
 
   return {
-    /** xero.md §16.1: match on ContactNumber (our Pipedrive id), then email, then exact name. */
+    /** docs/vendors/xero.md §16.1: match on ContactNumber (our Pipedrive id), then email, then exact name. */
     findContacts(ref: XeroTenantRef, query: XeroContactQuery): Promise<XeroContact[]> {
       const where =
         'contactNumber' in query
@@ -47,7 +47,7 @@ export function contactCalls({ call, api, keyed, perElement, orUndefinedOn404 }:
           : 'name' in query
             ? `Name==${whereString(query.name)}`
             : `EmailAddress==${whereString(query.emailAddress)}`;
-      // page=1: full contact records (xero.md §5), and at most 100 matches is plenty.
+      // page=1: full contact records (docs/vendors/xero.md §5), and at most 100 matches is plenty.
       return getContacts(ref, {
         where,
         page: 1,
@@ -104,7 +104,7 @@ export function contactCalls({ call, api, keyed, perElement, orUndefinedOn404 }:
     /**
      * Contacts matching any of `keys` (ContactID, ContactNumber, Name or EmailAddress), archived ones
      * included, in as few calls as Xero's URL length allows: one `where` of OR'ed clauses per chunk,
-     * every page of it (xero.md §5). Lets a batch of up to 50 customers be looked up at once.
+     * every page of it (docs/vendors/xero.md §5). Lets a batch of up to 50 customers be looked up at once.
      */
     async findContactsByKeys(ref: XeroTenantRef, keys: XeroContactKeys): Promise<XeroContact[]> {
       const clauses = [
@@ -126,7 +126,7 @@ export function contactCalls({ call, api, keyed, perElement, orUndefinedOn404 }:
 
     /**
      * POST /Contacts: creates or updates each element (an element with a ContactID updates that
-     * contact, xero.md §4); up to 50 per call, results per element.
+     * contact, docs/vendors/xero.md §4); up to 50 per call, results per element.
      */
     async saveContacts(
       ref: XeroTenantRef,

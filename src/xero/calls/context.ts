@@ -26,7 +26,7 @@ export function createCallContext(call: XeroCall, api: Client<paths>): XeroCallC
   return {
     call,
     api,
-    // xero.md §4: always ask for per-element results; §16.3: unit amounts to 4 dp on invoices/items.
+    // docs/vendors/xero.md §4: always ask for per-element results; §16.3: unit amounts to 4 dp on invoices/items.
     perElement: { summarizeErrors: false } as const,
     keyed: (ref, options) => ({
       'xero-tenant-id': ref.tenantId,
@@ -43,12 +43,12 @@ export function createCallContext(call: XeroCall, api: Client<paths>): XeroCallC
   };
 }
 
-/** A string literal for Xero's `where` (C#-like: backslash escapes, xero.md §5). */
+/** A string literal for Xero's `where` (C#-like: backslash escapes, docs/vendors/xero.md §5). */
 export function whereString(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-/** xero.md §3: keys longer than 128 characters are refused by Xero; refuse them before sending. */
+/** docs/vendors/xero.md §3: keys longer than 128 characters are refused by Xero; refuse them before sending. */
 function checkedKey(key: string): string {
   if (key.length === 0 || key.length > 128)
     throw new XeroApiError(

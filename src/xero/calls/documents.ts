@@ -11,7 +11,7 @@ import { missingElement, single, whereString, type XeroCallContext } from './con
 
 export type XeroDocumentRef = { kind: 'invoice' | 'quote'; id: string };
 
-/** Quotes come 100 to a page with no pageSize (xero.md §11). */
+/** Quotes come 100 to a page with no pageSize (docs/vendors/xero.md §11). */
 const QUOTE_PAGE_SIZE = 100;
 
 /** Invoices, quotes and their history notes. */
@@ -34,7 +34,7 @@ export function documentCalls({ call, api, keyed, perElement, orUndefinedOn404 }
   }
 
   return {
-    /** PUT (create only, xero.md §4); up to 50 per call is Xero's guidance. */
+    /** PUT (create only, docs/vendors/xero.md §4); up to 50 per call is Xero's guidance. */
     async createInvoices(
       ref: XeroTenantRef,
       invoices: XeroInvoice[],
@@ -60,7 +60,7 @@ export function documentCalls({ call, api, keyed, perElement, orUndefinedOn404 }
       return result ?? missingElement('PUT', '/Invoices');
     },
 
-    /** Quotes take no unitdp: they keep 4 dp anyway (xero.md §11). */
+    /** Quotes take no unitdp: they keep 4 dp anyway (docs/vendors/xero.md §11). */
     async createQuotes(
       ref: XeroTenantRef,
       quotes: XeroQuote[],
@@ -96,7 +96,7 @@ export function documentCalls({ call, api, keyed, perElement, orUndefinedOn404 }
     },
 
     /**
-     * The same for quotes. GET /Quotes has no `where` (xero.md §5), so pages are read and filtered
+     * The same for quotes. GET /Quotes has no `where` (docs/vendors/xero.md §5), so pages are read and filtered
      * here; narrow with the contact and the document date when known.
      */
     async findQuotesByReference(
@@ -167,7 +167,7 @@ export function documentCalls({ call, api, keyed, perElement, orUndefinedOn404 }
       });
     },
 
-    /** A customer's quotes for the panels, one page of 100 (quotes take no pageSize, xero.md §11). */
+    /** A customer's quotes for the panels, one page of 100 (quotes take no pageSize, docs/vendors/xero.md §11). */
     async getQuotesForContact(
       ref: XeroTenantRef,
       contactId: string,
@@ -190,7 +190,7 @@ export function documentCalls({ call, api, keyed, perElement, orUndefinedOn404 }
       return data.Quotes ?? [];
     },
 
-    /** A note in the document's history (xero.md §12; ≤ 2,500 characters). */
+    /** A note in the document's history (docs/vendors/xero.md §12; ≤ 2,500 characters). */
     async addHistoryNote(
       ref: XeroTenantRef,
       document: XeroDocumentRef,

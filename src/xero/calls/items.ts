@@ -42,7 +42,7 @@ export function itemCalls({ call, api, keyed, perElement }: XeroCallContext) {
       return (data.Items ?? []).map(toWriteResult);
     },
 
-    /** POST /Items: creates or updates each element, matched by ItemID or Code (xero.md §9). */
+    /** POST /Items: creates or updates each element, matched by ItemID or Code (docs/vendors/xero.md §9). */
     async saveItems(
       ref: XeroTenantRef,
       items: XeroItem[],
