@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     await replayFromNote(browser.page, href, shot);
 
     const [invoice] = (await kit.documents()).invoices;
+    if (invoice === undefined) throw new Error('the walk made no invoice');
     await payInvoice(kit, invoice.InvoiceID, Number(invoice.Total));
     await showPanel(browser.page, kit, 'organization', KAURI_ORG, shot);
   } finally {

@@ -85,10 +85,10 @@ describe('browser: connect, configure, sync, replay and see the panels', { skip 
     await done;
     const notes = await kit.notes(KAURI_DEAL);
     assert.equal(notes.length, 1);
-    assert.match(notes[0].content, /invoice/i);
+    assert.match(notes[0]?.content ?? '', /invoice/i);
     const { invoices } = await kit.documents();
     assert.equal(invoices.length, 1);
-    assert.equal(invoices[0].Status, 'DRAFT');
+    assert.equal(invoices[0]?.Status, 'DRAFT');
   });
 
   it("shows the deal's invoice and run in the deal panel", async () => {
@@ -119,6 +119,7 @@ describe('browser: connect, configure, sync, replay and see the panels', { skip 
 
   it("a failed run's note links to the replay page, whose button replays the run", async () => {
     const [note] = await kit.notes(EUR_DEAL);
+    assert.ok(note, 'note found');
     const href = replayLinkOf(note.content);
     assert.ok(href, note.content);
     const again = kit.next('job:success', forDeal(EUR_DEAL));
@@ -131,6 +132,7 @@ describe('browser: connect, configure, sync, replay and see the panels', { skip 
 
   it('a paid invoice shows as paid in the organization panel', async () => {
     const [invoice] = (await kit.documents()).invoices;
+    assert.ok(invoice, 'invoice found');
     const before = await showPanel(browser.page, kit, 'organization', KAURI_ORG);
     assert.ok(before.valid, before.errors.join('; '));
     await payInvoice(kit, invoice.InvoiceID, Number(invoice.Total));

@@ -59,8 +59,8 @@ async function catchUpStatus(kit: AppKit): Promise<any> {
 
 async function documentsOfDeal(kit: AppKit, dealId: number): Promise<any[]> {
   const { invoices, quotes } = await kit.documents();
-  return [...invoices, ...quotes].filter((document: any) =>
-    document.Reference.startsWith(`Pipedrive deal ${dealId}:`),
+  return [...invoices, ...quotes].filter((document) =>
+    document.Reference?.startsWith(`Pipedrive deal ${dealId}:`),
   );
 }
 

@@ -67,7 +67,7 @@ describe('app: a worker killed mid-job (kill -9)', () => {
 
     const { invoices } = await kit.documents();
     assert.equal(invoices.length, 1);
-    assert.equal(invoices[0].Status, 'DRAFT');
+    assert.equal(invoices[0]?.Status, 'DRAFT');
     assert.equal(await getUsage(kit.app.db, COMPANY, usageMonth(new Date())), 1);
     assert.deepEqual(await documentJobs(), [], 'no document job is left');
     assert.equal((await kit.notes(1)).length, 1, 'one note, from the run that finished');
@@ -104,7 +104,7 @@ describe('app: a worker killed mid-job (kill -9)', () => {
     await next.waitFor((line) => line.json?.msg === 'job succeeded');
     const { invoices } = await kit.documents();
     assert.equal(
-      invoices.filter((invoice: any) => invoice.Reference.startsWith('Pipedrive deal 2:')).length,
+      invoices.filter((invoice) => invoice.Reference?.startsWith('Pipedrive deal 2:')).length,
       1,
     );
   });

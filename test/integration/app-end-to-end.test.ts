@@ -23,6 +23,7 @@ describe('app end to end: a deal entering "Won" becomes one draft invoice', () =
     assert.equal(invoices.length, 1);
     assert.equal(quotes.length, 0);
     const [invoice] = invoices;
+    assert.ok(invoice, 'invoice found');
     assert.equal(invoice.Status, 'DRAFT');
     assert.equal(invoice.Type, 'ACCREC');
     // Deal 1: implementation 4500 less 10 % + 10 consulting hours at 180, plus 15 % GST.
@@ -31,7 +32,7 @@ describe('app end to end: a deal entering "Won" becomes one draft invoice', () =
 
     const notes = await kit.notes(1);
     assert.equal(notes.length, 1);
-    assert.match(notes[0].content, new RegExp(`Draft invoice ${invoice.InvoiceNumber}`));
+    assert.match(notes[0]?.content ?? '', new RegExp(`Draft invoice ${invoice.InvoiceNumber}`));
 
     const [run] = await listRunsForDeal(kit.app.db, COMPANY, 1);
     assert.equal(run?.status, 'succeeded');

@@ -87,8 +87,8 @@ describe(
       line.json?.msg === 'job succeeded' && line.json?.job === 'document-for-deal';
 
     const invoicesOf = async (dealId: number) =>
-      (await kit.documents()).invoices.filter((invoice: any) =>
-        invoice.Reference.startsWith(`Pipedrive deal ${dealId}:`),
+      (await kit.documents()).invoices.filter((invoice) =>
+        invoice.Reference?.startsWith(`Pipedrive deal ${dealId}:`),
       );
 
     it('kill -9: another worker takes the job over after the lease; one invoice', async (t) => {
@@ -110,7 +110,7 @@ describe(
 
       const invoices = await invoicesOf(1);
       assert.equal(invoices.length, 1);
-      assert.equal(invoices[0].Status, 'DRAFT');
+      assert.equal(invoices[0]?.Status, 'DRAFT');
       assert.equal(await getUsage(kit.app.db, COMPANY, usageMonth(new Date())), 1);
       assert.equal((await kit.notes(1)).length, 1, 'one note, from the run that finished');
       await second.stop();

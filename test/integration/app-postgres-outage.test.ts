@@ -73,8 +73,8 @@ describe(
       );
 
     const invoicesOf = async (dealId: number) =>
-      (await kit.documents()).invoices.filter((invoice: any) =>
-        invoice.Reference.startsWith(`Pipedrive deal ${dealId}:`),
+      (await kit.documents()).invoices.filter((invoice) =>
+        invoice.Reference?.startsWith(`Pipedrive deal ${dealId}:`),
       );
 
     const alive = (child: ChildApp) =>

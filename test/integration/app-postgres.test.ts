@@ -35,7 +35,7 @@ describe(
 
       const { invoices } = await kit.documents();
       assert.equal(invoices.length, 1);
-      assert.equal(invoices[0].Status, 'DRAFT');
+      assert.equal(invoices[0]?.Status, 'DRAFT');
       const runs = await listRunsForDeal(kit.app.db, COMPANY, 1);
       assert.deepEqual(
         runs.map((run) => run.status),

@@ -114,11 +114,12 @@ describe('app: settings API, runs and replay', () => {
     assert.equal(runs.find((candidate) => candidate.id === run.id)?.status, 'waiting_fix');
     const notes = await kit.notes(8);
     assert.equal(notes.length, 2, 'each run tells the deal');
-    assert.match(notes[0].content, /replay/i);
+    assert.match(notes[0]?.content ?? '', /replay/i);
   });
 
   it("the deal note's replay link opens a page whose button replays that run, without other access", async () => {
     const [note] = await kit.notes(8);
+    assert.ok(note, 'note found');
     const href = /href="([^"]*\/replay\?token=[^"]+)"/
       .exec(note.content)?.[1]
       ?.replaceAll('&amp;', '&');

@@ -70,6 +70,7 @@ for (const dialect of testDialects())
       assert.equal(run?.status, 'waiting_fix');
       assert.equal(run?.reasonCode, 'xero_reauth_required');
       const [note] = await kit.notes(2);
+      assert.ok(note, 'note found');
       assert.match(note.content, /replay/i);
 
       const report = await statusReport(kit.app.db, { companyId: COMPANY });

@@ -83,7 +83,7 @@ describe('app: Pipedrive webhook intake', () => {
     assert.equal((await listRunsForDeal(kit.app.db, COMPANY, 1)).length, 1);
     const { invoices } = await kit.documents();
     assert.equal(
-      invoices.filter((invoice: any) => invoice.Reference.startsWith('Pipedrive deal 1:')).length,
+      invoices.filter((invoice) => invoice.Reference?.startsWith('Pipedrive deal 1:')).length,
       1,
     );
   });
@@ -115,7 +115,7 @@ describe('app: Pipedrive webhook intake', () => {
     );
     const { invoices } = await kit.documents();
     assert.equal(
-      invoices.filter((invoice: any) => invoice.Reference.startsWith('Pipedrive deal 2:')).length,
+      invoices.filter((invoice) => invoice.Reference?.startsWith('Pipedrive deal 2:')).length,
       1,
     );
     const outcomes = (await inbox()).filter((event) =>

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { DEMO_XERO_APP } from '../../sandbox/xero/apps.js';
 import { type AppKit, COMPANY, SALES, startAppKit, TENANT_A } from '../support/app-kit.js';
+import { one, type SandboxInvoice } from '../support/vendor-shapes.js';
 import { callPanel, declarePanels, orgOfDeal, xeroApi } from './app-panels-helpers.js';
 
 const DEAL = 1;
@@ -12,7 +13,7 @@ const sign = (body: string, key = DEMO_XERO_APP.webhookKey) =>
 
 describe('app: Xero webhooks keep documents and panels current', () => {
   let kit: AppKit;
-  let invoice: { InvoiceID: string; Total: number; InvoiceNumber: string };
+  let invoice: SandboxInvoice;
   const refreshed = () => kit.next('job:success', (info) => info.name === 'refresh-document');
   const paidNotes = async () =>
     (await kit.notes(DEAL)).filter((note: { content: string }) =>
@@ -64,7 +65,7 @@ describe('app: Xero webhooks keep documents and panels current', () => {
     const made = kit.next('job:success', (info) => info.name === 'document-for-deal');
     await kit.moveDeal(DEAL, SALES.won);
     await made;
-    [invoice] = (await kit.documents()).invoices;
+    invoice = one((await kit.documents()).invoices);
     assert.ok(invoice);
 
     // The user approves the draft in Xero: its UPDATE event is stored and refreshed, no note yet.
@@ -96,7 +97,10 @@ describe('app: Xero webhooks keep documents and panels current', () => {
     assert.ok(deliveries.length >= 3, 'the duplicate was delivered');
     const notes = await paidNotes();
     assert.equal(notes.length, 1);
-    assert.match(notes[0].content, new RegExp(`Invoice ${invoice.InvoiceNumber} was paid in full`));
+    assert.match(
+      notes[0]?.content ?? '',
+      new RegExp(`Invoice ${invoice.InvoiceNumber} was paid in full`),
+    );
 
     const paid = await callPanel(kit, 'organization', orgId);
     assert.equal(paid.valid, true, paid.errors.join('; '));

@@ -131,6 +131,7 @@ describe('identity property: every document goes to its own customer', () => {
         tally.stopped += 1;
         continue;
       }
+      assert.ok(invoice, `deal ${dealId} has its invoice`);
       const contact = await make.contactById(invoice.Contact.ContactID);
       const what = `deal ${dealId} of ${customer} → ${contact.Name} (${contact.ContactNumber ?? 'no code'})`;
       assert.equal(contact.ContactStatus, 'ACTIVE', what);

@@ -34,7 +34,7 @@ async function demoCustomers(kit: SyncKit): Promise<Customers> {
 async function assertEachLinkedOnce(kit: SyncKit, customers: Customers): Promise<void> {
   const contacts = await kit.xeroContacts();
   const check = async (kind: 'organization' | 'person', id: number, code: string) => {
-    const holders = contacts.filter((contact: any) => contact.ContactNumber === code);
+    const holders = contacts.filter((contact) => contact.ContactNumber === code);
     assert.equal(holders.length, 1, `${code}: ${holders.length} contacts`);
     const link = await getContactLink(kit.store.db, {
       companyId: COMPANY_ID,
@@ -42,7 +42,7 @@ async function assertEachLinkedOnce(kit: SyncKit, customers: Customers): Promise
       kind,
       pipedriveId: id,
     });
-    assert.equal(link, holders[0].ContactID, `${code} is linked to its contact`);
+    assert.equal(link, holders[0]?.ContactID, `${code} is linked to its contact`);
   };
   for (const id of customers.organizations) await check('organization', id, `PD-ORG-${id}`);
   for (const id of customers.persons) await check('person', id, `PD-PER-${id}`);
@@ -108,16 +108,16 @@ describe('bulkSync: customers and products', () => {
     const items = await kit.xeroItems();
     for (const product of listed.filter((p) => p !== premium)) {
       const code = (product.code ?? '').trim() || `PD-${product.id}`;
-      const held = items.filter((item: any) => item.Code === code);
+      const held = items.filter((item) => item.Code === code);
       assert.equal(held.length, 1, `${code}: ${held.length} items`);
       const link = await getItemLink(kit.store.db, {
         companyId: COMPANY_ID,
         tenantId: TENANT_ID,
         productId: product.id,
       });
-      assert.deepEqual(link, { xeroItemCode: code, xeroItemId: held[0].ItemID });
+      assert.deepEqual(link, { xeroItemCode: code, xeroItemId: held[0]?.ItemID });
     }
-    assert.ok(!items.some((item: any) => item.Code.startsWith('PREMIUM-SUPPORT')));
+    assert.ok(!items.some((item) => item.Code.startsWith('PREMIUM-SUPPORT')));
     t.diagnostic(
       `products: ${calls.length} Xero calls for ${listed.length} products (${(calls.length / listed.length).toFixed(2)}/product): ${calls.join(', ')}`,
     );

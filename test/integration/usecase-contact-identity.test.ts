@@ -27,6 +27,7 @@ describe('documentForDeal: the deal’s own customer', () => {
     const outcome = await documentForDeal(kit.deps(), job);
     assert.equal(outcome.status, 'succeeded', JSON.stringify(outcome));
     const invoice = await make.invoiceOf(dealId);
+    assert.ok(invoice, 'invoice found');
     return {
       contact: await make.contactById(invoice.Contact.ContactID),
       note: await make.lastNote(dealId),

@@ -73,9 +73,9 @@ describe('creation races', () => {
   after(() => kit.close());
 
   const withNumber = async (number: string) =>
-    (await kit.xeroContacts()).filter((contact: any) => contact.ContactNumber === number);
+    (await kit.xeroContacts()).filter((contact) => contact.ContactNumber === number);
   const withCode = async (code: string) =>
-    (await kit.xeroItems()).filter((item: any) => item.Code === code);
+    (await kit.xeroItems()).filter((item) => item.Code === code);
   /** Every element the jobs asked Xero to create (PUT) since `since`: one per record if single-flight. */
   const createsSince = async (since: number, path: 'Contacts' | 'Items', key = 'Name') =>
     (await kit.xeroRequests(since))
@@ -112,7 +112,7 @@ describe('creation races', () => {
       assert.equal((await createsSince(since, 'Contacts')).length, 1);
       assert.deepEqual(await createsSince(since, 'Items', 'Code'), ['RACE-ONE', 'RACE-TWO']);
       for (const dealId of deals)
-        assert.equal((await make.invoiceOf(dealId)).Contact.ContactID, contacts[0].ContactID);
+        assert.equal((await make.invoiceOf(dealId))?.Contact.ContactID, contacts[0]?.ContactID);
       const notes = await Promise.all(deals.map((dealId) => make.lastNote(dealId)));
       assert.deepEqual(notes.map((note) => /\((created|already linked)\)/.exec(note)?.[1]).sort(), [
         'already linked',
@@ -142,7 +142,7 @@ describe('creation races', () => {
       assert.equal((await withCode('RACE-ITEM')).length, 1);
       for (const dealId of deals)
         assert.ok(
-          (await make.invoiceOf(dealId)).LineItems.some(
+          (await make.invoiceOf(dealId))?.LineItems.some(
             (line: any) => line.ItemCode === 'RACE-ITEM',
           ),
         );
@@ -168,8 +168,8 @@ describe('creation races', () => {
       assert.equal(update.status, 'succeeded', JSON.stringify(update));
       const contacts = await withNumber(`PD-PER-${person}`);
       assert.equal(contacts.length, 1);
-      assert.ok(update.status === 'succeeded' && update.contactId === contacts[0].ContactID);
-      assert.equal((await make.invoiceOf(dealId)).Contact.ContactID, contacts[0].ContactID);
+      assert.ok(update.status === 'succeeded' && update.contactId === contacts[0]?.ContactID);
+      assert.equal((await make.invoiceOf(dealId))?.Contact.ContactID, contacts[0]?.ContactID);
     },
   );
 
@@ -255,6 +255,7 @@ describe('creation races', () => {
     assertSucceeded([outcome]);
     assert.equal((await withCode('SOMEONE-ELSE')).length, 1);
     const invoice = await make.invoiceOf(dealId);
+    assert.ok(invoice, 'invoice found');
     assert.deepEqual(
       invoice.LineItems.map((line: any) => line.ItemCode),
       ['SOMEONE-ELSE'],
@@ -275,7 +276,7 @@ describe('creation races', () => {
     assertSucceeded([outcome]);
     const contacts = await withNumber(`PD-ORG-${org}`);
     assert.equal(contacts.length, 1);
-    assert.equal((await make.invoiceOf(dealId)).Contact.ContactID, contacts[0].ContactID);
+    assert.equal((await make.invoiceOf(dealId))?.Contact.ContactID, contacts[0]?.ContactID);
     assert.match(
       await make.lastNote(dealId),
       /Xero contact: Half Made Ltd \(matched by contact number\)/,
@@ -301,7 +302,7 @@ describe('creation races', () => {
     const contacts = await withNumber(`PD-PER-${person}`);
     assert.equal(contacts.length, 1);
     assert.ok(outcome.status === 'succeeded');
-    assert.equal(outcome.contactId, contacts[0].ContactID);
+    assert.equal(outcome.contactId, contacts[0]?.ContactID);
     assert.equal(outcome.how, 'by contact number');
     assert.equal(outcome.created, false);
   });

@@ -55,8 +55,8 @@ describe('customerSummary: the customer panel, live from Xero', () => {
     kit = await startSyncKit();
     deps = kit.deps();
     const deal = await kit.sandboxDeal(DEAL);
-    orgId = deal.org_id;
-    personId = deal.person_id;
+    orgId = deal.org_id ?? assert.fail('the deal has an organization');
+    personId = deal.person_id ?? assert.fail('the deal has a person');
     const outcome = await documentForDeal(deps, await kit.newJob(DEAL));
     invoiceId = outcome.status === 'succeeded' ? outcome.documentId : '';
     assert.ok(invoiceId);

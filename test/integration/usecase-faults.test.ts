@@ -21,9 +21,7 @@ describe('documentForDeal under faults', () => {
   after(() => kit.close());
 
   const invoicesFor = async (dealId: number) =>
-    (await kit.xeroDocuments()).invoices.filter((doc: any) =>
-      doc.Reference.includes(`[PD-${dealId}-`),
-    );
+    (await kit.xeroDocuments()).invoices.filter((doc) => doc.Reference?.includes(`[PD-${dealId}-`));
 
   /** A new customer (organization + person) and a one-line deal, so every lookup and create runs. */
   async function newDeal(name: string): Promise<number> {
@@ -72,7 +70,7 @@ describe('documentForDeal under faults', () => {
     );
     assert.equal((await invoicesFor(5)).length, 1);
     assert.ok(
-      retried.status === 'succeeded' && retried.documentId === (await invoicesFor(5))[0].InvoiceID,
+      retried.status === 'succeeded' && retried.documentId === (await invoicesFor(5))[0]?.InvoiceID,
     );
     assert.equal(await kit.usage(), 1);
     assert.equal((await getRun(kit.store.db, COMPANY_ID, job.runId))?.attempt, 2);
@@ -108,7 +106,7 @@ describe('documentForDeal under faults', () => {
       assert.equal((await invoicesFor(dealId)).length, 1, call);
       assert.equal(await kit.usage(), usage + 1, call);
       assert.equal(
-        (await kit.xeroContacts()).filter((c: any) => c.Name === `Fault ${index} Ltd`).length,
+        (await kit.xeroContacts()).filter((c) => c.Name === `Fault ${index} Ltd`).length,
         1,
         call,
       );

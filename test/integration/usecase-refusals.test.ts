@@ -72,11 +72,12 @@ describe('documentForDeal: refusals and item policies', () => {
       items: { productNotFound: 'default_item', defaultItemCode: 'GEN-SVC' },
     });
     assert.equal(result.outcome.status, 'succeeded', JSON.stringify(result.outcome));
-    const invoice = (await kit.xeroDocuments()).invoices.find((doc: any) =>
-      doc.Reference.includes('[PD-3-'),
+    const invoice = (await kit.xeroDocuments()).invoices.find((doc) =>
+      doc.Reference?.includes('[PD-3-'),
     );
+    assert.ok(invoice, 'invoice found');
     assert.deepEqual(
-      invoice.LineItems.map((line: any) => [line.Description, line.ItemCode]),
+      invoice.LineItems.map((line) => [line.Description, line.ItemCode]),
       [
         ['Consulting hour', 'CONS-HR'],
         ['Router X200', 'GEN-SVC'],
@@ -97,10 +98,11 @@ describe('documentForDeal: refusals and item policies', () => {
       (itemWrites[0]!.body as any).Items.map((item: any) => item.Code),
       ['LIC-PRO'],
     );
-    const invoice = (await kit.xeroDocuments()).invoices.find((doc: any) =>
-      doc.Reference.includes('[PD-11-'),
+    const invoice = (await kit.xeroDocuments()).invoices.find((doc) =>
+      doc.Reference?.includes('[PD-11-'),
     );
-    assert.equal(invoice.LineItems[0].ItemCode, 'LIC-PRO');
+    assert.ok(invoice, 'invoice found');
+    assert.equal(invoice.LineItems[0]?.ItemCode, 'LIC-PRO');
     assert.equal(cents(invoice.Total), cents((await kit.sandboxDeal(11)).value));
   });
 
@@ -111,7 +113,7 @@ describe('documentForDeal: refusals and item policies', () => {
       'item_code_too_long',
       /PREMIUM-SUPPORT-24X7-EXTENDED-COVER.*35 characters; Xero allows at most 30/,
     );
-    assert.ok(!(await kit.xeroContacts()).some((c: any) => c.Name === 'Kea Robotics'));
+    assert.ok(!(await kit.xeroContacts()).some((c) => c.Name === 'Kea Robotics'));
   });
 
   it('a deal in a currency Xero has not enabled is refused, and nothing is created', async () => {
@@ -121,7 +123,7 @@ describe('documentForDeal: refusals and item policies', () => {
       'currency_not_enabled',
       /Xero has no currency EUR enabled in Kauri Coast Trading Ltd\. Enable it in Xero/,
     );
-    assert.ok(!(await kit.xeroContacts()).some((c: any) => c.Name === 'Manuka Foods Ltd'));
+    assert.ok(!(await kit.xeroContacts()).some((c) => c.Name === 'Manuka Foods Ltd'));
   });
 
   it('a deal with no organization and no person is refused', async () => {

@@ -11,6 +11,7 @@ import {
   type SyncKit,
   TENANT_ID,
 } from '../support/sync-kit.js';
+import { one, type SandboxAddress } from '../support/vendor-shapes.js';
 
 /**
  * The panel's "Update": a Pipedrive organization or person re-synced to its Xero contact now,
@@ -31,7 +32,7 @@ describe('syncContact: the panel Update', () => {
   const newRun = async () =>
     (await createRun(kit.store.db, { companyId: COMPANY_ID, kind: 'contact' }, new Date())).id;
   const withNumber = async (number: string) =>
-    (await kit.xeroContacts()).filter((contact: any) => contact.ContactNumber === number);
+    (await kit.xeroContacts()).filter((contact) => contact.ContactNumber === number);
   const linkOf = (kind: 'organization' | 'person', id: number) =>
     getContactLink(kit.store.db, {
       companyId: COMPANY_ID,
@@ -79,9 +80,10 @@ describe('syncContact: the panel Update', () => {
     ])
       assert.ok(outcome.changedFields.includes(field), `${field} in ${outcome.changedFields}`);
 
-    const contact = (await kit.xeroContacts()).find((c: any) => c.ContactID === contactId);
-    for (const type of ['POBOX', 'STREET']) {
-      const address = contact.Addresses.find((a: any) => a.AddressType === type);
+    const contact = (await kit.xeroContacts()).find((c) => c.ContactID === contactId);
+    assert.ok(contact, 'contact found');
+    for (const type of ['POBOX', 'STREET'] as const) {
+      const address: SandboxAddress = one(contact.Addresses, (a) => a.AddressType === type);
       assert.equal(address.AddressLine1, '200 Victoria Street West');
       assert.equal(address.City, 'Auckland');
       assert.equal(address.PostalCode, '1010');
@@ -123,11 +125,12 @@ describe('syncContact: the panel Update', () => {
     assert.equal(updated.contactId, created.contactId);
     assert.deepEqual(updated.changedFields, ['Phone.DEFAULT']);
     const [contact] = await withNumber(`PD-PER-${mere.id}`);
+    assert.ok(contact, 'contact found');
     assert.equal(
-      contact.Phones.find((p: any) => p.PhoneType === 'DEFAULT').PhoneNumber,
+      contact.Phones.find((p) => p.PhoneType === 'DEFAULT')?.PhoneNumber,
       '+64 21 555 0200',
     );
-    assert.equal((await kit.xeroContacts()).filter((c: any) => c.Name === 'Mere Parata').length, 1);
+    assert.equal((await kit.xeroContacts()).filter((c) => c.Name === 'Mere Parata').length, 1);
 
     // Nothing changed since: one read, no write.
     const since = await kit.lastXeroSeq();
@@ -151,6 +154,7 @@ describe('syncContact: the panel Update', () => {
 
   it('an archived linked contact waits for a fix in plain words; nothing is created', async () => {
     const [contact] = await withNumber(`PD-PER-${mere.id}`);
+    assert.ok(contact, 'contact found');
     const archive = await fetch(
       `${kit.xeroUrl}/__sandbox/xero/tenants/${TENANT_ID}/contacts/${contact.ContactID}/archive`,
       { method: 'POST' },

@@ -30,7 +30,7 @@ describe('syncItem', () => {
   const newRun = async () =>
     (await createRun(kit.store.db, { companyId: COMPANY_ID, kind: 'item' }, new Date())).id;
   const itemsWithCode = async (code: string) =>
-    (await kit.xeroItems()).filter((item: any) => item.Code === code);
+    (await kit.xeroItems()).filter((item) => item.Code === code);
 
   it('creates a missing item once, then updates its price by code', async () => {
     const productId = products.get('HW-ROUTER')!;
@@ -38,8 +38,9 @@ describe('syncItem', () => {
     assert.equal(created.status, 'succeeded', JSON.stringify(created));
     assert.ok(created.status === 'succeeded' && created.created);
     const [item] = await itemsWithCode('HW-ROUTER');
+    assert.ok(item, 'item found');
     assert.equal(item.Name, 'Router X200');
-    assert.equal(item.SalesDetails.UnitPrice, 349.99);
+    assert.equal(item.SalesDetails?.UnitPrice, 349.99);
     const link = await getItemLink(kit.store.db, {
       companyId: COMPANY_ID,
       tenantId: TENANT_ID,
@@ -61,9 +62,9 @@ describe('syncItem', () => {
     assert.deepEqual(updated.changedFields, ['SalesDetails.UnitPrice']);
     const items = await itemsWithCode('HW-ROUTER');
     assert.equal(items.length, 1);
-    assert.equal(items[0].SalesDetails.UnitPrice, 379.5);
+    assert.equal(items[0]?.SalesDetails?.UnitPrice, 379.5);
     // The account Xero holds is kept on update.
-    assert.equal(items[0].SalesDetails.AccountCode, item.SalesDetails.AccountCode);
+    assert.equal(items[0]?.SalesDetails?.AccountCode, item.SalesDetails?.AccountCode);
     assert.deepEqual(calls, ['GET /Items', 'POST /Items']);
     assert.equal((await getRun(kit.store.db, COMPANY_ID, runId))?.status, 'succeeded');
   });

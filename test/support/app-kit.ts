@@ -20,6 +20,7 @@ import { nextEvent, type QueueEvents } from '../../src/queue/events.js';
 import { companyToken, xeroConnectUrl } from '../../src/services/links.js';
 import { updateCompanySettings } from '../../src/store/repos/companies.js';
 import { parseSettings, type SettingsInput } from '../../src/sync/settings.js';
+import type { SandboxBooks, SandboxNote } from './vendor-shapes.js';
 
 /**
  * The whole app against both sandboxes, over real HTTP on loopback: sandboxes on port 0, the app on
@@ -52,14 +53,15 @@ export interface AppKit {
   connectXero(tenantIds?: string[]): Promise<Hop>;
   choose(picker: Hop, tenantId: string): Promise<Hop>;
   setTriggers(input?: SettingsInput['triggers']): Promise<void>;
+  /** A sandbox's control API; its answers differ per route, so the test shapes what it reads. */
   control(server: 'pipedrive' | 'xero', method: string, path: string, body?: unknown): Promise<any>;
   /** Moves the deal in the Pipedrive sandbox and, unless `flush` is false, waits for the webhooks. */
   moveDeal(dealId: number, stageId: number, options?: { flush?: boolean }): Promise<void>;
   /** Delivers held webhooks and waits for every delivery in flight. */
   flushWebhooks(): Promise<void>;
-  documents(tenantId?: string): Promise<{ invoices: any[]; quotes: any[] }>;
+  documents(tenantId?: string): Promise<SandboxBooks>;
   /** The deal's notes in Pipedrive, once this app's worker has delivered every note it owes. */
-  notes(dealId: number): Promise<any[]>;
+  notes(dealId: number): Promise<SandboxNote[]>;
   /** Moves the sandboxes' clock (and, with `sharedClock`, the app's) forward. */
   advance(ms: number): void;
   /** Resolves when no note of the deal is owed (waits on this app's deal-note jobs). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { XeroContact } from '../../src/xero/types.js';
 import { COMPANY_ID, type SyncKit, TENANT_ID } from './sync-kit.js';
+import { one, type SandboxContact, type SandboxInvoice } from './vendor-shapes.js';
 
 /**
  * Customers made on both sides for identity and race tests: organizations, persons and deals in the
@@ -70,13 +71,13 @@ export function identityKit(kit: SyncKit) {
       }
       return contact;
     },
-    async invoiceOf(dealId: number): Promise<any> {
-      return (await kit.xeroDocuments()).invoices.find((doc: any) =>
+    async invoiceOf(dealId: number): Promise<SandboxInvoice | undefined> {
+      return (await kit.xeroDocuments()).invoices.find((doc) =>
         String(doc.Reference).includes(`[PD-${dealId}-`),
       );
     },
-    async contactById(contactId: string): Promise<any> {
-      return (await kit.xeroContacts()).find((contact: any) => contact.ContactID === contactId);
+    async contactById(contactId: string): Promise<SandboxContact> {
+      return one(await kit.xeroContacts(), (contact) => contact.ContactID === contactId);
     },
     async lastNote(dealId: number): Promise<string> {
       return (await kit.notes(dealId)).at(-1)?.content ?? '';

@@ -14,6 +14,7 @@ import { PipedriveClient } from '../../src/pipedrive/client.js';
 import { PipedriveOAuth } from '../../src/pipedrive/oauth.js';
 import { PipedriveTokenManager } from '../../src/pipedrive/token-manager.js';
 import { InMemoryPipedriveTokenStore } from '../../src/pipedrive/token-store-memory.js';
+import type { PipedriveDeal } from '../../src/pipedrive/types.js';
 import { upsertCompany } from '../../src/store/repos/companies.js';
 import { listOverdueDealNotes } from '../../src/store/repos/deal-notes.js';
 import { createRun } from '../../src/store/repos/runs.js';
@@ -27,6 +28,7 @@ import { createTenantLimiter } from '../../src/xero/rate-limiter.js';
 import { InMemoryXeroTokenStore } from '../../src/xero/token-store-memory.js';
 import { approveInstall } from '../integration/pipedrive-client-helpers.js';
 import { createTestStore, type TestStore } from './each-dialect.js';
+import type { SandboxBooks, SandboxContact, SandboxItem } from './vendor-shapes.js';
 
 /**
  * The use cases wired to real things: both sandboxes over loopback HTTP (one frozen clock shared
@@ -66,17 +68,19 @@ export interface SyncKit {
    * delivery ended, `retry` where it threw for the queue to retry.
    */
   deliverNotes(): Promise<(NoteDelivery['status'] | 'retry')[]>;
-  xeroDocuments(): Promise<{ invoices: any[]; quotes: any[] }>;
-  xeroContacts(): Promise<any[]>;
-  xeroItems(): Promise<any[]>;
+  xeroDocuments(): Promise<SandboxBooks>;
+  xeroContacts(): Promise<SandboxContact[]>;
+  xeroItems(): Promise<SandboxItem[]>;
   notes(dealId: number): Promise<{ id: number; content: string }[]>;
-  sandboxDeal(dealId: number): Promise<any>;
+  /** The deal as Pipedrive's v2 API answers it. */
+  sandboxDeal(dealId: number): Promise<PipedriveDeal>;
   xeroRequests(sinceSeq?: number): Promise<LoggedRequest[]>;
   lastXeroSeq(): Promise<number>;
   pipedriveRequests(sinceSeq?: number): Promise<LoggedRequest[]>;
   lastPipedriveSeq(): Promise<number>;
   fault(rule: Record<string, unknown>): Promise<void>;
   pipedriveFault(rule: Record<string, unknown>): Promise<void>;
+  /** The Pipedrive sandbox's control API; its answers differ per route, so the test shapes them. */
   pdControl(method: string, path: string, body?: unknown): Promise<any>;
   close(): Promise<void>;
 }

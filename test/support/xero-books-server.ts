@@ -12,8 +12,10 @@ import {
 import type { XeroCaller, XeroChangeEvent } from '../../sandbox/xero/world.js';
 
 /**
- * The books alone behind real HTTP, until the composed Xero server exists: the tenant comes from
- * the `xero-tenant-id` header (no auth). The lead will switch these tests to the composed server.
+ * The Xero sandbox's books alone behind real HTTP: the tenant comes from the `xero-tenant-id`
+ * header, with no OAuth, rate limits or faults in the way, for tests of the accounting routes'
+ * arithmetic and validation. The composed server (sandbox/xero/server.ts) adds those layers; its
+ * own tests and every app-level kit go through it.
  */
 export interface BooksServer extends RunningSandbox {
   books: XeroBooks;
