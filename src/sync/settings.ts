@@ -48,6 +48,11 @@ export const XERO_CONTACT_FIELDS = [
 ] as const;
 export type XeroContactField = (typeof XERO_CONTACT_FIELDS)[number];
 
+/** A Pipedrive field key as a contact field mapping names it (sync/mapping/contact-fields.ts). */
+const pipedriveFieldKey = z
+  .string()
+  .regex(/^[a-z0-9_]+(\.[a-z0-9_]+)?$/, 'must be a field key such as "name" or "address.locality"');
+
 const documentKind = z.enum(DOCUMENT_KINDS);
 
 const triggerRule = z.strictObject({
@@ -70,12 +75,7 @@ const fieldMapping = z.strictObject({
    * `<custom key>.postal_code`; `.street` joins street number and route). Read by
    * sync/mapping/contact.ts, which documents every key.
    */
-  pipedriveField: z
-    .string()
-    .regex(
-      /^[a-z0-9_]+(\.[a-z0-9_]+)?$/,
-      'must be a field key such as "name" or "address.locality"',
-    ),
+  pipedriveField: pipedriveFieldKey,
   xeroField: z.enum(XERO_CONTACT_FIELDS),
 });
 
@@ -176,7 +176,50 @@ const items = z
     path: ['defaultItemCode'],
   });
 
+/**
+ * The Xero contact fields a customer can be looked up by in one `where` (docs/vendors/xero.md §5):
+ * top-level text fields Xero filters with `==`. Phones are a list inside the contact, which Xero's
+ * `where` does not reach, so a phone number cannot find a contact.
+ */
+export const MATCH_XERO_FIELDS = [
+  'ContactNumber',
+  'AccountNumber',
+  'TaxNumber',
+  'CompanyNumber',
+  'Name',
+  'EmailAddress',
+] as const;
+export type MatchXeroField = (typeof MATCH_XERO_FIELDS)[number];
+
+/** "This Pipedrive field's value is that Xero contact field's": one step of the customer search. */
+const matchPair = z.strictObject({
+  pipedriveField: pipedriveFieldKey,
+  xeroField: z.enum(MATCH_XERO_FIELDS),
+});
+
+const matchPairs = z
+  .array(matchPair)
+  .max(10)
+  .refine(
+    (pairs) =>
+      new Set(pairs.map((pair) => `${pair.pipedriveField}>${pair.xeroField}`)).size ===
+      pairs.length,
+    'each pair may appear once',
+  );
+
 const contacts = z.strictObject({
+  /**
+   * Pairs tried first, in order, before `matchOrder`'s keys (mapping/contact-match.ts): a field the
+   * customer's own record carries (a tax or company number) names it more surely than a name does.
+   * `organization` for deals with an organization, `person` for deals billed to a person (B2C).
+   * Default none: today's search by contact code, name and email.
+   */
+  matchFields: z
+    .strictObject({
+      organization: matchPairs.default([]),
+      person: matchPairs.default([]),
+    })
+    .default({ organization: [], person: [] }),
   matchOrder: z
     .array(z.enum(['contact_number', 'name', 'email']))
     .min(1)
@@ -196,6 +239,7 @@ export const settingsSchema = z.strictObject({
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
 export type FieldMapping = z.infer<typeof fieldMapping>;
+export type MatchPair = z.infer<typeof matchPair>;
 export type TriggerRule = z.infer<typeof triggerRule>;
 
 export function defaultSettings(): Settings {

@@ -255,5 +255,8 @@ export interface XeroContactCandidate {
   Name: string;
   ContactNumber?: string | null;
   EmailAddress?: string | null;
+  AccountNumber?: string | null;
+  TaxNumber?: string | null;
+  CompanyNumber?: string | null;
   ContactStatus: 'ACTIVE' | 'ARCHIVED' | 'GDPRREQUEST';
 }

@@ -5,7 +5,7 @@ import escapeHtml from 'escape-html';
 import { type Db, withTransaction } from '../../store/db.js';
 import { addDealNote, type NewDealNote } from '../../store/repos/deal-notes.js';
 import { DOCUMENT_KIND, type DocumentKind } from '../document-kinds.js';
-import type { ContactHow } from '../mapping/contact-match.js';
+import { type ContactHow, howInWords } from '../mapping/contact-match.js';
 import type { SyncDeps } from '../ports.js';
 
 /**
@@ -16,14 +16,6 @@ import type { SyncDeps } from '../ports.js';
  * records what it tells, and handed over for delivery (deliver-deal-note.ts), so neither a crash nor
  * a Pipedrive outage loses it. Its link carries the outbox id as a marker (`markNoteLink`).
  */
-
-const found: Record<ContactHow, string> = {
-  linked: 'already linked',
-  'by contact number': 'matched by contact number',
-  'by name': 'matched by name',
-  'by email': 'matched by email',
-  created: 'created',
-};
 
 export function successNote(input: {
   kind: DocumentKind;
@@ -42,7 +34,7 @@ export function successNote(input: {
   const lines = [
     `<p>${escapeHtml(name)} was created in Xero: ${escapeHtml(formatTotal(input.total))} ${escapeHtml(input.currency)}. ` +
       `<a href="${escapeHtml(input.url)}">Open it in Xero</a></p>`,
-    `<p>Xero contact: ${escapeHtml(input.customer.name)} (${found[input.customer.how]}).</p>`,
+    `<p>Xero contact: ${escapeHtml(input.customer.name)} (${escapeHtml(howInWords(input.customer.how))}).</p>`,
     ...input.notes.map((note) => `<p>${escapeHtml(note)}</p>`),
   ];
   return lines.join('');

@@ -66,13 +66,13 @@ export async function planItems(
         }).refusal,
       );
     }
-    const cached = cache.item(tenantId, code, nowMs);
+    const cached = cache.item(tenantId, code);
     if (cached) items.set(product.id, cached);
     else wanted.set(code, [...(wanted.get(code) ?? []), product]);
   }
   const defaultCode = settings.items.defaultItemCode;
   const needDefault =
-    policy === 'default_item' && defaultCode !== null && !cache.item(tenantId, defaultCode, nowMs);
+    policy === 'default_item' && defaultCode !== null && !cache.item(tenantId, defaultCode);
   const codes = [...wanted.keys(), ...(needDefault ? [defaultCode] : [])];
   const lookedUpAt = deps.clock.now();
   const found = codes.length === 0 ? [] : await deps.xero.getItems(xeroRef(deps), codes);
@@ -86,7 +86,7 @@ export async function planItems(
   await linkFound(deps, wanted, found);
 
   if (policy === 'default_item' && defaultCode !== null) {
-    if (!byCode.has(defaultCode) && !cache.item(tenantId, defaultCode, nowMs)) {
+    if (!byCode.has(defaultCode) && !cache.item(tenantId, defaultCode)) {
       return stopFromRefusal(
         refuse('item_not_found', `The default item ${defaultCode} is not in Xero`, {
           products: [defaultCode],
@@ -138,7 +138,7 @@ async function madeSinceLookup(deps: SyncDeps, plan: ItemPlan): Promise<Set<stri
   return new Set([
     ...links.map((link) => link.xeroItemCode),
     ...plan.toCreate.flatMap(({ draft }) =>
-      cache.item(deps.tenant.tenantId, draft.Code, nowMs) ? [draft.Code] : [],
+      cache.item(deps.tenant.tenantId, draft.Code) ? [draft.Code] : [],
     ),
   ]);
 }

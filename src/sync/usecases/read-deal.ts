@@ -71,17 +71,21 @@ export async function unlessDeleted<T extends { is_deleted: boolean }>(
   }
 }
 
-/** Field definitions for the custom fields the contact mappings name (none when they name none). */
+/**
+ * Field definitions for the custom fields the contact mappings and match pairs name (none when they
+ * name none).
+ */
 export async function customFieldDefinitions(
   deps: SyncDeps,
   hasOrg: boolean,
 ): Promise<PipedriveFieldDefinition[]> {
-  const { companyFields, personFields } = deps.company.settings.contacts;
-  const usesCustom = (mappings: typeof companyFields) =>
+  const { companyFields, personFields, matchFields } = deps.company.settings.contacts;
+  const usesCustom = (mappings: readonly { pipedriveField: string }[]) =>
     mappings.some((mapping) => CUSTOM_KEY.test(mapping.pipedriveField));
   const entities: ('organization' | 'person')[] = [];
-  if (hasOrg && usesCustom(companyFields)) entities.push('organization');
-  if (usesCustom(personFields)) entities.push('person');
+  if (hasOrg && usesCustom([...companyFields, ...matchFields.organization]))
+    entities.push('organization');
+  if (usesCustom([...personFields, ...matchFields.person])) entities.push('person');
   const lists = await Promise.all(entities.map((entity) => deps.pipedrive.listFields(entity)));
   return lists.flat();
 }
