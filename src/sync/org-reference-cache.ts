@@ -69,6 +69,11 @@ export class OrgReferenceCache {
     return this.entry(tenantId).items.get(code)?.value;
   }
 
+  /** Every item remembered for the tenant (an item found by Name is looked for among them). */
+  items(tenantId: string): OrgItem[] {
+    return [...this.entry(tenantId).items.values()].map((stamped) => stamped.value);
+  }
+
   rememberItem(tenantId: string, item: OrgItem, nowMs: number): void {
     this.entry(tenantId).items.set(item.Code, { value: item, atMs: nowMs });
   }

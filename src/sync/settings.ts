@@ -165,11 +165,42 @@ const documents = z.strictObject({
     .optional(),
 });
 
+const itemLink = z.strictObject({
+  productId: z.number().int().positive(),
+  itemCode: z.string().min(1).max(30),
+});
+
 const items = z
   .strictObject({
     /** What to do when a deal product has no Xero item. Default 'no_action' (refuse, name them). */
     productNotFound: z.enum(['no_action', 'default_item', 'create_item']).default('no_action'),
     defaultItemCode: z.string().min(1).max(30).nullable().default(null),
+    /**
+     * How a product finds its Xero item: this Pipedrive product field's value (`code`, or a custom
+     * field's 40-hex key; option labels for enum fields) is that Xero item field's. An item created
+     * for a product (`create_item`) takes the value as its Code when matching by Code. Default the
+     * product code → Code (`PD-<id>` for a product without one, mapping/item.ts).
+     */
+    matchBy: z
+      .strictObject({
+        pipedriveField: z
+          .string()
+          .regex(/^(code|[0-9a-f]{40})$/, 'must be "code" or a custom product field key (40 hex)'),
+        xeroField: z.enum(['Code', 'Name']),
+      })
+      .default({ pipedriveField: 'code', xeroField: 'Code' }),
+    /** Products linked one to one to a Xero item by its Code, tried before matchBy. Default none. */
+    links: z
+      .array(itemLink)
+      .refine(
+        (links) => new Set(links.map((link) => link.productId)).size === links.length,
+        'a product may be linked to one item only',
+      )
+      .refine(
+        (links) => new Set(links.map((link) => link.itemCode)).size === links.length,
+        'an item may be linked to one product only',
+      )
+      .default([]),
   })
   .refine((value) => value.productNotFound !== 'default_item' || value.defaultItemCode !== null, {
     message: 'productNotFound "default_item" needs a defaultItemCode',
@@ -232,7 +263,7 @@ const contacts = z.strictObject({
 export const settingsSchema = z.strictObject({
   triggers: triggers.default({ rules: [], onWon: null }),
   documents: documents.default(() => documents.parse({})),
-  items: items.default({ productNotFound: 'no_action', defaultItemCode: null }),
+  items: items.default(() => items.parse({})),
   contacts: contacts.default(() => contacts.parse({})),
 });
 
@@ -240,6 +271,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
 export type FieldMapping = z.infer<typeof fieldMapping>;
 export type MatchPair = z.infer<typeof matchPair>;
+export type ItemSettings = z.infer<typeof items>;
 export type TriggerRule = z.infer<typeof triggerRule>;
 
 export function defaultSettings(): Settings {

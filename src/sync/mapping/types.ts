@@ -60,6 +60,8 @@ export interface ProductInput {
   description: string | null;
   tax: number;
   prices: { price: number; currency: string }[];
+  /** v2 `custom_fields` by 40-hex key (a custom field may name the product's Xero item). */
+  custom_fields?: Record<string, unknown>;
 }
 
 /**

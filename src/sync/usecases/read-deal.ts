@@ -53,7 +53,7 @@ export async function readDeal(deps: SyncDeps, dealId: number): Promise<DealSnap
     org,
     person,
     products,
-    fieldDefinitions: await customFieldDefinitions(deps, org !== undefined),
+    fieldDefinitions: await customFieldDefinitions(deps, org !== undefined, true),
   };
 }
 
@@ -72,20 +72,23 @@ export async function unlessDeleted<T extends { is_deleted: boolean }>(
 }
 
 /**
- * Field definitions for the custom fields the contact mappings and match pairs name (none when they
- * name none).
+ * Field definitions for the custom fields the settings name (none when they name none): the contact
+ * mappings and match pairs, and, with `products`, the field products are matched by.
  */
 export async function customFieldDefinitions(
   deps: SyncDeps,
   hasOrg: boolean,
+  products = false,
 ): Promise<PipedriveFieldDefinition[]> {
-  const { companyFields, personFields, matchFields } = deps.company.settings.contacts;
+  const { contacts, items } = deps.company.settings;
+  const { companyFields, personFields, matchFields } = contacts;
   const usesCustom = (mappings: readonly { pipedriveField: string }[]) =>
     mappings.some((mapping) => CUSTOM_KEY.test(mapping.pipedriveField));
-  const entities: ('organization' | 'person')[] = [];
+  const entities: ('organization' | 'person' | 'product')[] = [];
   if (hasOrg && usesCustom([...companyFields, ...matchFields.organization]))
     entities.push('organization');
   if (usesCustom([...personFields, ...matchFields.person])) entities.push('person');
+  if (products && usesCustom([items.matchBy])) entities.push('product');
   const lists = await Promise.all(entities.map((entity) => deps.pipedrive.listFields(entity)));
   return lists.flat();
 }
