@@ -23,6 +23,8 @@ export interface DealInput {
   stage_id: number;
   org_id: number | null;
   person_id: number | null;
+  /** v2 `custom_fields` by 40-hex key, for document templates (reference.ts). */
+  custom_fields?: Record<string, unknown>;
 }
 
 /** One product line of a deal (`GET /api/v2/deals/{id}/products`, docs/vendors/pipedrive.md §3.3). */
@@ -145,6 +147,12 @@ export interface DocumentInput {
   dealUrl: string;
   /** Which trigger made this document (e.g. `stage-7`, `won`); part of the Reference key. */
   triggerKey: string;
+  /** The deal's Pipedrive organization and person, for document templates (reference.ts). */
+  customer?: {
+    organization?: OrganizationInput | undefined;
+    person?: PersonInput | undefined;
+    fieldDefinitions?: readonly FieldDefinitionInput[];
+  };
 }
 
 // ---- Xero (requests) ----

@@ -73,22 +73,29 @@ export async function unlessDeleted<T extends { is_deleted: boolean }>(
 
 /**
  * Field definitions for the custom fields the settings name (none when they name none): the contact
- * mappings and match pairs, and, with `products`, the field products are matched by.
+ * mappings and match pairs, and, with `products` (reading a deal), the field products are matched by
+ * and the custom fields the document templates name.
  */
 export async function customFieldDefinitions(
   deps: SyncDeps,
   hasOrg: boolean,
   products = false,
 ): Promise<PipedriveFieldDefinition[]> {
-  const { contacts, items } = deps.company.settings;
+  const { contacts, items, documents } = deps.company.settings;
+  const templates = products
+    ? [documents.referenceTemplate, ...Object.values(documents.quote).map(String)].join(' ')
+    : '';
+  const templated = (source: string) => new RegExp(`\\{${source}\\.[0-9a-f]{40}`).test(templates);
   const { companyFields, personFields, matchFields } = contacts;
   const usesCustom = (mappings: readonly { pipedriveField: string }[]) =>
     mappings.some((mapping) => CUSTOM_KEY.test(mapping.pipedriveField));
-  const entities: ('organization' | 'person' | 'product')[] = [];
-  if (hasOrg && usesCustom([...companyFields, ...matchFields.organization]))
+  const entities: ('organization' | 'person' | 'product' | 'deal')[] = [];
+  if (hasOrg && (usesCustom([...companyFields, ...matchFields.organization]) || templated('org')))
     entities.push('organization');
-  if (usesCustom([...personFields, ...matchFields.person])) entities.push('person');
+  if (usesCustom([...personFields, ...matchFields.person]) || templated('person'))
+    entities.push('person');
   if (products && usesCustom([items.matchBy])) entities.push('product');
+  if (templated('deal')) entities.push('deal');
   const lists = await Promise.all(entities.map((entity) => deps.pipedrive.listFields(entity)));
   return lists.flat();
 }
