@@ -238,7 +238,26 @@ const matchPairs = z
     'each pair may appear once',
   );
 
+/**
+ * The customer number: Xero's AccountNumber ("Account number" on the contact). Either a Pipedrive
+ * field supplies it (`from: 'pipedrive'`, written on create and update), or Xero's is kept (`from:
+ * 'xero'`: never sent, and written back into `writeBackField`, a custom field of the organization or
+ * person, when a contact is matched that has one). Default null: the field mappings decide, as before.
+ */
+const customerNumber = z.discriminatedUnion('from', [
+  z.strictObject({ from: z.literal('pipedrive'), pipedriveField: pipedriveFieldKey }),
+  z.strictObject({
+    from: z.literal('xero'),
+    writeBackField: z
+      .string()
+      .regex(/^[0-9a-f]{40}$/, 'must be a custom field key (40 hex)')
+      .nullable()
+      .default(null),
+  }),
+]);
+
 const contacts = z.strictObject({
+  customerNumber: customerNumber.nullable().default(null),
   /**
    * Pairs tried first, in order, before `matchOrder`'s keys (mapping/contact-match.ts): a field the
    * customer's own record carries (a tax or company number) names it more surely than a name does.
@@ -272,6 +291,7 @@ export type SettingsInput = z.input<typeof settingsSchema>;
 export type FieldMapping = z.infer<typeof fieldMapping>;
 export type MatchPair = z.infer<typeof matchPair>;
 export type ItemSettings = z.infer<typeof items>;
+export type CustomerNumber = z.infer<typeof customerNumber>;
 export type TriggerRule = z.infer<typeof triggerRule>;
 
 export function defaultSettings(): Settings {

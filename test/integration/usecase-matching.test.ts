@@ -204,4 +204,64 @@ describe('documentForDeal: customers matched on chosen fields', () => {
     );
     assert.equal(invoices.length, 0);
   });
+
+  it('the customer number from a Pipedrive field: the new contact carries it, and the note says so', async () => {
+    const field = await orgField('Customer no');
+    const dealId = await dealFor('Totara Supplies', { [field]: 'CN-501' });
+    const outcome = await documentForDeal(
+      kit.deps({ contacts: { customerNumber: { from: 'pipedrive', pipedriveField: field } } }),
+      await kit.newJob(dealId),
+    );
+    assert.equal(outcome.status, 'succeeded', JSON.stringify(outcome));
+    const contact = (await kit.xeroContacts()).find((c: any) => c.Name === 'Totara Supplies');
+    assert.equal(contact.AccountNumber, 'CN-501');
+    assert.match(
+      (await kit.notes(dealId)).at(-1)!.content,
+      /Customer number CN-501, from Pipedrive\./,
+    );
+  });
+
+  it('the customer number kept from Xero: never sent, and written back into the chosen Pipedrive field', async () => {
+    const gst = await orgField('GST no');
+    const back = await orgField('Xero customer no');
+    const contactId = await xeroContact({
+      Name: 'Puriri Wholesale Limited',
+      TaxNumber: '999-000-111',
+      AccountNumber: 'XA-9',
+    });
+    const org = await kit.pdControl('POST', '/organizations', {
+      name: 'Puriri Wholesale',
+      custom_fields: { [gst]: '999-000-111' },
+    });
+    const deal = await kit.pdControl('POST', '/deals', {
+      title: 'Puriri order',
+      currency: 'NZD',
+      org_id: org.data.id,
+      stage_id: 2,
+    });
+    await kit.pdControl('POST', `/deals/${deal.data.id}/products`, {
+      product_id: 1,
+      item_price: 180,
+      quantity: 1,
+      tax: 15,
+      tax_method: 'exclusive',
+    });
+    const outcome = await documentForDeal(
+      kit.deps({
+        contacts: {
+          matchFields: { organization: [{ pipedriveField: gst, xeroField: 'TaxNumber' }] },
+          customerNumber: { from: 'xero', writeBackField: back },
+        },
+      }),
+      await kit.newJob(deal.data.id),
+    );
+    assert.equal(outcome.status, 'succeeded', JSON.stringify(outcome));
+    assert.equal((await invoiceOf(deal.data.id)).Contact.ContactID, contactId);
+    const stored = await kit.pipedrive.getOrganization(org.data.id);
+    assert.equal(stored.custom_fields[back], 'XA-9');
+    assert.match(
+      (await kit.notes(deal.data.id)).at(-1)!.content,
+      /Customer number XA-9, kept from Xero and written to Pipedrive\./,
+    );
+  });
 });

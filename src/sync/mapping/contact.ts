@@ -25,6 +25,9 @@ import {
  * An organization contact takes the company field mappings from the organization, then the person
  * mappings from the deal's person for fields still empty (never Name/ContactNumber): a company's
  * email address is its contact person's.
+ *
+ * The customer number (AccountNumber) follows `contacts.customerNumber` when set: a chosen field
+ * supplies it, or Xero's is kept and never sent (settings.ts).
  */
 
 export interface ContactSource {
@@ -85,10 +88,20 @@ export function buildContact(source: ContactSource, settings: Settings): XeroCon
       if (value !== undefined) fields.set(xeroField, value);
     }
   };
-  const { companyFields, personFields } = settings.contacts;
-  apply(main, source.kind === 'organization' ? companyFields : personFields, []);
+  const { companyFields, personFields, customerNumber } = settings.contacts;
+  if (customerNumber?.from === 'pipedrive') {
+    const number = readField(
+      main as unknown as Record<string, unknown>,
+      customerNumber.pipedriveField,
+      definitions,
+    );
+    if (number !== undefined) fields.set('AccountNumber', number);
+  }
+  // Xero's customer number is kept: the draft never carries one.
+  const keep: XeroContactField[] = customerNumber?.from === 'xero' ? ['AccountNumber'] : [];
+  apply(main, source.kind === 'organization' ? companyFields : personFields, keep);
   if (source.kind === 'organization' && source.person)
-    apply(source.person, personFields, ['Name', 'ContactNumber']);
+    apply(source.person, personFields, ['Name', 'ContactNumber', ...keep]);
 
   const fallbackName =
     normaliseName(main.name) ||

@@ -24,7 +24,7 @@ export function successNote(input: {
   currency: string;
   url: string;
   /** The Xero contact billed, and how it was found (ensureContact). */
-  customer: { name: string; how: ContactHow };
+  customer: { name: string; how: ContactHow; customerNumber?: string | undefined };
   notes: readonly string[];
 }): string {
   const name =
@@ -35,6 +35,9 @@ export function successNote(input: {
     `<p>${escapeHtml(name)} was created in Xero: ${escapeHtml(formatTotal(input.total))} ${escapeHtml(input.currency)}. ` +
       `<a href="${escapeHtml(input.url)}">Open it in Xero</a></p>`,
     `<p>Xero contact: ${escapeHtml(input.customer.name)} (${escapeHtml(howInWords(input.customer.how))}).</p>`,
+    ...(input.customer.customerNumber === undefined
+      ? []
+      : [`<p>${escapeHtml(input.customer.customerNumber)}</p>`]),
     ...input.notes.map((note) => `<p>${escapeHtml(note)}</p>`),
   ];
   return lines.join('');

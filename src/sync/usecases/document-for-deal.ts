@@ -135,7 +135,12 @@ async function createAndRecord(
     url,
     summary: {
       reference: document.Reference,
-      contact: { id: contact.contactId, name: contact.name, how: contact.how },
+      contact: {
+        id: contact.contactId,
+        name: contact.name,
+        how: contact.how,
+        ...(contact.customerNumber !== undefined && { customerNumber: contact.customerNumber }),
+      },
       lines: document.LineItems.length,
       expectedTotal: built.expected.total.toFixed(2),
     },
@@ -143,6 +148,7 @@ async function createAndRecord(
       runSuccessNote(deps, job, prepared, doc, how, url, {
         name: contact.name,
         how: contact.how,
+        customerNumber: contact.customerNumber,
       }),
   });
   if (creation.kind === 'busy') {

@@ -21,6 +21,7 @@ import {
   writeContacts,
 } from './contact-writes.js';
 import { contactLockName, isAlreadyThere, withCreationLocks } from './creation-lock.js';
+import { customerNumberOf } from './customer-number.js';
 import { idempotencyKey } from './keys.js';
 import { referenceCacheOf } from './load-org-reference.js';
 import type { DealSnapshot } from './read-deal.js';
@@ -46,7 +47,15 @@ import type { Stop } from './stop.js';
  */
 
 export type ContactResult =
-  | { ok: true; contactId: string; name: string; how: ContactHow; draft: XeroContactDraft }
+  | {
+      ok: true;
+      contactId: string;
+      name: string;
+      how: ContactHow;
+      draft: XeroContactDraft;
+      /** What the run says of the customer number (customer-number.ts), when the settings name one. */
+      customerNumber?: string;
+    }
   | { ok: false; stop: Stop };
 
 export function contactSourceOf(snapshot: DealSnapshot): ContactSource | undefined {
@@ -139,7 +148,15 @@ async function use(
 ): Promise<ContactResult> {
   // A linked contact is remembered as verified only when Xero was asked (readLinked).
   if (how !== 'linked') await linkContact(deps, linkKeyOf(deps, source), verified(contact));
-  return { ok: true, contactId: contact.ContactID, name: contact.Name, how, draft };
+  const customerNumber = await customerNumberOf(deps, source, draft, contact);
+  return {
+    ok: true,
+    contactId: contact.ContactID,
+    name: contact.Name,
+    how,
+    draft,
+    ...(customerNumber !== undefined && { customerNumber }),
+  };
 }
 
 /**
