@@ -256,7 +256,36 @@ const customerNumber = z.discriminatedUnion('from', [
   }),
 ]);
 
+/**
+ * What every contact the app creates in Xero carries besides its mapped fields (never sent on an
+ * update: the contact is the user's once it exists). Each is checked against the organisation on save
+ * (services/settings-check.ts). Default none: Xero's own defaults.
+ */
+const newContacts = z.strictObject({
+  defaultCurrency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be a currency code such as "NZD"')
+    .nullable()
+    .default(null),
+  salesAccountCode: z.string().min(1).max(10).nullable().default(null),
+  taxType: z.string().min(1).max(50).nullable().default(null),
+  /** Xero's PaymentTerms.Sales (docs/vendors/xero.md §8). */
+  paymentTerms: z
+    .strictObject({
+      day: z.number().int().min(0).max(31),
+      type: z.enum([
+        'DAYSAFTERBILLDATE',
+        'DAYSAFTERBILLMONTH',
+        'OFCURRENTMONTH',
+        'OFFOLLOWINGMONTH',
+      ]),
+    })
+    .nullable()
+    .default(null),
+});
+
 const contacts = z.strictObject({
+  newContacts: newContacts.default(() => newContacts.parse({})),
   customerNumber: customerNumber.nullable().default(null),
   /**
    * Pairs tried first, in order, before `matchOrder`'s keys (mapping/contact-match.ts): a field the

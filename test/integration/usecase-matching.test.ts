@@ -264,4 +264,35 @@ describe('documentForDeal: customers matched on chosen fields', () => {
       /Customer number XA-9, kept from Xero and written to Pipedrive\./,
     );
   });
+
+  it('a new customer gets the defaults for new contacts; a known one is left as it is', async () => {
+    const newContacts = {
+      defaultCurrency: 'USD',
+      salesAccountCode: '260',
+      taxType: 'OUTPUT2',
+      paymentTerms: { day: 20, type: 'OFFOLLOWINGMONTH' as const },
+    };
+    const dealId = await dealFor('Horoeka Imports', {});
+    const outcome = await documentForDeal(
+      kit.deps({ contacts: { newContacts } }),
+      await kit.newJob(dealId),
+    );
+    assert.equal(outcome.status, 'succeeded', JSON.stringify(outcome));
+    const contact = (await kit.xeroContacts()).find((c: any) => c.Name === 'Horoeka Imports');
+    assert.equal(contact.DefaultCurrency, 'USD');
+    assert.equal(contact.SalesDefaultAccountCode, '260');
+    assert.equal(contact.AccountsReceivableTaxType, 'OUTPUT2');
+    assert.deepEqual(contact.PaymentTerms, { Sales: { Day: 20, Type: 'OFFOLLOWINGMONTH' } });
+
+    // Kauri Digital Ltd exists in Xero: matched by name, nothing of it changes.
+    const before = (await kit.xeroContacts()).find((c: any) => c.Name === 'Kauri Digital Ltd');
+    const known = await documentForDeal(
+      kit.deps({ contacts: { newContacts } }),
+      await kit.newJob(1, 'invoice', 'stage-7'),
+    );
+    assert.equal(known.status, 'succeeded', JSON.stringify(known));
+    const after = (await kit.xeroContacts()).find((c: any) => c.Name === 'Kauri Digital Ltd');
+    assert.equal(after.DefaultCurrency, before.DefaultCurrency);
+    assert.equal(after.SalesDefaultAccountCode, undefined);
+  });
 });

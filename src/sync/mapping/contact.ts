@@ -8,6 +8,7 @@ import {
 import { readField } from './contact-fields.js';
 import {
   type FieldDefinitionInput,
+  type NewContactDefaults,
   type OrganizationInput,
   type PersonInput,
   type XeroAddress,
@@ -127,6 +128,24 @@ export function buildContact(source: ContactSource, settings: Settings): XeroCon
   const addresses = (['POBOX', 'STREET'] as const).flatMap((type) => address(type, fields));
   if (addresses.length > 0) draft.Addresses = addresses;
   return draft;
+}
+
+/** A draft as the app creates it: with the settings' defaults for new contacts (settings.ts). */
+export function newContactDraft<T extends XeroContactDraft>(
+  draft: T,
+  settings: Settings,
+): T & NewContactDefaults {
+  const { defaultCurrency, salesAccountCode, taxType, paymentTerms } =
+    settings.contacts.newContacts;
+  return {
+    ...draft,
+    ...(defaultCurrency !== null && { DefaultCurrency: defaultCurrency }),
+    ...(salesAccountCode !== null && { SalesDefaultAccountCode: salesAccountCode }),
+    ...(taxType !== null && { AccountsReceivableTaxType: taxType }),
+    ...(paymentTerms !== null && {
+      PaymentTerms: { Sales: { Day: paymentTerms.day, Type: paymentTerms.type } },
+    }),
+  };
 }
 
 function address(

@@ -259,6 +259,14 @@ export interface XeroContactDraft {
   Addresses?: XeroAddress[];
 }
 
+/** What a contact the app creates carries besides its draft (mapping/contact.ts newContactDraft). */
+export interface NewContactDefaults {
+  DefaultCurrency?: string;
+  SalesDefaultAccountCode?: string;
+  AccountsReceivableTaxType?: string;
+  PaymentTerms?: { Sales: { Day: number; Type: string } };
+}
+
 /** A Xero contact found while matching (`GET /Contacts?where=…`). */
 export interface XeroContactCandidate {
   ContactID: string;

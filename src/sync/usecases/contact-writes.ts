@@ -6,7 +6,7 @@ import {
 import type { XeroContactKeys } from '../../xero/calls/contacts.js';
 import { XeroValidationError } from '../../xero/errors.js';
 import type { XeroContact } from '../../xero/types.js';
-import type { ContactSource } from '../mapping/contact.js';
+import { type ContactSource, newContactDraft } from '../mapping/contact.js';
 import {
   type ContactDecision,
   decideContact,
@@ -189,7 +189,8 @@ export type Written =
   | { ok: false; stop: Stop; messages: readonly string[] };
 
 /**
- * Writes contacts in one call (PUT creates; POST with ContactIDs updates), each element's result
+ * Writes contacts in one call (PUT creates, with the settings' defaults for new contacts; POST with
+ * ContactIDs updates), each element's result
  * mapped back to its draft (docs/vendors/xero.md §4, summarizeErrors=false). A whole-batch 400 refuses them all
  * in Xero's words.
  */
@@ -213,7 +214,13 @@ export async function writeContacts(
     const single = contacts.length === 1 ? contacts[0] : undefined;
     results =
       mode === 'create'
-        ? await deps.xero.createContacts(ref, contacts, options)
+        ? await deps.xero.createContacts(
+            ref,
+            // DefaultCurrency is a code the settings were checked against the organisation for
+            // (services/settings-check.ts); Xero's type lists every ISO code.
+            contacts.map((draft) => newContactDraft(draft, deps.company.settings) as XeroContact),
+            options,
+          )
         : single?.ContactID
           ? [await deps.xero.updateContact(ref, single.ContactID, single, options)]
           : await deps.xero.saveContacts(ref, contacts, options);
