@@ -104,6 +104,10 @@ describe('app UI: settings page', () => {
       form.set('items.matchBy.xeroField', 'Name');
       form.append('itemLink.product', '6');
       form.append('itemLink.code', 'GEN-SVC');
+      form.set('contacts.customerNumber.from', 'xero');
+      form.set('contacts.newContacts.salesAccountCode', '260');
+      form.set('contacts.newContacts.paymentTerms.day', '20');
+      form.set('contacts.newContacts.paymentTerms.type', 'OFFOLLOWINGMONTH');
     });
     const response = await post('/ui/settings', form);
     assert.equal(response.status, 200, await response.clone().text());
@@ -117,6 +121,13 @@ describe('app UI: settings page', () => {
     });
     assert.deepEqual(settings.items.matchBy, { pipedriveField: 'code', xeroField: 'Name' });
     assert.deepEqual(settings.items.links, [{ productId: 6, itemCode: 'GEN-SVC' }]);
+    assert.deepEqual(settings.contacts.customerNumber, { from: 'xero', writeBackField: null });
+    assert.deepEqual(settings.contacts.newContacts, {
+      defaultCurrency: null,
+      salesAccountCode: '260',
+      taxType: null,
+      paymentTerms: { day: 20, type: 'OFFOLLOWINGMONTH' },
+    });
 
     // Saving the page again keeps them: the form carries every setting.
     const again = await post(
@@ -124,7 +135,9 @@ describe('app UI: settings page', () => {
       formFrom(page, () => undefined),
     );
     assert.equal(again.status, 200);
-    assert.deepEqual((await apiSettings()).items.links, [{ productId: 6, itemCode: 'GEN-SVC' }]);
+    const kept = await apiSettings();
+    assert.deepEqual(kept.items.links, [{ productId: 6, itemCode: 'GEN-SVC' }]);
+    assert.deepEqual(kept.contacts, settings.contacts);
   });
 
   it('invalid input shows every error next to its field and stores nothing', async () => {

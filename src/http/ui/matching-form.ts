@@ -32,9 +32,20 @@ function rowsOf(values: FormValues, table: Table): string[][] {
 }
 
 export function matchingToForm(settings: Settings): FormValues {
-  const { matchFields } = settings.contacts;
+  const { matchFields, customerNumber, newContacts } = settings.contacts;
   const { matchBy, links } = settings.items;
   return {
+    'contacts.customerNumber.from': customerNumber?.from ?? '',
+    'contacts.customerNumber.field':
+      customerNumber?.from === 'pipedrive'
+        ? customerNumber.pipedriveField
+        : (customerNumber?.writeBackField ?? ''),
+    'contacts.newContacts.defaultCurrency': newContacts.defaultCurrency ?? '',
+    'contacts.newContacts.salesAccountCode': newContacts.salesAccountCode ?? '',
+    'contacts.newContacts.taxType': newContacts.taxType ?? '',
+    'contacts.newContacts.paymentTerms.day':
+      newContacts.paymentTerms === null ? '' : String(newContacts.paymentTerms.day),
+    'contacts.newContacts.paymentTerms.type': newContacts.paymentTerms?.type ?? '',
     [ROWS.organization[0]]: matchFields.organization.map((pair) => pair.pipedriveField),
     [ROWS.organization[1]]: matchFields.organization.map((pair) => pair.xeroField),
     [ROWS.person[0]]: matchFields.person.map((pair) => pair.pipedriveField),
@@ -51,8 +62,30 @@ export function matchingFromForm(values: FormValues) {
   const pairs = (table: 'organization' | 'person') =>
     rowsOf(values, table).map(([pipedriveField, xeroField]) => ({ pipedriveField, xeroField }));
   const num = (raw: string) => (raw.trim() === '' ? Number.NaN : Number(raw));
+  const orNull = (name: string) => one(values, name).trim() || null;
+  const from = one(values, 'contacts.customerNumber.from');
+  const field = orNull('contacts.customerNumber.field');
+  const customerNumber =
+    from === 'pipedrive'
+      ? { from, pipedriveField: field ?? '' }
+      : from === 'xero'
+        ? { from, writeBackField: field }
+        : null;
+  const termsType = one(values, 'contacts.newContacts.paymentTerms.type');
   return {
-    contacts: { matchFields: { organization: pairs('organization'), person: pairs('person') } },
+    contacts: {
+      matchFields: { organization: pairs('organization'), person: pairs('person') },
+      customerNumber,
+      newContacts: {
+        defaultCurrency: orNull('contacts.newContacts.defaultCurrency'),
+        salesAccountCode: orNull('contacts.newContacts.salesAccountCode'),
+        taxType: orNull('contacts.newContacts.taxType'),
+        paymentTerms:
+          termsType === ''
+            ? null
+            : { day: num(one(values, 'contacts.newContacts.paymentTerms.day')), type: termsType },
+      },
+    },
     items: {
       matchBy: {
         pipedriveField: one(values, 'items.matchBy.pipedriveField').trim() || 'code',
@@ -74,7 +107,10 @@ const blank: Choice = { value: '', label: '— none —' };
 
 export function renderMatchingSection(
   values: FormValues,
-  choices: Pick<SettingsChoices, 'organizationFields' | 'personFields' | 'items'>,
+  choices: Pick<
+    SettingsChoices,
+    'organizationFields' | 'personFields' | 'items' | 'accounts' | 'taxTypes'
+  >,
   errors: readonly string[],
 ): string {
   const pairTable = (table: 'organization' | 'person', fields: readonly Choice[], path: string) => {
@@ -98,6 +134,13 @@ export function renderMatchingSection(
     )
     .join('');
   const matchByField = escapeHtml(one(values, 'items.matchBy.pipedriveField'));
+  const select = (name: string, label: string, list: readonly Choice[]) =>
+    `<label for="${name}">${label}</label><select id="${name}" name="${name}" data-testid="${name}">${options(list, one(values, name))}</select>${fieldErrors(errors, name, name)}`;
+  const input = (name: string, label: string) =>
+    `<label for="${name}">${label}</label><input id="${name}" name="${name}" value="${escapeHtml(one(values, name))}" data-testid="${name}">${fieldErrors(errors, name, name)}`;
+  const contactFields = [...choices.organizationFields, ...choices.personFields].filter((field) =>
+    /^[0-9a-f]{40}$/.test(field.value),
+  );
   return `<fieldset data-testid="matching"><legend>Matching</legend>
 <p>Find a customer's Xero contact first by these pairs, in order (then by the keys above). A pair names a field both records carry, such as a tax number.</p>
 <p>Organizations</p>
@@ -119,5 +162,24 @@ ${fieldErrors(errors, 'items.matchBy.pipedriveField', 'items-matchBy-pipedriveFi
 <p>Products linked to an item (tried first)</p>
 <table><thead><tr><th scope="col">Pipedrive product id</th><th scope="col">Xero item</th></tr></thead><tbody>${links}</tbody></table>
 ${fieldErrors(errors, 'items.links', 'item-links')}
+<p>The customer number (Xero's Account number)</p>
+${select('contacts.customerNumber.from', 'Comes from', [
+  { value: '', label: 'the field mappings above' },
+  { value: 'pipedrive', label: 'a Pipedrive field' },
+  { value: 'xero', label: 'Xero (kept; optionally written back)' },
+])}
+${select('contacts.customerNumber.field', "Pipedrive field (supplies it, or receives Xero's)", [blank, ...contactFields])}
+<p>New contacts created in Xero get</p>
+${input('contacts.newContacts.defaultCurrency', 'Default currency (e.g. NZD)')}
+${select('contacts.newContacts.salesAccountCode', 'Sales account', [blank, ...choices.accounts])}
+${select('contacts.newContacts.taxType', 'Sales tax type', [blank, ...choices.taxTypes])}
+${input('contacts.newContacts.paymentTerms.day', 'Payment terms: day')}
+${select('contacts.newContacts.paymentTerms.type', 'Payment terms', [
+  blank,
+  { value: 'DAYSAFTERBILLDATE', label: 'days after the invoice date' },
+  { value: 'DAYSAFTERBILLMONTH', label: 'days after the end of the invoice month' },
+  { value: 'OFCURRENTMONTH', label: 'of the current month' },
+  { value: 'OFFOLLOWINGMONTH', label: 'of the following month' },
+])}
 </fieldset>`;
 }
