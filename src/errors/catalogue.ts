@@ -106,7 +106,13 @@ const intake = {
     status: 400,
     retried: false,
     meaning:
-      'Settings name an account code or tax type the connected Xero organisation does not have (or has archived/deleted); `details` names each.',
+      'Settings name an account code, tax type, currency or item the connected Xero organisation does not have (or has archived/deleted); `details` names each.',
+  },
+  settings_unknown_pipedrive_fields: {
+    status: 400,
+    retried: false,
+    meaning:
+      "Settings name a custom field (a 40-hex key) the company's Pipedrive has no such field for; `details` names each.",
   },
   store_unavailable: {
     status: 503,

@@ -20,6 +20,8 @@ import {
   ProductsApiAxiosParamCreator,
   StagesApiAxiosParamCreator,
   type UpdateDealRequest,
+  type UpdateOrganizationRequest,
+  type UpdatePersonRequest,
 } from 'pipedrive/v2';
 
 import { PipedriveApiError } from './errors.js';
@@ -143,6 +145,31 @@ export class PipedriveClient {
 
   async getOrganization(id: number): Promise<PipedriveOrganization> {
     return this.data(this.v2Base, OrganizationsApiAxiosParamCreator(this.v2).getOrganization(id));
+  }
+
+  /** PATCH /api/v2/organizations/{id}: custom fields under `custom_fields` (§3.1). */
+  async updateOrganization(
+    id: number,
+    patch: { custom_fields: Record<string, unknown> },
+  ): Promise<PipedriveOrganization> {
+    return this.data(
+      this.v2Base,
+      OrganizationsApiAxiosParamCreator(this.v2).updateOrganization(
+        id,
+        patch as UpdateOrganizationRequest,
+      ),
+    );
+  }
+
+  /** PATCH /api/v2/persons/{id}: custom fields under `custom_fields` (§3.1). */
+  async updatePerson(
+    id: number,
+    patch: { custom_fields: Record<string, unknown> },
+  ): Promise<PipedrivePerson> {
+    return this.data(
+      this.v2Base,
+      PersonsApiAxiosParamCreator(this.v2).updatePerson(id, patch as UpdatePersonRequest),
+    );
   }
 
   async getPerson(id: number): Promise<PipedrivePerson> {

@@ -1,3 +1,5 @@
+import type { PipedriveClient } from '../pipedrive/client.js';
+import type { PipedriveFieldDefinition } from '../pipedrive/types.js';
 import type { Settings } from '../sync/settings.js';
 import type { XeroClient } from '../xero/client.js';
 import type { XeroAccount, XeroTaxRate, XeroTenantRef } from '../xero/types.js';
@@ -11,6 +13,8 @@ export function unknownXeroCodes(
   settings: Settings,
   accounts: readonly XeroAccount[],
   taxRates: readonly XeroTaxRate[],
+  /** The organisation's currencies and item codes, when the settings name any. */
+  more: { currencies?: readonly string[]; itemCodes?: readonly string[] } = {},
 ): string[] {
   const accountCodes = new Set(
     accounts.filter((account) => account.Status !== 'ARCHIVED').map((account) => account.Code),
@@ -20,14 +24,18 @@ export function unknownXeroCodes(
   );
   const problems: string[] = [];
   const { documents } = settings;
-  if (!accountCodes.has(documents.defaultAccountCode)) {
-    problems.push(
-      `documents.defaultAccountCode: Xero has no active account "${documents.defaultAccountCode}"`,
-    );
-  }
+  const { newContacts } = settings.contacts;
+  const accountsNamed: [string, string | null][] = [
+    ['documents.defaultAccountCode', documents.defaultAccountCode],
+    ['contacts.newContacts.salesAccountCode', newContacts.salesAccountCode],
+  ];
+  for (const [path, code] of accountsNamed)
+    if (code !== null && !accountCodes.has(code))
+      problems.push(`${path}: Xero has no active account "${code}"`);
   const named: [string, string | null][] = [
     ['documents.defaultTaxType', documents.defaultTaxType],
     ['documents.noTaxType', documents.noTaxType],
+    ['contacts.newContacts.taxType', newContacts.taxType],
     ...documents.taxMappings.map((mapping, index): [string, string] => [
       `documents.taxMappings.${index}.taxType`,
       mapping.taxType,
@@ -38,6 +46,15 @@ export function unknownXeroCodes(
       problems.push(`${path}: Xero has no active tax rate "${taxType}"`);
     }
   }
+  const currency = newContacts.defaultCurrency;
+  if (currency !== null && more.currencies && !more.currencies.includes(currency))
+    problems.push(
+      `contacts.newContacts.defaultCurrency: the currency ${currency} is not enabled in Xero`,
+    );
+  settings.items.links.forEach((link, index) => {
+    if (more.itemCodes && !more.itemCodes.includes(link.itemCode))
+      problems.push(`items.links.${index}.itemCode: Xero has no item "${link.itemCode}"`);
+  });
   return problems;
 }
 
@@ -46,6 +63,94 @@ export async function checkSettingsAgainstXero(
   ref: XeroTenantRef,
   settings: Settings,
 ): Promise<string[]> {
-  const [accounts, taxRates] = await Promise.all([xero.getAccounts(ref), xero.getTaxRates(ref)]);
-  return unknownXeroCodes(settings, accounts, taxRates);
+  const { newContacts } = settings.contacts;
+  const [accounts, taxRates, currencies, items] = await Promise.all([
+    xero.getAccounts(ref),
+    xero.getTaxRates(ref),
+    newContacts.defaultCurrency === null ? undefined : xero.getCurrencies(ref),
+    settings.items.links.length === 0 ? undefined : xero.getItems(ref),
+  ]);
+  return unknownXeroCodes(settings, accounts, taxRates, {
+    ...(currencies && { currencies: currencies.flatMap((entry) => entry.Code ?? []) }),
+    ...(items && { itemCodes: items.flatMap((item) => item.Code ?? []) }),
+  });
+}
+
+const CUSTOM_KEY = /^[0-9a-f]{40}/;
+type FieldEntity = 'deal' | 'organization' | 'person' | 'product';
+
+/**
+ * The custom fields (40-hex keys) the settings name, each with the entities it may belong to and
+ * its path: match pairs, the customer number, the product match field and the templates'
+ * `{deal.…}`, `{org.…}`, `{person.…}` placeholders.
+ */
+function namedCustomFields(settings: Settings): { path: string; key: string; in: FieldEntity[] }[] {
+  const { contacts, items, documents } = settings;
+  const named: { path: string; key: string; in: FieldEntity[] }[] = [];
+  const add = (path: string, field: string | null | undefined, entities: FieldEntity[]) => {
+    const key = field?.split('.')[0] ?? '';
+    if (CUSTOM_KEY.test(key)) named.push({ path, key, in: entities });
+  };
+  contacts.matchFields.organization.forEach((pair, index) =>
+    add(`contacts.matchFields.organization.${index}.pipedriveField`, pair.pipedriveField, [
+      'organization',
+    ]),
+  );
+  contacts.matchFields.person.forEach((pair, index) =>
+    add(`contacts.matchFields.person.${index}.pipedriveField`, pair.pipedriveField, ['person']),
+  );
+  const number = contacts.customerNumber;
+  if (number?.from === 'pipedrive')
+    add('contacts.customerNumber.pipedriveField', number.pipedriveField, [
+      'organization',
+      'person',
+    ]);
+  if (number?.from === 'xero')
+    add('contacts.customerNumber.writeBackField', number.writeBackField, [
+      'organization',
+      'person',
+    ]);
+  add('items.matchBy.pipedriveField', items.matchBy.pipedriveField, ['product']);
+  const templates: [string, string][] = [
+    ['documents.referenceTemplate', documents.referenceTemplate],
+    ['documents.quote.titleTemplate', documents.quote.titleTemplate],
+    ['documents.quote.summary', documents.quote.summary],
+    ['documents.quote.terms', documents.quote.terms],
+  ];
+  const sources: Record<string, FieldEntity> = {
+    deal: 'deal',
+    org: 'organization',
+    person: 'person',
+  };
+  for (const [path, template] of templates)
+    for (const match of template.matchAll(/\{(deal|org|person)\.([0-9a-f]{40})/g))
+      add(path, match[2], [sources[match[1]!]!]);
+  return named;
+}
+
+/** Each custom field key the settings name that none of its entities' real fields has. */
+export function unknownPipedriveFields(
+  settings: Settings,
+  fields: Partial<Record<FieldEntity, readonly PipedriveFieldDefinition[]>>,
+): string[] {
+  return namedCustomFields(settings).flatMap(({ path, key, in: entities }) =>
+    entities.some((entity) => fields[entity]?.some((field) => field.field_code === key))
+      ? []
+      : [`${path}: Pipedrive has no ${entities.join(' or ')} field "${key}"`],
+  );
+}
+
+/** Reads only the field lists the settings need (none when they name no custom field). */
+export async function checkSettingsAgainstPipedrive(
+  pipedrive: PipedriveClient,
+  settings: Settings,
+): Promise<string[]> {
+  const named = namedCustomFields(settings);
+  if (named.length === 0) return [];
+  const entities = [...new Set(named.flatMap((entry) => entry.in))];
+  const lists = await Promise.all(entities.map((entity) => pipedrive.listFields(entity)));
+  return unknownPipedriveFields(
+    settings,
+    Object.fromEntries(entities.map((entity, index) => [entity, lists[index]!])),
+  );
 }

@@ -8,19 +8,21 @@ import {
 } from '../sync/settings.js';
 import { requireCompany } from './company.js';
 import type { AppContext } from './context.js';
-import { checkSettingsAgainstXero } from './settings-check.js';
+import { checkSettingsAgainstPipedrive, checkSettingsAgainstXero } from './settings-check.js';
 
 /**
  * A company's settings, read and saved the one way the API, the settings page, the import and the
  * CLI all use. Saving validates in full — every problem at once, unknown keys named
  * (sync/settings.ts) — and then against the connected Xero organisation's accounts and tax rates
- * (settings-check.ts); nothing is stored unless all of it passes (invariant 8).
+ * (settings-check.ts), and the custom fields it names against the company's real Pipedrive fields;
+ * nothing is stored unless all of it passes (invariant 8).
  */
 export type SettingsCheck =
   | { ok: true; settings: Settings }
   | {
       ok: false;
-      code: 'settings_invalid' | 'settings_unknown_xero_codes';
+      code:
+        'settings_invalid' | 'settings_unknown_xero_codes' | 'settings_unknown_pipedrive_fields';
       message: string;
       /** Each problem as "path: message", for the page to show next to its field. */
       problems: string[];
@@ -55,6 +57,14 @@ export async function checkSettings(
   if (!parsed.ok) {
     const message = `Invalid settings: ${parsed.errors.join('; ')}`;
     return { ok: false, code: 'settings_invalid', message, problems: parsed.errors };
+  }
+  const fields = await checkSettingsAgainstPipedrive(
+    await deps.connections.pipedriveFor(companyId),
+    parsed.settings,
+  );
+  if (fields.length > 0) {
+    const message = `Not in Pipedrive: ${fields.join('; ')}`;
+    return { ok: false, code: 'settings_unknown_pipedrive_fields', message, problems: fields };
   }
   const xero = await getXeroConnection(deps.db, deps.box, companyId);
   if (xero === undefined) return parsed;

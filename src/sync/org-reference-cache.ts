@@ -6,9 +6,10 @@ import type { OrgFacts, OrgItem } from './mapping/types.js';
  * each (four in all, in parallel, usecases/load-org-reference.ts) when a tenant is cold, then kept
  * for `ttlMs`, so a warm document costs no reference calls at all.
  *
- * The same per-tenant cache remembers, for the same short time, items read from Xero (so a product
- * seen recently needs no GET /Items) and contacts verified ACTIVE (so a linked customer needs no
- * GET /Contacts/{id}). A Xero validation error on a document invalidates the tenant: the replay then
+ * The same per-tenant cache remembers items read from Xero, trusted until Xero refuses one (issue
+ * 12: no periodic re-verification; a product seen before needs no GET /Items), and, for the same
+ * short time as the reference data, contacts seen ACTIVE (the name a trusted link is shown under).
+ * A Xero validation error on a document invalidates the tenant: the next attempt, or the replay,
  * sees what the user fixed in Xero.
  */
 
@@ -64,9 +65,13 @@ export class OrgReferenceCache {
     return loading;
   }
 
-  item(tenantId: string, code: string, nowMs: number): OrgItem | undefined {
-    const found = this.entry(tenantId).items.get(code);
-    return found && this.fresh(found.atMs, nowMs) ? found.value : undefined;
+  item(tenantId: string, code: string): OrgItem | undefined {
+    return this.entry(tenantId).items.get(code)?.value;
+  }
+
+  /** Every item remembered for the tenant (an item found by Name is looked for among them). */
+  items(tenantId: string): OrgItem[] {
+    return [...this.entry(tenantId).items.values()].map((stamped) => stamped.value);
   }
 
   rememberItem(tenantId: string, item: OrgItem, nowMs: number): void {

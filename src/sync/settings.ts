@@ -48,6 +48,11 @@ export const XERO_CONTACT_FIELDS = [
 ] as const;
 export type XeroContactField = (typeof XERO_CONTACT_FIELDS)[number];
 
+/** A Pipedrive field key as a contact field mapping names it (sync/mapping/contact-fields.ts). */
+const pipedriveFieldKey = z
+  .string()
+  .regex(/^[a-z0-9_]+(\.[a-z0-9_]+)?$/, 'must be a field key such as "name" or "address.locality"');
+
 const documentKind = z.enum(DOCUMENT_KINDS);
 
 const triggerRule = z.strictObject({
@@ -70,12 +75,7 @@ const fieldMapping = z.strictObject({
    * `<custom key>.postal_code`; `.street` joins street number and route). Read by
    * sync/mapping/contact.ts, which documents every key.
    */
-  pipedriveField: z
-    .string()
-    .regex(
-      /^[a-z0-9_]+(\.[a-z0-9_]+)?$/,
-      'must be a field key such as "name" or "address.locality"',
-    ),
+  pipedriveField: pipedriveFieldKey,
   xeroField: z.enum(XERO_CONTACT_FIELDS),
 });
 
@@ -165,18 +165,140 @@ const documents = z.strictObject({
     .optional(),
 });
 
+const itemLink = z.strictObject({
+  productId: z.number().int().positive(),
+  itemCode: z.string().min(1).max(30),
+});
+
 const items = z
   .strictObject({
     /** What to do when a deal product has no Xero item. Default 'no_action' (refuse, name them). */
     productNotFound: z.enum(['no_action', 'default_item', 'create_item']).default('no_action'),
     defaultItemCode: z.string().min(1).max(30).nullable().default(null),
+    /**
+     * How a product finds its Xero item: this Pipedrive product field's value (`code`, or a custom
+     * field's 40-hex key; option labels for enum fields) is that Xero item field's. An item created
+     * for a product (`create_item`) takes the value as its Code when matching by Code. Default the
+     * product code → Code (`PD-<id>` for a product without one, mapping/item.ts).
+     */
+    matchBy: z
+      .strictObject({
+        pipedriveField: z
+          .string()
+          .regex(/^(code|[0-9a-f]{40})$/, 'must be "code" or a custom product field key (40 hex)'),
+        xeroField: z.enum(['Code', 'Name']),
+      })
+      .default({ pipedriveField: 'code', xeroField: 'Code' }),
+    /** Products linked one to one to a Xero item by its Code, tried before matchBy. Default none. */
+    links: z
+      .array(itemLink)
+      .refine(
+        (links) => new Set(links.map((link) => link.productId)).size === links.length,
+        'a product may be linked to one item only',
+      )
+      .refine(
+        (links) => new Set(links.map((link) => link.itemCode)).size === links.length,
+        'an item may be linked to one product only',
+      )
+      .default([]),
   })
   .refine((value) => value.productNotFound !== 'default_item' || value.defaultItemCode !== null, {
     message: 'productNotFound "default_item" needs a defaultItemCode',
     path: ['defaultItemCode'],
   });
 
+/**
+ * The Xero contact fields a customer can be looked up by in one `where` (docs/vendors/xero.md §5):
+ * top-level text fields Xero filters with `==`. Phones are a list inside the contact, which Xero's
+ * `where` does not reach, so a phone number cannot find a contact.
+ */
+export const MATCH_XERO_FIELDS = [
+  'ContactNumber',
+  'AccountNumber',
+  'TaxNumber',
+  'CompanyNumber',
+  'Name',
+  'EmailAddress',
+] as const;
+export type MatchXeroField = (typeof MATCH_XERO_FIELDS)[number];
+
+/** "This Pipedrive field's value is that Xero contact field's": one step of the customer search. */
+const matchPair = z.strictObject({
+  pipedriveField: pipedriveFieldKey,
+  xeroField: z.enum(MATCH_XERO_FIELDS),
+});
+
+const matchPairs = z
+  .array(matchPair)
+  .max(10)
+  .refine(
+    (pairs) =>
+      new Set(pairs.map((pair) => `${pair.pipedriveField}>${pair.xeroField}`)).size ===
+      pairs.length,
+    'each pair may appear once',
+  );
+
+/**
+ * The customer number: Xero's AccountNumber ("Account number" on the contact). Either a Pipedrive
+ * field supplies it (`from: 'pipedrive'`, written on create and update), or Xero's is kept (`from:
+ * 'xero'`: never sent, and written back into `writeBackField`, a custom field of the organization or
+ * person, when a contact is matched that has one). Default null: the field mappings decide, as before.
+ */
+const customerNumber = z.discriminatedUnion('from', [
+  z.strictObject({ from: z.literal('pipedrive'), pipedriveField: pipedriveFieldKey }),
+  z.strictObject({
+    from: z.literal('xero'),
+    writeBackField: z
+      .string()
+      .regex(/^[0-9a-f]{40}$/, 'must be a custom field key (40 hex)')
+      .nullable()
+      .default(null),
+  }),
+]);
+
+/**
+ * What every contact the app creates in Xero carries besides its mapped fields (never sent on an
+ * update: the contact is the user's once it exists). Each is checked against the organisation on save
+ * (services/settings-check.ts). Default none: Xero's own defaults.
+ */
+const newContacts = z.strictObject({
+  defaultCurrency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be a currency code such as "NZD"')
+    .nullable()
+    .default(null),
+  salesAccountCode: z.string().min(1).max(10).nullable().default(null),
+  taxType: z.string().min(1).max(50).nullable().default(null),
+  /** Xero's PaymentTerms.Sales (docs/vendors/xero.md §8). */
+  paymentTerms: z
+    .strictObject({
+      day: z.number().int().min(0).max(31),
+      type: z.enum([
+        'DAYSAFTERBILLDATE',
+        'DAYSAFTERBILLMONTH',
+        'OFCURRENTMONTH',
+        'OFFOLLOWINGMONTH',
+      ]),
+    })
+    .nullable()
+    .default(null),
+});
+
 const contacts = z.strictObject({
+  newContacts: newContacts.default(() => newContacts.parse({})),
+  customerNumber: customerNumber.nullable().default(null),
+  /**
+   * Pairs tried first, in order, before `matchOrder`'s keys (mapping/contact-match.ts): a field the
+   * customer's own record carries (a tax or company number) names it more surely than a name does.
+   * `organization` for deals with an organization, `person` for deals billed to a person (B2C).
+   * Default none: today's search by contact code, name and email.
+   */
+  matchFields: z
+    .strictObject({
+      organization: matchPairs.default([]),
+      person: matchPairs.default([]),
+    })
+    .default({ organization: [], person: [] }),
   matchOrder: z
     .array(z.enum(['contact_number', 'name', 'email']))
     .min(1)
@@ -189,13 +311,16 @@ const contacts = z.strictObject({
 export const settingsSchema = z.strictObject({
   triggers: triggers.default({ rules: [], onWon: null }),
   documents: documents.default(() => documents.parse({})),
-  items: items.default({ productNotFound: 'no_action', defaultItemCode: null }),
+  items: items.default(() => items.parse({})),
   contacts: contacts.default(() => contacts.parse({})),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
 export type FieldMapping = z.infer<typeof fieldMapping>;
+export type MatchPair = z.infer<typeof matchPair>;
+export type ItemSettings = z.infer<typeof items>;
+export type CustomerNumber = z.infer<typeof customerNumber>;
 export type TriggerRule = z.infer<typeof triggerRule>;
 
 export function defaultSettings(): Settings {

@@ -68,6 +68,38 @@ describe('app: settings API, runs and replay', () => {
     ]);
   });
 
+  it('PUT checks matching and mappings against the real Pipedrive fields and Xero organisation (issue 10)', async () => {
+    const missing = 'f'.repeat(40);
+    const fields = await api('PUT', '/settings', {
+      contacts: {
+        matchFields: { organization: [{ pipedriveField: missing, xeroField: 'TaxNumber' }] },
+      },
+      documents: { referenceTemplate: `{deal.${missing}}` },
+    });
+    assert.equal(fields.status, 400);
+    const refused = ((await fields.json()) as any).error;
+    assert.equal(refused.code, 'settings_unknown_pipedrive_fields');
+    assert.deepEqual(refused.details, [
+      `contacts.matchFields.organization.0.pipedriveField: Pipedrive has no organization field "${missing}"`,
+      `documents.referenceTemplate: Pipedrive has no deal field "${missing}"`,
+    ]);
+
+    const codes = await api('PUT', '/settings', {
+      contacts: {
+        newContacts: { defaultCurrency: 'EUR', salesAccountCode: '999', taxType: 'OUTPUT2' },
+      },
+      items: { links: [{ productId: 1, itemCode: 'NO-SUCH-ITEM' }] },
+    });
+    assert.equal(codes.status, 400);
+    const unknown = ((await codes.json()) as any).error;
+    assert.equal(unknown.code, 'settings_unknown_xero_codes');
+    assert.deepEqual(unknown.details, [
+      'contacts.newContacts.salesAccountCode: Xero has no active account "999"',
+      'contacts.newContacts.defaultCurrency: the currency EUR is not enabled in Xero',
+      'items.links.0.itemCode: Xero has no item "NO-SUCH-ITEM"',
+    ]);
+  });
+
   it('PUT stores valid settings', async () => {
     const response = await api('PUT', '/settings', {
       triggers: {

@@ -93,6 +93,53 @@ describe('app UI: settings page', () => {
     });
   });
 
+  it('saving customer field pairs, the product match field and a product link stores them (issue 10)', async () => {
+    const { html } = await getPage();
+    assert.match(html, /data-testid="matching"/);
+    const form = formFrom(html, (form) => {
+      form.append('matchField.organization.pipedrive', 'name');
+      form.append('matchField.organization.xero', 'Name');
+      form.append('matchField.person.pipedrive', 'email');
+      form.append('matchField.person.xero', 'EmailAddress');
+      form.set('items.matchBy.xeroField', 'Name');
+      form.append('itemLink.product', '6');
+      form.append('itemLink.code', 'GEN-SVC');
+      form.set('contacts.customerNumber.from', 'xero');
+      form.set('contacts.newContacts.salesAccountCode', '260');
+      form.set('contacts.newContacts.paymentTerms.day', '20');
+      form.set('contacts.newContacts.paymentTerms.type', 'OFFOLLOWINGMONTH');
+    });
+    const response = await post('/ui/settings', form);
+    assert.equal(response.status, 200, await response.clone().text());
+    const page = await response.text();
+    assert.match(page, /data-testid="settings-notice">Settings saved/);
+    assert.match(page, /name="itemLink.product"[^>]*value="6"/);
+    const settings = await apiSettings();
+    assert.deepEqual(settings.contacts.matchFields, {
+      organization: [{ pipedriveField: 'name', xeroField: 'Name' }],
+      person: [{ pipedriveField: 'email', xeroField: 'EmailAddress' }],
+    });
+    assert.deepEqual(settings.items.matchBy, { pipedriveField: 'code', xeroField: 'Name' });
+    assert.deepEqual(settings.items.links, [{ productId: 6, itemCode: 'GEN-SVC' }]);
+    assert.deepEqual(settings.contacts.customerNumber, { from: 'xero', writeBackField: null });
+    assert.deepEqual(settings.contacts.newContacts, {
+      defaultCurrency: null,
+      salesAccountCode: '260',
+      taxType: null,
+      paymentTerms: { day: 20, type: 'OFFOLLOWINGMONTH' },
+    });
+
+    // Saving the page again keeps them: the form carries every setting.
+    const again = await post(
+      '/ui/settings',
+      formFrom(page, () => undefined),
+    );
+    assert.equal(again.status, 200);
+    const kept = await apiSettings();
+    assert.deepEqual(kept.items.links, [{ productId: 6, itemCode: 'GEN-SVC' }]);
+    assert.deepEqual(kept.contacts, settings.contacts);
+  });
+
   it('invalid input shows every error next to its field and stores nothing', async () => {
     const before = await apiSettings();
     const { html } = await getPage();

@@ -17,7 +17,13 @@ describe('settings schema', () => {
     assert.deepEqual(documents.dueDate, { type: 'days_after_invoice', days: 14 });
     assert.equal(documents.currency, 'deal');
     assert.equal(documents.recurringBilling, 'first_period');
-    assert.deepEqual(items, { productNotFound: 'no_action', defaultItemCode: null });
+    assert.deepEqual(items, {
+      productNotFound: 'no_action',
+      defaultItemCode: null,
+      matchBy: { pipedriveField: 'code', xeroField: 'Code' },
+      links: [],
+    });
+    assert.deepEqual(contacts.matchFields, { organization: [], person: [] });
     assert.deepEqual(contacts.matchOrder, ['contact_number', 'name', 'email']);
     assert.deepEqual(contacts.companyFields[0], { pipedriveField: 'name', xeroField: 'Name' });
     assert.ok(

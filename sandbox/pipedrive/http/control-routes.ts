@@ -5,6 +5,7 @@ import type { PipedriveOAuth } from '../oauth.js';
 import type { ChangeContext, PipedriveCompanies } from '../store/companies.js';
 import type { Company } from '../store/company.js';
 import type { DealOps, DealProductInput } from '../store/deal-ops.js';
+import { customFieldKey, type FieldEntity, renderFieldV2 } from '../store/fields.js';
 import { renderNoteV1 } from '../store/render-v1.js';
 import { renderDealProductV2, renderDealV2, renderDiscountV2 } from '../store/render-v2.js';
 import type { DealRecord } from '../store/types.js';
@@ -47,6 +48,20 @@ const dealBody = z.object({
   custom_fields: z.record(z.string(), z.unknown()).optional(),
   user_id: z.number().int().optional(),
 });
+
+/** A custom field as an admin adds it in Pipedrive's settings (docs/vendors/pipedrive.md §3.2). */
+const fieldBody = z.strictObject({
+  name: z.string().min(1),
+  field_type: z.enum(['varchar', 'text', 'double', 'int', 'enum', 'set', 'date']),
+  /** Option labels of an enum or set field; their ids are 1, 2, … in this order. */
+  options: z.array(z.string().min(1)).min(1).optional(),
+});
+const FIELD_ENTITIES: Record<string, FieldEntity> = {
+  deal: 'deal',
+  organization: 'organization',
+  person: 'person',
+  product: 'product',
+};
 
 export function registerControlRoutes(
   app: FastifyInstance,
@@ -172,6 +187,29 @@ export function registerControlRoutes(
       .filter((note) => note.deal_id === dealId)
       .sort((a, b) => a.id - b.id);
     return { data: notes.map((note) => renderNoteV1(company, note)) };
+  });
+
+  /** POST …/fields/:entity: a new custom field with a company-specific 40-hex key, as v2 renders it. */
+  app.post(`${base}/companies/:companyId/fields/:entity`, async (request, reply) => {
+    const company = companyOf(request.params);
+    const entity = FIELD_ENTITIES[(request.params as { entity: string }).entity];
+    if (!entity) throw new ApiError(404, 'Unknown field entity');
+    const input = parseBody(fieldBody, request.body);
+    const list = company.fields[entity];
+    const key = customFieldKey(company.id, entity, input.name);
+    if (list.some((field) => field.key === key))
+      throw new ApiError(400, `A field named "${input.name}" already exists`);
+    const definition = {
+      id: company.nextId('field') + 12_000,
+      key,
+      name: input.name,
+      field_type: input.field_type,
+      options: input.options?.map((label, index) => ({ id: index + 1, label })) ?? null,
+      is_custom: true,
+      order_nr: list.length,
+    };
+    list.push(definition);
+    return reply.code(201).send({ data: renderFieldV2(definition) });
   });
 
   /** Create and edit for the kinds the v2 API writes the same way (§9 item 16). */

@@ -31,7 +31,16 @@ const STRING_FIELDS = [
   'CompanyNumber',
   'TaxNumber',
   'DefaultCurrency',
+  'SalesDefaultAccountCode',
+  'AccountsReceivableTaxType',
 ] as const;
+/** PaymentTermType of the spec (docs/vendors/xero.md §8). */
+const PAYMENT_TERM_TYPES = [
+  'DAYSAFTERBILLDATE',
+  'DAYSAFTERBILLMONTH',
+  'OFCURRENTMONTH',
+  'OFFOLLOWINGMONTH',
+];
 const STATUSES = ['ACTIVE', 'ARCHIVED', 'GDPRREQUEST'] as const;
 
 export function findActiveByName(
@@ -93,6 +102,17 @@ export function writeContact(
     const value = optionalString(input, field);
     if (value !== undefined) record[field] = value;
   }
+  errors.push(...contactDefaultsErrors(books, record));
+  const terms = asObject(asObject(input['PaymentTerms'])?.['Sales']);
+  if (terms) {
+    const day = Number(terms['Day']);
+    const type = String(terms['Type'] ?? '');
+    if (!PAYMENT_TERM_TYPES.includes(type))
+      errors.push(`PaymentTerms Type '${type}' is not valid.`);
+    else if (!Number.isInteger(day) || day < 0 || day > 31)
+      errors.push('PaymentTerms Day must be between 0 and 31.');
+    else record.PaymentTerms = { Sales: { Day: day, Type: type } };
+  }
   const status = optionalString(input, 'ContactStatus');
   if (status !== undefined) {
     if ((STATUSES as readonly string[]).includes(status))
@@ -128,6 +148,27 @@ export function writeContact(
   if (errors.length > 0) return { ok: false, errors };
   record.updatedMs = nowMs;
   return { ok: true, record, created: !existing };
+}
+
+/** A contact's defaults must name what the organisation has (its currencies, accounts, tax rates). */
+function contactDefaultsErrors(books: Books, record: ContactRecord): string[] {
+  const errors: string[] = [];
+  const currency = record.DefaultCurrency;
+  if (currency && !books.currencies.some((entry) => entry.Code === currency))
+    errors.push(`The currency ${currency} is not enabled for this organisation.`);
+  const account = record.SalesDefaultAccountCode;
+  if (
+    account &&
+    !books.accounts.some((entry) => entry.Code === account && entry.Status === 'ACTIVE')
+  )
+    errors.push(`Account code '${account}' is not a valid code for this organisation.`);
+  const taxType = record.AccountsReceivableTaxType;
+  if (
+    taxType &&
+    !books.taxRates.some((entry) => entry.TaxType === taxType && entry.Status === 'ACTIVE')
+  )
+    errors.push(`The TaxType code ${taxType} does not exist or cannot be used.`);
+  return errors;
 }
 
 function mergeByType(current: object[], incoming: unknown[], key: string): object[] {

@@ -74,6 +74,9 @@ export interface ContactFields {
   CompanyNumber?: string;
   TaxNumber?: string;
   DefaultCurrency?: string;
+  SalesDefaultAccountCode?: string;
+  AccountsReceivableTaxType?: string;
+  PaymentTerms?: { Sales?: { Day: number; Type: string } };
   ContactPersons: {
     FirstName?: string;
     LastName?: string;

@@ -1,4 +1,8 @@
 import type { Settings } from '../../sync/settings.js';
+import { type FormValues, list, one } from './form-values.js';
+import { matchingFromForm, matchingToForm } from './matching-form.js';
+
+export { type FormValues, list, one };
 
 /**
  * The settings form as flat values (the names of its inputs) and back. The page renders only from
@@ -9,8 +13,6 @@ import type { Settings } from '../../sync/settings.js';
  * sync/settings.ts validates; it converts but never judges (a number field that is not a number
  * stays NaN, and the schema says so with its path).
  */
-export type FormValues = Record<string, string | string[] | undefined>;
-
 /** Each repeating table: its input names, the first being the key that makes a row count. */
 export const ROWS = {
   rules: ['rule.stage', 'rule.document'],
@@ -19,15 +21,6 @@ export const ROWS = {
   personFields: ['personField.pipedrive', 'personField.xero'],
 } as const;
 export type RowTable = keyof typeof ROWS;
-
-export function list(values: FormValues, name: string): string[] {
-  const value = values[name];
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}
-
-export function one(values: FormValues, name: string): string {
-  return list(values, name)[0] ?? '';
-}
 
 /** The table's rows, blank ones dropped: row i here is item i of the settings list. */
 export function rows(values: FormValues, table: RowTable): string[][] {
@@ -77,6 +70,7 @@ export function settingsToForm(settings: Settings): FormValues {
     'companyField.xero': contacts.companyFields.map((mapping) => mapping.xeroField),
     'personField.pipedrive': contacts.personFields.map((mapping) => mapping.pipedriveField),
     'personField.xero': contacts.personFields.map((mapping) => mapping.xeroField),
+    ...matchingToForm(settings),
   };
 }
 
@@ -91,6 +85,7 @@ export function formToInput(values: FormValues): Record<string, unknown> {
     }),
     ...(text('documents.onPaid.value') !== '' && { value: text('documents.onPaid.value') }),
   };
+  const matching = matchingFromForm(values);
   return {
     triggers: {
       rules: rows(values, 'rules').map(([stage = '', document]) => {
@@ -127,8 +122,10 @@ export function formToInput(values: FormValues): Record<string, unknown> {
     items: {
       productNotFound: text('items.productNotFound'),
       defaultItemCode: orNull('items.defaultItemCode'),
+      ...matching.items,
     },
     contacts: {
+      ...matching.contacts,
       matchOrder: list(values, 'contacts.matchOrder').filter((key) => key !== ''),
       companyFields: rows(values, 'companyFields').map(([pipedriveField, xeroField]) => ({
         pipedriveField,

@@ -11,6 +11,7 @@ import {
 import { DOCUMENT_KIND, DOCUMENT_KINDS } from '../../sync/document-kinds.js';
 import { XERO_CONTACT_FIELDS } from '../../sync/settings.js';
 import { fieldErrors, hiddenContext, options, type UiContext, uiHref, uiPage } from './layout.js';
+import { renderMatchingSection } from './matching-form.js';
 import {
   type FormValues,
   list,
@@ -203,6 +204,7 @@ ${mappingTable('companyFields', 'companyField', 'contacts.companyFields', choice
 <p>Person fields → Xero contact</p>
 ${mappingTable('personFields', 'personField', 'contacts.personFields', choices.personFields, values, errors)}
 </fieldset>
+${renderMatchingSection(values, choices, errors)}
 <p><button type="submit" data-testid="settings-save">Save settings</button></p>
 </form>`;
 

@@ -1,9 +1,11 @@
+import type { MatchXeroField, Settings } from '../settings.js';
 import {
   contactNumberFor,
   type ContactSource,
   isOwnContactNumber,
   normaliseName,
 } from './contact.js';
+import { readField } from './contact-fields.js';
 import type { XeroContactCandidate, XeroContactDraft } from './types.js';
 
 /**
@@ -19,20 +21,75 @@ import type { XeroContactCandidate, XeroContactDraft } from './types.js';
  * - our store does not link it to another Pipedrive record (a contact without a code that another
  *   record was matched to by name or email is that record's) — unless it carries this record's
  *   `PD-…` code, which names one record only and outweighs a link made by mistake.
- * Keys are tried in the configured order; the first that finds exactly one such contact wins, and
- * two stop the search, because guessing would put an invoice on the wrong customer.
+ * Steps are tried in order — the settings' field pairs (`contacts.matchFields`: "this Pipedrive field's
+ * value is that Xero field's"), then its keys (`contacts.matchOrder`) — and the first that finds
+ * exactly one such contact wins; two stop the search, because guessing would put an invoice on the
+ * wrong customer.
  */
 
 export type MatchKey = 'contact_number' | 'name' | 'email';
 
-/** How a record's Xero contact was found; the run and the deal note say it. */
-export type ContactHow = 'linked' | 'by contact number' | 'by name' | 'by email' | 'created';
+/** A field pair's step: the Xero contact field and the value this record holds for it. */
+export interface MatchByField {
+  xeroField: MatchXeroField;
+  value: string;
+}
 
-export const HOW_MATCHED: Record<MatchKey, ContactHow> = {
+export type MatchStep = MatchKey | MatchByField;
+
+/** How a record's Xero contact was found; the run and the deal note say it. */
+export type ContactHow =
+  | 'linked'
+  | 'by contact number'
+  | 'by name'
+  | 'by email'
+  | `by ${MatchXeroField} ${string}`
+  | 'created';
+
+const HOW_MATCHED: Record<MatchKey, ContactHow> = {
   contact_number: 'by contact number',
   name: 'by name',
   email: 'by email',
 };
+
+/** "by TaxNumber 123-456-789": what the note and the run say of a match. */
+export function howMatched(step: MatchStep): ContactHow {
+  return typeof step === 'string' ? HOW_MATCHED[step] : `by ${step.xeroField} ${step.value}`;
+}
+
+/** The note's words for how the contact was found: "matched by TaxNumber 123-456-789". */
+export function howInWords(how: ContactHow): string {
+  if (how === 'linked') return 'already linked';
+  return how === 'created' ? 'created' : `matched ${how}`;
+}
+
+/**
+ * The search steps for a record: each field pair whose Pipedrive field has a value on it (option
+ * labels for enum and set fields), then the configured keys.
+ */
+export function matchSteps(source: ContactSource, settings: Settings): MatchStep[] {
+  const { matchFields, matchOrder } = settings.contacts;
+  const entity = source.kind === 'organization' ? source.org : source.person;
+  const pairs = source.kind === 'organization' ? matchFields.organization : matchFields.person;
+  const byField = entity
+    ? pairs.flatMap((pair): MatchByField[] => {
+        const value = readField(
+          entity as unknown as Record<string, unknown>,
+          pair.pipedriveField,
+          source.fieldDefinitions,
+        );
+        return value === undefined ? [] : [{ xeroField: pair.xeroField, value }];
+      })
+    : [];
+  return [...byField, ...matchOrder];
+}
+
+/** The contact codes field pairs onto ContactNumber give this record: they name it too. */
+export function pairedContactNumbers(steps: readonly MatchStep[]): string[] {
+  return steps.flatMap((step) =>
+    typeof step !== 'string' && step.xeroField === 'ContactNumber' ? [step.value] : [],
+  );
+}
 
 export interface ContactIdentity {
   /** The contact codes that name this record: its own and the mapped one (ownContactNumbers). */
@@ -45,18 +102,19 @@ export function ownContactNumbers(
   kind: ContactSource['kind'],
   pipedriveId: number,
   draft: Pick<XeroContactDraft, 'ContactNumber'>,
+  paired: readonly string[] = [],
 ): string[] {
-  return [...new Set([contactNumberFor(kind, pipedriveId), draft.ContactNumber])];
+  return [...new Set([contactNumberFor(kind, pipedriveId), draft.ContactNumber, ...paired])];
 }
 
 export type ContactDecision =
-  | { kind: 'matched'; contact: XeroContactCandidate; by: MatchKey }
+  | { kind: 'matched'; contact: XeroContactCandidate; by: MatchStep }
   | { kind: 'ambiguous'; explanation: string }
   | { kind: 'archived'; contact: XeroContactCandidate }
   | { kind: 'none' };
 
 export interface MatchRules {
-  order: readonly MatchKey[];
+  order: readonly MatchStep[];
   identity: ContactIdentity;
   /** This record's linked contact, when Xero holds it archived: it waits to be restored. */
   archivedLink?: XeroContactCandidate;
@@ -128,17 +186,26 @@ const label: Record<MatchKey, string> = {
   email: 'email address',
 };
 
-function ambiguity(found: readonly XeroContactCandidate[], draft: DraftKeys, by: MatchKey) {
-  return `${found.length} active Xero contacts share the ${label[by]} "${valueOf(draft, by)}": ${found.map((c) => c.Name).join(', ')}. Archive or merge the extra ones in Xero, then Replay.`;
+function ambiguity(found: readonly XeroContactCandidate[], draft: DraftKeys, by: MatchStep) {
+  const what = typeof by === 'string' ? label[by] : by.xeroField;
+  return `${found.length} active Xero contacts share the ${what} "${valueOf(draft, by)}": ${found.map((c) => c.Name).join(', ')}. Archive or merge the extra ones in Xero, then Replay.`;
 }
 
-function valueOf(draft: DraftKeys, by: MatchKey): string {
+function valueOf(draft: DraftKeys, by: MatchStep): string {
+  if (typeof by !== 'string') return by.value;
   if (by === 'contact_number') return draft.ContactNumber;
   if (by === 'name') return draft.Name;
   return draft.EmailAddress ?? '';
 }
 
-function matches(candidate: XeroContactCandidate, draft: DraftKeys, by: MatchKey): boolean {
+/** Xero's value of a pair's field, compared the way a person reads it: trimmed, any case. */
+function sameText(held: string | null | undefined, wanted: string): boolean {
+  const norm = (text: string) => normaliseName(text).toLowerCase();
+  return wanted.trim() !== '' && norm(held ?? '') === norm(wanted);
+}
+
+function matches(candidate: XeroContactCandidate, draft: DraftKeys, by: MatchStep): boolean {
+  if (typeof by !== 'string') return sameText(candidate[by.xeroField], by.value);
   if (by === 'contact_number') return (candidate.ContactNumber ?? '') === draft.ContactNumber;
   if (by === 'name') {
     // Names are unique among active contacts, case-insensitively as far as reported

@@ -8,6 +8,7 @@ import {
 import { readField } from './contact-fields.js';
 import {
   type FieldDefinitionInput,
+  type NewContactDefaults,
   type OrganizationInput,
   type PersonInput,
   type XeroAddress,
@@ -25,6 +26,9 @@ import {
  * An organization contact takes the company field mappings from the organization, then the person
  * mappings from the deal's person for fields still empty (never Name/ContactNumber): a company's
  * email address is its contact person's.
+ *
+ * The customer number (AccountNumber) follows `contacts.customerNumber` when set: a chosen field
+ * supplies it, or Xero's is kept and never sent (settings.ts).
  */
 
 export interface ContactSource {
@@ -85,10 +89,20 @@ export function buildContact(source: ContactSource, settings: Settings): XeroCon
       if (value !== undefined) fields.set(xeroField, value);
     }
   };
-  const { companyFields, personFields } = settings.contacts;
-  apply(main, source.kind === 'organization' ? companyFields : personFields, []);
+  const { companyFields, personFields, customerNumber } = settings.contacts;
+  if (customerNumber?.from === 'pipedrive') {
+    const number = readField(
+      main as unknown as Record<string, unknown>,
+      customerNumber.pipedriveField,
+      definitions,
+    );
+    if (number !== undefined) fields.set('AccountNumber', number);
+  }
+  // Xero's customer number is kept: the draft never carries one.
+  const keep: XeroContactField[] = customerNumber?.from === 'xero' ? ['AccountNumber'] : [];
+  apply(main, source.kind === 'organization' ? companyFields : personFields, keep);
   if (source.kind === 'organization' && source.person)
-    apply(source.person, personFields, ['Name', 'ContactNumber']);
+    apply(source.person, personFields, ['Name', 'ContactNumber', ...keep]);
 
   const fallbackName =
     normaliseName(main.name) ||
@@ -114,6 +128,24 @@ export function buildContact(source: ContactSource, settings: Settings): XeroCon
   const addresses = (['POBOX', 'STREET'] as const).flatMap((type) => address(type, fields));
   if (addresses.length > 0) draft.Addresses = addresses;
   return draft;
+}
+
+/** A draft as the app creates it: with the settings' defaults for new contacts (settings.ts). */
+export function newContactDraft<T extends XeroContactDraft>(
+  draft: T,
+  settings: Settings,
+): T & NewContactDefaults {
+  const { defaultCurrency, salesAccountCode, taxType, paymentTerms } =
+    settings.contacts.newContacts;
+  return {
+    ...draft,
+    ...(defaultCurrency !== null && { DefaultCurrency: defaultCurrency }),
+    ...(salesAccountCode !== null && { SalesDefaultAccountCode: salesAccountCode }),
+    ...(taxType !== null && { AccountsReceivableTaxType: taxType }),
+    ...(paymentTerms !== null && {
+      PaymentTerms: { Sales: { Day: paymentTerms.day, Type: paymentTerms.type } },
+    }),
+  };
 }
 
 function address(

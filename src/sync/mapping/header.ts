@@ -52,18 +52,29 @@ const KIND_FIELDS: KindFields = {
   }),
   quote: (common, input, mode) => {
     const quote = input.settings.documents.quote;
-    const title = renderTemplate(quote.titleTemplate, templateValues(input)).slice(0, 100);
+    const values = templateValues(input);
+    // Xero's limits (docs/vendors/xero.md §11): Title 100, Summary 3000, Terms 4000 characters.
+    const title = renderTemplate(quote.titleTemplate, values).trim().slice(0, 100);
+    const summary = renderTemplate(quote.summary, values).trim().slice(0, 3000);
+    const terms = renderTemplate(quote.terms, values).trim().slice(0, 4000);
     return {
       ...common,
       ExpiryDate: addDays(input.today, quote.expiryDays),
       LineAmountTypes: DOCUMENT_KIND.quote.lineAmountTypes[mode],
       ...(title !== '' && { Title: title }),
-      ...(quote.summary !== '' && { Summary: quote.summary }),
-      ...(quote.terms !== '' && { Terms: quote.terms }),
+      ...(summary !== '' && { Summary: summary }),
+      ...(terms !== '' && { Terms: terms }),
     };
   },
 };
 
 function templateValues(input: DocumentInput): TemplateValues {
-  return { dealId: input.deal.id, dealTitle: input.deal.title, document: input.kind };
+  const { customer } = input;
+  return {
+    document: input.kind,
+    deal: input.deal,
+    org: customer?.organization,
+    person: customer?.person,
+    fieldDefinitions: customer?.fieldDefinitions,
+  };
 }

@@ -1,6 +1,7 @@
-import type { Settings } from '../settings.js';
+import type { ItemSettings, Settings } from '../settings.js';
+import { readField } from './contact-fields.js';
 import { refuse, type Refused } from './refusal.js';
-import type { ProductInput, XeroItemDraft } from './types.js';
+import type { FieldDefinitionInput, ProductInput, XeroItemDraft } from './types.js';
 
 /**
  * A Pipedrive product → the Xero item to create for it (policy `create_item`; docs/vendors/xero.md §9). The item
@@ -19,12 +20,45 @@ export function itemCodeFor(product: Pick<ProductInput, 'id' | 'code'>): string 
   return code === '' ? `PD-${product.id}` : code;
 }
 
+/** The Xero item field a product is looked for by, and the product's value for it. */
+export interface ItemKey {
+  xeroField: 'Code' | 'Name';
+  value: string;
+}
+
+/**
+ * How a product finds its Xero item (settings.items): its direct link's Code, else its value of the
+ * chosen field (`matchBy`); undefined when that field is empty on the product (no item can match, so
+ * the product-not-found policy applies).
+ */
+export function itemKeyFor(
+  product: ProductInput,
+  items: Pick<ItemSettings, 'matchBy' | 'links'>,
+  definitions: readonly FieldDefinitionInput[] = [],
+): ItemKey | undefined {
+  const link = items.links.find((entry) => entry.productId === product.id);
+  if (link) return { xeroField: 'Code', value: link.itemCode };
+  const { pipedriveField, xeroField } = items.matchBy;
+  if (pipedriveField === 'code') return { xeroField, value: itemCodeFor(product) };
+  const value = readField(
+    product as unknown as Record<string, unknown>,
+    pipedriveField,
+    definitions,
+  );
+  return value === undefined ? undefined : { xeroField, value };
+}
+
+/** The Code of an item created for a product: the matched Code, else the product's code. */
+export function newItemCode(product: ProductInput, key: ItemKey | undefined): string {
+  return key?.xeroField === 'Code' ? key.value : itemCodeFor(product);
+}
+
 export function itemForProduct(
   product: ProductInput,
   settings: Settings,
-  options: { currency?: string; taxType?: string } = {},
+  options: { currency?: string; taxType?: string; key?: ItemKey } = {},
 ): ItemResult {
-  const code = itemCodeFor(product);
+  const code = newItemCode(product, options.key ?? itemKeyFor(product, settings.items));
   if (code.length > ITEM_CODE_MAX) {
     return refuse(
       'item_code_too_long',
@@ -32,7 +66,8 @@ export function itemForProduct(
       { code, length: code.length, product: product.name },
     );
   }
-  const name = product.name.trim().replace(/\s+/g, ' ') || code;
+  const ownName = options.key?.xeroField === 'Name' ? options.key.value : product.name;
+  const name = ownName.trim().replace(/\s+/g, ' ') || code;
   const price = product.prices.find((entry) => entry.currency === options.currency)?.price;
   const description = (product.description ?? '').trim() || name;
   return {

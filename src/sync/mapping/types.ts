@@ -23,6 +23,8 @@ export interface DealInput {
   stage_id: number;
   org_id: number | null;
   person_id: number | null;
+  /** v2 `custom_fields` by 40-hex key, for document templates (reference.ts). */
+  custom_fields?: Record<string, unknown>;
 }
 
 /** One product line of a deal (`GET /api/v2/deals/{id}/products`, docs/vendors/pipedrive.md §3.3). */
@@ -60,6 +62,8 @@ export interface ProductInput {
   description: string | null;
   tax: number;
   prices: { price: number; currency: string }[];
+  /** v2 `custom_fields` by 40-hex key (a custom field may name the product's Xero item). */
+  custom_fields?: Record<string, unknown>;
 }
 
 /**
@@ -143,6 +147,12 @@ export interface DocumentInput {
   dealUrl: string;
   /** Which trigger made this document (e.g. `stage-7`, `won`); part of the Reference key. */
   triggerKey: string;
+  /** The deal's Pipedrive organization and person, for document templates (reference.ts). */
+  customer?: {
+    organization?: OrganizationInput | undefined;
+    person?: PersonInput | undefined;
+    fieldDefinitions?: readonly FieldDefinitionInput[];
+  };
 }
 
 // ---- Xero (requests) ----
@@ -249,11 +259,22 @@ export interface XeroContactDraft {
   Addresses?: XeroAddress[];
 }
 
+/** What a contact the app creates carries besides its draft (mapping/contact.ts newContactDraft). */
+export interface NewContactDefaults {
+  DefaultCurrency?: string;
+  SalesDefaultAccountCode?: string;
+  AccountsReceivableTaxType?: string;
+  PaymentTerms?: { Sales: { Day: number; Type: string } };
+}
+
 /** A Xero contact found while matching (`GET /Contacts?where=…`). */
 export interface XeroContactCandidate {
   ContactID: string;
   Name: string;
   ContactNumber?: string | null;
   EmailAddress?: string | null;
+  AccountNumber?: string | null;
+  TaxNumber?: string | null;
+  CompanyNumber?: string | null;
   ContactStatus: 'ACTIVE' | 'ARCHIVED' | 'GDPRREQUEST';
 }

@@ -3,17 +3,22 @@ import {
   listContactLinksTo,
   saveContactLink,
 } from '../../store/repos/links.js';
+import type { XeroContactKeys } from '../../xero/calls/contacts.js';
 import { XeroValidationError } from '../../xero/errors.js';
 import type { XeroContact } from '../../xero/types.js';
-import type { ContactSource } from '../mapping/contact.js';
+import { type ContactSource, newContactDraft } from '../mapping/contact.js';
 import {
   type ContactDecision,
   decideContact,
+  type MatchStep,
+  matchSteps,
   ownContactNumbers,
+  pairedContactNumbers,
 } from '../mapping/contact-match.js';
 import type { XeroContactCandidate, XeroContactDraft } from '../mapping/types.js';
 import type { VerifiedContact } from '../org-reference-cache.js';
 import { type SyncDeps, xeroRef } from '../ports.js';
+import type { MatchXeroField } from '../settings.js';
 import { referenceCacheOf } from './load-org-reference.js';
 import type { Stop } from './stop.js';
 
@@ -44,6 +49,9 @@ export function toCandidate(contact: XeroContact): XeroContactCandidate[] {
       Name: contact.Name,
       ContactNumber: contact.ContactNumber ?? null,
       EmailAddress: contact.EmailAddress ?? null,
+      AccountNumber: contact.AccountNumber ?? null,
+      TaxNumber: contact.TaxNumber ?? null,
+      CompanyNumber: contact.CompanyNumber ?? null,
       ContactStatus: contact.ContactStatus ?? 'ACTIVE',
     },
   ];
@@ -86,26 +94,21 @@ export interface ContactQuery {
 }
 
 /**
- * Each query's decision from ONE lookup of every key in use (ContactNumber, Name, email OR'ed,
- * archived included; a few GETs for a large batch) and one read of which records our store links
- * the contacts found to. `found` holds the contacts by ContactID.
+ * Each query's decision from ONE lookup of every value its search steps name (matchSteps: the
+ * settings' field pairs, then ContactNumber, Name and email), OR'ed in one `where`, archived
+ * included (a few GETs for a large batch), and one read of which records our store links the
+ * contacts found to. `found` holds the contacts by ContactID.
  */
 export async function decideInXero(
   deps: SyncDeps,
   queries: readonly ContactQuery[],
 ): Promise<{ decisions: ContactDecision[]; found: Map<string, XeroContact> }> {
   if (queries.length === 0) return { decisions: [], found: new Map() };
-  const order = deps.company.settings.contacts.matchOrder;
-  const drafts = queries.map((query) => query.draft);
-  const contacts = await deps.xero.findContactsByKeys(xeroRef(deps), {
-    ...(order.includes('contact_number') && {
-      contactNumbers: drafts.map((draft) => draft.ContactNumber),
-    }),
-    ...(order.includes('name') && { names: drafts.map((draft) => draft.Name) }),
-    ...(order.includes('email') && {
-      emailAddresses: drafts.flatMap((draft) => draft.EmailAddress?.trim() || []),
-    }),
-  });
+  const stepsOf = queries.map((query) => matchSteps(query.source, deps.company.settings));
+  const contacts = await deps.xero.findContactsByKeys(
+    xeroRef(deps),
+    lookupKeys(queries.map((query, index) => ({ draft: query.draft, steps: stepsOf[index]! }))),
+  );
   const candidates = contacts.flatMap(toCandidate);
   const links = await listContactLinksTo(
     deps.db,
@@ -118,7 +121,8 @@ export async function decideInXero(
     pipedriveId,
     xeroContactId: xeroContactId.toLowerCase(),
   }));
-  const decisions = queries.map(({ source, draft, archivedLink }) => {
+  const decisions = queries.map(({ source, draft, archivedLink }, index) => {
+    const order = stepsOf[index]!;
     const pipedriveId = pipedriveIdOf(source);
     const linkedToOthers = new Set(
       claims
@@ -126,7 +130,7 @@ export async function decideInXero(
         .map((link) => link.xeroContactId),
     );
     const identity = {
-      ownNumbers: ownContactNumbers(source.kind, pipedriveId, draft),
+      ownNumbers: ownContactNumbers(source.kind, pipedriveId, draft, pairedContactNumbers(order)),
       linkedToOthers,
     };
     const decision = decideContact(candidates, draft, {
@@ -148,6 +152,24 @@ export async function decideInXero(
   };
 }
 
+/** The values each Xero field is looked up by, over every query's steps. */
+function lookupKeys(queries: { draft: XeroContactDraft; steps: readonly MatchStep[] }[]) {
+  const values = new Map<MatchXeroField, string[]>();
+  const add = (field: MatchXeroField, value: string | undefined) => {
+    const text = value?.trim();
+    if (text) values.set(field, [...(values.get(field) ?? []), text]);
+  };
+  for (const { draft, steps } of queries) {
+    for (const step of steps) {
+      if (typeof step !== 'string') add(step.xeroField, step.value);
+      else if (step === 'contact_number') add('ContactNumber', draft.ContactNumber);
+      else if (step === 'name') add('Name', draft.Name);
+      else add('EmailAddress', draft.EmailAddress);
+    }
+  }
+  return Object.fromEntries(values) as XeroContactKeys;
+}
+
 export function rejectedStop(
   verb: 'create' | 'update',
   name: string,
@@ -167,7 +189,8 @@ export type Written =
   | { ok: false; stop: Stop; messages: readonly string[] };
 
 /**
- * Writes contacts in one call (PUT creates; POST with ContactIDs updates), each element's result
+ * Writes contacts in one call (PUT creates, with the settings' defaults for new contacts; POST with
+ * ContactIDs updates), each element's result
  * mapped back to its draft (docs/vendors/xero.md §4, summarizeErrors=false). A whole-batch 400 refuses them all
  * in Xero's words.
  */
@@ -191,7 +214,13 @@ export async function writeContacts(
     const single = contacts.length === 1 ? contacts[0] : undefined;
     results =
       mode === 'create'
-        ? await deps.xero.createContacts(ref, contacts, options)
+        ? await deps.xero.createContacts(
+            ref,
+            // DefaultCurrency is a code the settings were checked against the organisation for
+            // (services/settings-check.ts); Xero's type lists every ISO code.
+            contacts.map((draft) => newContactDraft(draft, deps.company.settings) as XeroContact),
+            options,
+          )
         : single?.ContactID
           ? [await deps.xero.updateContact(ref, single.ContactID, single, options)]
           : await deps.xero.saveContacts(ref, contacts, options);

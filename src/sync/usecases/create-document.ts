@@ -35,6 +35,8 @@ export interface CreateInput {
   document: XeroDocumentDraft;
   contactId: string;
   today: string;
+  /** Tells a second attempt of the same run apart: Xero replays a refusal for a key it has seen. */
+  keySuffix?: string;
   url: (xeroId: string) => string;
   summary: unknown;
   /** The run's note on the document as recorded (deal-note.ts composes it). */
@@ -78,7 +80,7 @@ export async function createDocumentOnce(
     if (found)
       return { kind: 'adopted', ...(await record(deps, job, input, document, found, 'adopted')) };
   }
-  const facts = await sendToXero(deps, job, input.run, document);
+  const facts = await sendToXero(deps, job, input, document);
   return { kind: 'created', ...(await record(deps, job, input, document, facts, 'created')) };
 }
 
@@ -95,10 +97,11 @@ async function anotherRunIsWorking(deps: SyncDeps, job: DocumentJob, run: Run): 
 async function sendToXero(
   deps: SyncDeps,
   job: DocumentJob,
-  run: Run,
+  input: CreateInput,
   document: XeroDocumentDraft,
 ): Promise<XeroDocumentFacts> {
-  const key = idempotencyKey('doc', deps.company.id, job.dealId, job.triggerKey, run.id);
+  const parts = [deps.company.id, job.dealId, job.triggerKey, input.run.id];
+  const key = idempotencyKey('doc', ...parts, ...(input.keySuffix ? [input.keySuffix] : []));
   return XERO_DOCUMENTS[job.kind].create(deps, document, { idempotencyKey: key });
 }
 

@@ -5,7 +5,7 @@ import escapeHtml from 'escape-html';
 import { type Db, withTransaction } from '../../store/db.js';
 import { addDealNote, type NewDealNote } from '../../store/repos/deal-notes.js';
 import { DOCUMENT_KIND, type DocumentKind } from '../document-kinds.js';
-import type { ContactHow } from '../mapping/contact-match.js';
+import { type ContactHow, howInWords } from '../mapping/contact-match.js';
 import type { SyncDeps } from '../ports.js';
 
 /**
@@ -17,14 +17,6 @@ import type { SyncDeps } from '../ports.js';
  * a Pipedrive outage loses it. Its link carries the outbox id as a marker (`markNoteLink`).
  */
 
-const found: Record<ContactHow, string> = {
-  linked: 'already linked',
-  'by contact number': 'matched by contact number',
-  'by name': 'matched by name',
-  'by email': 'matched by email',
-  created: 'created',
-};
-
 export function successNote(input: {
   kind: DocumentKind;
   number: string | null;
@@ -32,7 +24,7 @@ export function successNote(input: {
   currency: string;
   url: string;
   /** The Xero contact billed, and how it was found (ensureContact). */
-  customer: { name: string; how: ContactHow };
+  customer: { name: string; how: ContactHow; customerNumber?: string | undefined };
   notes: readonly string[];
 }): string {
   const name =
@@ -42,7 +34,10 @@ export function successNote(input: {
   const lines = [
     `<p>${escapeHtml(name)} was created in Xero: ${escapeHtml(formatTotal(input.total))} ${escapeHtml(input.currency)}. ` +
       `<a href="${escapeHtml(input.url)}">Open it in Xero</a></p>`,
-    `<p>Xero contact: ${escapeHtml(input.customer.name)} (${found[input.customer.how]}).</p>`,
+    `<p>Xero contact: ${escapeHtml(input.customer.name)} (${escapeHtml(howInWords(input.customer.how))}).</p>`,
+    ...(input.customer.customerNumber === undefined
+      ? []
+      : [`<p>${escapeHtml(input.customer.customerNumber)}</p>`]),
     ...input.notes.map((note) => `<p>${escapeHtml(note)}</p>`),
   ];
   return lines.join('');

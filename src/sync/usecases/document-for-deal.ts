@@ -3,6 +3,7 @@ import type { ErrorCode } from '../../errors/catalogue.js';
 import { getDocument, type XeroDocument } from '../../store/repos/documents.js';
 import { getRun, type Run, updateRun } from '../../store/repos/runs.js';
 import type { RunStatus } from '../../store/tables.js';
+import { XeroValidationError } from '../../xero/errors.js';
 import type { DocumentJob, RunOutcome, SyncDeps } from '../ports.js';
 import { createDocumentOnce } from './create-document.js';
 import { dispatchDealNote, recordWithDealNote } from './deal-note.js';
@@ -36,10 +37,7 @@ export async function documentForDeal(deps: SyncDeps, job: DocumentJob): Promise
     const existing = await getDocument(deps.db, documentKey(deps, job));
     if (existing?.xeroId) return await finishReused(deps, run, existing);
 
-    const preparation = await prepareDocument(deps, job);
-    if (preparation.kind === 'deal_gone') return await finishDealGone(deps, run);
-    if (preparation.kind === 'stop') return await finishStopped(deps, job, preparation.stop);
-    return await createAndRecord(deps, job, run, preparation.prepared);
+    return await prepareAndCreate(deps, job, run);
   } catch (error) {
     const failure = classifyFailure(error);
     if (failure.kind === 'stop') {
@@ -84,13 +82,43 @@ export async function recordFinalFailure(
   );
 }
 
+/**
+ * Stored contact links and items read before are trusted without asking Xero again (issue 12: no
+ * periodic re-verification). When Xero refuses the document for its contact or an item, what was
+ * trusted is looked up afresh and the document made once more, under its own Idempotency-Key (Xero
+ * replays a refusal for the same key, docs/vendors/xero.md §3); a second refusal stops the run.
+ */
+async function prepareAndCreate(deps: SyncDeps, job: DocumentJob, run: Run): Promise<RunOutcome> {
+  for (const verify of [false, true]) {
+    const preparation = await prepareDocument(deps, job);
+    if (preparation.kind === 'deal_gone') return finishDealGone(deps, run);
+    if (preparation.kind === 'stop') return finishStopped(deps, job, preparation.stop);
+    try {
+      return await createAndRecord(deps, job, run, preparation.prepared, verify);
+    } catch (error) {
+      if (verify || !refusesWhatWasTrusted(error)) throw error;
+      referenceCacheOf(deps).invalidate(deps.tenant.tenantId);
+    }
+  }
+  throw new Error('unreachable: the verified attempt returns or throws');
+}
+
+/** Xero's words when a document's contact or item is gone or archived (docs/vendors/xero.md §6). */
+function refusesWhatWasTrusted(error: unknown): boolean {
+  return (
+    error instanceof XeroValidationError &&
+    error.messages.some((message) => /\bcontact\b|\bitem code\b/i.test(message))
+  );
+}
+
 async function createAndRecord(
   deps: SyncDeps,
   job: DocumentJob,
   run: Run,
   prepared: PreparedDocument,
+  verify: boolean,
 ): Promise<RunOutcome> {
-  const contact = await ensureContact(deps, prepared.source, run.id);
+  const contact = await ensureContact(deps, prepared.source, run.id, { verify });
   if (!contact.ok) return finishStopped(deps, job, contact.stop);
   const itemsStop = await createPlannedItems(deps, prepared.plan);
   if (itemsStop) return finishStopped(deps, job, itemsStop);
@@ -103,10 +131,16 @@ async function createAndRecord(
     document,
     contactId: contact.contactId,
     today: prepared.today,
+    ...(verify && { keySuffix: 'verified' }),
     url,
     summary: {
       reference: document.Reference,
-      contact: { id: contact.contactId, name: contact.name, how: contact.how },
+      contact: {
+        id: contact.contactId,
+        name: contact.name,
+        how: contact.how,
+        ...(contact.customerNumber !== undefined && { customerNumber: contact.customerNumber }),
+      },
       lines: document.LineItems.length,
       expectedTotal: built.expected.total.toFixed(2),
     },
@@ -114,6 +148,7 @@ async function createAndRecord(
       runSuccessNote(deps, job, prepared, doc, how, url, {
         name: contact.name,
         how: contact.how,
+        customerNumber: contact.customerNumber,
       }),
   });
   if (creation.kind === 'busy') {

@@ -2,7 +2,7 @@ import { getContactLink } from '../../store/repos/links.js';
 import { buildContact, type ContactSource } from '../mapping/contact.js';
 import {
   type ContactHow,
-  HOW_MATCHED,
+  howMatched,
   linkedContactState,
   type LinkState,
   ownContactNumbers,
@@ -21,6 +21,7 @@ import {
   writeContacts,
 } from './contact-writes.js';
 import { contactLockName, isAlreadyThere, withCreationLocks } from './creation-lock.js';
+import { customerNumberOf } from './customer-number.js';
 import { idempotencyKey } from './keys.js';
 import { referenceCacheOf } from './load-org-reference.js';
 import type { DealSnapshot } from './read-deal.js';
@@ -28,10 +29,14 @@ import type { Stop } from './stop.js';
 
 /**
  * The Xero contact a deal's document goes to (docs/architecture.md, the flow):
- * 1. the stored link (per tenant), if that contact still exists, is ACTIVE and is not another
- *    record's (mapping/contact-match.ts linkedContactState);
- * 2. else the contact the identity rules find in one lookup of the configured keys — ContactNumber
- *    (PD-ORG-<id>/PD-PER-<id>), exact Name, email — never another record's, never an archived one;
+ * 1. the stored link (per tenant), trusted as it is: Xero is not asked again whether the contact still
+ *    exists and is ACTIVE (no periodic re-verification, issue 12). When Xero refuses a document for
+ *    its contact, the run asks again with `verify` (document-for-deal.ts), and then the link is used
+ *    only if that contact still exists, is ACTIVE and is not another record's
+ *    (mapping/contact-match.ts linkedContactState);
+ * 2. else the contact the identity rules find in one lookup of the configured steps — the settings'
+ *    field pairs (a TaxNumber, a CompanyNumber…), ContactNumber (PD-ORG-<id>/PD-PER-<id>), exact
+ *    Name, email, OR'ed in one `where` — never another record's, never an archived one;
  * 3. else a new contact built from the organization (or, B2C, the person), created under the
  *    record's creation lock (creation-lock.ts): a job that waited for another one creating the same
  *    contact finds its link and uses it, and Xero's "already assigned" (someone created it between
@@ -42,7 +47,15 @@ import type { Stop } from './stop.js';
  */
 
 export type ContactResult =
-  | { ok: true; contactId: string; name: string; how: ContactHow; draft: XeroContactDraft }
+  | {
+      ok: true;
+      contactId: string;
+      name: string;
+      how: ContactHow;
+      draft: XeroContactDraft;
+      /** What the run says of the customer number (customer-number.ts), when the settings name one. */
+      customerNumber?: string;
+    }
   | { ok: false; stop: Stop };
 
 export function contactSourceOf(snapshot: DealSnapshot): ContactSource | undefined {
@@ -56,10 +69,14 @@ export async function ensureContact(
   deps: SyncDeps,
   source: ContactSource,
   runId: string,
+  options: { verify?: boolean } = {},
 ): Promise<ContactResult> {
   const draft = buildContact(source, deps.company.settings);
   const linkedId = await getContactLink(deps.db, linkKeyOf(deps, source));
-  const link = linkedId === undefined ? undefined : await readLinked(deps, source, draft, linkedId);
+  const link =
+    linkedId === undefined
+      ? undefined
+      : await readLinked(deps, source, draft, linkedId, options.verify ?? false);
   if (link?.state === 'usable') return await use(deps, source, draft, link.contact, 'linked');
 
   const query: ContactQuery = {
@@ -78,7 +95,7 @@ async function matchInXero(
   // One query, one decision.
   const decision = (await decideInXero(deps, [query])).decisions[0]!;
   if (decision.kind === 'matched')
-    return use(deps, query.source, query.draft, decision.contact, HOW_MATCHED[decision.by]);
+    return use(deps, query.source, query.draft, decision.contact, howMatched(decision.by));
   const stop = decisionStop(decision, query.draft);
   return stop ? { ok: false, stop } : undefined;
 }
@@ -95,7 +112,7 @@ function createOnce(
   return withCreationLocks(deps, [contactLockName(source.kind, pipedriveId)], async () => {
     const linkedNow = await getContactLink(deps.db, linkKeyOf(deps, source));
     if (linkedNow !== undefined && linkedNow !== linkedBefore) {
-      const link = await readLinked(deps, source, draft, linkedNow);
+      const link = await readLinked(deps, source, draft, linkedNow, true);
       if (link?.state === 'usable') return use(deps, source, draft, link.contact, 'linked');
     }
     const key = idempotencyKey(
@@ -129,32 +146,42 @@ async function use(
   contact: XeroContactCandidate,
   how: ContactHow,
 ): Promise<ContactResult> {
-  if (how === 'linked')
-    referenceCacheOf(deps).rememberContact(
-      deps.tenant.tenantId,
-      verified(contact),
-      deps.clock.now().getTime(),
-    );
-  else await linkContact(deps, linkKeyOf(deps, source), verified(contact));
-  return { ok: true, contactId: contact.ContactID, name: contact.Name, how, draft };
+  // A linked contact is remembered as verified only when Xero was asked (readLinked).
+  if (how !== 'linked') await linkContact(deps, linkKeyOf(deps, source), verified(contact));
+  const customerNumber = await customerNumberOf(deps, source, draft, contact);
+  return {
+    ok: true,
+    contactId: contact.ContactID,
+    name: contact.Name,
+    how,
+    draft,
+    ...(customerNumber !== undefined && { customerNumber }),
+  };
 }
 
 /**
- * The linked contact and whether it may be used; a contact verified recently needs no GET. Undefined
- * when Xero no longer has it.
+ * The linked contact and whether it may be used. Unless `verify`, the link is trusted without a GET:
+ * under the name Xero last showed (a contact verified recently), else the record's own. Undefined when
+ * Xero no longer has it.
  */
 async function readLinked(
   deps: SyncDeps,
   source: ContactSource,
   draft: XeroContactDraft,
   contactId: string,
+  verify: boolean,
 ): Promise<{ state: LinkState; contact: XeroContactCandidate } | undefined> {
   const nowMs = deps.clock.now().getTime();
   const known = referenceCacheOf(deps).verifiedContact(deps.tenant.tenantId, contactId, nowMs);
-  const contact = known
-    ? { ...known, ContactStatus: 'ACTIVE' as const }
+  const trusted = verify
+    ? undefined
+    : (known ?? { ContactID: contactId, Name: draft.Name, ContactNumber: null });
+  const contact = trusted
+    ? { ...trusted, ContactStatus: 'ACTIVE' as const }
     : toCandidate((await deps.xero.getContact(xeroRef(deps), contactId)) ?? {})[0];
   if (!contact) return undefined;
+  if (!trusted && contact.ContactStatus === 'ACTIVE')
+    referenceCacheOf(deps).rememberContact(deps.tenant.tenantId, verified(contact), nowMs);
   const identity = { ownNumbers: ownContactNumbers(source.kind, pipedriveIdOf(source), draft) };
   return { state: linkedContactState(contact, identity), contact };
 }

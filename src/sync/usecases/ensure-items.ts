@@ -2,7 +2,7 @@ import type { PipedriveProduct } from '../../pipedrive/types.js';
 import { listItemLinksSince, saveItemLink } from '../../store/repos/links.js';
 import { XeroValidationError } from '../../xero/errors.js';
 import type { XeroItem } from '../../xero/types.js';
-import { ITEM_CODE_MAX, itemCodeFor, itemForProduct } from '../mapping/item.js';
+import { ITEM_CODE_MAX, itemForProduct, type ItemKey, itemKeyFor } from '../mapping/item.js';
 import { refuse } from '../mapping/refusal.js';
 import type { OrgItem, XeroItemDraft } from '../mapping/types.js';
 import { type SyncDeps, xeroRef } from '../ports.js';
@@ -25,7 +25,9 @@ import { type Stop, stopFromRefusal } from './stop.js';
  *   (linked since our lookup, or in the tenant cache) are not created again, and an item Xero says
  *   exists already ("Price List Item with Code … already exists": someone created it between our
  *   lookup and our create) is looked up by its code and used — the code is the item's identity.
- * The product's code is the item code (`PD-<id>` without one, see mapping/item.ts).
+ * A product is looked for by its direct link's Code, else by the chosen field (settings.items.matchBy:
+ * the product code → Code by default, `PD-<id>` without one; or a custom field such as a SKU → Code
+ * or Name; mapping/item.ts itemKeyFor); codes and names go in the same ONE GET /Items.
  */
 
 export interface ItemPlan {
@@ -48,45 +50,56 @@ export async function planItems(
   const tenantId = deps.tenant.tenantId;
   const nowMs = deps.clock.now().getTime();
   const items = new Map<number, OrgItem | null>();
-  const wanted = new Map<string, PipedriveProduct[]>();
+  /** Products still to look up, by their key (`Code:…` / `Name:…`). */
+  const wanted = new Map<string, { key: ItemKey; products: PipedriveProduct[] }>();
+  /** Products without a value for the chosen field: no item can match them. */
+  const unmatched: PipedriveProduct[] = [];
 
   for (const product of snapshot.products.values()) {
-    const code = itemCodeFor(product);
-    if (code.length > ITEM_CODE_MAX) {
+    const key = itemKeyFor(product, settings.items, snapshot.fieldDefinitions);
+    if (key?.xeroField === 'Code' && key.value.length > ITEM_CODE_MAX) {
       // Such a code can never be a Xero item; only the default item can stand in for it.
       if (policy === 'default_item') {
         items.set(product.id, null);
         continue;
       }
-      return stopFromRefusal(
-        refuse('item_code_too_long', `Product code "${code}" has ${code.length} characters`, {
-          code,
-          length: code.length,
-          product: product.name,
-        }).refusal,
-      );
+      return codeTooLong(key.value, product.name);
     }
-    const cached = cache.item(tenantId, code, nowMs);
+    if (key === undefined) {
+      unmatched.push(product);
+      continue;
+    }
+    const cached = cachedItem(deps, key);
     if (cached) items.set(product.id, cached);
-    else wanted.set(code, [...(wanted.get(code) ?? []), product]);
+    else {
+      const id = `${key.xeroField}:${key.value}`;
+      wanted.set(id, { key, products: [...(wanted.get(id)?.products ?? []), product] });
+    }
   }
   const defaultCode = settings.items.defaultItemCode;
   const needDefault =
-    policy === 'default_item' && defaultCode !== null && !cache.item(tenantId, defaultCode, nowMs);
-  const codes = [...wanted.keys(), ...(needDefault ? [defaultCode] : [])];
+    policy === 'default_item' && defaultCode !== null && !cache.item(tenantId, defaultCode);
+  const keys = [...wanted.values()].map((entry) => entry.key);
+  const codes = [
+    ...keys.flatMap((key) => (key.xeroField === 'Code' ? [key.value] : [])),
+    ...(needDefault ? [defaultCode] : []),
+  ];
+  const names = keys.flatMap((key) => (key.xeroField === 'Name' ? [key.value] : []));
   const lookedUpAt = deps.clock.now();
-  const found = codes.length === 0 ? [] : await deps.xero.getItems(xeroRef(deps), codes);
-  const byCode = new Map<string, OrgItem>();
+  const found =
+    codes.length + names.length === 0 ? [] : await deps.xero.getItems(xeroRef(deps), codes, names);
+  const known: OrgItem[] = [];
   for (const item of found) {
     const mapped = toOrgItem(item);
     if (!mapped) continue;
-    byCode.set(mapped.Code, mapped);
+    known.push(mapped);
     cache.rememberItem(tenantId, mapped, nowMs);
   }
-  await linkFound(deps, wanted, found);
+  const itemOf = (key: ItemKey) => known.find((item) => holds(item, key));
+  await linkFound(deps, [...wanted.values()], found);
 
   if (policy === 'default_item' && defaultCode !== null) {
-    if (!byCode.has(defaultCode) && !cache.item(tenantId, defaultCode, nowMs)) {
+    if (!known.some((item) => item.Code === defaultCode) && !cache.item(tenantId, defaultCode)) {
       return stopFromRefusal(
         refuse('item_not_found', `The default item ${defaultCode} is not in Xero`, {
           products: [defaultCode],
@@ -95,24 +108,53 @@ export async function planItems(
     }
   }
   const toCreate: ItemPlan['toCreate'] = [];
-  for (const [code, products] of wanted) {
-    for (const product of products) {
-      const item = byCode.get(code);
-      if (item || policy !== 'create_item') {
-        items.set(product.id, item ?? null);
-        continue;
-      }
-      const planned = itemForProduct(product, settings, { currency });
-      if (!planned.ok) return stopFromRefusal(planned.refusal);
-      if (!toCreate.some((entry) => entry.draft.Code === code))
-        toCreate.push({ productId: product.id, draft: planned.item });
-      items.set(product.id, {
-        Code: code,
-        SalesDetails: { AccountCode: planned.item.SalesDetails.AccountCode },
-      });
+  const entries = [
+    ...[...wanted.values()].flatMap(({ key, products }) =>
+      products.map((product) => ({ key: key as ItemKey | undefined, product })),
+    ),
+    ...unmatched.map((product) => ({ key: undefined, product })),
+  ];
+  for (const { key, product } of entries) {
+    const item = key && itemOf(key);
+    if (item || policy !== 'create_item') {
+      items.set(product.id, item ?? null);
+      continue;
     }
+    const planned = itemForProduct(product, settings, { currency, ...(key && { key }) });
+    if (!planned.ok) return stopFromRefusal(planned.refusal);
+    const code = planned.item.Code;
+    if (!toCreate.some((entry) => entry.draft.Code === code))
+      toCreate.push({ productId: product.id, draft: planned.item });
+    items.set(product.id, {
+      Code: code,
+      SalesDetails: { AccountCode: planned.item.SalesDetails.AccountCode },
+    });
   }
   return { items, toCreate, lookedUpAt };
+}
+
+/** Whether a Xero item is the one a key names (names compared as a person reads them). */
+function holds(item: OrgItem, key: ItemKey): boolean {
+  if (key.xeroField === 'Code') return item.Code === key.value;
+  const norm = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+  return item.Name !== undefined && norm(item.Name) === norm(key.value);
+}
+
+function cachedItem(deps: SyncDeps, key: ItemKey): OrgItem | undefined {
+  const cache = referenceCacheOf(deps);
+  return key.xeroField === 'Code'
+    ? cache.item(deps.tenant.tenantId, key.value)
+    : cache.items(deps.tenant.tenantId).find((item) => holds(item, key));
+}
+
+function codeTooLong(code: string, product: string): Stop {
+  return stopFromRefusal(
+    refuse('item_code_too_long', `Product code "${code}" has ${code.length} characters`, {
+      code,
+      length: code.length,
+      product,
+    }).refusal,
+  );
 }
 
 export async function createPlannedItems(deps: SyncDeps, plan: ItemPlan): Promise<Stop | null> {
@@ -138,7 +180,7 @@ async function madeSinceLookup(deps: SyncDeps, plan: ItemPlan): Promise<Set<stri
   return new Set([
     ...links.map((link) => link.xeroItemCode),
     ...plan.toCreate.flatMap(({ draft }) =>
-      cache.item(deps.tenant.tenantId, draft.Code, nowMs) ? [draft.Code] : [],
+      cache.item(deps.tenant.tenantId, draft.Code) ? [draft.Code] : [],
     ),
   ]);
 }
@@ -198,18 +240,22 @@ async function createItems(deps: SyncDeps, toCreate: ItemPlan['toCreate']): Prom
 /** Remembers which Xero item each product maps to (for the item sync and the panels). */
 async function linkFound(
   deps: SyncDeps,
-  wanted: Map<string, PipedriveProduct[]>,
+  wanted: readonly { key: ItemKey; products: readonly PipedriveProduct[] }[],
   found: XeroItem[],
 ): Promise<void> {
   for (const item of found) {
-    if (!item.Code || !item.ItemID) continue;
-    for (const product of wanted.get(item.Code) ?? []) {
-      await saveItemLink(
-        deps.db,
-        { companyId: deps.company.id, tenantId: deps.tenant.tenantId, productId: product.id },
-        { xeroItemCode: item.Code, xeroItemId: item.ItemID },
-        deps.clock.now(),
-      );
+    const mapped = toOrgItem(item);
+    if (!mapped || !item.ItemID) continue;
+    for (const { key, products } of wanted) {
+      if (!holds(mapped, key)) continue;
+      for (const product of products) {
+        await saveItemLink(
+          deps.db,
+          { companyId: deps.company.id, tenantId: deps.tenant.tenantId, productId: product.id },
+          { xeroItemCode: mapped.Code, xeroItemId: item.ItemID },
+          deps.clock.now(),
+        );
+      }
     }
   }
 }

@@ -62,6 +62,11 @@ export async function prepareDocument(deps: SyncDeps, job: DocumentJob): Promise
     today,
     dealUrl: deps.links.dealUrl(deps.company.domain, job.dealId),
     triggerKey: job.triggerKey,
+    customer: {
+      organization: snapshot.org,
+      person: snapshot.person,
+      fieldDefinitions: snapshot.fieldDefinitions,
+    },
   });
   if (!built.ok) return { kind: 'stop', stop: stopFromRefusal(built.refusal) };
   return { kind: 'ready', prepared: { snapshot, source, reference, plan, built, today } };

@@ -53,7 +53,7 @@ export async function readDeal(deps: SyncDeps, dealId: number): Promise<DealSnap
     org,
     person,
     products,
-    fieldDefinitions: await customFieldDefinitions(deps, org !== undefined),
+    fieldDefinitions: await customFieldDefinitions(deps, org !== undefined, true),
   };
 }
 
@@ -71,17 +71,31 @@ export async function unlessDeleted<T extends { is_deleted: boolean }>(
   }
 }
 
-/** Field definitions for the custom fields the contact mappings name (none when they name none). */
+/**
+ * Field definitions for the custom fields the settings name (none when they name none): the contact
+ * mappings and match pairs, and, with `products` (reading a deal), the field products are matched by
+ * and the custom fields the document templates name.
+ */
 export async function customFieldDefinitions(
   deps: SyncDeps,
   hasOrg: boolean,
+  products = false,
 ): Promise<PipedriveFieldDefinition[]> {
-  const { companyFields, personFields } = deps.company.settings.contacts;
-  const usesCustom = (mappings: typeof companyFields) =>
+  const { contacts, items, documents } = deps.company.settings;
+  const templates = products
+    ? [documents.referenceTemplate, ...Object.values(documents.quote).map(String)].join(' ')
+    : '';
+  const templated = (source: string) => new RegExp(`\\{${source}\\.[0-9a-f]{40}`).test(templates);
+  const { companyFields, personFields, matchFields } = contacts;
+  const usesCustom = (mappings: readonly { pipedriveField: string }[]) =>
     mappings.some((mapping) => CUSTOM_KEY.test(mapping.pipedriveField));
-  const entities: ('organization' | 'person')[] = [];
-  if (hasOrg && usesCustom(companyFields)) entities.push('organization');
-  if (usesCustom(personFields)) entities.push('person');
+  const entities: ('organization' | 'person' | 'product' | 'deal')[] = [];
+  if (hasOrg && (usesCustom([...companyFields, ...matchFields.organization]) || templated('org')))
+    entities.push('organization');
+  if (usesCustom([...personFields, ...matchFields.person]) || templated('person'))
+    entities.push('person');
+  if (products && usesCustom([items.matchBy])) entities.push('product');
+  if (templated('deal')) entities.push('deal');
   const lists = await Promise.all(entities.map((entity) => deps.pipedrive.listFields(entity)));
   return lists.flat();
 }

@@ -24,7 +24,7 @@ export function runSuccessNote(
   doc: XeroDocument,
   how: 'created' | 'adopted',
   url: (xeroId: string) => string,
-  customer: { name: string; how: ContactHow },
+  customer: { name: string; how: ContactHow; customerNumber?: string | undefined },
 ): NewDealNote {
   const total = doc.total ?? built.expected.total.toFixed(2);
   const notes = [...built.notes];

@@ -4,7 +4,7 @@ import { buildContact, type ContactSource, isOwnContactNumber } from '../mapping
 import { contactChanges, contactFields } from '../mapping/contact-diff.js';
 import {
   type ContactHow,
-  HOW_MATCHED,
+  howMatched,
   linkedContactState,
   ownContactNumbers,
 } from '../mapping/contact-match.js';
@@ -144,7 +144,7 @@ async function matchInXero(deps: SyncDeps, entries: Entry[], again: string): Pro
     else if (decision.kind === 'matched') {
       // Decisions are made among `found`, so the matched contact is there.
       entry.target = found.get(decision.contact.ContactID)!;
-      entry.how = HOW_MATCHED[decision.by];
+      entry.how = howMatched(decision.by);
     }
   });
 }

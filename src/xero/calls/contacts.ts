@@ -7,13 +7,28 @@ export type XeroContactQuery = (
   { contactNumber: string } | { name: string } | { emailAddress: string }
 ) & { includeArchived?: boolean };
 
-/** Keys to look contacts up by; a contact matching any of them is returned. */
+/**
+ * Keys to look contacts up by, each a top-level text field Xero's `where` compares with `==`
+ * (docs/vendors/xero.md §5); a contact matching any of them is returned.
+ */
 export interface XeroContactKeys {
   contactIds?: readonly string[];
-  contactNumbers?: readonly string[];
-  names?: readonly string[];
-  emailAddresses?: readonly string[];
+  ContactNumber?: readonly string[];
+  AccountNumber?: readonly string[];
+  TaxNumber?: readonly string[];
+  CompanyNumber?: readonly string[];
+  Name?: readonly string[];
+  EmailAddress?: readonly string[];
 }
+
+const TEXT_KEYS = [
+  'ContactNumber',
+  'AccountNumber',
+  'TaxNumber',
+  'CompanyNumber',
+  'Name',
+  'EmailAddress',
+] as const;
 
 /** Contacts come 100 to a page (docs/vendors/xero.md §5). */
 const CONTACT_PAGE_SIZE = 100;
@@ -102,16 +117,16 @@ export function contactCalls({ call, api, keyed, perElement, orUndefinedOn404 }:
     },
 
     /**
-     * Contacts matching any of `keys` (ContactID, ContactNumber, Name or EmailAddress), archived ones
+     * Contacts matching any of `keys` (ContactID or a text field), archived ones
      * included, in as few calls as Xero's URL length allows: one `where` of OR'ed clauses per chunk,
      * every page of it (docs/vendors/xero.md §5). Lets a batch of up to 50 customers be looked up at once.
      */
     async findContactsByKeys(ref: XeroTenantRef, keys: XeroContactKeys): Promise<XeroContact[]> {
       const clauses = [
         ...(keys.contactIds ?? []).map((id) => `ContactID==Guid(${whereString(id)})`),
-        ...(keys.contactNumbers ?? []).map((value) => `ContactNumber==${whereString(value)}`),
-        ...(keys.names ?? []).map((value) => `Name==${whereString(value)}`),
-        ...(keys.emailAddresses ?? []).map((value) => `EmailAddress==${whereString(value)}`),
+        ...TEXT_KEYS.flatMap((field) =>
+          (keys[field] ?? []).map((value) => `${field}==${whereString(value)}`),
+        ),
       ];
       const found = new Map<string, XeroContact>();
       for (const where of joinWithin([...new Set(clauses)], ' OR ', WHERE_MAX_CHARS)) {

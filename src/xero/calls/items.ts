@@ -2,18 +2,33 @@ import { toWriteResult, type XeroWriteResult } from '../results.js';
 import type { XeroItem, XeroTenantRef, XeroWriteOptions } from '../types.js';
 import { whereString, type XeroCallContext } from './context.js';
 
-/** Codes per `where` on GET /Items, to keep URLs short. */
-const ITEM_CODES_PER_CALL = 25;
+/** Codes and names per `where` on GET /Items, to keep URLs short. */
+const ITEM_KEYS_PER_CALL = 25;
 
 export function itemCalls({ call, api, keyed, perElement }: XeroCallContext) {
   return {
-    /** Items by code (all items when `codes` is absent); unit prices to 4 dp. */
-    async getItems(ref: XeroTenantRef, codes?: readonly string[]): Promise<XeroItem[]> {
+    /**
+     * Items by code or name, OR'ed in one `where` (all items when both are absent); unit prices to
+     * 4 dp.
+     */
+    async getItems(
+      ref: XeroTenantRef,
+      codes?: readonly string[],
+      names: readonly string[] = [],
+    ): Promise<XeroItem[]> {
+      const clauses = [
+        ...new Set([
+          ...(codes ?? []).map((code) => `Code==${whereString(code)}`),
+          ...names.map((name) => `Name==${whereString(name)}`),
+        ]),
+      ];
       const batches =
-        codes === undefined ? [undefined] : chunk([...new Set(codes)], ITEM_CODES_PER_CALL);
+        codes === undefined && names.length === 0
+          ? [undefined]
+          : chunk(clauses, ITEM_KEYS_PER_CALL);
       const found: XeroItem[] = [];
       for (const batch of batches) {
-        const where = batch?.map((code) => `Code==${whereString(code)}`).join(' OR ');
+        const where = batch?.join(' OR ');
         const data = await call(ref, 'GET', '/Items', (init) =>
           api.GET('/Items', {
             params: { header: init.tenant, query: { unitdp: 4, ...(where && { where }) } },

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import type { SettingsInput } from '../../src/sync/settings.js';
+import { documentForDeal } from '../../src/sync/usecases/document-for-deal.js';
+import { startSyncKit, type SyncKit } from '../support/sync-kit.js';
+
+/**
+ * Product matching on a chosen field or a direct link (issue 10): a custom product field (a SKU) →
+ * the Xero item's Code or Name, or a product linked one to one to an item in the settings; the
+ * product-not-found policy applies after both. Tenant A holds CONS-HR, IMPL-PKG, LIC-STD, TRAIN-DAY
+ * and GEN-SVC "General services" (docs/demo-data.md). Real HTTP against both sandboxes.
+ */
+describe('documentForDeal: items matched on a chosen field or a direct link', () => {
+  let kit: SyncKit;
+  let sku: string;
+  before(async () => {
+    kit = await startSyncKit();
+    const field = await kit.pdControl('POST', '/fields/product', {
+      name: 'SKU',
+      field_type: 'varchar',
+    });
+    sku = field.data.field_code;
+  });
+  after(() => kit.close());
+
+  async function product(code: string | null, skuValue?: string): Promise<number> {
+    const created = await kit.pdControl('POST', '/products', {
+      name: `Product ${code ?? skuValue ?? 'none'}`,
+      ...(code !== null && { code }),
+      prices: [{ currency: 'NZD', price: 100 }],
+      ...(skuValue !== undefined && { custom_fields: { [sku]: skuValue } }),
+    });
+    return created.data.id as number;
+  }
+
+  async function dealWith(productId: number): Promise<number> {
+    const deal = await kit.pdControl('POST', '/deals', {
+      title: `Deal for product ${productId}`,
+      currency: 'NZD',
+      org_id: 1,
+      stage_id: 2,
+    });
+    await kit.pdControl('POST', `/deals/${deal.data.id}/products`, {
+      product_id: productId,
+      item_price: 100,
+      quantity: 1,
+      tax: 15,
+      tax_method: 'exclusive',
+    });
+    return deal.data.id as number;
+  }
+
+  async function run(dealId: number, settings: SettingsInput) {
+    const since = await kit.lastXeroSeq();
+    const outcome = await documentForDeal(kit.deps(settings), await kit.newJob(dealId));
+    const requests = (await kit.xeroRequests(since)).filter((request) =>
+      request.path.startsWith('/api.xro/2.0/Items'),
+    );
+    const invoice = (await kit.xeroDocuments()).invoices.find((doc: any) =>
+      doc.Reference.includes(`[PD-${dealId}-`),
+    );
+    return { outcome, requests, invoice };
+  }
+  const where = (url: string) => new URL(url, 'http://x').searchParams.get('where');
+
+  it('a custom field (SKU) → Code: the line uses the item whose Code is the SKU, found in one GET', async () => {
+    const dealId = await dealWith(await product('WIDGET-1', 'TRAIN-DAY'));
+    const { outcome, requests, invoice } = await run(dealId, {
+      items: { matchBy: { pipedriveField: sku, xeroField: 'Code' } },
+    });
+    assert.equal(outcome.status, 'succeeded', JSON.stringify(outcome));
+    assert.equal(invoice.LineItems[0].ItemCode, 'TRAIN-DAY');
+    assert.deepEqual(
+      requests.map((request) => `${request.method} ${where(request.url)}`),
+      ['GET Code=="TRAIN-DAY"'],
+    );
+  });
+
+  it('a custom field → Name: the item whose Name is the value', async () => {
+    const dealId = await dealWith(await product('WIDGET-2', 'General services'));
+    const { outcome, invoice } = await run(dealId, {
+      items: { matchBy: { pipedriveField: sku, xeroField: 'Name' } },
+    });
+    assert.equal(outcome.status, 'succeeded', JSON.stringify(outcome));
+    assert.equal(invoice.LineItems[0].ItemCode, 'GEN-SVC');
+  });
+
+  it('a direct link wins over the chosen field', async () => {
+    const productId = await product('WIDGET-3', 'TRAIN-DAY');
+    const dealId = await dealWith(productId);
+    const { outcome, invoice } = await run(dealId, {
+      items: {
+        matchBy: { pipedriveField: sku, xeroField: 'Code' },
+        links: [{ productId, itemCode: 'LIC-STD' }],
+      },
+    });
+    assert.equal(outcome.status, 'succeeded', JSON.stringify(outcome));
+    assert.equal(invoice.LineItems[0].ItemCode, 'LIC-STD');
+  });
+
+  it('the policy applies after both: create_item makes the item under the SKU; no_action names the product', async () => {
+    const created = await dealWith(await product('WIDGET-4', 'SKU-NEW-4'));
+    const made = await run(created, {
+      items: {
+        productNotFound: 'create_item',
+        matchBy: { pipedriveField: sku, xeroField: 'Code' },
+      },
+    });
+    assert.equal(made.outcome.status, 'succeeded', JSON.stringify(made.outcome));
+    assert.equal(made.invoice.LineItems[0].ItemCode, 'SKU-NEW-4');
+    assert.ok((await kit.xeroItems()).some((item: any) => item.Code === 'SKU-NEW-4'));
+
+    const refused = await dealWith(await product('WIDGET-5'));
+    const { outcome } = await run(refused, {
+      items: { matchBy: { pipedriveField: sku, xeroField: 'Code' } },
+    });
+    assert.ok(outcome.status === 'waiting_fix' && outcome.code === 'item_not_found');
+    assert.match(outcome.message, /Product WIDGET-5/);
+  });
+});
