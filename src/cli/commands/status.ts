@@ -34,7 +34,7 @@ export function registerStatusCommand(program: Command, context: CliContext): vo
         if (options.links) {
           for (const company of report.companies) {
             console.log(
-              `connect link of ${company.id}: ${xeroConnectUrl(app.deps.publicUrl(), app.deps.signer, company.id)}`,
+              `connect link of ${company.id}: ${xeroConnectUrl(app.deps.publicUrl(), company.id)}`,
             );
           }
         }
