@@ -84,7 +84,7 @@ export async function replayFromNote(
 
 /** The replay link inside a deal note's HTML. */
 export function replayLinkOf(noteHtml: string): string | undefined {
-  return /href="([^"]*\/runs\/[^"]+\/replay)"/.exec(noteHtml)?.[1]?.replaceAll('&amp;', '&');
+  return /href="([^"]*\/runs\/[^"]+\/replay[^"]*)"/.exec(noteHtml)?.[1]?.replaceAll('&amp;', '&');
 }
 
 export interface PanelView {
