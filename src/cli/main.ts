@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import { createLogger } from '../logger.js';
 import { registerCatchUpCommand } from './commands/catch-up.js';
+import { registerKeysCommand } from './commands/keys.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerReplayCommand } from './commands/replay.js';
 import { registerSandboxCommand } from './commands/sandbox.js';
@@ -45,6 +46,7 @@ registerReplayCommand(program, context);
 registerSyncCommand(program, context);
 registerCatchUpCommand(program, context);
 registerSettingsCommand(program, context);
+registerKeysCommand(program, context);
 registerSandboxCommand(program, context);
 
 try {
