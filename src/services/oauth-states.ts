@@ -31,13 +31,18 @@ export async function issueOAuthState(
   start: OAuthStart,
 ): Promise<string> {
   const state = newSecret();
-  await insertOAuthState(deps.db, hashSecret(state), {
-    browserHash: hashSecret(browserNonce),
-    purpose: start.purpose,
-    companyId: start.companyId ?? null,
-    returnTo: start.returnTo ?? null,
-    expiresAt: new Date(deps.clock.now().getTime() + OAUTH_STATE_TTL_MS),
-  });
+  await insertOAuthState(
+    deps.db,
+    hashSecret(state),
+    {
+      browserHash: hashSecret(browserNonce),
+      purpose: start.purpose,
+      companyId: start.companyId ?? null,
+      returnTo: start.returnTo ?? null,
+      expiresAt: new Date(deps.clock.now().getTime() + OAUTH_STATE_TTL_MS),
+    },
+    deps.clock.now(),
+  );
   return state;
 }
 
@@ -48,10 +53,14 @@ export async function takeState(
   browserNonce: string | undefined,
   purposes: readonly OAuthPurpose[],
 ): Promise<(OAuthStart & { purpose: OAuthPurpose }) | undefined> {
-  if (state === undefined || state.length > 200) return undefined;
-  const taken = await takeOAuthState(deps.db, hashSecret(state), deps.clock.now());
-  if (taken === undefined || browserNonce === undefined) return undefined;
-  if (taken.browserHash !== hashSecret(browserNonce)) return undefined;
+  if (state === undefined || state.length > 200 || browserNonce === undefined) return undefined;
+  const taken = await takeOAuthState(
+    deps.db,
+    hashSecret(state),
+    hashSecret(browserNonce),
+    deps.clock.now(),
+  );
+  if (taken === undefined) return undefined;
   if (!purposes.includes(taken.purpose as OAuthPurpose)) return undefined;
   return {
     purpose: taken.purpose as OAuthPurpose,

@@ -14,7 +14,10 @@ export async function insertOAuthState(
   db: Db,
   stateHash: string,
   state: OAuthStateRecord,
+  now: Date,
 ): Promise<void> {
+  // Expired states of anyone are swept on the way: they can no longer be used.
+  await db.deleteFrom('oauth_states').where('expires_at', '<', toDbTime(now)).execute();
   await db
     .insertInto('oauth_states')
     .values({
@@ -29,20 +32,22 @@ export async function insertOAuthState(
 }
 
 /**
- * Takes the state out (single use): the row is deleted by this one statement, so of two callbacks
- * racing with the same state only one gets it. Expired rows of anyone are swept on the way.
+ * Takes the state out (single use) if it was issued to this browser: the row is deleted by this one
+ * statement, so of two callbacks racing with the same state only one gets it. Another browser's
+ * attempt changes nothing.
  */
 export async function takeOAuthState(
   db: Db,
   stateHash: string,
+  browserHash: string,
   now: Date,
 ): Promise<OAuthStateRecord | undefined> {
   const row = await db
     .deleteFrom('oauth_states')
     .where('state_hash', '=', stateHash)
+    .where('browser_hash', '=', browserHash)
     .returningAll()
     .executeTakeFirst();
-  await db.deleteFrom('oauth_states').where('expires_at', '<', toDbTime(now)).execute();
   if (row === undefined || row.expires_at <= toDbTime(now)) return undefined;
   return {
     browserHash: row.browser_hash,
