@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 
-import { apiKeyCompany } from '../services/api-keys.js';
+import { liveApiKey, noteApiKeyUse } from '../services/api-keys.js';
 import { type Session, sessionOf, startSession } from '../services/sessions.js';
 import { cookieOf, SESSION_COOKIE, setSessionCookie } from './cookies.js';
 import type { HttpDeps } from './deps.js';
@@ -43,10 +43,11 @@ export async function requireCompanyAccess(
 ): Promise<Access> {
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
   if (bearer !== undefined) {
-    const keyCompany = await apiKeyCompany(deps, bearer);
-    if (keyCompany === undefined)
+    const key = await liveApiKey(deps, bearer);
+    if (key === undefined)
       throw new HttpError(401, 'access_denied', 'The API key is unknown, revoked or expired');
-    if (keyCompany !== companyId) throw otherCompany(companyId);
+    if (key.companyId !== companyId) throw otherCompany(companyId);
+    await noteApiKeyUse(deps, key);
     return { companyId, via: 'key', csrf: '' };
   }
   const sessionId = cookieOf(request, SESSION_COOKIE);

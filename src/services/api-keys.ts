@@ -44,15 +44,17 @@ export async function createApiKey(
   return { id, key };
 }
 
-/** The company a live key belongs to; undefined for an unknown, revoked or expired key. */
-export async function apiKeyCompany(deps: ApiKeyDeps, key: string): Promise<number | undefined> {
-  if (!key.startsWith(API_KEY_PREFIX)) return undefined;
+/** The live key this is; undefined for an unknown, revoked or expired key. */
+export async function liveApiKey(deps: ApiKeyDeps, key: string): Promise<ApiKeyRecord | undefined> {
+  if (!key.startsWith(API_KEY_PREFIX) || key.length > 200) return undefined;
+  return findLiveApiKey(deps.db, hashSecret(key), deps.clock.now());
+}
+
+/** Notes that a key was accepted (for `keys list`), at most once a minute. */
+export async function noteApiKeyUse(deps: ApiKeyDeps, key: ApiKeyRecord): Promise<void> {
   const now = deps.clock.now();
-  const found = await findLiveApiKey(deps.db, hashSecret(key), now);
-  if (found === undefined) return undefined;
-  if (found.lastUsedAt === null || now.getTime() - found.lastUsedAt.getTime() > TOUCH_EVERY_MS)
-    await touchApiKey(deps.db, found.id, now);
-  return found.companyId;
+  if (key.lastUsedAt === null || now.getTime() - key.lastUsedAt.getTime() > TOUCH_EVERY_MS)
+    await touchApiKey(deps.db, key.id, now);
 }
 
 export async function companyApiKeys(deps: ApiKeyDeps, companyId: number): Promise<ApiKeyRecord[]> {
