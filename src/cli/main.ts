@@ -10,6 +10,7 @@ import { registerReplayCommand } from './commands/replay.js';
 import { registerSandboxCommand } from './commands/sandbox.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerSettingsCommand } from './commands/settings.js';
+import { registerSignOutCommand } from './commands/sign-out.js';
 import { registerStartCommand } from './commands/start.js';
 import { registerStatusCommand } from './commands/status.js';
 import { registerSyncCommand } from './commands/sync.js';
@@ -47,6 +48,7 @@ registerSyncCommand(program, context);
 registerCatchUpCommand(program, context);
 registerSettingsCommand(program, context);
 registerKeysCommand(program, context);
+registerSignOutCommand(program, context);
 registerSandboxCommand(program, context);
 
 try {

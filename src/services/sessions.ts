@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import {
+  deleteEndedSessions,
   findLiveSession,
   insertSession,
   revokeCompanySessions,
@@ -38,6 +39,8 @@ export async function startSession(
     createdAt: now,
     expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
   };
+  // Sessions that have ended can never be used again: swept as new ones start.
+  await deleteEndedSessions(deps.db, now);
   await insertSession(deps.db, hashSecret(id), record);
   return { id, session: { ...record, csrf: csrfOf(id) } };
 }

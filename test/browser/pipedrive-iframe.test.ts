@@ -36,7 +36,7 @@ describe("browser: the settings page inside Pipedrive's iframe", { skip }, () =>
   it('an admin opens it, the SDK initialises, and a setting saved in the frame is stored', async () => {
     const { page } = browser;
     await page.goto(host(1001));
-    await page.waitForFunction(() => (window as any).sandboxHost?.initialized === true);
+    await page.waitForFunction(() => (globalThis as any).sandboxHost?.initialized === true);
     const frame = page.frameLocator('#extension');
     const field = frame.locator('[name="documents.referenceTemplate"]');
     await field.fill('PD {deal.id} from the iframe');

@@ -80,6 +80,48 @@ describe('app access: Pipedrive sign-in, headers, ids and limits', () => {
     }
   });
 
+  it('signs an admin in with Pipedrive OAuth outside Pipedrive and returns to the page; refuses a non-admin', async () => {
+    const signIn = async (userId: number) => {
+      const jar = new CookieJar();
+      const start = await hop(
+        `${kit.appUrl}/auth/pipedrive?return=${encodeURIComponent(`/ui/history?company=${COMPANY}`)}`,
+        {},
+        jar,
+      );
+      assert.equal(start.status, 302);
+      const consent = new URL(start.location!);
+      consent.searchParams.set('auto_approve', '1');
+      consent.searchParams.set('user_id', String(userId));
+      const callback = await hop(consent.toString(), {}, jar);
+      return { jar, answer: await hop(callback.location!, {}, jar) };
+    };
+    const admin = await signIn(1001);
+    assert.equal(admin.answer.status, 303, admin.answer.body);
+    assert.equal(admin.answer.location, `${kit.appUrl}/ui/history?company=${COMPANY}`);
+    const history = await hop(admin.answer.location!, {}, admin.jar);
+    assert.equal(history.status, 200);
+    const grants = await kit.app.db.selectFrom('pipedrive_connections').selectAll().execute();
+    const other = await signIn(1002);
+    assert.equal(other.answer.status, 403);
+    assert.match(other.answer.body, /not_company_admin/);
+    assert.equal(other.jar.cookies.has('pdx_session'), false);
+    assert.deepEqual(
+      await kit.app.db.selectFrom('pipedrive_connections').selectAll().execute(),
+      grants,
+      "the company's grant is kept",
+    );
+  });
+
+  it('a sign-in return address must be a page of this app', async () => {
+    const away = await fetch(
+      `${kit.appUrl}/auth/pipedrive?return=${encodeURIComponent('//evil.example/')}`,
+      {
+        redirect: 'manual',
+      },
+    );
+    assert.equal(away.status, 400);
+  });
+
   it('sends security headers: CSP framing by Pipedrive only, no referrer, nosniff, no-store', async () => {
     const response = await kit.session.fetch(`${kit.appUrl}/ui/settings?company=${COMPANY}`);
     const csp = response.headers.get('content-security-policy') ?? '';
