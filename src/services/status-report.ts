@@ -53,9 +53,10 @@ export async function statusReport(
 type QueueCounts = StatusReport['queue'];
 
 /**
- * Embedded mode: the store's jobs table; PostgreSQL: graphile-worker's `jobs` view. With a company,
- * only its jobs (every job's payload names its `companyId`, queue/jobs.ts): one company's status
- * never shows another's work.
+ * Embedded mode: the store's jobs table; PostgreSQL: graphile-worker's jobs table (`_private_jobs`,
+ * as queue/graphile.ts uses it: the public `jobs` view has no payload). With a company, only its
+ * jobs (every job's payload names its `companyId`, queue/jobs.ts): one company's status never shows
+ * another's work.
  */
 async function queueCounts(db: Db, now: Date, companyId?: number): Promise<QueueCounts> {
   const counts = { pending: 0, scheduled: 0, running: 0, failed: 0 };
@@ -67,7 +68,7 @@ async function queueCounts(db: Db, now: Date, companyId?: number): Promise<Queue
                count(*) filter (where ${waiting} and run_at > ${nowText}::timestamptz) as scheduled,
                count(*) filter (where locked_at is not null) as running,
                count(*) filter (where locked_at is null and attempts >= max_attempts) as failed
-        from graphile_worker.jobs
+        from graphile_worker._private_jobs
         where ${companyId === undefined ? sql`true` : sql`(payload->>'companyId')::bigint = ${companyId}`}`.execute(
         db,
       );
