@@ -16,7 +16,6 @@ import { resolveEncryptionKey } from './services/encryption-key.js';
 import { sweepInbox } from './services/inbox-sweep.js';
 import { createJobHandlers } from './services/job-handlers.js';
 import { createAppLinks } from './services/links.js';
-import { createSigner } from './services/signed-token.js';
 import { type Db, type OpenDatabase, openDatabase } from './store/db.js';
 import { migrateToLatest } from './store/migrations/index.js';
 
@@ -62,7 +61,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const encryptionKey = resolveEncryptionKey(config, logger);
   const box = createSecretBox(encryptionKey);
-  const signer = createSigner(encryptionKey, clock);
   const database =
     overrides.database ??
     openDatabase(config.databaseUrl, {
@@ -77,7 +75,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const db = database.db;
 
   let publicUrl = config.publicUrl;
-  const links = createAppLinks(() => publicUrl, signer);
+  const links = createAppLinks(() => publicUrl);
   const connections = createConnections({
     config,
     db,
@@ -115,9 +113,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger,
     connections,
     queue,
-    signer,
     links,
     sandboxMode: config.sandboxMode,
+    pipedriveOAuthUrl: config.pipedrive.oauthUrl,
+    rateLimitPerMinute: config.rateLimitPerMinute,
     pipedriveClient: {
       clientId: config.pipedrive.clientId,
       clientSecret: config.pipedrive.clientSecret,

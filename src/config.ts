@@ -57,6 +57,8 @@ const configSchema = z.object({
   CATCH_UP_INTERVAL_MS: z.coerce.number().int().min(1_000).default(300_000),
   /** Documents a company may create per month, shown against its usage on the settings page; 100. */
   PLAN_MONTHLY_QUOTA: z.coerce.number().int().min(0).default(100),
+  /** Requests per minute one company (or one address, when no company is named) may make; 600. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Interface the sandbox servers listen on; loopback by default so nothing is exposed. */
   SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
   /** Port of the local Pipedrive server; 4010 by default. */
@@ -99,6 +101,8 @@ export interface Config {
   catchUp: { intervalMs: number };
   /** Documents per company per month in the plan (usage is shown against it). */
   planMonthlyQuota: number;
+  /** Requests per minute per company on the public endpoints (http/limits.ts). */
+  rateLimitPerMinute: number;
   sandbox: { host: string; pipedrivePort: number; xeroPort: number };
 }
 
@@ -147,6 +151,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     worker: { concurrency: values.WORKER_CONCURRENCY, leaseMs: values.QUEUE_LEASE_MS },
     catchUp: { intervalMs: values.CATCH_UP_INTERVAL_MS },
     planMonthlyQuota: values.PLAN_MONTHLY_QUOTA,
+    rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
     sandbox: {
       host: values.SANDBOX_HOST,
       pipedrivePort: values.SANDBOX_PIPEDRIVE_PORT,

@@ -68,6 +68,7 @@ export const operationCosts: Readonly<Record<string, OperationCost>> = {
   'v1 GET /notes': { cost: 20, scopes: [...DEALS_READ, ...CONTACTS_READ] },
   'v1 POST /notes': { cost: 10, scopes: ['deals:full', 'contacts:full'] },
   'v1 GET /users/me': { cost: 2, scopes: ['base'] },
+  'v1 GET /users/{id}': { cost: 2, scopes: ['users:read'] },
   'v1 GET /currencies': { cost: 20, scopes: ['base'] },
   'v1 GET /dealFields': { cost: 20, scopes: [...DEALS_READ, 'deal-fields:full', 'admin'] },
   'v1 GET /organizationFields': {

@@ -1,14 +1,16 @@
-import { walkPipedriveInstall, walkXeroConnect } from '../../src/cli/oauth-walk.js';
-import { systemClock } from '../../src/clock.js';
-import { companyToken } from '../../src/services/links.js';
-import { createSigner } from '../../src/services/signed-token.js';
+import {
+  CookieJar,
+  sessionHeaders,
+  walkPipedriveInstall,
+  walkXeroConnect,
+} from '../../src/cli/oauth-walk.js';
 import { type Call, jsonClient } from './control.js';
 import type { SeededCompany } from './seed.js';
 
 /**
  * Installs the running app into each company and connects each to its Xero organisation through
  * the real OAuth flows (the sandboxes' auto-approved consent pages), then sets the triggers through
- * the app's settings API: "Won" makes an invoice, "Proposal" a quote, and products Xero does not
+ * the app's settings API, as the admin the install signed in: "Won" makes an invoice, "Proposal" a quote, and products Xero does not
  * know become Xero items.
  */
 export const CAMPAIGN_PIPEDRIVE_APP = {
@@ -21,29 +23,30 @@ export async function registerPipedriveApp(pipedrive: Call, appUrl: string): Pro
     ...CAMPAIGN_PIPEDRIVE_APP,
     name: 'pipedrive-xero (campaign)',
     callbackUrl: `${appUrl}/oauth/pipedrive/callback`,
-    scopes: ['base', 'deals:full', 'products:read', 'contacts:full', 'admin'],
+    scopes: ['base', 'deals:full', 'products:read', 'contacts:full', 'admin', 'users:read'],
   });
 }
 
-export async function installCompany(
-  appUrl: string,
-  encryptionKey: string,
-  company: SeededCompany,
-): Promise<void> {
-  const installed = await walkPipedriveInstall(appUrl, {
-    company_id: String(company.plan.id),
-    user_id: String(company.plan.adminId),
-  });
+export async function installCompany(appUrl: string, company: SeededCompany): Promise<void> {
+  const jar = new CookieJar();
+  const installed = await walkPipedriveInstall(
+    appUrl,
+    { company_id: String(company.plan.id), user_id: String(company.plan.adminId) },
+    jar,
+  );
   if (installed.status !== 303 || installed.location === undefined)
     throw new Error(`installing company ${company.plan.id}: ${installed.status} ${installed.body}`);
-  const connected = await walkXeroConnect(installed.location, { tenant_ids: company.tenantId });
+  const connected = await walkXeroConnect(
+    installed.location,
+    { tenant_ids: company.tenantId },
+    jar,
+  );
   if (connected.status !== 200)
     throw new Error(
       `connecting company ${company.plan.id} to Xero: ${connected.status} ${connected.body}`,
     );
 
-  const token = companyToken(createSigner(encryptionKey, systemClock), company.plan.id);
-  const api = jsonClient(appUrl, { authorization: `Bearer ${token}` });
+  const api = jsonClient(appUrl, await sessionHeaders(appUrl, jar, company.plan.id));
   await api('PUT', `/api/companies/${company.plan.id}/settings`, {
     triggers: {
       rules: [

@@ -170,7 +170,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
     // The serving process first: it migrates the store before the workers open it.
     await running.start(slots[0]!.name);
     await Promise.all(slots.slice(1).map((slot) => running.start(slot.name)));
-    for (const company of truth.companies) await installCompany(appUrl, encryptionKey, company);
+    for (const company of truth.companies) await installCompany(appUrl, company);
 
     const faultRandom = createRandom(options.seed + 1);
     const xeroCalls = countXeroCalls(xero);

@@ -4,11 +4,13 @@ import { ConfigError, loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import { createLogger } from '../logger.js';
 import { registerCatchUpCommand } from './commands/catch-up.js';
+import { registerKeysCommand } from './commands/keys.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerReplayCommand } from './commands/replay.js';
 import { registerSandboxCommand } from './commands/sandbox.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerSettingsCommand } from './commands/settings.js';
+import { registerSignOutCommand } from './commands/sign-out.js';
 import { registerStartCommand } from './commands/start.js';
 import { registerStatusCommand } from './commands/status.js';
 import { registerSyncCommand } from './commands/sync.js';
@@ -45,6 +47,8 @@ registerReplayCommand(program, context);
 registerSyncCommand(program, context);
 registerCatchUpCommand(program, context);
 registerSettingsCommand(program, context);
+registerKeysCommand(program, context);
+registerSignOutCommand(program, context);
 registerSandboxCommand(program, context);
 
 try {

@@ -12,7 +12,7 @@
  */
 
 /** The statuses the app answers errors with. */
-export type HttpStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 500 | 502 | 503;
+export type HttpStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 502 | 503;
 
 export interface CodeEntry {
   /**
@@ -75,9 +75,33 @@ const intake = {
   },
   access_denied: {
     status: 401,
+    alsoStatus: 403,
     retried: false,
     meaning:
-      "A company route without that company's link token (outside sandbox mode), or a replay page without the run's token; open the link the app gave you again.",
+      'A company route without a way in: a page without a session (sign in through Pipedrive), an API call without a valid API key, or (403) a session, key or token of another company. docs/access.md says how each route is opened.',
+  },
+  csrf_invalid: {
+    status: 403,
+    retried: false,
+    meaning:
+      "A form or a session's unsafe request without the page's CSRF token (or with another session's); reload the page and submit again. Nothing was changed.",
+  },
+  not_company_admin: {
+    status: 403,
+    retried: false,
+    meaning:
+      "Only an admin of the Pipedrive company may install the app, reconnect it, or open its settings; Pipedrive says this user is not one. The company's grant is kept.",
+  },
+  route_not_found: {
+    status: 404,
+    retried: false,
+    meaning: 'No such route (method and path); docs/access.md lists every route.',
+  },
+  rate_limited: {
+    status: 429,
+    retried: false,
+    meaning:
+      'Too many requests for this company (or this address) in a minute; wait for `Retry-After` seconds.',
   },
   company_not_found: {
     status: 404,
@@ -133,7 +157,13 @@ const connecting = {
     status: 400,
     retried: false,
     meaning:
-      'An OAuth callback whose `state` we did not issue, or that expired (15 minutes). Start the install or connect again.',
+      'An OAuth callback whose `state` we did not issue to this browser, already used, or expired (15 minutes). Start the install, sign-in or connect again.',
+  },
+  oauth_code_invalid: {
+    status: 400,
+    retried: false,
+    meaning:
+      'The vendor refused the OAuth `code` (used already, expired, or issued for another app). Start the install, sign-in or connect again.',
   },
   oauth_code_missing: {
     status: 400,
@@ -292,6 +322,12 @@ const panelRefusals = {
     status: 401,
     retried: false,
     meaning: "A panel request's JWT has expired; reload the panel.",
+  },
+  panel_action_refused: {
+    status: 400,
+    retried: false,
+    meaning:
+      'A panel action (Update, Replay, Preview) could not be done; its message says why in plain words (Xero not connected, nothing to replay, the deal is gone, a bad value).',
   },
   panel_company_mismatch: {
     status: 403,

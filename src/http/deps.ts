@@ -2,9 +2,16 @@ import type { AppContext } from '../services/context.js';
 
 /** Everything the routes use, built by app.ts: the services' context and what only HTTP needs. */
 export interface HttpDeps extends AppContext {
-  /** In sandbox mode the company routes need no link token (README "Access"). */
+  /** In sandbox mode the company routes need no sign-in from loopback (docs/access.md). */
   sandboxMode: boolean;
-  /** Pipedrive signs panel JWTs and the uninstall callback with the app's client credentials. */
+  /** Pipedrive's OAuth host (config PIPEDRIVE_OAUTH_URL): the one origin besides *.pipedrive.com that may frame the pages. */
+  pipedriveOAuthUrl: string;
+  /** Requests per minute per company on the public endpoints (config RATE_LIMIT_PER_MINUTE). */
+  rateLimitPerMinute: number;
+  /**
+   * Pipedrive signs panel and custom-UI JWTs and the uninstall callback with the app's client
+   * credentials.
+   */
   pipedriveClient: { clientId: string; clientSecret: string };
   /** Signs Xero webhooks (config XERO_WEBHOOK_KEY; the sandbox app's key in sandbox mode). */
   xeroWebhookKey: string;

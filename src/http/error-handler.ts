@@ -50,6 +50,8 @@ interface Answer {
   details?: unknown;
   /** Sent as the Retry-After header. */
   retryAfterSeconds?: number;
+  /** A page that needs a signed-in person links here (http/access.ts). */
+  signInUrl?: string;
 }
 
 export function toAnswer(error: unknown): Answer {
@@ -67,11 +69,13 @@ export function toAnswer(error: unknown): Answer {
   if (error instanceof AppError) {
     const status = error instanceof HttpError ? error.status : httpStatusOf(error.code);
     if (status !== null) {
+      const signInUrl = (error as { signInUrl?: unknown }).signInUrl;
       return {
         status,
         code: error.code,
         message: error.message,
         ...(error.details !== undefined && { details: error.details }),
+        ...(typeof signInUrl === 'string' && { signInUrl }),
       };
     }
   }
@@ -128,10 +132,15 @@ export function createErrorHandler(logger: Logger) {
         .code(answer.status)
         .type('text/html; charset=utf-8')
         .send(
-          page(
-            'Something went wrong',
-            `<p>${escapeHtml(answer.message)}</p><p><small>code: ${answer.code}</small></p>`,
-          ),
+          answer.signInUrl === undefined
+            ? page(
+                'Something went wrong',
+                `<p>${escapeHtml(answer.message)}</p><p><small>code: ${answer.code}</small></p>`,
+              )
+            : page(
+                'Sign in',
+                `<p>${escapeHtml(answer.message)}.</p><p><a href="${escapeHtml(answer.signInUrl)}" data-testid="sign-in">Sign in with Pipedrive</a></p><p><small>code: ${answer.code}</small></p>`,
+              ),
         );
     }
     return reply.code(answer.status).send({

@@ -10,6 +10,8 @@ import { registerPipedriveOAuthRoutes } from './oauth/pipedrive.js';
 import { registerXeroOAuthRoutes } from './oauth/xero.js';
 import { registerPanelActionRoutes } from './panels/actions.js';
 import { registerPanelRoutes } from './panels/panels.js';
+import { registerSecurity } from './security.js';
+import { registerSignInRoutes } from './sign-in.js';
 import { registerUiRoutes } from './ui/index.js';
 import { registerPipedriveWebhook } from './webhooks/pipedrive.js';
 import { registerXeroWebhook } from './webhooks/xero.js';
@@ -20,6 +22,14 @@ export function buildServer(deps: HttpDeps): FastifyInstance {
   const app = Fastify({ logger: false });
   app.register(formbody);
   app.setErrorHandler(createErrorHandler(deps.logger));
+  app.register(async (scope) => {
+    await registerSecurity(scope, deps);
+    registerRoutes(scope, deps);
+  });
+  return app;
+}
+
+function registerRoutes(app: FastifyInstance, deps: HttpDeps): void {
   app.get('/health', async () => ({ ok: true }));
   registerPipedriveWebhook(app, deps);
   registerPipedriveOAuthRoutes(app, deps);
@@ -31,5 +41,5 @@ export function buildServer(deps: HttpDeps): FastifyInstance {
   registerPanelRoutes(app, deps);
   registerPanelActionRoutes(app, deps);
   registerXeroWebhook(app, deps);
-  return app;
+  registerSignInRoutes(app, deps);
 }

@@ -43,6 +43,7 @@ import type {
   PipedrivePipeline,
   PipedriveProduct,
   PipedriveStage,
+  PipedriveUser,
   PipedriveWebhookSubscription,
 } from './types.js';
 
@@ -259,6 +260,11 @@ export class PipedriveClient {
   /** The installing user and company (§3.11). */
   async getMe(): Promise<PipedriveMe> {
     return this.data(this.v1Base, UsersApiAxiosParamCreator(this.v1).getCurrentUser());
+  }
+
+  /** One user of the company, to check who is an admin (§3.11; scope `users:read`). */
+  async getUser(id: number): Promise<PipedriveUser> {
+    return this.data(this.v1Base, UsersApiAxiosParamCreator(this.v1).getUser(id));
   }
 
   /** Subscribes to webhooks v2 with Basic auth on delivery (§5.1; needs scope `admin`). */

@@ -167,7 +167,17 @@ export interface PipedriveMe {
   company_name: string;
   company_domain: string;
   default_currency: string;
+  /**
+   * The user's access per Pipedrive app: `{app: 'global', admin: true}` is a company admin
+   * (docs/vendors/pipedrive.md §3.11, the official spec's UserAccess).
+   */
+  access?: { app: string; admin?: boolean }[];
+  /** 1/true for a company admin: in live answers, though the official spec omits it (§3.11). */
+  is_admin?: number | boolean;
 }
+
+/** GET /api/v1/users/{id} (§3.11): the same user fields, for any user of the company. */
+export type PipedriveUser = Omit<PipedriveMe, 'company_id' | 'company_name' | 'company_domain'>;
 
 export interface PipedriveNote {
   id: number;

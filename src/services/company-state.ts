@@ -15,7 +15,7 @@ import { buildSyncDeps, type SyncDepsContext } from './sync-deps.js';
  */
 export type CompanyState = { ok: true; deps: SyncDeps } | { ok: false; problem: PanelError };
 
-export type PanelDeps = SyncDepsContext & Pick<AppContext, 'signer' | 'publicUrl'>;
+export type PanelDeps = SyncDepsContext & Pick<AppContext, 'publicUrl'>;
 
 export async function companyState(deps: PanelDeps, companyId: number): Promise<CompanyState> {
   const installUrl = `${deps.publicUrl()}/oauth/pipedrive/install`;
@@ -34,7 +34,7 @@ export async function companyState(deps: PanelDeps, companyId: number): Promise<
     },
   };
   if ((await getCompany(deps.db, companyId)) === undefined) return notInstalled;
-  const connectUrl = xeroConnectUrl(deps.publicUrl(), deps.signer, companyId);
+  const connectUrl = xeroConnectUrl(deps.publicUrl(), companyId);
   const connection = await getXeroConnection(deps.db, deps.box, companyId);
   if (connection === undefined)
     return { ok: false, problem: notConnectedPanel('not_connected', connectUrl) };
@@ -50,15 +50,12 @@ export async function companyState(deps: PanelDeps, companyId: number): Promise<
 
 /** A Xero refusal of the stored grant found while reading: the same fix as needs_reauth. */
 export function reauthProblem(
-  deps: Pick<AppContext, 'signer' | 'publicUrl'>,
+  deps: Pick<AppContext, 'publicUrl'>,
   companyId: number,
   error: unknown,
 ): PanelError | undefined {
   if (!(error instanceof AppError) || error.code !== 'xero_reauth_required') return undefined;
-  return notConnectedPanel(
-    'needs_reauth',
-    xeroConnectUrl(deps.publicUrl(), deps.signer, companyId),
-  );
+  return notConnectedPanel('needs_reauth', xeroConnectUrl(deps.publicUrl(), companyId));
 }
 
 /** The error state's words as one sentence, for a JSON-modal error message. */

@@ -5,11 +5,10 @@ import type { SecretBox } from '../secrets.js';
 import type { Db } from '../store/db.js';
 import type { AppLinks } from '../sync/ports.js';
 import type { Connections } from './connections.js';
-import type { Signer } from './signed-token.js';
 
 /**
  * What the application services work with, built once by app.ts: the store, the queue, this
- * process's vendor clients, the signer and the links. A route, a job handler and a CLI command hand
+ * process's vendor clients and the links. A route, a job handler and a CLI command hand
  * the same object to the same service, so each acts exactly as the others do. A service names the
  * part it uses (`Pick<AppContext, …>`), and that part is all its tests build.
  */
@@ -21,7 +20,6 @@ export interface AppContext {
   logger: Logger;
   connections: Connections;
   queue: JobQueue;
-  signer: Signer;
   links: AppLinks;
   /** Where vendors and browsers reach the app; read on each use (PORT=0 is known after listen). */
   publicUrl: () => string;

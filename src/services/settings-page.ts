@@ -25,14 +25,14 @@ export interface SettingsPageData {
   pipedrive: CompanyStatus['pipedrive'];
   xero: CompanyStatus['xero'];
   catchUp: { webhook: WebhookHealth | null; last: CatchUpResult | null };
-  /** The Xero connect link, relative to the app, with the company's link token. */
+  /** The Xero connect link, relative to the app (it needs the signed-in session). */
   connectUrl: string;
   usage: { month: string; used: number; quota: number };
   bulk: { what: BulkSyncWhat; state: BulkSyncState | undefined }[];
 }
 
 export async function settingsPageData(
-  deps: Pick<AppContext, 'db' | 'box' | 'clock' | 'signer' | 'planMonthlyQuota'>,
+  deps: Pick<AppContext, 'db' | 'box' | 'clock' | 'planMonthlyQuota'>,
   choices: ChoicesLoader,
   companyId: number,
 ): Promise<SettingsPageData> {
@@ -54,7 +54,7 @@ export async function settingsPageData(
     pipedrive: company?.pipedrive ?? null,
     xero: company?.xero ?? null,
     catchUp: { webhook: company?.catchUp?.webhook ?? null, last: company?.catchUp?.last ?? null },
-    connectUrl: xeroConnectUrl('', deps.signer, companyId),
+    connectUrl: xeroConnectUrl('', companyId),
     usage: { month, used, quota: deps.planMonthlyQuota },
     bulk,
   };

@@ -45,15 +45,20 @@ export async function statusReport(
   if (options.companyId !== undefined) companies = companies.where('id', '=', options.companyId);
   const rows = options.queueOnly ? [] : await companies.execute();
   return {
-    queue: await queueCounts(db, options.now ?? new Date()),
+    queue: await queueCounts(db, options.now ?? new Date(), options.companyId),
     companies: await Promise.all(rows.map((row) => companyStatus(db, row, options.runs ?? 5))),
   };
 }
 
 type QueueCounts = StatusReport['queue'];
 
-/** Embedded mode: the store's jobs table; PostgreSQL: graphile-worker's `jobs` view. */
-async function queueCounts(db: Db, now: Date): Promise<QueueCounts> {
+/**
+ * Embedded mode: the store's jobs table; PostgreSQL: graphile-worker's jobs table (`_private_jobs`,
+ * as queue/graphile.ts uses it: the public `jobs` view has no payload). With a company, only its
+ * jobs (every job's payload names its `companyId`, queue/jobs.ts): one company's status never shows
+ * another's work.
+ */
+async function queueCounts(db: Db, now: Date, companyId?: number): Promise<QueueCounts> {
   const counts = { pending: 0, scheduled: 0, running: 0, failed: 0 };
   const nowText = toDbTime(now);
   if (dialectOf(db) === 'postgres') {
@@ -63,7 +68,10 @@ async function queueCounts(db: Db, now: Date): Promise<QueueCounts> {
                count(*) filter (where ${waiting} and run_at > ${nowText}::timestamptz) as scheduled,
                count(*) filter (where locked_at is not null) as running,
                count(*) filter (where locked_at is null and attempts >= max_attempts) as failed
-        from graphile_worker.jobs`.execute(db);
+        from graphile_worker._private_jobs
+        where ${companyId === undefined ? sql`true` : sql`(payload->>'companyId')::bigint = ${companyId}`}`.execute(
+        db,
+      );
       const [row] = rows;
       if (row !== undefined) {
         return {
@@ -78,8 +86,10 @@ async function queueCounts(db: Db, now: Date): Promise<QueueCounts> {
     }
     return counts;
   }
-  const jobs = await db
-    .selectFrom('jobs')
+  let jobsQuery = db.selectFrom('jobs');
+  if (companyId !== undefined)
+    jobsQuery = jobsQuery.where(sql<number>`json_extract(payload, '$.companyId')`, '=', companyId);
+  const jobs = await jobsQuery
     .select((eb) => [
       eb
         .case()

@@ -9,7 +9,7 @@ import {
 import type { XeroTokenSet } from '../xero/oauth.js';
 import { requireCompany } from './company.js';
 import type { AppContext } from './context.js';
-import { OAUTH_STATE_TTL_MS } from './signed-token.js';
+import { vendorRefusedCode } from './oauth-code.js';
 
 /**
  * Connecting a company's one Xero organisation (docs/vendors/xero.md §1–§2).
@@ -48,26 +48,20 @@ export function xeroCallbackUrl(publicUrl: string): string {
   return `${publicUrl}/oauth/xero/callback`;
 }
 
-/** Xero's consent page for an installed company; the signed `state` names the company. */
+/**
+ * Xero's consent page for an installed company, with a `state` from services/oauth-states.ts that
+ * names the company.
+ */
 export async function xeroConsentUrl(
-  deps: Pick<AppContext, 'db' | 'signer' | 'connections' | 'publicUrl'>,
+  deps: Pick<AppContext, 'db' | 'connections' | 'publicUrl'>,
   companyId: number,
+  state: string,
 ): Promise<string> {
   await requireCompany(deps.db, companyId);
-  const state = deps.signer.sign('xero-connect', { company: companyId }, OAUTH_STATE_TTL_MS);
   return deps.connections.xero.oauth.authorizeUrl({
     state,
     redirectUri: xeroCallbackUrl(deps.publicUrl()),
   });
-}
-
-/** The company a callback's `state` names; undefined when we did not issue it or it expired. */
-export function consentCompany(
-  deps: Pick<AppContext, 'signer'>,
-  state: string | undefined,
-): number | undefined {
-  const data = state === undefined ? undefined : deps.signer.verify(state, 'xero-connect');
-  return typeof data?.['company'] === 'number' ? data['company'] : undefined;
 }
 
 export async function completeXeroConnect(
@@ -78,7 +72,9 @@ export async function completeXeroConnect(
 ): Promise<XeroCallbackResult> {
   await requireCompany(deps.db, companyId);
   const oauth = deps.connections.xero.oauth;
-  const tokens = await oauth.exchangeCode(code, redirectUri);
+  const tokens = await oauth.exchangeCode(code, redirectUri).catch((error: unknown) => {
+    throw vendorRefusedCode(error, 'Xero');
+  });
   const authEventId = authEventOf(tokens);
   const organisations = (
     await oauth.listConnections(tokens.accessToken, authEventId ?? undefined)
@@ -118,6 +114,19 @@ export async function completeXeroConnect(
     pending: deps.box.seal(JSON.stringify(pending)),
     tenants: tenants.map(({ tenantId, tenantName }) => ({ tenantId, tenantName })),
   };
+}
+
+/** The company a pending consent is for (the picker's post is checked against its session). */
+export function pendingCompany(
+  deps: Pick<AppContext, 'box'>,
+  sealedPending: string,
+): number | undefined {
+  try {
+    const pending = JSON.parse(deps.box.open(sealedPending)) as Partial<Pending>;
+    return typeof pending.companyId === 'number' ? pending.companyId : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The picker's answer: connects the chosen organisation of a pending consent. */

@@ -6,7 +6,8 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../sync/document-kinds.js';
 /**
  * The database as Kysely sees it. Columns are snake_case; repositories map rows to camelCase domain
  * objects. Every table but `jobs` and `worker_heartbeats` (processes, not tenants) is scoped by
- * `company_id` (invariant 5).
+ * `company_id` (invariant 5); an `oauth_states` row of an install names its company only once
+ * Pipedrive has said which it is.
  *
  * Portable column types, so one set of migrations serves SQLite and PostgreSQL:
  * - timestamps are ISO-8601 UTC text (`Date#toISOString()`): same comparison and ordering on both
@@ -37,6 +38,9 @@ export interface Database {
   catch_up_state: CatchUpStateTable;
   trigger_firings: TriggerFiringsTable;
   worker_heartbeats: WorkerHeartbeatsTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  oauth_states: OAuthStatesTable;
 }
 
 export interface CompaniesTable {
@@ -319,6 +323,44 @@ export interface WorkerHeartbeatsTable {
   worker_id: string;
   /** The database's clock, so that workers on different hosts agree on the age. */
   last_seen: string;
+}
+
+/** A person's signed-in session (services/sessions.ts); the cookie holds the id, we its SHA-256. */
+export interface SessionsTable {
+  id_hash: string;
+  company_id: number;
+  /** The Pipedrive user, an admin of the company when the session was made. */
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+/** A machine's API key of one company (services/api-keys.ts), stored as its SHA-256. */
+export interface ApiKeysTable {
+  /** Short public id, shown by `keys list` and used by `keys revoke`. */
+  id: string;
+  company_id: number;
+  key_hash: string;
+  name: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+/**
+ * An OAuth `state` we issued (services/oauth-states.ts): single use, bound to the browser that
+ * started the flow by the SHA-256 of a nonce in its cookie. `company_id` is null for an install
+ * (the company is known only after the consent).
+ */
+export interface OAuthStatesTable {
+  state_hash: string;
+  browser_hash: string;
+  purpose: string;
+  company_id: number | null;
+  return_to: string | null;
+  expires_at: string;
 }
 
 /** Rows as Kysely reads (Selectable), inserts and updates them, one alias per use. */

@@ -8,8 +8,13 @@ import { AppError } from '../errors.js';
  * and the HTTP error handler answers them 503 with Retry-After (docs/errors.md).
  */
 
-/** Node socket errors of a connection that broke or never came up. */
+/**
+ * Node socket errors of a connection that broke or never came up, and the file system's "disk full"
+ * and "quota exceeded" (ENOSPC, EDQUOT), which a driver may pass on as they are.
+ */
 const NETWORK_CODES = new Set([
+  'ENOSPC',
+  'EDQUOT',
   'ECONNREFUSED',
   'ECONNRESET',
   'EPIPE',

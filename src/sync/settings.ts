@@ -61,9 +61,25 @@ const triggerRule = z.strictObject({
   document: documentKind,
 });
 
+/**
+ * Upper bounds of the settings' lists: far above what a company configures (a rule per stage of
+ * its pipelines, a mapping per contact field), low enough that a stored settings blob stays small
+ * and every run reads it cheaply.
+ */
+export const SETTINGS_LIST_LIMITS = { triggerRules: 200, taxMappings: 100, fieldMappings: 60 };
+
 const triggers = z.strictObject({
   /** Deal enters this stage → this document. Default: none (nothing happens until configured). */
-  rules: z.array(triggerRule).default([]),
+  rules: z
+    .array(triggerRule)
+    .max(SETTINGS_LIST_LIMITS.triggerRules)
+    .refine(
+      (rules) =>
+        new Set(rules.map((rule) => `${rule.pipelineId}:${rule.stageId}:${rule.document}`)).size ===
+        rules.length,
+      'each rule may appear once',
+    )
+    .default([]),
   /** Deal marked won → this document, or null for nothing. Default null. */
   onWon: documentKind.nullable().default(null),
 });
@@ -113,7 +129,7 @@ const documents = z.strictObject({
   /** Revenue account for lines without an item account and for deal discounts. Default '200'. */
   defaultAccountCode: z.string().min(1).max(10).default('200'),
   /** Line tax % → Xero TaxType. Default empty: rates are matched against the org's tax rates. */
-  taxMappings: z.array(taxMapping).default([]),
+  taxMappings: z.array(taxMapping).max(SETTINGS_LIST_LIMITS.taxMappings).default([]),
   /** TaxType for a taxed line whose rate has no mapping. Default null (match by rate, else refuse). */
   defaultTaxType: z.string().min(1).nullable().default(null),
   /** TaxType for 0 % lines, tax_method none and rounding lines. Default 'NONE'. */
@@ -304,8 +320,14 @@ const contacts = z.strictObject({
     .min(1)
     .refine((order) => new Set(order).size === order.length, 'each match key may appear once')
     .default(['contact_number', 'name', 'email']),
-  companyFields: z.array(fieldMapping).default(defaultCompanyMappings),
-  personFields: z.array(fieldMapping).default(defaultPersonMappings),
+  companyFields: z
+    .array(fieldMapping)
+    .max(SETTINGS_LIST_LIMITS.fieldMappings)
+    .default(defaultCompanyMappings),
+  personFields: z
+    .array(fieldMapping)
+    .max(SETTINGS_LIST_LIMITS.fieldMappings)
+    .default(defaultPersonMappings),
 });
 
 export const settingsSchema = z.strictObject({

@@ -145,10 +145,7 @@ describe('catch-up: a webhook Pipedrive banned', () => {
   });
 
   it('the settings page shows the webhook made again and the last catch-up', async () => {
-    const token = kit.auth.authorization.replace('Bearer ', '');
-    const response = await fetch(
-      `${kit.appUrl}/ui/settings?company=${COMPANY}&token=${encodeURIComponent(token)}`,
-    );
+    const response = await kit.session.fetch(`${kit.appUrl}/ui/settings?company=${COMPANY}`);
     const html = await response.text();
     assert.match(html, /data-testid="webhook-health" data-state="re-created">re-created/);
     assert.match(html, /data-testid="catch-up">[^<]*4 missed runs started/);

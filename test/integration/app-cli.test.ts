@@ -10,7 +10,7 @@ import { startChildApp } from '../support/child-app.js';
 
 /**
  * The one-shot commands, as processes on the store of a running app (whose worker runs the jobs).
- * Each command is a process that loads the app (seconds under tsx), so this file keeps to four.
+ * Each command is a process that loads the app (seconds under tsx), so this file keeps to few.
  */
 describe('pipedrive-xero CLI commands', () => {
   let kit: AppKit;
@@ -73,5 +73,26 @@ describe('pipedrive-xero CLI commands', () => {
     });
     const runs = report.companies[0].lastRuns;
     assert.ok(runs.some((run: any) => run.dealId === 1 && run.status === 'succeeded'));
+  });
+
+  it('keys create prints a key once that opens the API; list shows it; revoke ends it', async () => {
+    const created = await cli('keys', 'create', '--name', 'ci', '--expires', '30');
+    assert.equal(created.code, 0, created.output);
+    const id = /key (\w+) of company/.exec(created.output)?.[1];
+    const key = /^(pdxk_\S+)$/m.exec(created.output)?.[1];
+    assert.ok(id && key, created.output);
+    const settings = () =>
+      fetch(`${kit.appUrl}/api/companies/${COMPANY}/settings`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
+    assert.equal((await settings()).status, 200);
+    const listed = await cli('keys', 'list');
+    assert.match(listed.output, new RegExp(`${id}  ci  created \\S+  active until `));
+    assert.doesNotMatch(listed.output, /pdxk_/, 'a key is shown once, by create');
+    const revoked = await cli('keys', 'revoke', id);
+    assert.equal(revoked.code, 0, revoked.output);
+    const refused = await settings();
+    assert.equal(refused.status, 401);
+    assert.equal(((await refused.json()) as any).error.code, 'access_denied');
   });
 });

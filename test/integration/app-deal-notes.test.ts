@@ -69,10 +69,7 @@ for (const dialect of testDialects()) {
         headers: kit.auth,
       });
       assert.equal(((await api.json()) as { run: { note: string } }).run.note, 'sent');
-      const token = kit.auth.authorization.replace('Bearer ', '');
-      const history = await fetch(
-        `${kit.appUrl}/ui/history?company=${COMPANY}&token=${encodeURIComponent(token)}`,
-      );
+      const history = await kit.session.fetch(`${kit.appUrl}/ui/history?company=${COMPANY}`);
       assert.match(await history.text(), new RegExp(`data-testid="note-${run.id}">note: sent<`));
     });
 

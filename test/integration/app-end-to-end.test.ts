@@ -58,7 +58,7 @@ describe('app end to end: a deal entering "Won" becomes one draft invoice', () =
     });
   });
 
-  it('refuses the status of a company without its link token', async () => {
+  it('refuses the status of a company without its API key', async () => {
     const response = await fetch(`${kit.appUrl}/api/status?company=${COMPANY}`);
     assert.equal(response.status, 401);
     assert.equal(((await response.json()) as any).error.code, 'access_denied');

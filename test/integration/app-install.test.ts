@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
+import { CookieJar, hop, walkPipedriveInstall } from '../../src/cli/oauth-walk.js';
 import { getCompany } from '../../src/store/repos/companies.js';
 import { type AppKit, COMPANY, PIPEDRIVE_APP, startAppKit } from '../support/app-kit.js';
 
@@ -18,12 +19,10 @@ describe('app: Pipedrive install, re-install and uninstall', () => {
 
   it('installs through OAuth, stores the company and registers one deal-change webhook with basic auth', async () => {
     const answer = await kit.install();
-    // A first install goes on to connect Xero, with the company's link token.
+    // A first install signs the admin in and goes on to connect Xero; no credential in the URL.
     assert.equal(answer.status, 303);
-    assert.match(
-      answer.location ?? '',
-      new RegExp(`/oauth/xero/connect\\?company=${COMPANY}&token=`),
-    );
+    assert.equal(answer.location, `${kit.appUrl}/oauth/xero/connect?company=${COMPANY}`);
+    assert.ok(kit.jar.cookies.has('pdx_session'), 'the installing admin has a session');
 
     const company = await getCompany(kit.app.db, COMPANY);
     assert.equal(company?.domain, 'kauricoast');
@@ -45,6 +44,49 @@ describe('app: Pipedrive install, re-install and uninstall', () => {
     assert.equal(webhooks.length, 1);
     assert.equal(webhooks[0].id, before.id);
     assert.equal(webhooks[0].http_auth_password, before.http_auth_password);
+  });
+
+  it('refuses a non-admin in plain words and keeps the company grant', async () => {
+    const grant = await kit.app.db.selectFrom('pipedrive_connections').selectAll().execute();
+    const answer = await walkPipedriveInstall(kit.appUrl, { user_id: '1002' });
+    assert.equal(answer.status, 403);
+    assert.match(answer.body, /Only an admin of this Pipedrive company/);
+    assert.match(answer.body, /not_company_admin/);
+    assert.deepEqual(
+      await kit.app.db.selectFrom('pipedrive_connections').selectAll().execute(),
+      grant,
+    );
+  });
+
+  it('refuses a replayed state, and a state started in another browser (login CSRF)', async () => {
+    const jar = new CookieJar();
+    const start = await hop(`${kit.appUrl}/oauth/pipedrive/install`, {}, jar);
+    const consent = new URL(start.location!);
+    consent.searchParams.set('auto_approve', '1');
+    const callback = (await hop(consent.toString(), {}, jar)).location!;
+    // Another browser (no cookie, or its own) cannot finish this flow …
+    const foreign = await hop(callback, {}, new CookieJar());
+    assert.equal(foreign.status, 400);
+    assert.match(foreign.body, /oauth_state_invalid/);
+    // … the browser that started it can, once; a replay of the same callback is refused.
+    const finished = await hop(callback, {}, jar);
+    assert.equal(finished.status, 303, finished.body);
+    const replayed = await hop(callback, {}, jar);
+    assert.equal(replayed.status, 400);
+    assert.match(replayed.body, /oauth_state_invalid/);
+  });
+
+  it('a code Pipedrive refuses answers 400 with a code, not 502', async () => {
+    const jar = new CookieJar();
+    const start = await hop(`${kit.appUrl}/oauth/pipedrive/install`, {}, jar);
+    const state = new URL(start.location!).searchParams.get('state')!;
+    const answer = await hop(
+      `${kit.appUrl}/oauth/pipedrive/callback?code=not-a-code&state=${state}`,
+      {},
+      jar,
+    );
+    assert.equal(answer.status, 400);
+    assert.match(answer.body, /oauth_code_invalid/);
   });
 
   it('refuses a callback whose state we did not issue', async () => {

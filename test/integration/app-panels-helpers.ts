@@ -12,7 +12,7 @@ export async function declarePanels(kit: AppKit): Promise<void> {
     ...PIPEDRIVE_APP,
     name: 'pipedrive-xero (test)',
     callbackUrl: `${kit.appUrl}/oauth/pipedrive/callback`,
-    scopes: ['base', 'deals:full', 'products:read', 'contacts:full', 'admin'],
+    scopes: ['base', 'deals:full', 'products:read', 'contacts:full', 'admin', 'users:read'],
     panelUrls: {
       organization: `${kit.appUrl}/panels/organization`,
       person: `${kit.appUrl}/panels/person`,

@@ -199,7 +199,7 @@ describe('app: Pipedrive panels and their actions', () => {
     assert.equal(missing.body.error.title, 'Xero is not connected');
     assert.match(
       missing.body.error.action.url,
-      new RegExp(`/oauth/xero/connect\\?company=${COMPANY}&token=`),
+      new RegExp(`/oauth/xero/connect\\?company=${COMPANY}$`),
     );
     const action = await callAction(kit, 'preview', 'deal', NZD_DEAL);
     assert.equal(action.status, 400);

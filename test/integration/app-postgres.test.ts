@@ -44,6 +44,10 @@ describe(
       assert.equal((await kit.notes(1)).length, 1);
       const report = await statusReport(kit.app.db, { companyId: COMPANY });
       assert.equal(report.queue.failed, 0);
+      // Counted for the company only: its next catch-up is scheduled; another company has none.
+      assert.equal(report.queue.scheduled, 1);
+      const other = await statusReport(kit.app.db, { companyId: COMPANY + 1 });
+      assert.deepEqual(other.queue, { pending: 0, scheduled: 0, running: 0, failed: 0 });
     });
   },
 );

@@ -113,7 +113,7 @@ describe('app: settings API, runs and replay', () => {
     assert.equal(stored.triggers.rules.length, 1);
   });
 
-  it('refuses settings without the link token', async () => {
+  it('refuses settings without an API key', async () => {
     const response = await api('GET', '/settings', undefined, {});
     assert.equal(response.status, 401);
   });
@@ -149,33 +149,33 @@ describe('app: settings API, runs and replay', () => {
     assert.match(notes[0]?.content ?? '', /replay/i);
   });
 
-  it("the deal note's replay link opens a page whose button replays that run, without other access", async () => {
+  it("the deal note's replay link carries no credential: it asks to sign in, then its button replays that run", async () => {
     const [note] = await kit.notes(8);
     assert.ok(note, 'note found');
-    const href = /href="([^"]*\/replay\?token=[^"]+)"/
+    const href = /href="([^"]*\/runs\/[^"]+\/replay[^"]*)"/
       .exec(note.content)?.[1]
       ?.replaceAll('&amp;', '&');
     assert.ok(href, note.content);
-    const page = await fetch(href);
+    const anonymous = await fetch(href);
+    assert.equal(anonymous.status, 401);
+    assert.match(await anonymous.text(), /Sign in with Pipedrive/);
+    const page = await kit.session.fetch(href);
     assert.equal(page.status, 200);
     const html = await page.text();
     assert.match(html, /<form method="post">/);
-    const token = /name="token" value="([^"]+)"/.exec(html)?.[1] ?? '';
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
     const again = kit.next(
       'job:success',
       (info) => (info.payload as { dealId: number }).dealId === 8,
     );
-    const posted = await fetch(href.split('?')[0] ?? '', {
+    const posted = await kit.session.fetch(href, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token }).toString(),
+      body: new URLSearchParams({ _csrf: csrf }).toString(),
     });
     assert.equal(posted.status, 200);
     await again;
     assert.equal((await listRunsForDeal(kit.app.db, COMPANY, 8)).length, 3);
-    // The run's token opens only that run, not the company's API.
-    const api = await fetch(`${kit.appUrl}/api/companies/${COMPANY}/runs?token=${token}`);
-    assert.equal(api.status, 401);
   });
 
   it('replay of an unknown run is 404, of a succeeded run 409', async () => {

@@ -78,6 +78,47 @@ describe('app on SQLite: disk full or database locked', () => {
     assert.equal(await stored(event), true);
   });
 
+  it('a settings save, a form and a sign-in on a full disk answer 503 with Retry-After, never 500', async () => {
+    const { rows } = await sql<{ page_count: number }>`pragma page_count`.execute(kit.app.db);
+    await sql.raw(`pragma max_page_count = ${rows[0]!.page_count}`).execute(kit.app.db);
+    // Every free page taken too, so that no write finds room.
+    await sql`create table filler (blob text)`.execute(kit.app.db);
+    for (const size of [100_000, 10_000, 1000, 100, 10]) {
+      for (;;) {
+        const full = await sql`insert into filler values (${'f'.repeat(size)})`
+          .execute(kit.app.db)
+          .then(
+            () => false,
+            () => true,
+          );
+        if (full) break;
+      }
+    }
+    const large = { documents: { quote: { terms: 'T'.repeat(4000), summary: 'S'.repeat(3000) } } };
+    try {
+      const saved = await fetch(`${kit.appUrl}/api/companies/${COMPANY}/settings`, {
+        method: 'PUT',
+        headers: { ...kit.auth, 'content-type': 'application/json' },
+        body: JSON.stringify(large),
+      });
+      await assertRefused(saved);
+      const imported = await kit.session.fetch(`${kit.appUrl}/ui/settings/import`, {
+        method: 'POST',
+        body: new URLSearchParams({
+          company: String(COMPANY),
+          _csrf: kit.session.csrf,
+          settingsJson: JSON.stringify(large),
+        }),
+      });
+      assert.equal(imported.status, 503);
+      assert.equal(imported.headers.get('retry-after'), '5');
+      assert.match(await imported.text(), /store_unavailable/);
+    } finally {
+      await sql.raw('pragma max_page_count = 4294967294').execute(kit.app.db);
+      await sql`drop table filler`.execute(kit.app.db);
+    }
+  });
+
   it('answers 503 while another process holds the write lock (SQLITE_BUSY)', async () => {
     const other = new SqliteDatabase(join(kit.dir, 'app.db'));
     other.exec('begin immediate');

@@ -8,11 +8,9 @@ import { startChildApp } from '../support/child-app.js';
 /** The history page over real HTTP: filters, escaping, replay one and replay all; and `sync products`. */
 describe('app UI: history page and the bulk sync command', () => {
   let kit: AppKit;
-  let token: string;
   const failedRuns: string[] = [];
   before(async () => {
     kit = await startAppKit({ worker: false });
-    token = kit.auth.authorization.replace('Bearer ', '');
     const at = new Date('2026-03-10T10:00:00Z');
     for (const [dealId, triggerKey] of [
       [1, 'stage:4'],
@@ -53,15 +51,13 @@ describe('app UI: history page and the bulk sync command', () => {
   after(() => kit.close());
 
   const page = async (extra = '') => {
-    const response = await fetch(
-      `${kit.appUrl}/ui/history?company=${COMPANY}&token=${encodeURIComponent(token)}${extra}`,
-    );
+    const response = await kit.session.fetch(`${kit.appUrl}/ui/history?company=${COMPANY}${extra}`);
     return { status: response.status, html: await response.text() };
   };
   const post = (path: string, fields: Record<string, string>) =>
-    fetch(`${kit.appUrl}${path}`, {
+    kit.session.fetch(`${kit.appUrl}${path}`, {
       method: 'POST',
-      body: new URLSearchParams({ company: String(COMPANY), token, ...fields }),
+      body: new URLSearchParams({ company: String(COMPANY), _csrf: kit.session.csrf, ...fields }),
       redirect: 'manual',
     });
   const runRows = (html: string) =>

@@ -6,17 +6,16 @@ import { type AppKit, COMPANY, SALES, startAppKit } from '../support/app-kit.js'
 /** The settings page over real HTTP: real choices from both sandboxes, save, refusals, import/export, bulk sync. */
 describe('app UI: settings page', () => {
   let kit: AppKit;
-  let token: string;
+  let csrf: string;
   before(async () => {
     kit = await startAppKit();
-    token = kit.auth.authorization.replace('Bearer ', '');
+    csrf = kit.session.csrf;
   });
   after(() => kit.close());
 
-  const pageUrl = (path: string, extra = '') =>
-    `${kit.appUrl}${path}?company=${COMPANY}&token=${encodeURIComponent(token)}${extra}`;
+  const pageUrl = (path: string, extra = '') => `${kit.appUrl}${path}?company=${COMPANY}${extra}`;
   const getPage = async (path = '/ui/settings', extra = '') => {
-    const response = await fetch(pageUrl(path, extra));
+    const response = await kit.session.fetch(pageUrl(path, extra));
     return { status: response.status, html: await response.text() };
   };
   const apiSettings = async () => {
@@ -44,12 +43,25 @@ describe('app UI: settings page', () => {
     return form;
   };
   const post = (path: string, form: URLSearchParams) =>
-    fetch(`${kit.appUrl}${path}`, { method: 'POST', body: form, redirect: 'manual' });
+    kit.session.fetch(`${kit.appUrl}${path}`, { method: 'POST', body: form, redirect: 'manual' });
 
-  it('needs the link token outside sandbox mode', async () => {
+  it('needs a signed-in admin outside sandbox mode, and offers the sign-in', async () => {
     const response = await fetch(`${kit.appUrl}/ui/settings?company=${COMPANY}`);
     assert.equal(response.status, 401);
-    assert.match(await response.text(), /access_denied/);
+    const html = await response.text();
+    assert.match(html, /access_denied/);
+    assert.match(html, /href="\/auth\/pipedrive\?return=/);
+  });
+
+  it('refuses a form without the CSRF token and stores nothing', async () => {
+    const before = await apiSettings();
+    const response = await post(
+      '/ui/settings/import',
+      new URLSearchParams({ company: String(COMPANY), settingsJson: '{}' }),
+    );
+    assert.equal(response.status, 403);
+    assert.match(await response.text(), /csrf_invalid/);
+    assert.deepEqual(await apiSettings(), before);
   });
 
   it('renders real pipelines, stages, accounts, tax rates and fields', async () => {
@@ -167,7 +179,7 @@ describe('app UI: settings page', () => {
   });
 
   it('export → import round trip, and a bad file shows errors', async () => {
-    const exported = await fetch(pageUrl('/ui/settings/export'));
+    const exported = await kit.session.fetch(pageUrl('/ui/settings/export'));
     assert.equal(exported.status, 200);
     assert.match(exported.headers.get('content-disposition') ?? '', /attachment/);
     const text = await exported.text();
@@ -178,7 +190,7 @@ describe('app UI: settings page', () => {
       '/ui/settings/import',
       new URLSearchParams({
         company: String(COMPANY),
-        token,
+        _csrf: csrf,
         settingsJson: JSON.stringify(changed),
       }),
     );
@@ -187,7 +199,7 @@ describe('app UI: settings page', () => {
 
     const notJson = await post(
       '/ui/settings/import',
-      new URLSearchParams({ company: String(COMPANY), token, settingsJson: '{oops' }),
+      new URLSearchParams({ company: String(COMPANY), _csrf: csrf, settingsJson: '{oops' }),
     );
     assert.equal(notJson.status, 400);
     assert.match(await notJson.text(), /not JSON/);
@@ -195,7 +207,7 @@ describe('app UI: settings page', () => {
       '/ui/settings/import',
       new URLSearchParams({
         company: String(COMPANY),
-        token,
+        _csrf: csrf,
         settingsJson: JSON.stringify({ triggers: { rules: [{ pipelineId: 'x' }] }, extra: 1 }),
       }),
     );
@@ -210,11 +222,11 @@ describe('app UI: settings page', () => {
     const done = kit.next('job:success', (info) => info.name === 'bulk-sync');
     const response = await post(
       '/ui/bulk-sync',
-      new URLSearchParams({ company: String(COMPANY), token, what: 'products' }),
+      new URLSearchParams({ company: String(COMPANY), _csrf: csrf, what: 'products' }),
     );
     assert.equal(response.status, 303);
     await done;
-    const status = await fetch(pageUrl('/ui/bulk-sync/status', '&what=products'));
+    const status = await kit.session.fetch(pageUrl('/ui/bulk-sync/status', '&what=products'));
     const body = (await status.json()) as any;
     assert.equal(body.status, 'completed');
     assert.ok(body.done > 0);

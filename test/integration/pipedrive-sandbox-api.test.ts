@@ -373,6 +373,25 @@ describe('Pipedrive sandbox API: custom fields, fields, notes, v1 identity', () 
     assert.equal((await api(tokens, 'POST', '/api/v1/notes', { content: 'orphan' })).status, 400);
   });
 
+  it('tells admins from other users, in users/me and users/{id} (is_admin and the global access)', async () => {
+    const me = await api(tokens, 'GET', '/api/v1/users/me');
+    assert.equal(me.body.data.is_admin, 1);
+    assert.ok(
+      me.body.data.access.some((entry: any) => entry.app === 'global' && entry.admin === true),
+    );
+    const other = await api(tokens, 'GET', '/api/v1/users/1002');
+    assert.equal(other.status, 200);
+    assert.equal(other.body.data.name, 'Rangi Sales');
+    assert.equal(other.body.data.is_admin, 0);
+    assert.equal(other.body.data.is_you, false);
+    assert.ok(other.body.data.access.every((entry: any) => entry.admin === false));
+    assert.equal(
+      (await api(tokens, 'GET', '/api/v1/users/2001')).status,
+      404,
+      "another company's user",
+    );
+  });
+
   it('serves users/me and currencies with a custom currency', async () => {
     const me = await api(tokens, 'GET', '/api/v1/users/me');
     assert.deepEqual(

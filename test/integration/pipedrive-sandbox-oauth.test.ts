@@ -71,7 +71,7 @@ describe('Pipedrive sandbox OAuth', () => {
     ]);
     assert.equal(tokens['expires_in'], 3599);
     assert.equal(tokens['token_type'], 'Bearer');
-    assert.equal(tokens['scope'], 'base,deals:full,products:read,contacts:full,admin');
+    assert.equal(tokens['scope'], 'base,deals:full,products:read,contacts:full,admin,users:read');
     assert.equal(tokens['api_domain'], `${pd.url}/c/kauricoast`);
     const me = await api(tokens as never, 'GET', '/api/v1/users/me');
     assert.equal(me.status, 200);

@@ -64,6 +64,7 @@ for (const dialect of testDialects()) {
       const tables = await store.db.introspection.getTables();
       const names = tables.map((table) => table.name).filter((name) => !name.startsWith('kysely_'));
       assert.deepEqual(names.sort(), [
+        'api_keys',
         'bulk_syncs',
         'catch_up_state',
         'companies',
@@ -74,8 +75,10 @@ for (const dialect of testDialects()) {
         'inbox_events',
         'item_links',
         'jobs',
+        'oauth_states',
         'pipedrive_connections',
         'runs',
+        'sessions',
         'trigger_firings',
         'usage',
         'worker_heartbeats',

@@ -3,21 +3,25 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { DEMO_COMPANY_ID } from '../../sandbox/pipedrive/store/seed-demo.js';
+import { DEMO_COMPANY_ID, DEMO_USER_ID } from '../../sandbox/pipedrive/store/seed-demo.js';
 import { type RunningSandboxes, startSandboxes } from '../../sandbox/start.js';
 import { DEMO_XERO_APP } from '../../sandbox/xero/apps.js';
 import { DEMO_TENANT_A } from '../../sandbox/xero/seed.js';
 import { type App, createApp } from '../../src/app.js';
 import {
   choosePickerTenant,
+  CookieJar,
   type Hop,
+  hop,
+  sessionHeaders,
   walkPipedriveInstall,
   walkXeroConnect,
 } from '../../src/cli/oauth-walk.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { nextEvent, type QueueEvents } from '../../src/queue/events.js';
-import { companyToken, xeroConnectUrl } from '../../src/services/links.js';
+import { createApiKey } from '../../src/services/api-keys.js';
+import { xeroConnectUrl } from '../../src/services/links.js';
 import { updateCompanySettings } from '../../src/store/repos/companies.js';
 import { parseSettings, type SettingsInput } from '../../src/sync/settings.js';
 import type { SandboxBooks, SandboxNote } from './vendor-shapes.js';
@@ -26,7 +30,9 @@ import type { SandboxBooks, SandboxNote } from './vendor-shapes.js';
  * The whole app against both sandboxes, over real HTTP on loopback: sandboxes on port 0, the app on
  * port 0 with a temporary SQLite store, its own Pipedrive app registered in the sandbox (so the
  * uninstall DELETE reaches this app), and helpers that install and connect through the real OAuth
- * flows (auto-approved consent pages).
+ * flows (auto-approved consent pages). Access as docs/access.md has it: the install signs the
+ * demo admin in (the kit's cookie jar carries that session into the Xero connect), `auth` is an
+ * API key of the demo company, and `signIn` opens a page the way Pipedrive's iframe does.
  */
 export const PIPEDRIVE_APP = {
   clientId: 'kit-pipedrive-client',
@@ -47,8 +53,14 @@ export interface AppKit {
   encryptionKey: string;
   /** Environment that configures another process exactly like this app (same store and vendors). */
   env: Record<string, string>;
-  /** Authorization header carrying the demo company's link token. */
-  auth: { authorization: string };
+  /** Authorization header carrying an API key of the demo company (made by the first install). */
+  readonly auth: { authorization: string };
+  /** The demo admin, signed in through the sandbox's custom-UI host (made by `ready`). */
+  readonly session: SignedIn;
+  /** Signs a Pipedrive user in the way Pipedrive's iframe does (docs/vendors/pipedrive.md §7.4). */
+  signIn(who?: { userId?: number; companyId?: number }): Promise<SignedIn>;
+  /** The browser that installed (holds the installing admin's session and OAuth cookie). */
+  jar: CookieJar;
   install(): Promise<Hop>;
   connectXero(tenantIds?: string[]): Promise<Hop>;
   choose(picker: Hop, tenantId: string): Promise<Hop>;
@@ -71,6 +83,15 @@ export interface AppKit {
     accept?: (...args: QueueEvents[E]) => boolean,
   ): Promise<QueueEvents[E]>;
   close(): Promise<void>;
+}
+
+/** A signed-in browser: its cookies, the session's CSRF token, and fetch with both. */
+export interface SignedIn {
+  jar: CookieJar;
+  csrf: string;
+  /** The cookie and `x-csrf-token` headers, for JSON calls as this person. */
+  headers: { cookie: string; 'x-csrf-token': string };
+  fetch(url: string, init?: RequestInit): Promise<Response>;
 }
 
 export interface AppKitOptions {
@@ -149,9 +170,37 @@ export async function startAppKit(options: AppKitOptions = {}): Promise<AppKit> 
     ...PIPEDRIVE_APP,
     name: 'pipedrive-xero (test)',
     callbackUrl: `${appUrl}/oauth/pipedrive/callback`,
-    scopes: ['base', 'deals:full', 'products:read', 'contacts:full', 'admin'],
+    scopes: ['base', 'deals:full', 'products:read', 'contacts:full', 'admin', 'users:read'],
   });
 
+  const jar = new CookieJar();
+  let apiKey: string | undefined;
+  let session: SignedIn | undefined;
+  const signIn = async ({ userId = DEMO_USER_ID, companyId = COMPANY } = {}) => {
+    const query = new URLSearchParams({
+      clientId: PIPEDRIVE_APP.clientId,
+      url: `${appUrl}/ui/settings`,
+      companyId: String(companyId),
+      userId: String(userId),
+    });
+    const frame = await control(
+      'pipedrive',
+      'GET',
+      `/__sandbox/pipedrive/extensions/custom-ui-url?${query.toString()}`,
+    );
+    const browser = new CookieJar();
+    const opened = await hop(frame.url, {}, browser);
+    if (opened.status !== 303)
+      throw new Error(`signing in user ${userId}: ${opened.status} ${opened.body.slice(0, 300)}`);
+    const headers = await sessionHeaders(appUrl, browser, companyId);
+    return {
+      jar: browser,
+      csrf: headers['x-csrf-token'],
+      headers,
+      fetch: (url: string, init: RequestInit = {}) =>
+        fetch(url, { ...init, headers: { ...(init.headers as object), cookie: browser.header() } }),
+    };
+  };
   const kit: AppKit = {
     app,
     appUrl,
@@ -161,13 +210,26 @@ export async function startAppKit(options: AppKitOptions = {}): Promise<AppKit> 
     dir,
     encryptionKey,
     env,
-    auth: { authorization: `Bearer ${companyToken(app.deps.signer, COMPANY)}` },
-    install: () => walkPipedriveInstall(appUrl),
+    jar,
+    get auth() {
+      if (apiKey === undefined)
+        throw new Error('kit.auth exists once the demo company is installed');
+      return { authorization: `Bearer ${apiKey}` };
+    },
+    get session() {
+      if (session === undefined) throw new Error('kit.session exists once the kit is ready');
+      return session;
+    },
+    signIn,
+    async install() {
+      const installed = await walkPipedriveInstall(appUrl, {}, jar);
+      if (installed.status === 303 && apiKey === undefined)
+        apiKey = (await createApiKey(app.deps, COMPANY, { name: 'app-kit' })).key;
+      return installed;
+    },
     connectXero: (tenantIds = [TENANT_A]) =>
-      walkXeroConnect(xeroConnectUrl(appUrl, app.deps.signer, COMPANY), {
-        tenant_ids: tenantIds.join(','),
-      }),
-    choose: (picker, tenantId) => choosePickerTenant(appUrl, picker, tenantId),
+      walkXeroConnect(xeroConnectUrl(appUrl, COMPANY), { tenant_ids: tenantIds.join(',') }, jar),
+    choose: (picker, tenantId) => choosePickerTenant(appUrl, picker, tenantId, jar),
     async setTriggers(
       triggers = {
         rules: [
@@ -224,6 +286,7 @@ export async function startAppKit(options: AppKitOptions = {}): Promise<AppKit> 
     if (connected.status !== 200)
       throw new Error(`connect ended with ${connected.status}: ${connected.body}`);
     await kit.setTriggers();
+    session = await signIn();
   }
   if (options.worker ?? true) await app.startWorker();
   return kit;

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 
 import { DEMO_XERO_APP } from '../../sandbox/xero/apps.js';
-import { companyToken, xeroConnectUrl } from '../../src/services/links.js';
+import { xeroConnectUrl } from '../../src/services/links.js';
 import {
   CONTACT_PANEL_FIELDS,
   DEAL_PANEL_FIELDS,
@@ -18,6 +18,15 @@ import { renderPanelPreview } from './panel-preview.js';
 export type Shot = (name: string) => Promise<void>;
 const noShot: Shot = async () => {};
 
+/**
+ * The browser takes the session of the admin who installed (kit.jar, docs/access.md), as if the
+ * install had happened in it: the connect link and the pages need a signed-in admin.
+ */
+export async function signInBrowser(page: Page, kit: AppKit): Promise<void> {
+  const cookies = [...kit.jar.cookies].map(([name, value]) => ({ name, value, url: kit.appUrl }));
+  await page.context().addCookies(cookies);
+}
+
 /** Xero's consent page in the sandbox: tick the organisations, Allow; lands on the app's picker. */
 export async function consentInXero(
   page: Page,
@@ -25,7 +34,8 @@ export async function consentInXero(
   organisations: string[],
   shot = noShot,
 ): Promise<{ consentHeading: string; pickerChoices: string[] }> {
-  await page.goto(xeroConnectUrl(kit.appUrl, kit.app.deps.signer, COMPANY));
+  await signInBrowser(page, kit);
+  await page.goto(xeroConnectUrl(kit.appUrl, COMPANY));
   const heading = page.getByRole('heading', { level: 1 });
   const consentHeading = (await heading.textContent()) ?? '';
   const boxes = page.getByRole('checkbox');
@@ -74,7 +84,7 @@ export async function replayFromNote(
 
 /** The replay link inside a deal note's HTML. */
 export function replayLinkOf(noteHtml: string): string | undefined {
-  return /href="([^"]*\/replay\?token=[^"]+)"/.exec(noteHtml)?.[1]?.replaceAll('&amp;', '&');
+  return /href="([^"]*\/runs\/[^"]+\/replay[^"]*)"/.exec(noteHtml)?.[1]?.replaceAll('&amp;', '&');
 }
 
 export interface PanelView {
@@ -119,10 +129,9 @@ export async function showPanel(
   return { valid: result.valid, errors: result.errors ?? [], body, objects };
 }
 
-/** The company's settings or history page, opened with its link token as a person would. */
+/** The company's settings or history page (the browser is signed in: `signInBrowser`). */
 export function uiUrl(kit: AppKit, path: '/ui/settings' | '/ui/history'): string {
-  const token = companyToken(kit.app.deps.signer, COMPANY);
-  return `${kit.appUrl}${path}?company=${COMPANY}&token=${token}`;
+  return `${kit.appUrl}${path}?company=${COMPANY}`;
 }
 
 /** The index of the first blank row of a repeating table (the page offers blank rows to fill). */
@@ -215,7 +224,7 @@ export async function enablePanelsAndXeroWebhooks(kit: AppKit): Promise<void> {
     ...PIPEDRIVE_APP,
     name: 'pipedrive-xero (browser)',
     callbackUrl: `${kit.appUrl}/oauth/pipedrive/callback`,
-    scopes: ['base', 'deals:full', 'products:read', 'contacts:full', 'admin'],
+    scopes: ['base', 'deals:full', 'products:read', 'contacts:full', 'admin', 'users:read'],
     panelUrls: {
       deal: `${kit.appUrl}/panels/deal`,
       organization: `${kit.appUrl}/panels/organization`,

@@ -76,6 +76,18 @@ describe('verifyPanelToken', () => {
     });
   }
 
+  it('refuses a token without exp, and one minted to live longer than an hour', async () => {
+    const noExp = await new SignJWT({ companyId: 7001, userId: 1001 })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuedAt(Math.floor(NOW.getTime() / 1000))
+      .sign(new TextEncoder().encode(SECRET));
+    const forever = await sign({ companyId: 7001, userId: 1001 }, { lifetimeSeconds: 86_400 });
+    for (const token of [noExp, forever]) {
+      const result = await verifyPanelToken(token, SECRET, query, clock);
+      assert.equal(!result.ok && result.refusal.code, 'panel_token_invalid');
+    }
+  });
+
   it('uses the injected clock, not the system clock', async () => {
     const token = await sign({ companyId: 7001, userId: 1001 });
     const later: Clock = { now: () => new Date(NOW.getTime() + 10 * 60_000) };

@@ -132,6 +132,43 @@ describe('settings schema', () => {
       'documents.dueDate: day_of_following_month needs days between 1 and 31',
     ],
     [
+      '5,000 identical trigger rules',
+      {
+        triggers: {
+          rules: Array.from({ length: 5000 }, () => ({
+            pipelineId: 1,
+            stageId: 4,
+            document: 'invoice',
+          })),
+        },
+      },
+      'triggers.rules: Too big',
+    ],
+    [
+      'the same trigger rule twice',
+      {
+        triggers: {
+          rules: [
+            { pipelineId: 1, stageId: 4, document: 'invoice' },
+            { pipelineId: 1, stageId: 4, document: 'invoice' },
+          ],
+        },
+      },
+      'triggers.rules: each rule may appear once',
+    ],
+    [
+      'more field mappings than any contact has fields',
+      {
+        contacts: {
+          personFields: Array.from({ length: 61 }, () => ({
+            pipedriveField: 'name',
+            xeroField: 'Name',
+          })),
+        },
+      },
+      'contacts.personFields: Too big',
+    ],
+    [
       'branding theme that is not a UUID',
       { documents: { brandingThemeId: 'standard' } },
       'documents.brandingThemeId:',

@@ -44,6 +44,7 @@ const unavailable: [string, unknown][] = [
   ['the pool timed out connecting', driverError('timeout exceeded when trying to connect')],
   ['SQLite locked past busy_timeout', driverError('database is locked', 'SQLITE_BUSY')],
   ['SQLite disk full', driverError('database or disk is full', 'SQLITE_FULL')],
+  ['a file system out of space', driverError('ENOSPC: no space left on device', 'ENOSPC')],
   ['SQLite write failed', driverError('disk I/O error', 'SQLITE_IOERR_WRITE')],
   ['SQLite cannot open the file', driverError('unable to open database file', 'SQLITE_CANTOPEN')],
   ['our own AppError', storeUnavailable(driverError('x', '57P01'))],

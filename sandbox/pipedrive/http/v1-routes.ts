@@ -9,7 +9,7 @@ import type { ApiRoute } from './api-routes.js';
 import { ApiError, pageV1, pageV2 } from './paging.js';
 
 /**
- * The resources that are still v1 — notes, users/me, currencies (docs/vendors/pipedrive.md §2.1,
+ * The resources that are still v1 — notes, users (me and by id), currencies (docs/vendors/pipedrive.md §2.1,
  * §3.9, §3.11–3.12) — and field definitions in both versions (§3.2).
  */
 
@@ -89,6 +89,17 @@ export function v1Routes(store: PipedriveCompanies, now: () => number): ApiRoute
         const user = company.users.get(userId);
         if (!user) throw new ApiError(404, 'User not found');
         return { success: true, data: renderUserMe(company, user) };
+      },
+    },
+    {
+      version: 'v1',
+      method: 'GET',
+      path: '/users/{id}',
+      handler: ({ company, userId }, request) => {
+        const id = v1Id.safeParse((request.params as { id: string }).id);
+        const user = id.success ? company.users.get(id.data) : undefined;
+        if (!user) throw new ApiError(404, 'User not found');
+        return { success: true, data: renderUserMe(company, user, user.id === userId) };
       },
     },
     {

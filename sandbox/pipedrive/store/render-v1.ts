@@ -35,7 +35,17 @@ export function renderNoteV1(company: Company, note: NoteRecord): Record<string,
   };
 }
 
-export function renderUserMe(company: Company, user: UserRecord): Record<string, unknown> {
+/**
+ * A user as GET /v1/users/me and /v1/users/{id} answer (§3.11). Admin rights show twice, as live
+ * Pipedrive answers them: the `global` app's `admin` in `access` (the official spec) and `is_admin`
+ * as 1/0 (in live answers, e.g. https://authjs.dev/reference/core/providers_pipedrive, not in the
+ * spec); a non-admin has `admin: false` in every entry.
+ */
+export function renderUserMe(
+  company: Company,
+  user: UserRecord,
+  isYou = true,
+): Record<string, unknown> {
   const created = v1Time(company.createdAtMs);
   return {
     id: user.id,
@@ -50,11 +60,17 @@ export function renderUserMe(company: Company, user: UserRecord): Record<string,
     created,
     modified: created,
     has_created_company: user.is_admin,
+    is_admin: user.is_admin ? 1 : 0,
     access: [
       {
         app: 'sales',
         admin: user.is_admin,
         permission_set_id: '00000000-0000-4000-8000-000000000001',
+      },
+      {
+        app: 'global',
+        admin: user.is_admin,
+        permission_set_id: '00000000-0000-4000-8000-000000000002',
       },
     ],
     active_flag: true,
@@ -62,7 +78,7 @@ export function renderUserMe(company: Company, user: UserRecord): Record<string,
     timezone_offset: '+13:00',
     role_id: 1,
     icon_url: null,
-    is_you: true,
+    is_you: isYou,
     is_deleted: false,
     company_id: company.id,
     company_name: company.name,

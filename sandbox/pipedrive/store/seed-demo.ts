@@ -15,7 +15,7 @@ export const demoApp: PipedriveAppSeed = {
   clientSecret: 'sandbox-pipedrive-secret',
   name: 'Pipedrive → Xero (sandbox)',
   callbackUrl: 'http://localhost:3000/oauth/pipedrive/callback',
-  scopes: ['base', 'deals:full', 'products:read', 'contacts:full', 'admin'],
+  scopes: ['base', 'deals:full', 'products:read', 'contacts:full', 'admin', 'users:read'],
 };
 
 export function seedDemoCompanies(at: number): Company[] {

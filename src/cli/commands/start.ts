@@ -109,10 +109,9 @@ async function setUpDemo(app: App): Promise<Demo> {
   // earlier run (tokens, documents, links) points at things that no longer exist. Start clean.
   await uninstallPipedrive(app.deps, DEMO_COMPANY_ID);
   await walkPipedriveInstall(publicUrl);
-  const connected = await walkXeroConnect(
-    xeroConnectUrl(publicUrl, app.deps.signer, DEMO_COMPANY_ID),
-    { tenant_ids: DEMO_TENANT_A },
-  );
+  const connected = await walkXeroConnect(xeroConnectUrl(publicUrl, DEMO_COMPANY_ID), {
+    tenant_ids: DEMO_TENANT_A,
+  });
   if (connected.status !== 200)
     throw new Error(`connecting the demo organisation failed: ${connected.body}`);
   const client = await app.connections.pipedriveFor(DEMO_COMPANY_ID);

@@ -9,7 +9,7 @@ import {
 } from '../../services/status-report.js';
 import { type CliContext, withApp } from '../context.js';
 
-/** `status`: connections, queue counts and last runs; `--links` adds each company's link token. */
+/** `status`: connections, queue counts and last runs; `--links` adds each company's pages. */
 export function registerStatusCommand(program: Command, context: CliContext): void {
   program
     .command('status')
@@ -18,7 +18,7 @@ export function registerStatusCommand(program: Command, context: CliContext): vo
     .option('--json', 'print JSON')
     .option(
       '--links',
-      "print each company's Xero connect link (it carries the company's link token)",
+      "print each company's settings page and Xero connect link (they ask an admin to sign in)",
     )
     .action(async (options: { company?: string; json?: boolean; links?: boolean }) => {
       await withApp(context, async (app) => {
@@ -34,7 +34,8 @@ export function registerStatusCommand(program: Command, context: CliContext): vo
         if (options.links) {
           for (const company of report.companies) {
             console.log(
-              `connect link of ${company.id}: ${xeroConnectUrl(app.deps.publicUrl(), app.deps.signer, company.id)}`,
+              `settings of ${company.id}: ${app.deps.publicUrl()}/ui/settings?company=${company.id}`,
+              `\nconnect link of ${company.id}: ${xeroConnectUrl(app.deps.publicUrl(), company.id)}`,
             );
           }
         }

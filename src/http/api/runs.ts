@@ -7,6 +7,7 @@ import { companyRun, listCompanyRuns, RUN_STATUSES } from '../../services/runs.j
 import { companyIdOf, requireCompanyAccess } from '../access.js';
 import type { HttpDeps } from '../deps.js';
 import { page } from '../html.js';
+import { csrfField } from '../ui/layout.js';
 
 /**
  * The company's runs, each with where its deal note stands (`note`: pending | sent | dropped |
@@ -22,9 +23,9 @@ const runParams = z.object({ runId: z.string().min(1).max(100) });
 export function registerRunRoutes(app: FastifyInstance, deps: HttpDeps): void {
   const html = { config: { html: true } };
 
-  app.get('/api/companies/:id/runs', async (request) => {
+  app.get('/api/companies/:id/runs', async (request, reply) => {
     const companyId = companyIdOf(request.params);
-    requireCompanyAccess(deps, request, companyId);
+    await requireCompanyAccess(deps, request, reply, companyId);
     const query = listQuery.parse(request.query);
     const runs = await listCompanyRuns(deps, companyId, {
       limit: query.limit,
@@ -33,33 +34,33 @@ export function registerRunRoutes(app: FastifyInstance, deps: HttpDeps): void {
     return { runs };
   });
 
-  app.get('/api/companies/:id/runs/:runId', async (request) => {
+  app.get('/api/companies/:id/runs/:runId', async (request, reply) => {
     const companyId = companyIdOf(request.params);
-    requireCompanyAccess(deps, request, companyId);
+    await requireCompanyAccess(deps, request, reply, companyId);
     const { runId } = runParams.parse(request.params);
     return { run: await companyRun(deps, companyId, runId) };
   });
 
   app.post('/api/companies/:id/runs/:runId/replay', async (request, reply) => {
     const companyId = companyIdOf(request.params);
-    requireCompanyAccess(deps, request, companyId);
+    await requireCompanyAccess(deps, request, reply, companyId);
     const { runId } = runParams.parse(request.params);
     const run = await replayRun(deps, companyId, runId);
     return reply.code(202).send({ run });
   });
 
-  // The deal note's link: a page, because following a link must never change anything by itself.
+  // The deal note's link: a page, because following a link must never change anything by itself;
+  // it asks the person to sign in like every page (docs/access.md), the link carries no credential.
   app.get('/companies/:id/runs/:runId/replay', html, async (request, reply) => {
     const companyId = companyIdOf(request.params);
     const { runId } = runParams.parse(request.params);
-    requireCompanyAccess(deps, request, companyId, { purpose: 'replay', run: runId });
+    const access = await requireCompanyAccess(deps, request, reply, companyId, { page: true });
     const run = await companyRun(deps, companyId, runId);
-    const token = (request.query as { token?: string }).token ?? '';
     return reply.type('text/html; charset=utf-8').send(
       page(
         'Replay this sync',
         `<p>Deal ${run.dealId ?? ''}: the ${escapeHtml(run.kind)} run ended <strong>${escapeHtml(run.status)}</strong>${run.message === null ? '' : `: ${escapeHtml(run.message)}`}</p>
-<form method="post"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit">Replay</button></form>`,
+<form method="post">${csrfField(access.csrf)}<button type="submit">Replay</button></form>`,
       ),
     );
   });
@@ -67,7 +68,7 @@ export function registerRunRoutes(app: FastifyInstance, deps: HttpDeps): void {
   app.post('/companies/:id/runs/:runId/replay', html, async (request, reply) => {
     const companyId = companyIdOf(request.params);
     const { runId } = runParams.parse(request.params);
-    requireCompanyAccess(deps, request, companyId, { purpose: 'replay', run: runId });
+    await requireCompanyAccess(deps, request, reply, companyId);
     const run = await replayRun(deps, companyId, runId);
     return reply
       .type('text/html; charset=utf-8')

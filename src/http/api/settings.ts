@@ -11,9 +11,9 @@ import { HttpError } from '../error-handler.js';
  * and a refusal names every problem in `details`.
  */
 export function registerSettingsRoutes(app: FastifyInstance, deps: HttpDeps): void {
-  app.get('/api/companies/:id/settings', async (request) => {
+  app.get('/api/companies/:id/settings', async (request, reply) => {
     const companyId = companyIdOf(request.params);
-    requireCompanyAccess(deps, request, companyId);
+    await requireCompanyAccess(deps, request, reply, companyId);
     const { parsed } = await readSettings(deps, companyId);
     if (!parsed.ok)
       throw new HttpError(
@@ -25,9 +25,9 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: HttpDeps): vo
     return { settings: parsed.settings };
   });
 
-  app.put('/api/companies/:id/settings', async (request) => {
+  app.put('/api/companies/:id/settings', async (request, reply) => {
     const companyId = companyIdOf(request.params);
-    requireCompanyAccess(deps, request, companyId);
+    await requireCompanyAccess(deps, request, reply, companyId);
     const saved = await saveSettings(deps, companyId, request.body);
     if (!saved.ok) throw new HttpError(400, saved.code, saved.message, saved.problems);
     return { settings: saved.settings };

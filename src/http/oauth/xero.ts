@@ -2,33 +2,40 @@ import escapeHtml from 'escape-html';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
+import { takeState } from '../../services/oauth-states.js';
 import {
   chooseXeroTenant,
   completeXeroConnect,
-  consentCompany,
   disconnectXero,
+  pendingCompany,
   xeroCallbackUrl,
-  xeroConsentUrl,
   type XeroTenantChoice,
 } from '../../services/xero-connect.js';
 import { idParam, requireCompanyAccess } from '../access.js';
+import { cookieOf, OAUTH_COOKIE } from '../cookies.js';
 import type { HttpDeps } from '../deps.js';
 import { HttpError } from '../error-handler.js';
 import { page } from '../html.js';
+import { csrfField } from '../ui/layout.js';
+import { startOAuth } from './start.js';
 
 /**
- * Connecting the company's one Xero organisation (docs/vendors/xero.md §1–§2):
- * GET /oauth/xero/connect?company=<id>[&token=<link token>] → Xero's consent (offline_access
- * among the scopes, so we get a refresh token); GET /oauth/xero/callback → connected, or the
- * organisation picker (a form POSTing to /oauth/xero/choose); POST /oauth/xero/disconnect.
+ * Connecting the company's one Xero organisation (docs/vendors/xero.md §1–§2), by a signed-in admin
+ * of the company (docs/access.md): GET /oauth/xero/connect?company=<id> → Xero's consent
+ * (offline_access among the scopes, so we get a refresh token) with a `state` bound to this browser;
+ * GET /oauth/xero/callback → connected, or the organisation picker (a form POSTing to
+ * /oauth/xero/choose); POST /oauth/xero/disconnect.
  */
 const connectQuery = z.object({ company: idParam });
 const callbackQuery = z.object({
-  code: z.string().min(1).optional(),
-  state: z.string().min(1).optional(),
-  error: z.string().optional(),
+  code: z.string().min(1).max(2000).optional(),
+  state: z.string().min(1).max(200).optional(),
+  error: z.string().max(200).optional(),
 });
-const chooseBody = z.object({ pending: z.string().min(1), tenantId: z.string().min(1) });
+const chooseBody = z.object({
+  pending: z.string().min(1).max(20_000),
+  tenantId: z.string().min(1).max(100),
+});
 const disconnectBody = z.object({ company: idParam });
 
 export function registerXeroOAuthRoutes(app: FastifyInstance, deps: HttpDeps): void {
@@ -36,59 +43,75 @@ export function registerXeroOAuthRoutes(app: FastifyInstance, deps: HttpDeps): v
 
   app.get('/oauth/xero/connect', html, async (request, reply) => {
     const { company } = connectQuery.parse(request.query);
-    requireCompanyAccess(deps, request, company);
-    return reply.redirect(await xeroConsentUrl(deps, company), 302);
+    await requireCompanyAccess(deps, request, reply, company, { page: true });
+    return startOAuth(deps, request, reply, { purpose: 'xero-connect', companyId: company });
   });
 
   app.get('/oauth/xero/callback', html, async (request, reply) => {
-    // The same three checks as Pipedrive's callback (oauth/pipedrive.ts), in Xero's words.
+    // The same checks as Pipedrive's callback (oauth/pipedrive.ts), in Xero's words.
     const query = callbackQuery.parse(request.query);
     if (query.error !== undefined) {
       throw new HttpError(400, 'xero_connect_denied', `Xero did not connect: ${query.error}`);
     }
-    const company = consentCompany(deps, query.state);
-    if (company === undefined) {
+    const started = await takeState(deps, query.state, cookieOf(request, OAUTH_COOKIE), [
+      'xero-connect',
+    ]);
+    if (started?.companyId === undefined) {
       throw new HttpError(
         400,
         'oauth_state_invalid',
-        'This connect link is not ours or has expired; start again',
+        'This connect link was not started in this browser, was used already or has expired; start again',
       );
     }
     if (query.code === undefined)
       throw new HttpError(400, 'oauth_code_missing', 'Xero sent no code');
     const result = await completeXeroConnect(
       deps,
-      company,
+      started.companyId,
       query.code,
       xeroCallbackUrl(deps.publicUrl()),
     );
     reply.type('text/html; charset=utf-8');
-    if (result.kind === 'connected') return reply.send(connectedPage(result.tenant));
-    return reply.send(pickerPage(result.pending, result.tenants));
+    if (result.kind === 'connected') return reply.send(connectedPage(result));
+    // The picker posts back with the session's CSRF token (sandbox mode starts one here).
+    const access = await requireCompanyAccess(deps, request, reply, result.companyId, {
+      page: true,
+    });
+    return reply.send(pickerPage(result.pending, result.tenants, access.csrf));
   });
 
   app.post('/oauth/xero/choose', html, async (request, reply) => {
     const body = chooseBody.parse(request.body);
+    const company = pendingCompany(deps, body.pending);
+    if (company === undefined) {
+      throw new HttpError(
+        400,
+        'xero_choice_invalid',
+        'The organisation choice is not ours or was altered; connect again',
+      );
+    }
+    await requireCompanyAccess(deps, request, reply, company);
     const result = await chooseXeroTenant(deps, body.pending, body.tenantId);
-    return reply.type('text/html; charset=utf-8').send(connectedPage(result.tenant));
+    return reply.type('text/html; charset=utf-8').send(connectedPage(result));
   });
 
   app.post('/oauth/xero/disconnect', async (request, reply) => {
     const { company } = disconnectBody.parse(request.body);
-    requireCompanyAccess(deps, request, company);
+    await requireCompanyAccess(deps, request, reply, company);
     const disconnected = await disconnectXero(deps, company);
     return reply.send({ disconnected });
   });
 }
 
-function connectedPage(tenant: XeroTenantChoice): string {
+function connectedPage(result: { companyId: number; tenant: XeroTenantChoice }): string {
   return page(
     'Xero connected',
-    `<p>Deals will become draft documents in <strong>${escapeHtml(tenant.tenantName)}</strong>.</p>`,
+    `<p>Deals will become draft documents in <strong>${escapeHtml(result.tenant.tenantName)}</strong>.</p>
+<p><a href="/ui/settings?company=${result.companyId}" data-testid="to-settings">Settings</a></p>`,
   );
 }
 
-function pickerPage(pending: string, tenants: XeroTenantChoice[]): string {
+function pickerPage(pending: string, tenants: XeroTenantChoice[], csrf: string): string {
   const options = tenants
     .map(
       (tenant, index) =>
@@ -99,7 +122,7 @@ function pickerPage(pending: string, tenants: XeroTenantChoice[]): string {
     'Choose a Xero organisation',
     `<p>You authorised several organisations. Drafts go to exactly one: which?</p>
 <form method="post" action="/oauth/xero/choose">
-<input type="hidden" name="pending" value="${escapeHtml(pending)}">
+<input type="hidden" name="pending" value="${escapeHtml(pending)}">${csrfField(csrf)}
 <fieldset><legend>Organisation</legend>
 ${options}
 </fieldset>

@@ -16,7 +16,8 @@ import { type PanelCaller, verifyPanelRequest } from './panel-request.js';
  * The panels' actions, called like JSON modals (docs/vendors/pipedrive.md §7.3): ids and the JWT in the query
  * (verified exactly as for the panels), form values as the JSON body; services/panel-actions.ts
  * does the work. Answers are `{success: {message, type: 'snackbar', refreshPanelData}}` or 400
- * `{error: {message}}`, in plain words; a refused token is 401/403 `{error: {message}}`.
+ * `{error: {message, code}}`, in plain words; a refused token is 401/403 `{error: {message, code}}`
+ * (Pipedrive shows `message`; `code` is from docs/errors.md).
  */
 type Answer = { status: number; body: unknown };
 type Action = (
@@ -25,7 +26,10 @@ type Action = (
   values: unknown,
 ) => Promise<ActionResult>;
 
-const no = (message: string): Answer => ({ status: 400, body: { error: { message } } });
+const no = (message: string): Answer => ({
+  status: 400,
+  body: { error: { message, code: 'panel_action_refused' } },
+});
 
 function answerOf(result: ActionResult): Answer {
   if (!result.ok) return no(result.message);
@@ -47,7 +51,9 @@ export function registerPanelActionRoutes(app: FastifyInstance, deps: HttpDeps):
       if (!verified.ok)
         return send({
           status: verified.status,
-          body: { error: { message: `${verified.message} (${verified.code})` } },
+          body: {
+            error: { message: `${verified.message} (${verified.code})`, code: verified.code },
+          },
         });
       // Pipedrive names the resource; an action needs it to know what the selected id is.
       const resource = resources.length === 1 ? resources[0] : query.resource;

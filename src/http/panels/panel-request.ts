@@ -5,6 +5,7 @@ import { httpStatusOf, type PanelRefusalCode } from '../../errors/catalogue.js';
 import { verifyPanelToken } from '../../pipedrive/panel-jwt.js';
 import type { PanelResource } from '../../services/panels.js';
 import { zodProblems } from '../../zod-problems.js';
+import { idParam } from '../access.js';
 
 /**
  * What every panel and panel-action call carries in its query (docs/vendors/pipedrive.md §7.1, §7.3), checked
@@ -17,15 +18,17 @@ import { zodProblems } from '../../zod-problems.js';
 const panelQuery = z.object({
   resource: z.enum(['deal', 'person', 'organization']).optional(),
   view: z.string().optional(),
-  userId: z.coerce.number().int().positive(),
-  companyId: z.coerce.number().int().positive(),
+  userId: idParam,
+  companyId: idParam,
   // A detail view names one record; the first is the one shown.
   selectedIds: z
     .string()
-    .regex(/^\d+(,\d+)*$/)
-    .transform((text) => Number(text.split(',')[0])),
+    .max(2000)
+    .regex(/^[1-9]\d{0,15}(,[1-9]\d{0,15})*$/, 'must be ids written in digits')
+    .transform((text) => Number(text.split(',')[0]))
+    .refine(Number.isSafeInteger, 'is too large'),
   isShared: z.enum(['true', 'false']).optional(),
-  token: z.string().min(1),
+  token: z.string().min(1).max(4000),
 });
 
 export interface PanelCaller {

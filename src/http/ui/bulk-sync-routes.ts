@@ -22,14 +22,14 @@ export function registerBulkSyncUiRoutes(app: FastifyInstance, deps: HttpDeps): 
   const html = { config: { html: true } };
 
   app.post('/ui/bulk-sync', html, async (request, reply) => {
-    const context = uiContext(deps, request);
+    const context = await uiContext(deps, request, reply);
     const chosen = what.parse((request.body as { what?: unknown }).what);
     await startBulkSync(deps, context.companyId, chosen);
     return reply.redirect(uiHref(context, '/ui/settings', { queued: chosen }), 303);
   });
 
-  app.get('/ui/bulk-sync/status', async (request) => {
-    const context = uiContext(deps, request);
+  app.get('/ui/bulk-sync/status', async (request, reply) => {
+    const context = await uiContext(deps, request, reply);
     const chosen = what.parse((request.query as { what?: unknown }).what);
     const state = await bulkSyncState(deps, context.companyId, chosen);
     return {

@@ -29,7 +29,7 @@ export function renderHistoryPage(view: HistoryView): string {
   const { context, filters } = view;
   const any = { value: '', label: 'any' };
   const filterForm = `<form method="get" action="/ui/history" data-testid="history-filters">
-<input type="hidden" name="company" value="${context.companyId}">${context.token === '' ? '' : `<input type="hidden" name="token" value="${escapeHtml(context.token)}">`}
+<input type="hidden" name="company" value="${context.companyId}">
 <label>Status <select name="status" data-testid="filter-status">${options([any, ...RUN_STATUSES.map((value) => ({ value, label: value }))], filters.status)}</select></label>
 <label>Kind <select name="kind" data-testid="filter-kind">${options([any, ...RUN_KINDS.map((value) => ({ value, label: value }))], filters.kind)}</select></label>
 <label>Deal <input name="deal" inputmode="numeric" value="${escapeHtml(filters.deal)}" data-testid="filter-deal"></label>

@@ -35,7 +35,7 @@ export function registerHistoryUiRoutes(app: FastifyInstance, deps: HttpDeps): v
   const html = { config: { html: true } };
 
   app.get('/ui/history', html, async (request, reply) => {
-    const context = uiContext(deps, request);
+    const context = await uiContext(deps, request, reply);
     const { notice, ...filters } = filtersQuery.parse(request.query);
     const runs = await listCompanyRuns(deps, context.companyId, {
       limit: LIMIT,
@@ -52,7 +52,7 @@ export function registerHistoryUiRoutes(app: FastifyInstance, deps: HttpDeps): v
   });
 
   app.post('/ui/history/replay', html, async (request, reply) => {
-    const context = uiContext(deps, request);
+    const context = await uiContext(deps, request, reply);
     const { runId } = replayBody.parse(request.body);
     const run = await replayRun(deps, context.companyId, runId);
     const notice = `Replay queued as run ${run.id}; the deal gets a note when it ends.`;
@@ -60,7 +60,7 @@ export function registerHistoryUiRoutes(app: FastifyInstance, deps: HttpDeps): v
   });
 
   app.post('/ui/history/replay-all', html, async (request, reply) => {
-    const context = uiContext(deps, request);
+    const context = await uiContext(deps, request, reply);
     const queued = await replayFailedRuns(deps, context.companyId, LIMIT);
     const notice = `${queued} failed run(s) queued again.`;
     return reply.redirect(uiHref(context, '/ui/history', { notice }), 303);

@@ -3,13 +3,17 @@ import type { FastifyInstance } from 'fastify';
 import type { HttpDeps } from '../deps.js';
 import { registerBulkSyncUiRoutes } from './bulk-sync-routes.js';
 import { registerHistoryUiRoutes } from './history-routes.js';
+import { registerPipedriveFrameSignIn } from './pipedrive-frame.js';
 import { registerSettingsUiRoutes } from './settings-routes.js';
 import { registerUiStatic } from './static.js';
 
 /** The settings and history pages (also Pipedrive's custom settings page) and their scripts. */
 export function registerUiRoutes(app: FastifyInstance, deps: HttpDeps): void {
   registerUiStatic(app);
-  registerSettingsUiRoutes(app, deps);
-  registerHistoryUiRoutes(app, deps);
-  registerBulkSyncUiRoutes(app, deps);
+  app.register(async (scope) => {
+    registerPipedriveFrameSignIn(scope, deps);
+    registerSettingsUiRoutes(scope, deps);
+    registerHistoryUiRoutes(scope, deps);
+    registerBulkSyncUiRoutes(scope, deps);
+  });
 }

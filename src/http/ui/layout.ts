@@ -9,31 +9,31 @@ import { htmlDocument } from '../html.js';
  * that need a script. The same page works standalone and inside Pipedrive as the app's custom
  * settings page: ui.js loads the App Extensions SDK only when framed with an `id` query parameter.
  */
-/** Where the page is and who may see it: every link and form carries these. */
+/** Where the page is and the session's CSRF token (docs/access.md), which every form carries. */
 export interface UiContext {
   companyId: number;
-  /** The company link token ('' in sandbox mode or when the page was opened without one). */
-  token: string;
+  /** The session's synchronizer token ('' for a caller with an API key). */
+  csrf: string;
 }
 
-/** `/ui/...?company=…&token=…` plus `extra` query values. */
+/** `/ui/...?company=…` plus `extra` query values; a link carries no credential (the cookie does). */
 export function uiHref(
   context: UiContext,
   path: string,
   extra: Record<string, string> = {},
 ): string {
   const query = new URLSearchParams({ company: String(context.companyId), ...extra });
-  if (context.token !== '') query.set('token', context.token);
   return `${path}?${query.toString()}`;
 }
 
-/** Hidden inputs every form posts: the company and, outside sandbox mode, the link token. */
+/** The hidden CSRF field of a form that changes something (checked by http/access.ts). */
+export function csrfField(csrf: string): string {
+  return `<input type="hidden" name="_csrf" value="${escapeHtml(csrf)}">`;
+}
+
+/** Hidden inputs every form posts: the company and the session's CSRF token. */
 export function hiddenContext(context: UiContext): string {
-  const token =
-    context.token === ''
-      ? ''
-      : `<input type="hidden" name="token" value="${escapeHtml(context.token)}">`;
-  return `<input type="hidden" name="company" value="${context.companyId}">${token}`;
+  return `<input type="hidden" name="company" value="${context.companyId}">${csrfField(context.csrf)}`;
 }
 
 /** `<option>`s with `selected` on the current value; an unknown current value is kept, marked. */

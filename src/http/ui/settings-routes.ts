@@ -50,7 +50,7 @@ export function registerSettingsUiRoutes(app: FastifyInstance, deps: HttpDeps): 
   }
 
   app.get('/ui/settings', html, async (request, reply) => {
-    const context = uiContext(deps, request);
+    const context = await uiContext(deps, request, reply);
     return render(
       reply,
       context,
@@ -59,13 +59,13 @@ export function registerSettingsUiRoutes(app: FastifyInstance, deps: HttpDeps): 
   });
 
   app.post('/ui/settings', html, async (request, reply) => {
-    const context = uiContext(deps, request);
+    const context = await uiContext(deps, request, reply);
     const values = request.body as FormValues;
     return save(reply, context, formToInput(values), values);
   });
 
   app.get('/ui/settings/export', html, async (request, reply) => {
-    const context = uiContext(deps, request);
+    const context = await uiContext(deps, request, reply);
     const settings = await settingsOrDefaults(deps, context.companyId);
     return reply
       .type('application/json; charset=utf-8')
@@ -77,7 +77,7 @@ export function registerSettingsUiRoutes(app: FastifyInstance, deps: HttpDeps): 
   });
 
   app.post('/ui/settings/import', html, async (request, reply) => {
-    const context = uiContext(deps, request);
+    const context = await uiContext(deps, request, reply);
     const current = settingsToForm(await settingsOrDefaults(deps, context.companyId));
     const raw = (request.body as { settingsJson?: unknown }).settingsJson;
     let input: unknown;
@@ -99,7 +99,7 @@ export function registerSettingsUiRoutes(app: FastifyInstance, deps: HttpDeps): 
   });
 
   app.post('/ui/xero/disconnect', html, async (request, reply) => {
-    const context = uiContext(deps, request);
+    const context = await uiContext(deps, request, reply);
     const disconnected = await disconnectXero(deps, context.companyId);
     const current = await settingsOrDefaults(deps, context.companyId);
     return render(reply, context, settingsToForm(current), {

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 
 import { idParam, requireCompanyAccess } from '../access.js';
@@ -6,20 +6,23 @@ import type { HttpDeps } from '../deps.js';
 import type { UiContext } from './layout.js';
 
 /**
- * The company of a page request (`company` in the query, or in the posted form) after the same
- * access check as the API (http/access.ts: the link token, as `?token=` or a form field, outside
- * sandbox mode). The token is kept so the page's links and forms carry it on.
+ * The company of a page request (`company` in the query, or in the posted form) after the access
+ * check of http/access.ts: a signed-in admin's session of that company (a form also posts the
+ * session's CSRF token), or sandbox mode on loopback.
  */
-const companyField = z.object({ company: idParam, token: z.string().optional() });
+const companyField = z.object({ company: idParam });
 
-export function uiContext(
-  deps: Pick<HttpDeps, 'signer' | 'sandboxMode'>,
+export async function uiContext(
+  deps: HttpDeps,
   request: FastifyRequest,
-): UiContext {
+  reply: FastifyReply,
+): Promise<UiContext> {
   const source = request.method === 'GET' ? request.query : request.body;
-  const { company, token } = companyField.parse(
+  const { company } = companyField.parse(
     typeof source === 'object' && source !== null ? source : {},
   );
-  requireCompanyAccess(deps, request, company);
-  return { companyId: company, token: token ?? '' };
+  const access = await requireCompanyAccess(deps, request, reply, company, {
+    page: request.method === 'GET',
+  });
+  return { companyId: company, csrf: access.csrf };
 }

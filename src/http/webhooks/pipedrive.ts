@@ -25,7 +25,10 @@ export function registerPipedriveWebhook(app: FastifyInstance, deps: HttpDeps): 
       }
     });
 
-    scope.post('/webhooks/pipedrive/:companyId', async (request, reply) => {
+    // Pipedrive delivers a burst when many deals change at once; a refused delivery is retried
+    // only three times (docs/vendors/pipedrive.md §5.2), so webhooks get ten times the limit.
+    const limit = { config: { rateLimit: { max: deps.rateLimitPerMinute * 10 } } };
+    scope.post('/webhooks/pipedrive/:companyId', limit, async (request, reply) => {
       const companyId = companyIdOf(request.params);
       const parsed = parseWebhook(request.body);
       if (!parsed.ok) {

@@ -1,5 +1,5 @@
 import type { SecretBox } from '../../secrets.js';
-import { type Db, fromDbTime, toDbTime } from '../db.js';
+import { type Db, fromDbTime, toDbTime, withTransaction } from '../db.js';
 import type { CompanyRow } from '../tables.js';
 
 /** A Pipedrive company that installed the app. `settings` is validated by sync/settings.ts. */
@@ -113,8 +113,15 @@ export async function getWebhookCredentials(
   return { user: row.webhook_user, password: box.open(row.webhook_password_enc) };
 }
 
-/** Uninstall: every row of the company goes with it (foreign keys cascade, see 0001-initial.ts). */
+/**
+ * Uninstall: every row of the company goes with it (foreign keys cascade, see 0001-initial.ts), and
+ * its sessions and API keys, which have no foreign key (0008-access.ts), in the same transaction.
+ */
 export async function deleteCompany(db: Db, companyId: number): Promise<boolean> {
-  const result = await db.deleteFrom('companies').where('id', '=', companyId).executeTakeFirst();
-  return result.numDeletedRows > 0n;
+  return withTransaction(db, async (trx) => {
+    await trx.deleteFrom('sessions').where('company_id', '=', companyId).execute();
+    await trx.deleteFrom('api_keys').where('company_id', '=', companyId).execute();
+    const result = await trx.deleteFrom('companies').where('id', '=', companyId).executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  });
 }

@@ -82,3 +82,18 @@ export async function setPipedriveConnectionStatus(
     .where('user_id', '=', userId)
     .execute();
 }
+
+/** Whether this user's grant is one of the company's (the uninstall of anyone else keeps them). */
+export async function hasPipedriveGrantOf(
+  db: Db,
+  companyId: number,
+  userId: number,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('pipedrive_connections')
+    .select('user_id')
+    .where('company_id', '=', companyId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
