@@ -43,6 +43,7 @@ describe('documentForDeal: document texts from templates over Pipedrive fields',
     const quote = (await kit.xeroDocuments()).quotes.find((doc: any) =>
       doc.Reference.includes('[PD-1-stage-2]'),
     );
+    assert.ok(quote, 'quote found');
     assert.equal(quote.Reference, 'PO-7781 / KD-0001 [PD-1-stage-2]');
     assert.equal(quote.Title, 'Kauri Digital – implementation (Invoice)');
     assert.equal(quote.Summary, 'For Kauri Digital Ltd, attention Aroha Ngata. Region: Auckland');
@@ -63,6 +64,7 @@ describe('documentForDeal: document texts from templates over Pipedrive fields',
     const invoice = (await kit.xeroDocuments()).invoices.find((doc: any) =>
       doc.Reference.includes('[PD-3-stage-2]'),
     );
+    assert.ok(invoice, 'invoice found');
     assert.equal(invoice.Reference, 'no PO {deal.titel} [PD-3-stage-2]');
   });
 });

@@ -69,8 +69,9 @@ describe('documentForDeal: items matched on a chosen field or a direct link', ()
     const { outcome, requests, invoice } = await run(dealId, {
       items: { matchBy: { pipedriveField: sku, xeroField: 'Code' } },
     });
+    assert.ok(invoice, 'invoice found');
     assert.equal(outcome.status, 'succeeded', JSON.stringify(outcome));
-    assert.equal(invoice.LineItems[0].ItemCode, 'TRAIN-DAY');
+    assert.equal(invoice?.LineItems[0]?.ItemCode, 'TRAIN-DAY');
     assert.deepEqual(
       requests.map((request) => `${request.method} ${where(request.url)}`),
       ['GET Code=="TRAIN-DAY"'],
@@ -82,8 +83,9 @@ describe('documentForDeal: items matched on a chosen field or a direct link', ()
     const { outcome, invoice } = await run(dealId, {
       items: { matchBy: { pipedriveField: sku, xeroField: 'Name' } },
     });
+    assert.ok(invoice, 'invoice found');
     assert.equal(outcome.status, 'succeeded', JSON.stringify(outcome));
-    assert.equal(invoice.LineItems[0].ItemCode, 'GEN-SVC');
+    assert.equal(invoice?.LineItems[0]?.ItemCode, 'GEN-SVC');
   });
 
   it('a direct link wins over the chosen field', async () => {
@@ -95,8 +97,9 @@ describe('documentForDeal: items matched on a chosen field or a direct link', ()
         links: [{ productId, itemCode: 'LIC-STD' }],
       },
     });
+    assert.ok(invoice, 'invoice found');
     assert.equal(outcome.status, 'succeeded', JSON.stringify(outcome));
-    assert.equal(invoice.LineItems[0].ItemCode, 'LIC-STD');
+    assert.equal(invoice?.LineItems[0]?.ItemCode, 'LIC-STD');
   });
 
   it('the policy applies after both: create_item makes the item under the SKU; no_action names the product', async () => {
@@ -108,7 +111,7 @@ describe('documentForDeal: items matched on a chosen field or a direct link', ()
       },
     });
     assert.equal(made.outcome.status, 'succeeded', JSON.stringify(made.outcome));
-    assert.equal(made.invoice.LineItems[0].ItemCode, 'SKU-NEW-4');
+    assert.equal(made.invoice?.LineItems[0]?.ItemCode, 'SKU-NEW-4');
     assert.ok((await kit.xeroItems()).some((item: any) => item.Code === 'SKU-NEW-4'));
 
     const refused = await dealWith(await product('WIDGET-5'));

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { MatchXeroField, SettingsInput } from '../../src/sync/settings.js';
 import { documentForDeal } from '../../src/sync/usecases/document-for-deal.js';
 import { startSyncKit, type SyncKit, TENANT_ID } from '../support/sync-kit.js';
+import { one } from '../support/vendor-shapes.js';
 
 /**
  * Customer matching on chosen field pairs (issue 10): "this Pipedrive field's value is that Xero
@@ -65,8 +66,8 @@ describe('documentForDeal: customers matched on chosen fields', () => {
     );
   const whereOf = (url: string) => new URL(url, 'http://x').searchParams.get('where') ?? '';
   const invoiceOf = async (dealId: number) =>
-    (await kit.xeroDocuments()).invoices.find((doc: any) =>
-      doc.Reference.includes(`[PD-${dealId}-`),
+    one((await kit.xeroDocuments()).invoices, (doc) =>
+      String(doc.Reference).includes(`[PD-${dealId}-`),
     );
   const pairSettings = (pipedriveField: string, xeroField: MatchXeroField): SettingsInput => ({
     contacts: { matchFields: { organization: [{ pipedriveField, xeroField }] } },
@@ -214,6 +215,7 @@ describe('documentForDeal: customers matched on chosen fields', () => {
     );
     assert.equal(outcome.status, 'succeeded', JSON.stringify(outcome));
     const contact = (await kit.xeroContacts()).find((c: any) => c.Name === 'Totara Supplies');
+    assert.ok(contact, 'contact found');
     assert.equal(contact.AccountNumber, 'CN-501');
     assert.match(
       (await kit.notes(dealId)).at(-1)!.content,
@@ -279,6 +281,7 @@ describe('documentForDeal: customers matched on chosen fields', () => {
     );
     assert.equal(outcome.status, 'succeeded', JSON.stringify(outcome));
     const contact = (await kit.xeroContacts()).find((c: any) => c.Name === 'Horoeka Imports');
+    assert.ok(contact, 'contact found');
     assert.equal(contact.DefaultCurrency, 'USD');
     assert.equal(contact.SalesDefaultAccountCode, '260');
     assert.equal(contact.AccountsReceivableTaxType, 'OUTPUT2');
@@ -286,12 +289,14 @@ describe('documentForDeal: customers matched on chosen fields', () => {
 
     // Kauri Digital Ltd exists in Xero: matched by name, nothing of it changes.
     const before = (await kit.xeroContacts()).find((c: any) => c.Name === 'Kauri Digital Ltd');
+    assert.ok(before, 'before found');
     const known = await documentForDeal(
       kit.deps({ contacts: { newContacts } }),
       await kit.newJob(1, 'invoice', 'stage-7'),
     );
     assert.equal(known.status, 'succeeded', JSON.stringify(known));
     const after = (await kit.xeroContacts()).find((c: any) => c.Name === 'Kauri Digital Ltd');
+    assert.ok(after, 'after found');
     assert.equal(after.DefaultCurrency, before.DefaultCurrency);
     assert.equal(after.SalesDefaultAccountCode, undefined);
   });
