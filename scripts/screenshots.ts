@@ -56,7 +56,7 @@ async function main(): Promise<void> {
       kit,
       {
         rules: [{ stage: 'Sales → Won', document: 'Draft invoice' }],
-        companyField: { pipedrive: 'Xero account number', xero: 'AccountNumber' },
+        companyField: { pipedrive: 'Xero account number', xero: 'Account number' },
       },
       shot,
     );

@@ -62,7 +62,7 @@ describe('browser: connect, configure, sync, replay and see the panels', { skip 
   it('saves a trigger and a field mapping on the settings page', async () => {
     const { notice, errors } = await saveSettings(browser.page, kit, {
       rules: [{ stage: 'Sales → Won', document: 'Draft invoice' }],
-      companyField: { pipedrive: 'Xero account number', xero: 'AccountNumber' },
+      companyField: { pipedrive: 'Xero account number', xero: 'Account number' },
     });
     assert.equal(errors, '');
     assert.match(notice, /Settings saved/);

@@ -99,7 +99,10 @@ describe('app UI: history page and the bulk sync command', () => {
     const all = await post('/ui/history/replay-all', {});
     assert.equal(all.status, 303);
     const location = new URL(all.headers.get('location') ?? '', kit.appUrl);
-    assert.equal(location.searchParams.get('notice'), '2 failed run(s) queued again.');
+    assert.equal(
+      location.searchParams.get('notice'),
+      '2 failed runs queued again; each deal gets a note when its run ends.',
+    );
     const replayOf = (await replays()).map((run) => run.replayOf).sort();
     assert.deepEqual(replayOf, [failedRuns[0], failedRuns[0], failedRuns[1]].sort());
     assert.equal((await getRun(kit.app.db, COMPANY, failedRuns[1]!))?.status, 'failed');

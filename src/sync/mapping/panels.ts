@@ -137,7 +137,8 @@ export interface DealPanelLinks {
   replayUrl(companyId: number, runId: string): string;
 }
 
-const OUTCOME: Record<string, Label> = {
+/** A run's outcome in plain words and a colour: the deal panel and the app's pages say the same. */
+export const RUN_OUTCOME: Record<string, Label> = {
   queued: { color: 'blue', label: 'Queued' },
   running: { color: 'blue', label: 'Running' },
   succeeded: { color: 'green', label: 'Done' },
@@ -172,7 +173,7 @@ export function dealPanel(
   const runObjects = runs.map((run): PanelObject => ({
     id: `run-${run.id}`,
     header: `${run.kind.charAt(0).toUpperCase()}${run.kind.slice(1)} sync`,
-    outcome: OUTCOME[run.status] ?? { color: 'grey', label: run.status.slice(0, 40) },
+    outcome: RUN_OUTCOME[run.status] ?? { color: 'grey', label: run.status.slice(0, 40) },
     ...(run.message !== null && { reason: text(run.message) }),
     when: run.updatedAt.toISOString(),
     ...(REPLAYABLE.has(run.status) && {
