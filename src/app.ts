@@ -77,7 +77,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const db = database.db;
 
   let publicUrl = config.publicUrl;
-  const links = createAppLinks(() => publicUrl, signer);
+  const links = createAppLinks(() => publicUrl, signer, config.xero.webUrl);
   const connections = createConnections({
     config,
     db,

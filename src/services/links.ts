@@ -4,11 +4,18 @@ import type { Signer } from './signed-token.js';
 
 /**
  * Where notes and pages point: the deal in Pipedrive, the run's replay page in this app (signed for
- * that one run, so a Pipedrive user can replay it without any other access), and the document in
- * Xero (docs/vendors/xero.md §13: the current UI's deep links need the organisation's ShortCode; without one,
- * Xero's home page). `publicUrl` is read on each call: with PORT=0 it is known only after listening.
+ * that one run, so a Pipedrive user can replay it without any other access), and the document or
+ * contact in Xero's web app at `xeroWebUrl` — go.xero.com, or the Xero sandbox's pages in sandbox
+ * mode (docs/vendors/xero.md §13: the current UI's deep links need the organisation's ShortCode;
+ * without one, Xero's home page). `publicUrl` is read on each call: with PORT=0 it is known only
+ * after listening.
  */
-export function createAppLinks(publicUrl: () => string, signer: Signer): AppLinks {
+export function createAppLinks(
+  publicUrl: () => string,
+  signer: Signer,
+  xeroWebUrl = 'https://go.xero.com',
+): AppLinks {
+  const web = xeroWebUrl.replace(/\/+$/, '');
   return {
     dealUrl: (domain, dealId) => `https://${domain}.pipedrive.com/deal/${dealId}`,
     replayUrl(companyId, runId) {
@@ -16,9 +23,13 @@ export function createAppLinks(publicUrl: () => string, signer: Signer): AppLink
       return `${publicUrl()}/companies/${companyId}/runs/${encodeURIComponent(runId)}/replay?token=${token}`;
     },
     xeroDocumentUrl(shortCode, kind, id) {
-      if (shortCode === null) return 'https://go.xero.com/';
+      if (shortCode === null) return `${web}/`;
       const section = DOCUMENT_KIND[kind].webSection;
-      return `https://go.xero.com/app/${encodeURIComponent(shortCode)}/${section}/view/${encodeURIComponent(id)}`;
+      return `${web}/app/${encodeURIComponent(shortCode)}/${section}/view/${encodeURIComponent(id)}`;
+    },
+    xeroContactUrl(shortCode, contactId) {
+      if (shortCode === null) return undefined;
+      return `${web}/app/${encodeURIComponent(shortCode)}/contacts/contact/${encodeURIComponent(contactId)}`;
     },
   };
 }

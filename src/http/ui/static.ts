@@ -40,7 +40,8 @@ const UI_JS = `(() => {
       .catch(() => {});
   }
   const local = new Intl.DateTimeFormat(undefined, {
-    dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short',
+    year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit',
+    timeZoneName: 'short',
   });
   for (const time of document.querySelectorAll('time[data-local-time]')) {
     const at = new Date(time.getAttribute('datetime'));
