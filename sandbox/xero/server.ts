@@ -18,8 +18,8 @@ import { registerAccountingTransport } from './transport/accounting-transport.js
 import { IdempotencyStore } from './transport/idempotency.js';
 import { problem, RATE_LIMIT_BODY } from './transport/problems.js';
 import { XeroRateLimiter, type XeroRateLimits } from './transport/rate-limiter.js';
-import { registerXeroWebhookControlRoutes } from './webhooks/control-routes.js';
 import { registerXeroWebRoutes } from './web/routes.js';
+import { registerXeroWebhookControlRoutes } from './webhooks/control-routes.js';
 import { XeroWebhooks } from './webhooks/xero-webhooks.js';
 import type { XeroAppSeed, XeroUserSeed } from './world.js';
 

@@ -91,7 +91,8 @@ section[id]{scroll-margin-top:3.5rem}
 .pager{display:flex;gap:.5rem;align-items:center;justify-content:space-between;margin-top:.75rem}
 .invoice-doc dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:0}
 .invoice-doc dt{color:var(--muted)}.invoice-doc dd{margin:0}
-.totals td{border:0}.totals tr:last-child td{font-weight:700;border-top:2px solid var(--text)}
+.totals{width:auto;margin:.5rem 0 0 auto}.totals th,.totals td{border:0;padding:.2rem .5rem}.totals tbody tr{background:none}
+.totals tr:last-child th,.totals tr:last-child td{font-weight:700;color:var(--text);border-top:2px solid var(--text)}
 @media (max-width:900px){
   .layout{display:block}
   .sections{flex-direction:row;overflow-x:auto;top:0;z-index:5;background:var(--bg);padding:.4rem 0;margin-bottom:.5rem;border-bottom:1px solid var(--border)}

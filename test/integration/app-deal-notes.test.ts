@@ -73,7 +73,10 @@ for (const dialect of testDialects()) {
       const history = await fetch(
         `${kit.appUrl}/ui/history?company=${COMPANY}&token=${encodeURIComponent(token)}`,
       );
-      assert.match(await history.text(), new RegExp(`data-testid="note-${run.id}" data-note="sent">`));
+      assert.match(
+        await history.text(),
+        new RegExp(`data-testid="note-${run.id}" data-note="sent">`),
+      );
     });
 
     it('Pipedrive refuses the note, then writes it but the connection is cut: the retry finds it, still one note', async () => {

@@ -204,14 +204,12 @@ export async function replayFromHistory(
     found.map((row) => row.getAttribute('data-status') ?? ''),
   );
   const labels = await page.locator('[data-testid^="status-"]').allTextContents();
-  const dealLinks = await page
-    .locator('a[data-testid^="deal-link-"]')
-    .evaluateAll((links) =>
-      links.map((link) => ({
-        text: link.textContent ?? '',
-        href: link.getAttribute('href') ?? '',
-      })),
-    );
+  const dealLinks = await page.locator('a[data-testid^="deal-link-"]').evaluateAll((links) =>
+    links.map((link) => ({
+      text: link.textContent ?? '',
+      href: link.getAttribute('href') ?? '',
+    })),
+  );
   await shot('history');
   await Promise.all([
     page.waitForURL(/notice=/),

@@ -45,8 +45,12 @@ function status(code: string): string {
   return `<span class="status ${escapeHtml(code)}" data-testid="document-status">${escapeHtml(STATUS_WORDS[code] ?? code)}</span>`;
 }
 
+/** Thousands separated; a unit price keeps up to four decimals but shows at least two. */
 function money(amount: { toFixed(dp: number): string }, dp = 2): string {
-  const [whole = '0', fraction = ''] = amount.toFixed(dp).split('.');
+  const [whole = '0', fraction = ''] = amount
+    .toFixed(dp)
+    .replace(/(\.\d\d\d?)0+$/, '$1')
+    .split('.');
   const sign = whole.startsWith('-') ? '-' : '';
   return `${sign}${whole.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction}`;
 }
@@ -74,7 +78,9 @@ export function renderDocumentPage(books: Books, doc: DocumentRecord): string {
   ];
   const lines = doc.lines
     .map(
-      (line) => `<tr><td>${escapeHtml(line.Description ?? line.ItemName ?? '')}${line.ItemCode ? `<br><span class="muted">${escapeHtml(line.ItemCode)}</span>` : ''}</td>
+      (
+        line,
+      ) => `<tr><td>${escapeHtml(line.Description ?? line.ItemName ?? '')}${line.ItemCode ? `<br><span class="muted">${escapeHtml(line.ItemCode)}</span>` : ''}</td>
 <td class="num">${escapeHtml(line.quantity.toString())}</td><td class="num">${money(line.unitAmount, doc.unitDp)}</td>
 <td class="num">${line.DiscountRate !== undefined ? `${line.DiscountRate}%` : line.DiscountAmount !== undefined ? money({ toFixed: (dp) => line.DiscountAmount!.toFixed(dp) }) : ''}</td>
 <td>${escapeHtml(line.AccountCode ?? '')}</td><td>${escapeHtml(taxName(line.TaxType))}</td>

@@ -24,11 +24,14 @@ export function registerXeroWebRoutes(app: FastifyInstance, books: XeroBooks): v
       .map((tenant) => books.books(tenant.tenantId))
       .find((found) => found?.organisation.ShortCode === shortCode);
 
-  app.get<{ Params: { shortCode: string } }>('/app/:shortCode/invoicing', async (request, reply) => {
-    const found = organisation(request.params.shortCode);
-    if (found === undefined) return html(reply, 404, renderNotFoundPage('No such organisation.'));
-    return html(reply, 200, renderDocumentListPage(found));
-  });
+  app.get<{ Params: { shortCode: string } }>(
+    '/app/:shortCode/invoicing',
+    async (request, reply) => {
+      const found = organisation(request.params.shortCode);
+      if (found === undefined) return html(reply, 404, renderNotFoundPage('No such organisation.'));
+      return html(reply, 200, renderDocumentListPage(found));
+    },
+  );
 
   for (const [section, kind] of [
     ['invoicing', 'invoice'],

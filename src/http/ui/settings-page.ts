@@ -213,7 +213,8 @@ function summaryCard(view: SettingsView): string {
       ? 'When Xero reports an invoice paid, the deal gets a note.'
       : `When Xero reports an invoice paid, the deal gets a note and its field ${escapeHtml(paidLabel ?? paidField)} is set.`,
   );
-  return `<section class="card summary" aria-labelledby="summary-title" data-testid="settings-summary"><h2 id="summary-title">What happens now</h2><ul>${lines
+  const title = view.errors.length === 0 ? 'What happens now' : 'What would happen (not saved yet)';
+  return `<section class="card summary" aria-labelledby="summary-title" data-testid="settings-summary"><h2 id="summary-title">${title}</h2><ul>${lines
     .map((line) => `<li>${line}</li>`)
     .join('')}</ul></section>`;
 }
