@@ -1,5 +1,7 @@
 import escapeHtml from 'escape-html';
 
+import type { LabelColor } from '../sync/document-kinds.js';
+
 /**
  * The HTML document around every page the app serves; `title` is text (escaped here), `head` and
  * `body` are HTML. Every page shares one stylesheet and its theme (src/http/style.ts, served by
@@ -20,3 +22,18 @@ export function page(title: string, body: string): string {
     body: `<main class="narrow"><div class="card"><h1>${escapeHtml(title)}</h1>\n${body}\n</div></main>`,
   });
 }
+
+/** A badge: a short label in a colour of the panels' palette (docs/vendors/pipedrive.md §7.1). */
+export function badge(label: { color: LabelColor; label: string }, testid?: string): string {
+  const tone = TONES[label.color];
+  return `<span class="badge ${tone}"${testid === undefined ? '' : ` data-testid="${escapeHtml(testid)}"`}>${escapeHtml(label.label)}</span>`;
+}
+
+const TONES: Record<LabelColor, string> = {
+  green: 'ok',
+  red: 'bad',
+  yellow: 'warn',
+  blue: 'info',
+  purple: 'info',
+  grey: '',
+};

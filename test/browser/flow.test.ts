@@ -242,7 +242,7 @@ describe('browser: connect, configure, sync, replay and see the panels', { skip 
     assert.ok(href, note.content);
     const { shot, replayed } = auditThenExpectReplay(EUR_DEAL);
     const { pageText, resultText } = await replayFromNote(browser.page, href, shot);
-    assert.match(pageText, /Deal 8: the invoice run ended waiting_fix: Xero has no currency EUR/);
+    assert.match(pageText, /Deal 8: the invoice sync ended Needs a fix\s*Xero has no currency EUR/);
     assert.match(resultText, /is queued; the deal gets a note when it ends/);
     await replayed();
     assert.equal((await listRunsForDeal(kit.app.db, COMPANY, EUR_DEAL)).length, 3);

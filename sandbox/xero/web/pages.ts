@@ -7,8 +7,9 @@ import { XERO_WEB_CSS } from './style.js';
  * The sandbox's stand-in for Xero's web app (go.xero.com), at the same paths as the deep links of
  * docs/vendors/xero.md §13 — `/app/{ShortCode}/invoicing/view/{id}`, `/app/{ShortCode}/quotes/view/{id}`,
  * `/app/{ShortCode}/contacts/contact/{id}` — plus `/app/{ShortCode}/invoicing`, the organisation's
- * documents. A document reads as a person reads an invoice: who it is to, its number, dates and
- * status, the lines with their tax, and the totals. No login: the sandbox listens on loopback.
+ * documents (the sandbox's own list, where the banner of `npm start` points). A document reads as a
+ * person reads an invoice: who it is to, its number, dates and status, the lines with their tax,
+ * and the totals. No login: the sandbox listens on loopback.
  */
 const KIND_TITLE = { invoice: 'Invoice', quote: 'Quote' } as const;
 const SECTION = { invoice: 'invoicing', quote: 'quotes' } as const;

@@ -8,15 +8,8 @@ import {
   type RunWithNote,
 } from '../../services/runs.js';
 import { RUN_OUTCOME } from '../../sync/mapping/panels.js';
-import {
-  badge,
-  confirmDialog,
-  hiddenContext,
-  options,
-  type UiContext,
-  uiHref,
-  uiPage,
-} from './layout.js';
+import { badge } from '../html.js';
+import { confirmDialog, hiddenContext, options, type UiContext, uiHref, uiPage } from './layout.js';
 
 /**
  * The history page (GET /ui/history): the company's runs, newest first and a page at a time, with

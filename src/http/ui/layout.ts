@@ -1,7 +1,6 @@
 import escapeHtml from 'escape-html';
 
 import type { Choice } from '../../services/settings-choices.js';
-import type { LabelColor } from '../../sync/document-kinds.js';
 import { htmlDocument } from '../html.js';
 import { plainProblem } from './settings-problems.js';
 
@@ -78,21 +77,6 @@ export function invalid(errors: readonly string[], prefix: string, id: string): 
     ? ''
     : ` aria-invalid="true" aria-describedby="${escapeHtml(id)}-error"`;
 }
-
-/** A badge: a short label in a colour of the panels' palette (docs/vendors/pipedrive.md §7.1). */
-export function badge(label: { color: LabelColor; label: string }, testid?: string): string {
-  const tone = TONES[label.color];
-  return `<span class="badge ${tone}"${testid === undefined ? '' : ` data-testid="${escapeHtml(testid)}"`}>${escapeHtml(label.label)}</span>`;
-}
-
-const TONES: Record<LabelColor, string> = {
-  green: 'ok',
-  red: 'bad',
-  yellow: 'warn',
-  blue: 'info',
-  purple: 'info',
-  grey: '',
-};
 
 /**
  * A confirmation (the native <dialog>, opened by ui.js): `trigger` is the button that asks, and

@@ -10,8 +10,8 @@ import {
 } from '../../services/status-report.js';
 import { DOCUMENT_KIND, DOCUMENT_KINDS } from '../../sync/document-kinds.js';
 import { XERO_CONTACT_FIELDS } from '../../sync/settings.js';
+import { badge } from '../html.js';
 import {
-  badge,
   confirmDialog,
   fieldErrors,
   hiddenContext,
