@@ -42,7 +42,7 @@ p{margin:.4rem 0}small,.muted{color:var(--muted)}code{font-size:.9em}
 .narrow{max-width:40rem;margin:2rem auto;padding:0 1rem}
 .card{background:var(--surface);border:1px solid var(--border);border-radius:8px;padding:1rem 1.25rem;margin:0 0 1rem}
 .card>h2:first-child{margin-top:0}
-fieldset{border:0;margin:0;padding:0;min-width:0}legend{font-weight:600;padding:0;margin-bottom:.25rem}
+fieldset{border:0;margin:0;padding:0;min-width:0}fieldset>label{display:block;margin:.35rem 0}legend{font-weight:600;padding:0;margin-bottom:.25rem}
 .field{margin:.9rem 0}
 .field>label,.label{display:block;font-weight:600;margin-bottom:.2rem}
 .help{display:block;color:var(--muted);font-size:.9em;margin-top:.2rem}
