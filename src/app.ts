@@ -75,7 +75,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const db = database.db;
 
   let publicUrl = config.publicUrl;
-  const links = createAppLinks(() => publicUrl);
+  const links = createAppLinks(() => publicUrl, config.xero.webUrl);
   const connections = createConnections({
     config,
     db,

@@ -49,6 +49,8 @@ const configSchema = z.object({
   XERO_API_URL: url.default('https://api.xero.com'),
   /** Xero's Accounting API; https://api.xero.com/api.xro/2.0 by default. */
   XERO_ACCOUNTING_URL: url.default('https://api.xero.com/api.xro/2.0'),
+  /** Xero's web app, where the app's "View in Xero" links lead; https://go.xero.com by default. */
+  XERO_WEB_URL: url.default('https://go.xero.com'),
   /** Jobs run at once by one worker process; 4 by default. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   /** How long a taken job stays taken without a heartbeat (crash recovery); 60000 ms by default. */
@@ -95,6 +97,8 @@ export interface Config {
     /** Empty when not configured: every Xero webhook is then refused (docs/vendors/xero.md §14). */
     webhookKey: string;
     baseUrls: XeroBaseUrls;
+    /** Xero's web app (https://go.xero.com; the Xero sandbox in sandbox mode). */
+    webUrl: string;
   };
   worker: { concurrency: number; leaseMs: number };
   /** How often each company's webhook and missed triggers are checked (services/catch-up.ts). */
@@ -147,6 +151,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         api: values.XERO_API_URL,
         accounting: values.XERO_ACCOUNTING_URL,
       },
+      webUrl: values.XERO_WEB_URL,
     },
     worker: { concurrency: values.WORKER_CONCURRENCY, leaseMs: values.QUEUE_LEASE_MS },
     catchUp: { intervalMs: values.CATCH_UP_INTERVAL_MS },
@@ -199,6 +204,8 @@ export function withSandboxVendors(config: Config, vendors: SandboxVendors): Con
         api: vendors.xeroUrl,
         accounting: `${vendors.xeroUrl}/api.xro/2.0`,
       },
+      // The sandbox serves Xero's web pages too (sandbox/xero/web): links lead there, not to Xero.
+      webUrl: vendors.xeroUrl,
     },
   };
 }

@@ -18,6 +18,7 @@ import { registerAccountingTransport } from './transport/accounting-transport.js
 import { IdempotencyStore } from './transport/idempotency.js';
 import { problem, RATE_LIMIT_BODY } from './transport/problems.js';
 import { XeroRateLimiter, type XeroRateLimits } from './transport/rate-limiter.js';
+import { registerXeroWebRoutes } from './web/routes.js';
 import { registerXeroWebhookControlRoutes } from './webhooks/control-routes.js';
 import { XeroWebhooks } from './webhooks/xero-webhooks.js';
 import type { XeroAppSeed, XeroUserSeed } from './world.js';
@@ -141,6 +142,7 @@ export function buildXeroSandbox(options: XeroSandboxOptions = {}): XeroSandbox 
   registerXeroControlRoutes(app, { limiter, idempotency, books, identity });
   registerAccountingControlRoutes(app, books);
   registerXeroWebhookControlRoutes(app, webhooks);
+  registerXeroWebRoutes(app, books);
   app.register(
     async (scope) => {
       registerAccountingTransport(scope, { identity, limiter, idempotency, clock });

@@ -130,6 +130,22 @@ export class PipedriveClient {
     );
   }
 
+  /**
+   * The deals of these ids, in one call (v2 `GET /deals?ids=`, at most 100 ids:
+   * https://developers.pipedrive.com/docs/api/v1/Deals#getDeals); deleted deals are left out.
+   */
+  async listDealsById(ids: readonly number[]): Promise<PipedriveDeal[]> {
+    if (ids.length === 0) return [];
+    const c = DealsApiAxiosParamCreator(this.v2);
+    const page = await this.page<PipedriveDeal>(
+      // prettier-ignore
+      c.getDeals(undefined, ids.slice(0, 100).join(','), undefined, undefined, undefined, undefined,
+        undefined, undefined, undefined, undefined, 'id', 'asc', undefined, undefined, undefined,
+        undefined, 100),
+    );
+    return page.items;
+  }
+
   /** Every product line of the deal, all pages (§3.3). */
   async listDealProducts(dealId: number): Promise<PipedriveDealProduct[]> {
     const creator = DealProductsApiAxiosParamCreator(this.v2);

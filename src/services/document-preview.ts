@@ -63,31 +63,26 @@ export function readyPreview(
   };
 }
 
+/**
+ * A refusal as a preview says it: what to change, without the note's "then Replay" — a preview
+ * attempted nothing, so there is nothing to replay (every stop's note ends with that clause).
+ */
 export function refusedPreview(kind: DocumentKind, stop: Stop): DocumentPreview {
-  return { status: 'refused', kind, code: stop.code, note: stop.note };
+  return { status: 'refused', kind, code: stop.code, note: withoutReplay(stop.note) };
+}
+
+export function withoutReplay(note: string): string {
+  return note.replace(/,? then Replay\.$/, '.');
 }
 
 /**
- * The snackbar text: JSON modals answer with one message (docs/vendors/pipedrive.md §7.3), so the lines and
- * totals are written out in it, one line each.
+ * The snackbar text of the panel's Preview action (JSON modals answer with one message,
+ * docs/vendors/pipedrive.md §7.3): one line; the lines, tax and totals are a table in the preview
+ * modal (http/ui/preview-page.ts).
  */
 export function previewMessage(preview: DocumentPreview): string {
   const name = DOCUMENT_KIND[preview.kind].noun;
-  if (preview.status === 'refused')
-    return `Nothing was created. Xero would not accept this ${name}: ${preview.note}`;
-  const lines = preview.lines.map((line) => {
-    const discount =
-      line.discountRate !== undefined
-        ? ` less ${line.discountRate}%`
-        : line.discountAmount !== undefined
-          ? ` less ${line.discountAmount}`
-          : '';
-    return `• ${line.description}: ${line.quantity} × ${line.unitAmount}${discount} = ${line.lineAmount} (tax ${line.taxAmount}, ${line.taxType})`;
-  });
-  return [
-    `Preview of the ${name} (nothing was created; amounts ${preview.lineAmountTypes.toLowerCase()} of tax):`,
-    ...lines,
-    `Subtotal ${preview.currency} ${preview.subTotal}, tax ${preview.totalTax}, total ${preview.currency} ${preview.total}`,
-    ...preview.notes,
-  ].join('\n');
+  if (preview.status === 'refused') return `Xero would not accept this ${name}: ${preview.note}`;
+  const count = preview.lines.length === 1 ? '1 line' : `${preview.lines.length} lines`;
+  return `Preview of the ${name}: ${count}, tax ${preview.totalTax}, total ${preview.currency} ${preview.total}. Nothing was created.`;
 }

@@ -5,7 +5,13 @@ import { prepareDocument } from '../sync/usecases/prepare-document.js';
 import { syncContact } from '../sync/usecases/sync-contact.js';
 import { companyState, type PanelDeps, problemMessage } from './company-state.js';
 import type { AppContext } from './context.js';
-import { previewMessage, readyPreview, refusedPreview } from './document-preview.js';
+import {
+  type DocumentPreview,
+  previewMessage,
+  readyPreview,
+  refusedPreview,
+  withoutReplay,
+} from './document-preview.js';
 import { dealTriggerKey, replayRun } from './document-runs.js';
 
 /**
@@ -84,23 +90,39 @@ export async function replayDealRun(
   }
 }
 
-export async function previewDealDocument(
+/** The deal's document as it would be sent, or why it cannot be previewed at all. */
+export type PreviewOutcome = DocumentPreview | { status: 'unavailable'; message: string };
+
+/**
+ * The invoice or quote the deal would make, built but NOT created: the panel's Preview action
+ * and the preview modal (http/ui/preview-routes.ts) both show this.
+ */
+export async function dealDocumentPreview(
   deps: ActionDeps,
   target: { companyId: number; dealId: number; kind: DocumentKind },
-): Promise<ActionResult> {
+): Promise<PreviewOutcome> {
   const { companyId, dealId, kind } = target;
   const state = await companyState(deps, companyId);
-  if (!state.ok) return refused(problemMessage(state.problem));
+  if (!state.ok)
+    return { status: 'unavailable', message: withoutReplay(problemMessage(state.problem)) };
   const preparation = await prepareDocument(state.deps, {
     runId: 'preview',
     dealId,
     triggerKey: await dealTriggerKey(deps, target),
     kind,
   });
-  if (preparation.kind === 'deal_gone') return refused(`Deal ${dealId} no longer exists.`);
-  const preview =
-    preparation.kind === 'stop'
-      ? refusedPreview(kind, preparation.stop)
-      : readyPreview(kind, preparation.prepared.built);
+  if (preparation.kind === 'deal_gone')
+    return { status: 'unavailable', message: `Deal ${dealId} no longer exists.` };
+  return preparation.kind === 'stop'
+    ? refusedPreview(kind, preparation.stop)
+    : readyPreview(kind, preparation.prepared.built);
+}
+
+export async function previewDealDocument(
+  deps: ActionDeps,
+  target: { companyId: number; dealId: number; kind: DocumentKind },
+): Promise<ActionResult> {
+  const preview = await dealDocumentPreview(deps, target);
+  if (preview.status === 'unavailable') return refused(preview.message);
   return done(previewMessage(preview), { refresh: false, extra: { preview } });
 }

@@ -3,6 +3,7 @@ import { type RunNoteState, runNoteStates } from '../store/repos/deal-notes.js';
 import { getRun, listRuns, type Run, type RunFilter } from '../store/repos/runs.js';
 import { RUN_KINDS, RUN_STATUSES } from '../store/tables.js';
 import { isReplayable } from '../sync/usecases/replay.js';
+import { requireCompany } from './company.js';
 import type { AppContext } from './context.js';
 import { replayRun } from './document-runs.js';
 
@@ -75,4 +76,43 @@ async function withNotes(
     runs.map((run) => run.id),
   );
   return runs.map((run) => ({ ...run, note: notes.get(run.id) ?? null }));
+}
+
+/** One page of the history: its runs, whether more follow, and each deal's title and link. */
+export interface HistoryPage {
+  runs: RunWithNote[];
+  hasMore: boolean;
+  /** Deal id → its title and its page in Pipedrive; a deal Pipedrive no longer has is absent. */
+  deals: Map<number, { title: string; url: string }>;
+}
+
+/**
+ * The history page's runs (`size` of them from `offset`) with their deals' titles, read from
+ * Pipedrive in one call per page. When Pipedrive cannot be read the page still shows, with deal ids.
+ */
+export async function historyPage(
+  deps: Pick<AppContext, 'db' | 'connections' | 'links' | 'logger'>,
+  companyId: number,
+  filter: RunFilter,
+  page: { offset: number; size: number },
+): Promise<HistoryPage> {
+  const listed = await listCompanyRuns(deps, companyId, {
+    ...filter,
+    offset: page.offset,
+    limit: page.size + 1,
+  });
+  const runs = listed.slice(0, page.size);
+  const ids = [...new Set(runs.flatMap((run) => (run.dealId === null ? [] : [run.dealId])))];
+  const deals = new Map<number, { title: string; url: string }>();
+  if (ids.length > 0) {
+    try {
+      const { domain } = await requireCompany(deps.db, companyId);
+      const client = await deps.connections.pipedriveFor(companyId);
+      for (const deal of await client.listDealsById(ids))
+        deals.set(deal.id, { title: deal.title, url: deps.links.dealUrl(domain, deal.id) });
+    } catch (error) {
+      deps.logger.warn({ err: error, companyId }, 'history: deal titles not read');
+    }
+  }
+  return { runs, hasMore: listed.length > page.size, deals };
 }

@@ -24,6 +24,8 @@ export interface SettingsChoices {
   items: Choice[];
   organizationFields: Choice[];
   personFields: Choice[];
+  /** Deal fields a paid invoice may set (documents.onPaid.dealField): dates and texts, by name. */
+  dealFields: Choice[];
   problems: string[];
 }
 
@@ -77,6 +79,7 @@ export function createChoicesLoader(deps: ChoicesDeps) {
         stages: pipedrive?.stages ?? [],
         organizationFields: pipedrive?.organizationFields ?? [],
         personFields: pipedrive?.personFields ?? [],
+        dealFields: pipedrive?.dealFields ?? [],
         ...(typeof xero === 'string' ? emptyXero : xero),
         problems,
       };
@@ -88,11 +91,12 @@ export type ChoicesLoader = ReturnType<typeof createChoicesLoader>;
 
 async function loadPipedrive(connections: AppContext['connections'], companyId: number) {
   const client = await connections.pipedriveFor(companyId);
-  const [pipelines, stages, organizationFields, personFields] = await Promise.all([
+  const [pipelines, stages, organizationFields, personFields, dealFields] = await Promise.all([
     client.listPipelines(),
     client.listStages(),
     client.listFields('organization'),
     client.listFields('person'),
+    client.listFields('deal'),
   ]);
   const live = pipelines.filter((pipeline) => !pipeline.is_deleted);
   return {
@@ -107,7 +111,31 @@ async function loadPipedrive(connections: AppContext['connections'], companyId: 
     ),
     organizationFields: fieldChoices(organizationFields),
     personFields: fieldChoices(personFields),
+    dealFields: settableDealFields(dealFields),
   };
+}
+
+/** Field types a paid date or a short text can go into (docs/vendors/pipedrive.md §3.2). */
+const SETTABLE_TYPES: Record<string, string> = {
+  date: 'date',
+  varchar: 'text',
+  varchar_auto: 'text',
+  text: 'long text',
+};
+
+/**
+ * The deal fields "when paid, set this field" may name: the company's own (custom) date and text
+ * fields, and the standard ones of those types but the title, by name with their type.
+ */
+export function settableDealFields(definitions: readonly PipedriveFieldDefinition[]): Choice[] {
+  return definitions
+    .filter(
+      (field) => SETTABLE_TYPES[field.field_type] !== undefined && field.field_code !== 'title',
+    )
+    .map((field) => ({
+      value: field.field_code,
+      label: `${field.field_name} (${SETTABLE_TYPES[field.field_type]})`,
+    }));
 }
 
 const CONTACT_LISTS: Record<string, string> = { emails: 'email', phones: 'phone' };

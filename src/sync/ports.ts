@@ -43,6 +43,8 @@ export interface AppLinks {
   dealUrl(domain: string, dealId: number): string;
   replayUrl(companyId: number, runId: string): string;
   xeroDocumentUrl(shortCode: string | null, kind: DocumentKind, id: string): string;
+  /** The contact in Xero's web app; undefined without the organisation's ShortCode. */
+  xeroContactUrl(shortCode: string | null, contactId: string): string | undefined;
 }
 
 /**

@@ -70,7 +70,10 @@ for (const dialect of testDialects()) {
       });
       assert.equal(((await api.json()) as { run: { note: string } }).run.note, 'sent');
       const history = await kit.session.fetch(`${kit.appUrl}/ui/history?company=${COMPANY}`);
-      assert.match(await history.text(), new RegExp(`data-testid="note-${run.id}">note: sent<`));
+      assert.match(
+        await history.text(),
+        new RegExp(`data-testid="note-${run.id}" data-note="sent">`),
+      );
     });
 
     it('Pipedrive refuses the note, then writes it but the connection is cut: the retry finds it, still one note', async () => {

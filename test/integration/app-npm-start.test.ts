@@ -51,12 +51,22 @@ describe('npm start in sandbox mode', () => {
     assert.equal(moved.status, 200);
     await child.waitFor((line) => line.json?.msg === 'job succeeded');
 
-    const documentsUrl = /the draft in Xero:\s+curl -s (\S+)/.exec(printed)?.[1];
+    const pageUrl = /the draft in Xero:\s+(\S+)/.exec(printed)?.[1];
+    const documentsUrl = /as JSON:\s+curl -s (\S+)/.exec(printed)?.[1];
     const notesUrl = /the note on the deal:\s+curl -s (\S+)/.exec(printed)?.[1];
     const { invoices } = (await (await fetch(documentsUrl!)).json()) as { invoices: any[] };
     assert.equal(invoices.length, 1);
     assert.equal(invoices[0].Status, 'DRAFT');
+    // The printed page of the Xero sandbox lists the draft, and the note links to its own page.
+    const listed = await (await fetch(pageUrl!)).text();
+    assert.match(listed, new RegExp(`Invoice ${invoices[0].InvoiceNumber}`));
     const notes = (await (await fetch(notesUrl!)).json()) as { data: any[] };
     assert.match(notes.data[0].content, /Draft invoice INV-\d+ was created in Xero/);
+    const invoicePage = /href="([^"]*\/invoicing\/view\/[^"?]+)/.exec(notes.data[0].content)?.[1];
+    assert.ok(
+      invoicePage !== undefined && invoicePage.startsWith(new URL(pageUrl!).origin),
+      notes.data[0].content,
+    );
+    assert.match(await (await fetch(invoicePage)).text(), /data-testid="xero-document"/);
   });
 });

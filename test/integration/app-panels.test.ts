@@ -49,7 +49,15 @@ describe('app: Pipedrive panels and their actions', () => {
     const headers = result.body.data.map((object: { header: string }) => object.header);
     assert.ok(headers.includes('Kauri Digital Ltd in Xero'), headers.join(', '));
     assert.ok(headers.includes(`Invoice ${invoiceNumber}`), headers.join(', '));
-    assert.match(result.body.external_link.url, /go\.xero\.com\/app\/.*\/contacts\/contact\//);
+    // XERO_WEB_URL is the Xero sandbox here: its page of the contact lists the invoice.
+    const contactUrl: string = result.body.external_link.url;
+    assert.ok(contactUrl.startsWith(`${kit.xeroUrl}/app/`), contactUrl);
+    assert.match(contactUrl, /\/contacts\/contact\//);
+    const contactPage = await fetch(contactUrl);
+    assert.equal(contactPage.status, 200);
+    const html = await contactPage.text();
+    assert.match(html, /<h1>Kauri Digital Ltd<\/h1>/);
+    assert.match(html, new RegExp(`Invoice ${invoiceNumber}`));
   });
 
   it('shows a person never synced as not in Xero yet', async () => {

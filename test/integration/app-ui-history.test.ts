@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
+import { getCompany } from '../../src/store/repos/companies.js';
 import { createRun, getRun, listRuns, updateRun } from '../../src/store/repos/runs.js';
 import { type AppKit, COMPANY, startAppKit } from '../support/app-kit.js';
 import { startChildApp } from '../support/child-app.js';
@@ -81,9 +82,49 @@ describe('app UI: history page and the bulk sync command', () => {
     assert.equal((await page('&deal=abc')).status, 400);
   });
 
+  it("names each run's deal by its title, linked to the deal in Pipedrive, and its outcome in words", async () => {
+    const { html } = await page('&deal=1');
+    const company = await getCompany(kit.app.db, COMPANY);
+    const deal = await (await kit.app.connections.pipedriveFor(COMPANY)).getDeal(1);
+    assert.match(
+      html,
+      new RegExp(
+        `<a href="https://${company?.domain}\\.pipedrive\\.com/deal/1" target="_blank" rel="noopener" data-testid="deal-link-1">${escapeRegExp(deal.title)}</a>`,
+      ),
+    );
+    assert.match(html, /<span class="badge bad" data-testid="status-[^"]+">Failed<\/span>/);
+    assert.match(
+      html,
+      /<time datetime="2026-03-10T10:00:00.000Z" data-local-time>2026-03-10 10:00 UTC<\/time>/,
+    );
+    assert.doesNotMatch(html, />failed</, 'no status code shown as text');
+  });
+
+  it('pages through long histories, keeping the filters', async () => {
+    const at = new Date('2026-02-01T10:00:00Z');
+    for (let index = 0; index < 30; index++) {
+      const run = await createRun(kit.app.db, { companyId: COMPANY, kind: 'contact' }, at);
+      await updateRun(kit.app.db, COMPANY, run.id, { status: 'succeeded' }, at);
+    }
+    const first = await page('&kind=contact');
+    assert.equal(runRows(first.html).length, 25);
+    assert.match(first.html, /data-testid="page-next"/);
+    const next = /href="([^"]+)" data-testid="page-next"/
+      .exec(first.html)?.[1]
+      ?.replaceAll('&amp;', '&');
+    assert.ok(next?.includes('kind=contact') && next.includes('page=2'), next);
+    const second = await fetch(`${kit.appUrl}${next}`);
+    const html = await second.text();
+    assert.equal(runRows(html).length, 5);
+    assert.match(html, /data-testid="page-prev"/);
+    assert.doesNotMatch(html, /data-testid="page-next"/);
+  });
+
   it('replays one failed run, then all the others', async () => {
-    const one = await post('/ui/history/replay', { runId: failedRuns[0]! });
+    const one = await post('/ui/history/replay', { runId: failedRuns[0]!, status: 'failed' });
     assert.equal(one.status, 303);
+    const back = new URL(one.headers.get('location') ?? '', kit.appUrl);
+    assert.equal(back.searchParams.get('status'), 'failed', 'back to the history as filtered');
     const replays = () => listRuns(kit.app.db, COMPANY, { statuses: ['queued'] });
     assert.deepEqual(
       (await replays()).map((run) => run.replayOf),
@@ -95,7 +136,10 @@ describe('app UI: history page and the bulk sync command', () => {
     const all = await post('/ui/history/replay-all', {});
     assert.equal(all.status, 303);
     const location = new URL(all.headers.get('location') ?? '', kit.appUrl);
-    assert.equal(location.searchParams.get('notice'), '2 failed run(s) queued again.');
+    assert.equal(
+      location.searchParams.get('notice'),
+      '2 failed runs queued again; each deal gets a note when its run ends.',
+    );
     const replayOf = (await replays()).map((run) => run.replayOf).sort();
     assert.deepEqual(replayOf, [failedRuns[0], failedRuns[0], failedRuns[1]].sort());
     assert.equal((await getRun(kit.app.db, COMPANY, failedRuns[1]!))?.status, 'failed');
@@ -110,3 +154,7 @@ describe('app UI: history page and the bulk sync command', () => {
     assert.match(child.output(), /- product:7 item_code_too_long/);
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

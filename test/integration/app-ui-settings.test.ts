@@ -213,8 +213,10 @@ describe('app UI: settings page', () => {
     );
     assert.equal(wrong.status, 400);
     const body = await wrong.text();
-    assert.match(body, /triggers\.rules\.0\.pipelineId/);
-    assert.match(body, /extra/);
+    // Each problem in plain words, naming the setting as the page does.
+    assert.match(body, /Trigger rule 1: stage: Enter a number\./);
+    assert.match(body, /&quot;extra&quot; is not a setting this app knows/);
+    assert.doesNotMatch(body, /Invalid input|Unrecognized key|problem\(s\)/);
     assert.equal((await apiSettings()).documents.referenceTemplate, 'Deal {deal.id}');
   });
 

@@ -77,7 +77,7 @@ describe('customerSummary: the customer panel, live from Xero', () => {
     assert.deepEqual(invoice.amount_due, { code: 'NZD', value: 5727.5 });
     assert.equal(invoice.due_date, '2026-01-19');
     assert.deepEqual(invoice.xero_link, {
-      label: 'Open in Xero',
+      label: 'View invoice in Xero',
       value: `https://go.xero.com/app/${encodeURIComponent(SHORT_CODE)}/invoicing/view/${invoiceId}`,
       external: true,
     });

@@ -134,6 +134,7 @@ export async function startAppKit(options: AppKitOptions = {}): Promise<AppKit> 
     XERO_IDENTITY_URL: xeroUrl,
     XERO_API_URL: xeroUrl,
     XERO_ACCOUNTING_URL: `${xeroUrl}/api.xro/2.0`,
+    XERO_WEB_URL: xeroUrl,
     HOST: '127.0.0.1',
     ...options.env,
   };

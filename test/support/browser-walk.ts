@@ -198,7 +198,13 @@ export async function replayFromHistory(
   kit: AppKit,
   dealId: number,
   shot = noShot,
-): Promise<{ statuses: string[]; notice: string }> {
+): Promise<{
+  statuses: string[];
+  labels: string[];
+  dealLinks: { text: string; href: string }[];
+  filterAfterReplay: string;
+  notice: string;
+}> {
   await page.goto(uiUrl(kit, '/ui/history'));
   await page.getByTestId('filter-deal').fill(String(dealId));
   await Promise.all([page.waitForURL(/deal=/), page.getByTestId('filter-apply').click()]);
@@ -206,12 +212,158 @@ export async function replayFromHistory(
   const statuses = await rows.evaluateAll((found) =>
     found.map((row) => row.getAttribute('data-status') ?? ''),
   );
+  const labels = await page.locator('[data-testid^="status-"]').allTextContents();
+  const dealLinks = await page.locator('a[data-testid^="deal-link-"]').evaluateAll((links) =>
+    links.map((link) => ({
+      text: link.textContent ?? '',
+      href: link.getAttribute('href') ?? '',
+    })),
+  );
   await shot('history');
   await Promise.all([
     page.waitForURL(/notice=/),
     page.locator('button[data-testid^="replay-"]:not([data-testid="replay-all"])').first().click(),
   ]);
-  return { statuses, notice: (await page.getByTestId('history-notice').textContent()) ?? '' };
+  return {
+    statuses,
+    labels,
+    dealLinks,
+    filterAfterReplay: await page.getByTestId('filter-deal').inputValue(),
+    notice: (await page.getByTestId('history-notice').textContent()) ?? '',
+  };
+}
+
+/**
+ * "Replay all failed runs": the button asks first in a dialog; Cancel leaves everything as it was
+ * (no request), Replay all posts. Returns what the dialog said and the page's answer.
+ */
+export async function replayAllFromHistory(
+  page: Page,
+  kit: AppKit,
+  shot = noShot,
+): Promise<{ dialogText: string; requestsOnCancel: number; notice: string }> {
+  await page.goto(uiUrl(kit, '/ui/history'));
+  let posts = 0;
+  const count = (request: { method(): string }) => {
+    if (request.method() === 'POST') posts += 1;
+  };
+  page.on('request', count);
+  await page.getByTestId('replay-all').click();
+  const dialog = page.getByRole('dialog', { name: 'Replay all failed runs?' });
+  await dialog.waitFor();
+  const dialogText = (await dialog.textContent()) ?? '';
+  await shot('history-confirm');
+  await page.getByTestId('confirm-replay-all-cancel').click();
+  await dialog.waitFor({ state: 'hidden' });
+  const requestsOnCancel = posts;
+  page.off('request', count);
+  await page.getByTestId('replay-all').click();
+  await Promise.all([
+    page.waitForURL(/notice=/),
+    page.getByTestId('confirm-replay-all-confirm').click(),
+  ]);
+  return {
+    dialogText,
+    requestsOnCancel,
+    notice: (await page.getByTestId('history-notice').textContent()) ?? '',
+  };
+}
+
+/**
+ * The deal's preview as Pipedrive's custom modal shows it: the Pipedrive sandbox's stand-in host
+ * page frames /ui/preview with a signed token (docs/vendors/pipedrive.md §7.4); the page must
+ * initialise the SDK, then shows the lines and totals as tables.
+ */
+export async function previewInModal(
+  page: Page,
+  kit: AppKit,
+  dealId: number,
+  shot = noShot,
+): Promise<{ lines: string[][]; total: string; refused: string }> {
+  const query = new URLSearchParams({
+    clientId: PIPEDRIVE_APP.clientId,
+    url: `${kit.appUrl}/ui/preview`,
+    resource: 'deal',
+    selectedIds: String(dealId),
+  });
+  const { url } = (await (
+    await fetch(`${kit.pipedriveUrl}/__sandbox/pipedrive/extensions/custom-ui-url?${query}`)
+  ).json()) as { url: string };
+  await page.goto(`${kit.pipedriveUrl}/__sandbox/pipedrive/custom-ui-host?${query}`);
+  // Pipedrive shows a custom UI only once it initialises the SDK (the host says so, or times out).
+  await page.locator('#status', { hasText: 'Extension initialised' }).waitFor();
+  // The modal's own page, as the iframe shows it, for what it says (and its photograph).
+  await page.goto(url);
+  await page.getByTestId('preview').waitFor();
+  const lines = await page
+    .locator('[data-testid="preview-lines"] tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent ?? '')),
+    );
+  const total = await page
+    .getByTestId('preview-total')
+    .textContent()
+    .catch(() => '');
+  const refused = await page
+    .getByTestId('preview-refused')
+    .textContent()
+    .catch(() => '');
+  await shot('preview');
+  return { lines, total: total ?? '', refused: refused ?? '' };
+}
+
+/** The link a deal note gives to the document in Xero (the sandbox's Xero pages in sandbox mode). */
+export function xeroLinkOf(noteHtml: string): string | undefined {
+  return /href="([^"]*\/app\/[^"]*\/(?:invoicing|quotes)\/view\/[^"]+)"/
+    .exec(noteHtml)?.[1]
+    ?.replaceAll('&amp;', '&')
+    .replace(/[?&]pdx_note=[^&]*/, '');
+}
+
+/** A Xero document page: its status, lines and total as a person reads them. */
+export async function readXeroDocument(
+  page: Page,
+  href: string,
+  shot = noShot,
+): Promise<{ heading: string; status: string; lines: number; total: string }> {
+  await page.goto(href);
+  await page.getByTestId('xero-document').waitFor();
+  const result = {
+    heading: (await page.getByRole('heading', { level: 1 }).textContent()) ?? '',
+    status: (await page.getByTestId('document-status').first().textContent()) ?? '',
+    lines: await page.locator('[data-testid="document-lines"] tbody tr').count(),
+    total: (await page.getByTestId('document-total').textContent()) ?? '',
+  };
+  await shot('xero-document');
+  return result;
+}
+
+/**
+ * Disconnect Xero from the settings page: the button asks first; Cancel keeps the connection,
+ * Disconnect ends it. Returns the dialog's text and the notice after confirming.
+ */
+export async function disconnectFromSettings(
+  page: Page,
+  kit: AppKit,
+): Promise<{ dialogText: string; statusAfterCancel: string; notice: string }> {
+  await page.goto(uiUrl(kit, '/ui/settings'));
+  await page.getByTestId('xero-disconnect').click();
+  const dialog = page.getByRole('dialog', { name: 'Disconnect Xero?' });
+  const dialogText = (await dialog.textContent()) ?? '';
+  await page.getByTestId('confirm-disconnect-cancel').click();
+  await dialog.waitFor({ state: 'hidden' });
+  const statusAfterCancel = (await page.getByTestId('xero-status').textContent()) ?? '';
+  await page.getByTestId('xero-disconnect').click();
+  await Promise.all([
+    page.waitForResponse((response) => response.url().includes('/ui/xero/disconnect')),
+    page.getByTestId('confirm-disconnect-confirm').click(),
+  ]);
+  await page.getByTestId('settings-notice').waitFor();
+  return {
+    dialogText,
+    statusAfterCancel,
+    notice: (await page.getByTestId('settings-notice').textContent()) ?? '',
+  };
 }
 
 /**

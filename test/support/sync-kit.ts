@@ -48,6 +48,10 @@ export const testLinks: AppLinks = {
   replayUrl: (companyId, runId) => `http://app.test/companies/${companyId}/runs/${runId}/replay`,
   xeroDocumentUrl: (shortCode, kind, id) =>
     `https://go.xero.com/app/${encodeURIComponent(shortCode ?? '')}/${kind === 'invoice' ? 'invoicing' : 'quotes'}/view/${id}`,
+  xeroContactUrl: (shortCode, contactId) =>
+    shortCode === null
+      ? undefined
+      : `https://go.xero.com/app/${encodeURIComponent(shortCode)}/contacts/contact/${contactId}`,
 };
 
 export interface SyncKit {

@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       api: 'https://api.xero.com',
       accounting: 'https://api.xero.com/api.xro/2.0',
     });
+    assert.equal(config.xero.webUrl, 'https://go.xero.com');
     assert.deepEqual(config.worker, { concurrency: 4, leaseMs: 60_000 });
     assert.deepEqual(config.catchUp, { intervalMs: 300_000 });
   });
@@ -104,6 +105,7 @@ describe('loadConfig', () => {
     assert.equal(config.pipedrive.oauthUrl, 'http://127.0.0.1:4010');
     assert.equal(config.xero.baseUrls.accounting, 'http://127.0.0.1:4020/api.xro/2.0');
     assert.equal(config.xero.baseUrls.login, 'http://127.0.0.1:4020');
+    assert.equal(config.xero.webUrl, 'http://127.0.0.1:4020', "links lead to the sandbox's pages");
     assert.equal(config.xero.clientId, 'x');
     assert.equal(config.sandboxMode, true);
   });

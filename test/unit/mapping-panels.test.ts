@@ -126,7 +126,7 @@ describe('contactPanel', () => {
     ]);
     assert.deepEqual(body.external_link, {
       url: 'https://go.xero.com/app/!kCt7Q/contacts/contact/c1',
-      label: 'Open in Xero',
+      label: 'Open contact in Xero',
     });
   });
 
@@ -141,7 +141,7 @@ describe('contactPanel', () => {
       total: { code: 'NZD', value: 230.5 },
       amount_due: { code: 'NZD', value: 230.5 },
       xero_link: {
-        label: 'Open in Xero',
+        label: 'View invoice in Xero',
         value: testLinks.xeroDocumentUrl('!kCt7Q', 'invoice', 'i2'),
         external: true,
       },
@@ -158,6 +158,16 @@ describe('contactPanel', () => {
         ['Quote QU-0001', { color: 'blue', label: 'Sent' }],
       ],
     );
+  });
+
+  it("labels the contact's link apart from each document's, so no object repeats the panel's link", () => {
+    const documentLinks = body.data.flatMap((object) =>
+      typeof object['xero_link'] === 'object'
+        ? [(object['xero_link'] as { label: string }).label]
+        : [],
+    );
+    assert.ok(documentLinks.length > 1);
+    assert.ok(!documentLinks.includes(body.external_link!.label), documentLinks.join(', '));
   });
 
   it('shows a customer without invoices as a single valid object', () => {
@@ -257,7 +267,7 @@ describe('dealPanel', () => {
       amount_due: { code: 'NZD', value: 1150 },
       due_date: '2026-11-01',
       xero_link: {
-        label: 'Open in Xero',
+        label: 'View invoice in Xero',
         value: 'https://go.xero.com/app/!k/invoicing/view/x1',
         external: true,
       },

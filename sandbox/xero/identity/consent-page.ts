@@ -1,3 +1,4 @@
+import { XERO_WEB_CSS } from '../web/style.js';
 import type { TenantInfo, XeroAppSeed, XeroUserSeed } from '../world.js';
 
 /**
@@ -50,7 +51,7 @@ export function renderConsentPage(input: {
       <fieldset><legend>Organisations to connect</legend>
       ${boxes}
       </fieldset>
-      <button type="submit" name="action" value="allow">Allow access</button>
+      <button type="submit" name="action" value="allow" class="primary">Allow access</button>
       <button type="submit" name="action" value="deny">Cancel</button>
     </form>`,
   );
@@ -66,9 +67,10 @@ export function renderErrorPage(message: string): string {
 function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
-  <head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
-  <body>
-    ${body}
+  <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>${escapeHtml(title)}</title><style>${XERO_WEB_CSS}</style></head>
+  <body><header class="xero">Xero <span>sandbox</span></header>
+    <main><div class="sheet">${body}</div></main>
   </body>
 </html>
 `;

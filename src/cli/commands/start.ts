@@ -102,6 +102,7 @@ interface Demo {
 // The demo data's company and organisation (sandbox/pipedrive/store/seed-demo.ts, sandbox/xero/seed.ts).
 const DEMO_COMPANY_ID = 7001;
 const DEMO_TENANT_A = '6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b';
+const DEMO_SHORT_CODE = '!kCt7Q';
 
 async function setUpDemo(app: App): Promise<Demo> {
   const publicUrl = app.deps.publicUrl();
@@ -162,7 +163,8 @@ function describeDemo(appUrl: string, pipedriveUrl: string, xeroUrl: string, dem
     `See a deal become a draft invoice — move deal ${demo.dealId} "${demo.dealTitle}" to "Won":`,
     `  curl -s -X POST ${company}/deals/${demo.dealId}/move -H 'content-type: application/json' -d '{"stage_id": ${demo.wonStageId}}'`,
     'Then look:',
-    `  the draft in Xero:       curl -s ${xeroUrl}/__sandbox/xero/tenants/${DEMO_TENANT_A}/documents`,
+    `  the draft in Xero:       ${xeroUrl}/app/${encodeURIComponent(DEMO_SHORT_CODE)}/invoicing   (the sandbox's Xero pages; the note's link opens the invoice)`,
+    `  …as JSON:                curl -s ${xeroUrl}/__sandbox/xero/tenants/${DEMO_TENANT_A}/documents`,
     `  the note on the deal:    curl -s ${company}/deals/${demo.dealId}/notes`,
     `  the app's runs:          curl -s ${appUrl}/api/companies/${DEMO_COMPANY_ID}/runs`,
     `  status:                  curl -s ${appUrl}/api/status   (or: npx pipedrive-xero status)`,

@@ -4,9 +4,10 @@ import { z } from 'zod';
 
 import { replayRun } from '../../services/document-runs.js';
 import { companyRun, listCompanyRuns, RUN_STATUSES } from '../../services/runs.js';
+import { RUN_OUTCOME } from '../../sync/mapping/panels.js';
 import { companyIdOf, requireCompanyAccess } from '../access.js';
 import type { HttpDeps } from '../deps.js';
-import { page } from '../html.js';
+import { badge, page } from '../html.js';
 import { csrfField } from '../ui/layout.js';
 
 /**
@@ -59,8 +60,8 @@ export function registerRunRoutes(app: FastifyInstance, deps: HttpDeps): void {
     return reply.type('text/html; charset=utf-8').send(
       page(
         'Replay this sync',
-        `<p>Deal ${run.dealId ?? ''}: the ${escapeHtml(run.kind)} run ended <strong>${escapeHtml(run.status)}</strong>${run.message === null ? '' : `: ${escapeHtml(run.message)}`}</p>
-<form method="post">${csrfField(access.csrf)}<button type="submit">Replay</button></form>`,
+        `<p>Deal ${run.dealId ?? ''}: the ${escapeHtml(run.kind)} sync ended ${badge(RUN_OUTCOME[run.status] ?? { color: 'grey', label: run.status })}</p>${run.message === null ? '' : `<p>${escapeHtml(run.message)}</p>`}
+<form method="post">${csrfField(access.csrf)}<button type="submit" class="primary">Replay</button></form>`,
       ),
     );
   });

@@ -126,7 +126,7 @@ function pickerPage(pending: string, tenants: XeroTenantChoice[], csrf: string):
 <fieldset><legend>Organisation</legend>
 ${options}
 </fieldset>
-<p><button type="submit">Connect</button></p>
+<p><button type="submit" class="primary">Connect</button></p>
 </form>`,
   );
 }

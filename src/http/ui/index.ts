@@ -4,10 +4,11 @@ import type { HttpDeps } from '../deps.js';
 import { registerBulkSyncUiRoutes } from './bulk-sync-routes.js';
 import { registerHistoryUiRoutes } from './history-routes.js';
 import { registerPipedriveFrameSignIn } from './pipedrive-frame.js';
+import { registerPreviewUiRoutes } from './preview-routes.js';
 import { registerSettingsUiRoutes } from './settings-routes.js';
 import { registerUiStatic } from './static.js';
 
-/** The settings and history pages (also Pipedrive's custom settings page) and their scripts. */
+/** The settings and history pages (also Pipedrive's custom settings page), the preview modal and their scripts. */
 export function registerUiRoutes(app: FastifyInstance, deps: HttpDeps): void {
   registerUiStatic(app);
   app.register(async (scope) => {
@@ -16,4 +17,6 @@ export function registerUiRoutes(app: FastifyInstance, deps: HttpDeps): void {
     registerHistoryUiRoutes(scope, deps);
     registerBulkSyncUiRoutes(scope, deps);
   });
+  // The preview modal is opened by Pipedrive with a panel JWT, not a session (as the panels are).
+  registerPreviewUiRoutes(app, deps);
 }

@@ -2,11 +2,12 @@ import escapeHtml from 'escape-html';
 
 import type { Choice } from '../../services/settings-choices.js';
 import { htmlDocument } from '../html.js';
+import { plainProblem } from './settings-problems.js';
 
 /**
  * The frame and small helpers of the app's settings and history pages: plain server-rendered HTML
- * (everything interpolated goes through `escapeHtml`), one stylesheet, and ui.js for the few things
- * that need a script. The same page works standalone and inside Pipedrive as the app's custom
+ * (everything interpolated goes through `escapeHtml`), the one stylesheet (src/http/style.ts), and
+ * ui.js for the few things that need a script. The same page works standalone and inside Pipedrive as the app's custom
  * settings page: ui.js loads the App Extensions SDK only when framed with an `id` query parameter.
  */
 /** Where the page is and the session's CSRF token (docs/access.md), which every form carries. */
@@ -51,38 +52,70 @@ export function options(choices: readonly Choice[], current: string): string {
     .join('');
 }
 
-/** The errors whose path starts with `prefix`, as a list tied to the field by `id`. */
-export function fieldErrors(errors: readonly string[], prefix: string, id: string): string {
-  const mine = errors.filter(
-    (error) => error.startsWith(`${prefix}:`) || error.startsWith(`${prefix}.`),
+/** The problems whose path starts with `prefix` (the field or row the page shows them under). */
+export function problemsOf(errors: readonly string[], prefix: string): string[] {
+  return errors.filter(
+    (error) => error === prefix || error.startsWith(`${prefix}:`) || error.startsWith(`${prefix}.`),
   );
+}
+
+/**
+ * The problems of a field in plain words (settings-problems.ts), as a list the field names with
+ * `aria-describedby="<id>-error"` (see `invalid`).
+ */
+export function fieldErrors(errors: readonly string[], prefix: string, id: string): string {
+  const mine = problemsOf(errors, prefix);
   if (mine.length === 0) return '';
-  return `<ul class="errors" id="${escapeHtml(id)}-error" role="alert" data-testid="error-${escapeHtml(id)}">${mine
-    .map((error) => `<li>${escapeHtml(error)}</li>`)
+  return `<ul class="errors" id="${escapeHtml(id)}-error" data-testid="error-${escapeHtml(id)}">${mine
+    .map((error) => `<li>${escapeHtml(plainProblem(error).sentence)}</li>`)
     .join('')}</ul>`;
 }
 
-export function uiPage(title: string, context: UiContext, body: string): string {
-  const nav = [
-    ['Settings', '/ui/settings', 'nav-settings'],
-    ['History', '/ui/history', 'nav-history'],
-  ]
+/** The attributes of a field with problems: marked invalid and described by its error list. */
+export function invalid(errors: readonly string[], prefix: string, id: string): string {
+  return problemsOf(errors, prefix).length === 0
+    ? ''
+    : ` aria-invalid="true" aria-describedby="${escapeHtml(id)}-error"`;
+}
+
+/**
+ * A confirmation (the native <dialog>, opened by ui.js): `trigger` is the button that asks, and
+ * submits its form only when the person confirms. Without a script the button submits at once.
+ */
+export function confirmDialog(id: string, title: string, text: string, confirm: string): string {
+  return `<dialog id="${escapeHtml(id)}" aria-labelledby="${escapeHtml(id)}-title" data-testid="${escapeHtml(id)}">
+<h2 id="${escapeHtml(id)}-title">${escapeHtml(title)}</h2><p>${escapeHtml(text)}</p>
+<form method="dialog" class="actions"><button value="cancel" data-testid="${escapeHtml(id)}-cancel" autofocus>Cancel</button><button value="confirm" class="danger confirm" data-testid="${escapeHtml(id)}-confirm">${escapeHtml(confirm)}</button></form>
+</dialog>`;
+}
+
+export type UiPageName = 'settings' | 'history';
+
+/** The app's pages: a top bar with the two pages, then `body` under the title. */
+export function uiPage(
+  title: string,
+  context: UiContext,
+  body: string,
+  current: UiPageName,
+  intro = '',
+): string {
+  const nav = (
+    [
+      ['Settings', '/ui/settings', 'settings'],
+      ['History', '/ui/history', 'history'],
+    ] as const
+  )
     .map(
-      ([label, path, testid]) =>
-        `<a href="${escapeHtml(uiHref(context, path!))}" data-testid="${testid}">${label}</a>`,
+      ([label, path, name]) =>
+        `<a href="${escapeHtml(uiHref(context, path))}" data-testid="nav-${name}"${name === current ? ' aria-current="page"' : ''}>${label}</a>`,
     )
-    .join(' · ');
+    .join('');
   return htmlDocument({
     title,
-    style: `
-body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:1.5rem auto;padding:0 1rem;color:#1b1b1b}
-fieldset{border:1px solid #ccc;border-radius:6px;margin:1rem 0;padding:.5rem 1rem}legend{font-weight:600}
-label{display:block;margin:.4rem 0}button{font:inherit;padding:.3rem .9rem}
-table{border-collapse:collapse;width:100%}th,td{text-align:left;border-bottom:1px solid #eee;padding:.3rem;vertical-align:top}
-.errors{color:#a40000;margin:.2rem 0;padding-left:1.2rem}.notice{padding:.5rem 1rem;border-radius:6px;background:#eef7ee}
-.warning{background:#fff4e0}pre{white-space:pre-wrap;word-break:break-word;font-size:12px;max-height:12rem;overflow:auto;margin:0}
-`,
     head: '<script src="/ui/static/app-extensions-sdk.js" defer></script><script src="/ui/static/ui.js" defer></script>',
-    body: `<nav aria-label="pipedrive-xero">${nav}</nav><main><h1>${escapeHtml(title)}</h1>\n${body}\n</main>`,
+    body: `<a class="skip" href="#main">Skip to content</a><header class="topbar"><span class="brand">Pipedrive → Xero</span><nav aria-label="Pages">${nav}</nav></header>
+<main id="main" class="page"><h1>${escapeHtml(title)}</h1>${intro}
+${body}
+</main>`,
   });
 }

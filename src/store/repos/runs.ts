@@ -181,6 +181,8 @@ export async function listRunsForDeal(
 export interface RunFilter {
   statuses?: RunStatus[];
   limit?: number;
+  /** Runs to skip first (the history page's paging). */
+  offset?: number;
   dealId?: number;
   kinds?: RunKind[];
   /** Created at or after / before these moments (the history page's date filter). */
@@ -204,6 +206,7 @@ export async function listRuns(db: Db, companyId: number, options: RunFilter = {
     .orderBy('created_at', 'desc')
     .orderBy('id')
     .limit(options.limit ?? 50)
+    .offset(options.offset ?? 0)
     .execute();
   return rows.map(rowToRun);
 }

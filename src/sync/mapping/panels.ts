@@ -1,4 +1,4 @@
-import type { DocumentKind } from '../document-kinds.js';
+import { DOCUMENT_KIND, type DocumentKind } from '../document-kinds.js';
 import type { FinancialSummary, SummaryDocument } from './financial-summary.js';
 import {
   currency,
@@ -42,6 +42,13 @@ export interface ContactPanelInput {
   contactUrl?: string | undefined;
 }
 
+/**
+ * The panel's own link opens the contact; each document's link says which document it opens, so
+ * no two links of a panel read alike.
+ */
+const CONTACT_LINK_LABEL = 'Open contact in Xero';
+const documentLinkLabel = (kind: DocumentKind) => `View ${DOCUMENT_KIND[kind].noun} in Xero`;
+
 /** The customer panel: totals per currency, then the latest invoices and quotes. */
 export function contactPanel(
   summary: FinancialSummary,
@@ -69,7 +76,7 @@ export function contactPanel(
   return {
     data: [...totals, ...documents].slice(0, MAX_PANEL_OBJECTS),
     ...(contact.contactUrl !== undefined && {
-      external_link: { url: contact.contactUrl, label: 'Open in Xero' },
+      external_link: { url: contact.contactUrl, label: CONTACT_LINK_LABEL },
     }),
   };
 }
@@ -88,7 +95,10 @@ function documentObject(
     ...(doc.currency !== '' && { total: currency(doc.currency, doc.total) }),
     ...(doc.currency !== '' &&
       doc.amountDue !== null && { amount_due: currency(doc.currency, doc.amountDue) }),
-    xero_link: external('Open in Xero', links.xeroDocumentUrl(shortCode, doc.kind, doc.id)),
+    xero_link: external(
+      documentLinkLabel(doc.kind),
+      links.xeroDocumentUrl(shortCode, doc.kind, doc.id),
+    ),
   };
 }
 
@@ -137,7 +147,8 @@ export interface DealPanelLinks {
   replayUrl(companyId: number, runId: string): string;
 }
 
-const OUTCOME: Record<string, Label> = {
+/** A run's outcome in plain words and a colour: the deal panel and the app's pages say the same. */
+export const RUN_OUTCOME: Record<string, Label> = {
   queued: { color: 'blue', label: 'Queued' },
   running: { color: 'blue', label: 'Running' },
   succeeded: { color: 'green', label: 'Done' },
@@ -167,12 +178,12 @@ export function dealPanel(
       ...(doc.total !== null && { total: currency(doc.currency, doc.total) }),
       ...(doc.amountDue !== null && { amount_due: currency(doc.currency, doc.amountDue) }),
       ...(doc.dueDate !== null && { due_date: doc.dueDate }),
-      ...(doc.url !== null && { xero_link: external('Open in Xero', doc.url) }),
+      ...(doc.url !== null && { xero_link: external(documentLinkLabel(doc.type), doc.url) }),
     }));
   const runObjects = runs.map((run): PanelObject => ({
     id: `run-${run.id}`,
     header: `${run.kind.charAt(0).toUpperCase()}${run.kind.slice(1)} sync`,
-    outcome: OUTCOME[run.status] ?? { color: 'grey', label: run.status.slice(0, 40) },
+    outcome: RUN_OUTCOME[run.status] ?? { color: 'grey', label: run.status.slice(0, 40) },
     ...(run.message !== null && { reason: text(run.message) }),
     when: run.updatedAt.toISOString(),
     ...(REPLAYABLE.has(run.status) && {

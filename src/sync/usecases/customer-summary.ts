@@ -63,7 +63,7 @@ export async function customerSummary(
       contactId,
       contactName: contact.Name ?? 'Customer',
       shortCode,
-      contactUrl: xeroContactUrl(shortCode, contactId),
+      contactUrl: deps.links.xeroContactUrl(shortCode, contactId),
     }),
   };
 }
@@ -80,11 +80,4 @@ async function recentInvoices(deps: SyncDeps, contactId: string): Promise<XeroIn
     if (batch.length < PAGE_SIZE) break;
   }
   return invoices;
-}
-
-/** docs/vendors/xero.md §13: the contact in Xero's current UI (the ShortCode has a leading `!`; encode it). */
-function xeroContactUrl(shortCode: string | null, contactId: string): string | undefined {
-  return shortCode === null
-    ? undefined
-    : `https://go.xero.com/app/${encodeURIComponent(shortCode)}/contacts/contact/${contactId}`;
 }
