@@ -80,6 +80,8 @@ export interface Config {
   host: string;
   /** Without a trailing slash. */
   publicUrl: string;
+  /** PUBLIC_URL was set (otherwise publicUrl is this process's http://localhost:PORT). */
+  publicUrlConfigured: boolean;
   databaseUrl: string;
   dataDir: string;
   /** Undefined only in sandbox mode, until services/encryption-key.ts provides one. */
@@ -124,6 +126,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: values.PORT,
     host: values.HOST ?? (sandboxMode ? '127.0.0.1' : '0.0.0.0'),
     publicUrl: values.PUBLIC_URL ?? `http://localhost:${values.PORT}`,
+    publicUrlConfigured: values.PUBLIC_URL !== undefined,
     databaseUrl: values.DATABASE_URL,
     dataDir: values.DATA_DIR,
     encryptionKey: values.ENCRYPTION_KEY,

@@ -11,6 +11,7 @@ import { createXeroClient, type XeroClient } from '../xero/client.js';
 import { createTenantLimiter, type XeroTenantLimiter } from '../xero/rate-limiter.js';
 import { requireCompany } from './company.js';
 import { createPipedriveTokenPort } from './pipedrive-token-port.js';
+import { fetchNamingHost } from './vendor-fetch.js';
 import { createXeroTokenPort } from './xero-token-port.js';
 
 /**
@@ -44,7 +45,7 @@ export interface ConnectionsDeps {
 
 export function createConnections(deps: ConnectionsDeps): Connections {
   const { config, db, box, clock, logger } = deps;
-  const fetchOption = deps.fetch === undefined ? {} : { fetch: deps.fetch };
+  const fetchOption = { fetch: fetchNamingHost(deps.fetch ?? fetch) };
   const limiter = createTenantLimiter({ clock });
   const xero = createXeroClient({
     baseUrls: config.xero.baseUrls,

@@ -110,12 +110,16 @@ export async function installPipedrive(deps: InstallDeps, code: string): Promise
   return { companyId, domain: me.company_domain, webhookId, xeroConnected: xero !== undefined };
 }
 
-/** Uninstall (§1.9): every row of the company goes (the store cascades). */
+/**
+ * Uninstall (§1.9): every row of the company goes (the store cascades). `why` is logged: Pipedrive's
+ * uninstall call, or the sandbox demo starting afresh (cli/commands/start.ts).
+ */
 export async function uninstallPipedrive(
   deps: Pick<InstallDeps, 'db' | 'logger'>,
   companyId: number,
+  why = 'uninstalled in Pipedrive',
 ) {
   const deleted = await deleteCompany(deps.db, companyId);
-  deps.logger.info({ companyId, deleted }, 'pipedrive: company uninstalled, its data deleted');
+  if (deleted) deps.logger.info({ companyId, why }, `pipedrive: company data deleted (${why})`);
   return deleted;
 }

@@ -2,6 +2,7 @@ import escapeHtml from 'escape-html';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
+import { companyToken } from '../../services/links.js';
 import {
   chooseXeroTenant,
   completeXeroConnect,
@@ -63,14 +64,14 @@ export function registerXeroOAuthRoutes(app: FastifyInstance, deps: HttpDeps): v
       xeroCallbackUrl(deps.publicUrl()),
     );
     reply.type('text/html; charset=utf-8');
-    if (result.kind === 'connected') return reply.send(connectedPage(result.tenant));
+    if (result.kind === 'connected') return reply.send(connectedPage(deps, result));
     return reply.send(pickerPage(result.pending, result.tenants));
   });
 
   app.post('/oauth/xero/choose', html, async (request, reply) => {
     const body = chooseBody.parse(request.body);
     const result = await chooseXeroTenant(deps, body.pending, body.tenantId);
-    return reply.type('text/html; charset=utf-8').send(connectedPage(result.tenant));
+    return reply.type('text/html; charset=utf-8').send(connectedPage(deps, result));
   });
 
   app.post('/oauth/xero/disconnect', async (request, reply) => {
@@ -81,10 +82,23 @@ export function registerXeroOAuthRoutes(app: FastifyInstance, deps: HttpDeps): v
   });
 }
 
-function connectedPage(tenant: XeroTenantChoice): string {
+/**
+ * Where the install ends: nothing happens until a trigger is set, so the page says so and leads on
+ * to the settings page (with the company's link token outside sandbox mode, README "Access").
+ */
+function connectedPage(
+  deps: Pick<HttpDeps, 'signer' | 'sandboxMode'>,
+  result: { companyId: number; tenant: XeroTenantChoice },
+): string {
+  const query = new URLSearchParams({ company: String(result.companyId) });
+  if (!deps.sandboxMode) query.set('token', companyToken(deps.signer, result.companyId));
+  const settings = `/ui/settings?${query.toString()}`;
   return page(
     'Xero connected',
-    `<p>Deals will become draft documents in <strong>${escapeHtml(tenant.tenantName)}</strong>.</p>`,
+    `<p>Deals will become draft documents in <strong>${escapeHtml(result.tenant.tenantName)}</strong>.</p>
+<p>Nothing happens until you choose a <strong>trigger</strong>: the pipeline stage whose deals become a draft.
+A good first one is your pipeline's last stage (for example "Won") → draft invoice.</p>
+<p><a href="${escapeHtml(settings)}" data-testid="connected-settings">Choose the first trigger in Settings →</a></p>`,
   );
 }
 
