@@ -16,6 +16,7 @@ import { resolveEncryptionKey } from './services/encryption-key.js';
 import { sweepInbox } from './services/inbox-sweep.js';
 import { createJobHandlers } from './services/job-handlers.js';
 import { createAppLinks } from './services/links.js';
+import { createMetrics } from './services/metrics.js';
 import { createSigner } from './services/signed-token.js';
 import { type Db, type OpenDatabase, openDatabase } from './store/db.js';
 import { migrateToLatest } from './store/migrations/index.js';
@@ -78,12 +79,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   let publicUrl = config.publicUrl;
   const links = createAppLinks(() => publicUrl, signer);
+  const metrics = createMetrics({ db, clock });
   const connections = createConnections({
     config,
     db,
     box,
     clock,
     logger,
+    observeCall: (call) => metrics.vendorCall(call),
     ...(overrides.fetch !== undefined && { fetch: overrides.fetch }),
   });
   // Embedded mode: the store's jobs table; scale-out (PostgreSQL): graphile-worker.
@@ -108,6 +111,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           }),
         });
   logQueueEvents(queue, logger);
+  const worker = { takesJobs: false, running: false };
   const deps: HttpDeps = {
     db,
     box,
@@ -127,6 +131,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     planMonthlyQuota: config.planMonthlyQuota,
     catchUpIntervalMs: config.catchUp.intervalMs,
     queueLeaseMs: config.worker.leaseMs,
+    metrics,
+    metricsToken: config.metricsToken,
+    queueState: () => ({ ...worker }),
   };
   const http = buildServer(deps);
   let noteSweeps: { stop(): void } | undefined;
@@ -146,14 +153,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       return address;
     },
     async startWorker() {
+      worker.takesJobs = true;
       const swept = await sweepInbox(deps);
       if (swept > 0) logger.info({ swept }, 'inbox: processed events left by a crash');
       await scheduleAllCatchUps(deps);
       await queue.start(createJobHandlers(deps), { concurrency: config.worker.concurrency });
+      worker.running = true;
       noteSweeps = await startNoteSweeps(deps);
       logger.info({ concurrency: config.worker.concurrency }, 'worker: taking jobs');
     },
     async close() {
+      worker.running = false;
       noteSweeps?.stop();
       // HTTP first: a request in flight may still enqueue, and the queue's pool must be open for it.
       await http.close();

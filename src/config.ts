@@ -57,6 +57,13 @@ const configSchema = z.object({
   CATCH_UP_INTERVAL_MS: z.coerce.number().int().min(1_000).default(300_000),
   /** Documents a company may create per month, shown against its usage on the settings page; 100. */
   PLAN_MONTHLY_QUOTA: z.coerce.number().int().min(0).default(100),
+  /** Bearer token GET /metrics requires; metrics are off without it (but in sandbox mode). */
+  METRICS_TOKEN: z
+    .string()
+    .min(16, { message: 'must be at least 16 characters (openssl rand -hex 24)' })
+    .optional(),
+  /** Log lines: `pretty` (for people), `json` (for log collectors), `auto`: pretty on a terminal. */
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   /** Interface the sandbox servers listen on; loopback by default so nothing is exposed. */
   SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
   /** Port of the local Pipedrive server; 4010 by default. */
@@ -76,6 +83,9 @@ export interface XeroBaseUrls {
 
 export interface Config {
   logLevel: LogLevel;
+  logFormat: 'auto' | 'pretty' | 'json';
+  /** '' when unset: GET /metrics is then off outside sandbox mode. */
+  metricsToken: string;
   port: number;
   host: string;
   /** Without a trailing slash. */
@@ -123,6 +133,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const values = parsed.data;
   return {
     logLevel: values.LOG_LEVEL,
+    logFormat: values.LOG_FORMAT,
+    metricsToken: values.METRICS_TOKEN ?? '',
     port: values.PORT,
     host: values.HOST ?? (sandboxMode ? '127.0.0.1' : '0.0.0.0'),
     publicUrl: values.PUBLIC_URL ?? `http://localhost:${values.PORT}`,

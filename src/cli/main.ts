@@ -26,7 +26,9 @@ const program = new Command()
 let loaded: Config | undefined;
 const context: CliContext = () => {
   loaded ??= loadConfig(process.env);
-  return { config: loaded, logger: createLogger(loaded.logLevel) };
+  const pretty =
+    loaded.logFormat === 'pretty' || (loaded.logFormat === 'auto' && process.stdout.isTTY);
+  return { config: loaded, logger: createLogger(loaded.logLevel, { pretty }) };
 };
 
 registerStartCommand(program, context);

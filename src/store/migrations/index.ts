@@ -27,9 +27,18 @@ const migrations: Record<string, Migration> = {
   '0007-worker-heartbeats': workerHeartbeats,
 };
 
+function migrator(db: Kysely<Database>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+}
+
+/** The migrations this code knows that the database has not run (readiness, `doctor`). */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const known = await migrator(db).getMigrations();
+  return known.filter((migration) => migration.executedAt === undefined).map((m) => m.name);
+}
+
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResult[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const { error, results = [] } = await migrator.migrateToLatest();
+  const { error, results = [] } = await migrator(db).migrateToLatest();
   if (error !== undefined) {
     // A database that cannot be reached is not a failed migration: say which it is, cause kept.
     if (isStoreUnavailable(error)) throw storeUnavailable(error);
