@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 
 import { type Clock, systemClock } from './clock.js';
@@ -56,6 +58,8 @@ export interface AppOverrides {
   database?: OpenDatabase;
   /** Embedded queue polling for jobs written by another process; 1000 ms by default. */
   pollIntervalMs?: number;
+  /** Bring the store to the latest schema first (default); `doctor` looks without changing it. */
+  migrate?: boolean;
 }
 
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
@@ -64,6 +68,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const encryptionKey = resolveEncryptionKey(config, logger);
   const box = createSecretBox(encryptionKey);
   const signer = createSigner(encryptionKey, clock);
+  // Names this installation without revealing its key: GET /health/live shows it, and `doctor`
+  // compares it to find out whether PUBLIC_URL reaches this installation or another one.
+  const instanceId = createHmac('sha256', Buffer.from(encryptionKey, 'base64'))
+    .update('pipedrive-xero instance id')
+    .digest('base64url')
+    .slice(0, 16);
   const database =
     overrides.database ??
     openDatabase(config.databaseUrl, {
@@ -74,7 +84,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           'store: a database connection was lost; the next query opens a new one',
         ),
     });
-  await migrateToLatest(database.db);
+  if (overrides.migrate ?? true) await migrateToLatest(database.db);
   const db = database.db;
 
   let publicUrl = config.publicUrl;
@@ -133,6 +143,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     queueLeaseMs: config.worker.leaseMs,
     metrics,
     metricsToken: config.metricsToken,
+    instanceId,
     queueState: () => ({ ...worker }),
   };
   const http = buildServer(deps);

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { type Config, loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { registerCatchUpCommand } from './commands/catch-up.js';
+import { registerDoctorCommand } from './commands/doctor.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerReplayCommand } from './commands/replay.js';
 import { registerSandboxCommand } from './commands/sandbox.js';
@@ -41,6 +42,7 @@ registerSyncCommand(program, context);
 registerCatchUpCommand(program, context);
 registerSettingsCommand(program, context);
 registerSandboxCommand(program, context);
+registerDoctorCommand(program, context);
 
 try {
   await program.parseAsync(process.argv);

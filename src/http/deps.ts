@@ -13,6 +13,8 @@ export interface HttpDeps extends AppContext {
   metrics: AppMetrics;
   /** Bearer token GET /metrics requires (config METRICS_TOKEN); '' turns metrics off. */
   metricsToken: string;
+  /** Names the installation (from its key): GET /health/live answers it, `doctor` compares it. */
+  instanceId: string;
   /** Whether this process takes jobs (start, worker) and does now (GET /health/ready). */
   queueState: () => { takesJobs: boolean; running: boolean };
 }

@@ -8,7 +8,8 @@ import { HttpError } from './error-handler.js';
 
 /**
  * What operators and orchestrators use (docs/going-live.md "Monitoring"):
- * - GET /health/live: the process answers (200 always). GET /health is the same, kept for old probes.
+ * - GET /health/live: the process answers (200 always), with the installation's instance id
+ *   (`doctor` checks PUBLIC_URL with it). GET /health is the same, kept for old probes.
  * - GET /health/ready: 200 when the database answers, every migration has run and, in a process
  *   that takes jobs, the queue runs; 503 `app_not_ready` with each check otherwise.
  * - GET /metrics: Prometheus text. It tells how busy the installation is, so it needs
@@ -40,7 +41,7 @@ export function registerOpsRoutes(app: FastifyInstance, deps: HttpDeps): void {
     else deps.logger.info(line, 'http request');
   });
 
-  const live = async () => ({ ok: true });
+  const live = async () => ({ ok: true, instance: deps.instanceId });
   app.get('/health', live);
   app.get('/health/live', live);
 
