@@ -66,8 +66,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const encryptionKey = resolveEncryptionKey(config, logger);
-  const box = createSecretBox(encryptionKey);
-  const signer = createSigner(encryptionKey, clock);
+  const box = createSecretBox(encryptionKey, config.previousEncryptionKeys);
+  const signer = createSigner(encryptionKey, clock, config.previousEncryptionKeys);
   // Names this installation without revealing its key: GET /health/live shows it, and `doctor`
   // compares it to find out whether PUBLIC_URL reaches this installation or another one.
   const instanceId = createHmac('sha256', Buffer.from(encryptionKey, 'base64'))

@@ -33,6 +33,22 @@ const configSchema = z.object({
       message: 'must be 32 bytes in base64 (make one with: openssl rand -base64 32)',
     })
     .optional(),
+  /**
+   * During a key rotation only: the keys secrets were sealed with before, comma-separated; they
+   * still open what they sealed while `rotate-key` seals it again (docs/going-live.md).
+   */
+  ENCRYPTION_KEY_PREVIOUS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((key) => key.trim())
+        .filter((key) => key !== ''),
+    )
+    .refine((keys) => keys.every((key) => Buffer.from(key, 'base64').length === 32), {
+      message: 'each key must be 32 bytes in base64, comma-separated',
+    })
+    .optional(),
   PIPEDRIVE_CLIENT_ID: z.string().min(1).optional(),
   PIPEDRIVE_CLIENT_SECRET: z.string().min(1).optional(),
   /** Pipedrive's OAuth host; https://oauth.pipedrive.com by default. */
@@ -96,6 +112,8 @@ export interface Config {
   dataDir: string;
   /** Undefined only in sandbox mode, until services/encryption-key.ts provides one. */
   encryptionKey: string | undefined;
+  /** Keys that still open secrets during a rotation (ENCRYPTION_KEY_PREVIOUS); usually none. */
+  previousEncryptionKeys: string[];
   /** No real vendor credentials are configured (see the top of this file). */
   sandboxMode: boolean;
   pipedrive: { clientId: string; clientSecret: string; oauthUrl: string };
@@ -142,6 +160,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: values.DATABASE_URL,
     dataDir: values.DATA_DIR,
     encryptionKey: values.ENCRYPTION_KEY,
+    previousEncryptionKeys: values.ENCRYPTION_KEY_PREVIOUS ?? [],
     sandboxMode,
     pipedrive: {
       clientId: values.PIPEDRIVE_CLIENT_ID ?? '',

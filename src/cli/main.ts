@@ -6,6 +6,7 @@ import { registerCatchUpCommand } from './commands/catch-up.js';
 import { registerDoctorCommand } from './commands/doctor.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerReplayCommand } from './commands/replay.js';
+import { registerRotateKeyCommand } from './commands/rotate-key.js';
 import { registerSandboxCommand } from './commands/sandbox.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerSettingsCommand } from './commands/settings.js';
@@ -43,6 +44,7 @@ registerCatchUpCommand(program, context);
 registerSettingsCommand(program, context);
 registerSandboxCommand(program, context);
 registerDoctorCommand(program, context);
+registerRotateKeyCommand(program, context);
 
 try {
   await program.parseAsync(process.argv);

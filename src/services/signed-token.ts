@@ -21,11 +21,19 @@ export interface Signer {
   verify(token: string, purpose: TokenPurpose): Record<string, unknown> | undefined;
 }
 
-export function createSigner(encryptionKey: string, clock: Clock): Signer {
-  const key = createHmac('sha256', Buffer.from(encryptionKey, 'base64'))
-    .update('pipedrive-xero signed tokens v1')
-    .digest();
-  const mac = (body: string) => createHmac('sha256', key).update(body).digest();
+export function createSigner(
+  encryptionKey: string,
+  clock: Clock,
+  /** During a key rotation, tokens signed under a previous key still verify (secrets.ts). */
+  previousKeys: readonly string[] = [],
+): Signer {
+  const derive = (encryption: string) =>
+    createHmac('sha256', Buffer.from(encryption, 'base64'))
+      .update('pipedrive-xero signed tokens v1')
+      .digest();
+  const keys = [encryptionKey, ...previousKeys].map(derive);
+  const macWith = (key: Buffer, body: string) => createHmac('sha256', key).update(body).digest();
+  const mac = (body: string) => macWith(keys[0]!, body);
 
   return {
     sign(purpose, data, ttlMs) {
@@ -41,8 +49,11 @@ export function createSigner(encryptionKey: string, clock: Clock): Signer {
       const [body, signature, ...rest] = token.split('.');
       if (body === undefined || signature === undefined || rest.length > 0) return undefined;
       const given = Buffer.from(signature, 'base64url');
-      const expected = mac(body);
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+      const genuine = keys.some((key) => {
+        const expected = macWith(key, body);
+        return given.length === expected.length && timingSafeEqual(given, expected);
+      });
+      if (!genuine) return undefined;
       let payload: Record<string, unknown>;
       try {
         payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<
