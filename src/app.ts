@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 
 import { type Clock, systemClock } from './clock.js';
@@ -16,6 +18,7 @@ import { resolveEncryptionKey } from './services/encryption-key.js';
 import { sweepInbox } from './services/inbox-sweep.js';
 import { createJobHandlers } from './services/job-handlers.js';
 import { createAppLinks } from './services/links.js';
+import { createMetrics } from './services/metrics.js';
 import { type Db, type OpenDatabase, openDatabase } from './store/db.js';
 import { migrateToLatest } from './store/migrations/index.js';
 
@@ -54,13 +57,21 @@ export interface AppOverrides {
   database?: OpenDatabase;
   /** Embedded queue polling for jobs written by another process; 1000 ms by default. */
   pollIntervalMs?: number;
+  /** Bring the store to the latest schema first (default); `doctor` looks without changing it. */
+  migrate?: boolean;
 }
 
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const encryptionKey = resolveEncryptionKey(config, logger);
-  const box = createSecretBox(encryptionKey);
+  const box = createSecretBox(encryptionKey, config.previousEncryptionKeys);
+  // Names this installation without revealing its key: GET /health/live shows it, and `doctor`
+  // compares it to find out whether PUBLIC_URL reaches this installation or another one.
+  const instanceId = createHmac('sha256', Buffer.from(encryptionKey, 'base64'))
+    .update('pipedrive-xero instance id')
+    .digest('base64url')
+    .slice(0, 16);
   const database =
     overrides.database ??
     openDatabase(config.databaseUrl, {
@@ -71,17 +82,19 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           'store: a database connection was lost; the next query opens a new one',
         ),
     });
-  await migrateToLatest(database.db);
+  if (overrides.migrate ?? true) await migrateToLatest(database.db);
   const db = database.db;
 
   let publicUrl = config.publicUrl;
   const links = createAppLinks(() => publicUrl, config.xero.webUrl);
+  const metrics = createMetrics({ db, clock });
   const connections = createConnections({
     config,
     db,
     box,
     clock,
     logger,
+    observeCall: (call) => metrics.vendorCall(call),
     ...(overrides.fetch !== undefined && { fetch: overrides.fetch }),
   });
   // Embedded mode: the store's jobs table; scale-out (PostgreSQL): graphile-worker.
@@ -106,6 +119,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           }),
         });
   logQueueEvents(queue, logger);
+  const worker = { takesJobs: false, running: false };
   const deps: HttpDeps = {
     db,
     box,
@@ -126,6 +140,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     planMonthlyQuota: config.planMonthlyQuota,
     catchUpIntervalMs: config.catchUp.intervalMs,
     queueLeaseMs: config.worker.leaseMs,
+    metrics,
+    metricsToken: config.metricsToken,
+    instanceId,
+    queueState: () => ({ ...worker }),
   };
   const http = buildServer(deps);
   let noteSweeps: { stop(): void } | undefined;
@@ -145,14 +163,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       return address;
     },
     async startWorker() {
+      worker.takesJobs = true;
       const swept = await sweepInbox(deps);
       if (swept > 0) logger.info({ swept }, 'inbox: processed events left by a crash');
       await scheduleAllCatchUps(deps);
       await queue.start(createJobHandlers(deps), { concurrency: config.worker.concurrency });
+      worker.running = true;
       noteSweeps = await startNoteSweeps(deps);
       logger.info({ concurrency: config.worker.concurrency }, 'worker: taking jobs');
     },
     async close() {
+      worker.running = false;
       noteSweeps?.stop();
       // HTTP first: a request in flight may still enqueue, and the queue's pool must be open for it.
       await http.close();

@@ -33,6 +33,22 @@ const configSchema = z.object({
       message: 'must be 32 bytes in base64 (make one with: openssl rand -base64 32)',
     })
     .optional(),
+  /**
+   * During a key rotation only: the keys secrets were sealed with before, comma-separated; they
+   * still open what they sealed while `rotate-key` seals it again (docs/going-live.md).
+   */
+  ENCRYPTION_KEY_PREVIOUS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((key) => key.trim())
+        .filter((key) => key !== ''),
+    )
+    .refine((keys) => keys.every((key) => Buffer.from(key, 'base64').length === 32), {
+      message: 'each key must be 32 bytes in base64, comma-separated',
+    })
+    .optional(),
   PIPEDRIVE_CLIENT_ID: z.string().min(1).optional(),
   PIPEDRIVE_CLIENT_SECRET: z.string().min(1).optional(),
   /** Pipedrive's OAuth host; https://oauth.pipedrive.com by default. */
@@ -61,6 +77,13 @@ const configSchema = z.object({
   PLAN_MONTHLY_QUOTA: z.coerce.number().int().min(0).default(100),
   /** Requests per minute one company (or one address, when no company is named) may make; 600. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Bearer token GET /metrics requires; metrics are off without it (but in sandbox mode). */
+  METRICS_TOKEN: z
+    .string()
+    .min(16, { message: 'must be at least 16 characters (openssl rand -hex 24)' })
+    .optional(),
+  /** Log lines: `pretty` (for people), `json` (for log collectors), `auto`: pretty on a terminal. */
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   /** Interface the sandbox servers listen on; loopback by default so nothing is exposed. */
   SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
   /** Port of the local Pipedrive server; 4010 by default. */
@@ -80,14 +103,21 @@ export interface XeroBaseUrls {
 
 export interface Config {
   logLevel: LogLevel;
+  logFormat: 'auto' | 'pretty' | 'json';
+  /** '' when unset: GET /metrics is then off outside sandbox mode. */
+  metricsToken: string;
   port: number;
   host: string;
   /** Without a trailing slash. */
   publicUrl: string;
+  /** PUBLIC_URL was set (otherwise publicUrl is this process's http://localhost:PORT). */
+  publicUrlConfigured: boolean;
   databaseUrl: string;
   dataDir: string;
   /** Undefined only in sandbox mode, until services/encryption-key.ts provides one. */
   encryptionKey: string | undefined;
+  /** Keys that still open secrets during a rotation (ENCRYPTION_KEY_PREVIOUS); usually none. */
+  previousEncryptionKeys: string[];
   /** No real vendor credentials are configured (see the top of this file). */
   sandboxMode: boolean;
   pipedrive: { clientId: string; clientSecret: string; oauthUrl: string };
@@ -129,12 +159,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const values = parsed.data;
   return {
     logLevel: values.LOG_LEVEL,
+    logFormat: values.LOG_FORMAT,
+    metricsToken: values.METRICS_TOKEN ?? '',
     port: values.PORT,
     host: values.HOST ?? (sandboxMode ? '127.0.0.1' : '0.0.0.0'),
     publicUrl: values.PUBLIC_URL ?? `http://localhost:${values.PORT}`,
+    publicUrlConfigured: values.PUBLIC_URL !== undefined,
     databaseUrl: values.DATABASE_URL,
     dataDir: values.DATA_DIR,
     encryptionKey: values.ENCRYPTION_KEY,
+    previousEncryptionKeys: values.ENCRYPTION_KEY_PREVIOUS ?? [],
     sandboxMode,
     pipedrive: {
       clientId: values.PIPEDRIVE_CLIENT_ID ?? '',

@@ -1,10 +1,15 @@
 import { type Logger, pino } from 'pino';
+import pretty from 'pino-pretty';
 
 export type { Logger };
 
-/** The process logger. Secrets never reach it: tokens and credentials are redacted by path. */
-export function createLogger(level: string): Logger {
-  return pino({
+/**
+ * The process logger. Secrets never reach it: tokens and credentials are redacted by path. JSON
+ * lines for log collectors; `pretty` for a person at a terminal (cli/main.ts decides, LOG_FORMAT),
+ * written synchronously so the last lines before an exit are not lost.
+ */
+export function createLogger(level: string, options: { pretty?: boolean } = {}): Logger {
+  const settings = {
     level,
     redact: {
       paths: [
@@ -16,5 +21,10 @@ export function createLogger(level: string): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  if (!options.pretty) return pino(settings);
+  return pino(
+    settings,
+    pretty({ sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }),
+  );
 }

@@ -2,6 +2,8 @@ import { type App, createApp } from '../app.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { chooseCompany } from '../services/company.js';
+import { UsageError } from './failure.js';
+import { withSandboxVendorsIfSandbox } from './sandbox-vendors.js';
 
 /** What every command gets from main.ts: the parsed config and the process logger. */
 export type CliContext = () => { config: Config; logger: Logger };
@@ -9,7 +11,7 @@ export type CliContext = () => { config: Config; logger: Logger };
 /** Runs `work` with an app that is closed afterwards (one-shot commands: status, replay, …). */
 export async function withApp<T>(context: CliContext, work: (app: App) => Promise<T>): Promise<T> {
   const { config, logger } = context();
-  const app = await createApp(config, { logger });
+  const app = await createApp(await withSandboxVendorsIfSandbox(config), { logger });
   try {
     return await work(app);
   } finally {
@@ -26,7 +28,7 @@ export async function runUntilSignal(
   start: (app: App) => Promise<void>,
 ): Promise<App> {
   const { config, logger } = context();
-  const app = await createApp(config, { logger });
+  const app = await createApp(await withSandboxVendorsIfSandbox(config), { logger });
   await start(app);
   closeOnSignal(() => app.close(), logger);
   return app;
@@ -72,7 +74,19 @@ export function closeOnSignal(close: () => Promise<void>, logger: Logger): void 
   process.on('SIGTERM', stop);
 }
 
-/** `--company`, or the one installed company; an error naming the choices otherwise. */
-export function pickCompany(app: App, given: string | undefined): Promise<number> {
-  return chooseCompany(app.db, given === undefined ? undefined : Number(given));
+/** `--company` (which must be installed), or the one installed company; an error naming the choices otherwise. */
+export function pickCompany(app: App, given: number | undefined): Promise<number> {
+  return chooseCompany(app.db, given);
+}
+
+/**
+ * commander's parser for ids (`--company`, a deal): a positive integer, or a usage error before
+ * anything is opened or written (`sync deal abc` once left a run queued for deal NaN).
+ */
+export function positiveId(what: string): (value: string) => number {
+  return (value) => {
+    if (!/^[1-9][0-9]{0,14}$/.test(value))
+      throw new UsageError(`${what} must be a positive whole number; got "${value}"`);
+    return Number(value);
+  };
 }

@@ -1,12 +1,13 @@
 import { Command } from 'commander';
 
-import { ConfigError, loadConfig } from '../config.js';
-import { AppError } from '../errors.js';
+import { type Config, loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { registerCatchUpCommand } from './commands/catch-up.js';
+import { registerDoctorCommand } from './commands/doctor.js';
 import { registerKeysCommand } from './commands/keys.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerReplayCommand } from './commands/replay.js';
+import { registerRotateKeyCommand } from './commands/rotate-key.js';
 import { registerSandboxCommand } from './commands/sandbox.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerSettingsCommand } from './commands/settings.js';
@@ -16,26 +17,22 @@ import { registerStatusCommand } from './commands/status.js';
 import { registerSyncCommand } from './commands/sync.js';
 import { registerWorkerCommand } from './commands/worker.js';
 import type { CliContext } from './context.js';
+import { describeFailure } from './failure.js';
+import { packageVersion } from './version.js';
 
 const program = new Command()
   .name('pipedrive-xero')
-  .description('Pipedrive → Xero: deals become draft Xero invoices and quotes.');
+  .description('Pipedrive → Xero: deals become draft Xero invoices and quotes.')
+  .version(packageVersion(), '-V, --version')
+  // Usage errors end here as CommanderErrors, so every exit code is decided in one place below.
+  .exitOverride();
 
-function config() {
-  try {
-    return loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
-}
-
+let loaded: Config | undefined;
 const context: CliContext = () => {
-  const loaded = config();
-  return { config: loaded, logger: createLogger(loaded.logLevel) };
+  loaded ??= loadConfig(process.env);
+  const pretty =
+    loaded.logFormat === 'pretty' || (loaded.logFormat === 'auto' && process.stdout.isTTY);
+  return { config: loaded, logger: createLogger(loaded.logLevel, { pretty }) };
 };
 
 registerStartCommand(program, context);
@@ -50,17 +47,13 @@ registerSettingsCommand(program, context);
 registerKeysCommand(program, context);
 registerSignOutCommand(program, context);
 registerSandboxCommand(program, context);
+registerDoctorCommand(program, context);
+registerRotateKeyCommand(program, context);
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  // A refusal the user can act on: its code and words, and the details (e.g. every settings error).
-  if (error instanceof AppError) {
-    console.error(`${error.code}: ${error.message}`);
-    const details = (error as { details?: unknown }).details;
-    if (Array.isArray(details))
-      for (const detail of details) console.error(`  - ${String(detail)}`);
-    process.exit(1);
-  }
-  throw error;
+  const failure = describeFailure(error, { sandboxMode: loaded?.sandboxMode ?? false });
+  if (failure.text !== '') console.error(failure.text);
+  process.exit(failure.exitCode);
 }

@@ -253,6 +253,23 @@ const operations = {
     retried: false,
     meaning: "A job's stored payload no longer fits its contract; the job fails without retrying.",
   },
+  app_not_ready: {
+    status: 503,
+    retried: false,
+    meaning:
+      '`GET /health/ready`: the database cannot be reached, a migration has not run, or the job queue of this process is not running; the answer lists each check.',
+  },
+  metrics_disabled: {
+    status: 404,
+    retried: false,
+    meaning:
+      '`GET /metrics` is off: set `METRICS_TOKEN` and send it as `Authorization: Bearer <token>` (docs/going-live.md).',
+  },
+  metrics_unauthorized: {
+    status: 401,
+    retried: false,
+    meaning: '`GET /metrics` without the `METRICS_TOKEN` bearer token, or with another one.',
+  },
   company_not_chosen: {
     status: null,
     retried: false,

@@ -1,4 +1,5 @@
 import type { AppContext } from '../services/context.js';
+import type { AppMetrics } from '../services/metrics.js';
 
 /** Everything the routes use, built by app.ts: the services' context and what only HTTP needs. */
 export interface HttpDeps extends AppContext {
@@ -15,4 +16,12 @@ export interface HttpDeps extends AppContext {
   pipedriveClient: { clientId: string; clientSecret: string };
   /** Signs Xero webhooks (config XERO_WEBHOOK_KEY; the sandbox app's key in sandbox mode). */
   xeroWebhookKey: string;
+  /** The process's Prometheus metrics (GET /metrics). */
+  metrics: AppMetrics;
+  /** Bearer token GET /metrics requires (config METRICS_TOKEN); '' turns metrics off. */
+  metricsToken: string;
+  /** Names the installation (from its key): GET /health/live answers it, `doctor` compares it. */
+  instanceId: string;
+  /** Whether this process takes jobs (start, worker) and does now (GET /health/ready). */
+  queueState: () => { takesJobs: boolean; running: boolean };
 }

@@ -8,6 +8,7 @@ import type { HttpDeps } from './deps.js';
 import { createErrorHandler } from './error-handler.js';
 import { registerPipedriveOAuthRoutes } from './oauth/pipedrive.js';
 import { registerXeroOAuthRoutes } from './oauth/xero.js';
+import { registerOpsRoutes } from './ops.js';
 import { registerPanelActionRoutes } from './panels/actions.js';
 import { registerPanelRoutes } from './panels/panels.js';
 import { registerSecurity } from './security.js';
@@ -18,7 +19,8 @@ import { registerXeroWebhook } from './webhooks/xero.js';
 
 /** The app's HTTP server, ready for `listen` (or inject in a unit test); routes stay thin. */
 export function buildServer(deps: HttpDeps): FastifyInstance {
-  // No Fastify request logging: the error handler logs what went wrong, with our redaction rules.
+  // No Fastify logger: ops.ts logs one line per request without the query (it may carry a token),
+  // and the error handler what went wrong, with our redaction rules.
   const app = Fastify({ logger: false });
   app.register(formbody);
   app.setErrorHandler(createErrorHandler(deps.logger));
@@ -30,7 +32,7 @@ export function buildServer(deps: HttpDeps): FastifyInstance {
 }
 
 function registerRoutes(app: FastifyInstance, deps: HttpDeps): void {
-  app.get('/health', async () => ({ ok: true }));
+  registerOpsRoutes(app, deps);
   registerPipedriveWebhook(app, deps);
   registerPipedriveOAuthRoutes(app, deps);
   registerXeroOAuthRoutes(app, deps);

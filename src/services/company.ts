@@ -21,11 +21,11 @@ export async function installedCompanyIds(db: Db, only?: number): Promise<number
 }
 
 /**
- * The company a command acts for: `given`, or the only one installed; `company_not_chosen` naming
- * the choices otherwise.
+ * The company a command acts for: `given` (`company_not_found` unless installed), or the only one
+ * installed; `company_not_chosen` naming the choices otherwise.
  */
 export async function chooseCompany(db: Db, given: number | undefined): Promise<number> {
-  if (given !== undefined) return given;
+  if (given !== undefined) return (await requireCompany(db, given)).id;
   const companies = await listCompanies(db);
   const [only, ...others] = companies;
   if (only !== undefined && others.length === 0) return only.id;

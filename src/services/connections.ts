@@ -11,6 +11,7 @@ import { createXeroClient, type XeroClient } from '../xero/client.js';
 import { createTenantLimiter, type XeroTenantLimiter } from '../xero/rate-limiter.js';
 import { requireCompany } from './company.js';
 import { createPipedriveTokenPort } from './pipedrive-token-port.js';
+import { type VendorCall, vendorFetch } from './vendor-fetch.js';
 import { createXeroTokenPort } from './xero-token-port.js';
 
 /**
@@ -40,11 +41,15 @@ export interface ConnectionsDeps {
   clock: Clock;
   logger: Logger;
   fetch?: typeof fetch;
+  /** Told of every call to a vendor (services/metrics.ts). */
+  observeCall?: (call: VendorCall) => void;
 }
 
 export function createConnections(deps: ConnectionsDeps): Connections {
   const { config, db, box, clock, logger } = deps;
-  const fetchOption = deps.fetch === undefined ? {} : { fetch: deps.fetch };
+  const inner = deps.fetch ?? fetch;
+  const xeroFetch = { fetch: vendorFetch(inner, 'xero', deps.observeCall) };
+  const fetchOption = { fetch: vendorFetch(inner, 'pipedrive', deps.observeCall) };
   const limiter = createTenantLimiter({ clock });
   const xero = createXeroClient({
     baseUrls: config.xero.baseUrls,
@@ -54,7 +59,7 @@ export function createConnections(deps: ConnectionsDeps): Connections {
     tokens: createXeroTokenPort({ db, box, clock }),
     limiter,
     logger,
-    ...fetchOption,
+    ...xeroFetch,
   });
   const pipedriveOAuth = new PipedriveOAuth(
     {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 
-import { type Db, dialectOf, toDbTime } from '../store/db.js';
+import { type Db, dialectOf, fromDbTime, toDbTime } from '../store/db.js';
 import {
   type CatchUpResult,
   type CatchUpState,
@@ -53,12 +53,38 @@ export async function statusReport(
 type QueueCounts = StatusReport['queue'];
 
 /**
+ * When the longest-waiting job due now became due (null: none waits): how far behind the workers
+ * are (the queue's age in /metrics).
+ */
+export async function oldestDueJobAt(db: Db, now: Date): Promise<Date | null> {
+  const nowText = toDbTime(now);
+  if (dialectOf(db) === 'postgres') {
+    try {
+      const { rows } = await sql<{ oldest: Date | string | null }>`
+        select min(run_at) as oldest from graphile_worker.jobs
+        where ${waiting} and run_at <= ${nowText}::timestamptz`.execute(db);
+      const oldest = rows[0]?.oldest ?? null;
+      return oldest === null ? null : new Date(oldest);
+    } catch {
+      return null; // no graphile-worker schema yet: no jobs yet
+    }
+  }
+  const row = await db
+    .selectFrom('jobs')
+    .select((eb) => eb.fn.min('run_at').as('oldest'))
+    .where('status', '=', 'pending')
+    .where('run_at', '<=', nowText)
+    .executeTakeFirst();
+  return row?.oldest == null ? null : fromDbTime(row.oldest);
+}
+
+/**
  * Embedded mode: the store's jobs table; PostgreSQL: graphile-worker's jobs table (`_private_jobs`,
  * as queue/graphile.ts uses it: the public `jobs` view has no payload). With a company, only its
  * jobs (every job's payload names its `companyId`, queue/jobs.ts): one company's status never shows
  * another's work.
  */
-async function queueCounts(db: Db, now: Date, companyId?: number): Promise<QueueCounts> {
+export async function queueCounts(db: Db, now: Date, companyId?: number): Promise<QueueCounts> {
   const counts = { pending: 0, scheduled: 0, running: 0, failed: 0 };
   const nowText = toDbTime(now);
   if (dialectOf(db) === 'postgres') {

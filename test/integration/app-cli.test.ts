@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { getCompany } from '../../src/store/repos/companies.js';
-import { listRunsForDeal } from '../../src/store/repos/runs.js';
+import { listRuns, listRunsForDeal } from '../../src/store/repos/runs.js';
 import { type AppKit, COMPANY, SALES, startAppKit } from '../support/app-kit.js';
 import { startChildApp } from '../support/child-app.js';
 
@@ -20,7 +20,13 @@ describe('pipedrive-xero CLI commands', () => {
   after(() => kit.close());
 
   async function cli(...args: string[]): Promise<{ code: number | null; output: string }> {
-    const child = startChildApp(args, kit.env);
+    return cliWith(kit.env, ...args);
+  }
+  async function cliWith(
+    env: Record<string, string>,
+    ...args: string[]
+  ): Promise<{ code: number | null; output: string }> {
+    const child = startChildApp(args, env);
     const code = await new Promise<number | null>((resolve) => child.process.once('exit', resolve));
     return { code, output: child.output() };
   }
@@ -39,14 +45,62 @@ describe('pipedrive-xero CLI commands', () => {
     assert.equal(stored.triggers.rules.length, 2);
   });
 
+  it('--version prints the package version', async () => {
+    const version = await cli('--version');
+    assert.equal(version.code, 0);
+    assert.equal(version.output.trim(), '0.1.0');
+  });
+
+  it('a bad deal id or an unknown company is refused before any run exists', async () => {
+    const runsBefore = await listRuns(kit.app.db, COMPANY, {});
+    const abc = await cli('sync', 'deal', 'abc');
+    assert.equal(abc.code, 2, abc.output);
+    assert.match(abc.output, /the deal id must be a positive whole number; got "abc"/);
+    const unknown = await cli('sync', 'deal', '8', '--company', '9999');
+    assert.equal(unknown.code, 1, unknown.output);
+    assert.match(unknown.output, /company_not_found: Company 9999 has not installed the app/);
+    assert.deepEqual(await listRuns(kit.app.db, COMPANY, {}), runsBefore, 'nothing was queued');
+    const status = await cli('status', '--company', '9999');
+    assert.equal(status.code, 1, status.output);
+    assert.match(status.output, /company_not_found/);
+  });
+
+  it('settings set names a missing or broken file in one line, exit 2', async () => {
+    const missing = await cli('settings', 'set', join(kit.dir, 'nope.json'));
+    assert.equal(missing.code, 2, missing.output);
+    assert.match(missing.output, /cannot read the settings file \S+nope\.json: no such file/);
+    const broken = join(kit.dir, 'broken.json');
+    writeFileSync(broken, '{"triggers": ');
+    const notJson = await cli('settings', 'set', broken);
+    assert.equal(notJson.code, 2, notJson.output);
+    assert.match(notJson.output, /is not JSON .* fix: start from `npx pipedrive-xero settings get/);
+    assert.doesNotMatch(notJson.output, /\n\s+at /, 'no stack trace');
+  });
+
+  it('status --links builds links on PUBLIC_URL and refuses without it', async () => {
+    const { PUBLIC_URL: _unset, ...withoutPublicUrl } = kit.env;
+    const refused = await cliWith({ ...withoutPublicUrl, PORT: '3999' }, 'status', '--links');
+    assert.equal(refused.code, 2, refused.output);
+    assert.match(refused.output, /status --links needs PUBLIC_URL/);
+    const links = await cliWith({ ...kit.env, PORT: '3999' }, 'status', '--links');
+    assert.equal(links.code, 0, links.output);
+    const link = /connect link of 7001: (\S+)/.exec(links.output)?.[1];
+    assert.ok(link?.startsWith(`${kit.appUrl}/oauth/xero/connect?company=7001`), links.output);
+  });
+
   it('sync deal queues a run that the running app performs', async () => {
-    const done = dealDone(8);
     const synced = await cli('sync', 'deal', '8');
     assert.equal(synced.code, 0, synced.output);
     assert.match(synced.output, /queued run \S+: invoice for deal 8 of company 7001/);
-    await done;
-    const [run] = await listRunsForDeal(kit.app.db, COMPANY, 8);
-    assert.equal(run?.status, 'waiting_fix', 'EUR is not enabled in the demo organisation');
+    // Polled rather than awaited as an event: the child's start-up (seconds under load) must not
+    // eat into the wait, and the run may be done before a listener could be added.
+    let status: string | undefined;
+    for (let tries = 0; tries < 150; tries += 1) {
+      status = (await listRunsForDeal(kit.app.db, COMPANY, 8))[0]?.status;
+      if (status !== undefined && status !== 'queued' && status !== 'running') break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.equal(status, 'waiting_fix', 'EUR is not enabled in the demo organisation');
   });
 
   it('catch-up checks the webhook and the deals now; status --json shows it', async () => {

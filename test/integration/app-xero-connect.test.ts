@@ -31,6 +31,12 @@ describe('app: connecting the Xero organisation', () => {
     const page = await kit.connectXero([TENANT_A]);
     assert.equal(page.status, 200);
     assert.match(page.body, /Kauri Coast Trading Ltd/);
+    // The page leads on to the settings, where the first trigger is chosen (nothing happens before).
+    assert.match(page.body, /Nothing happens until you choose a <strong>trigger<\/strong>/);
+    const settingsHref = /href="([^"]+)" data-testid="connected-settings"/.exec(page.body)?.[1];
+    assert.ok(settingsHref, page.body);
+    const settings = await fetch(new URL(settingsHref.replaceAll('&amp;', '&'), kit.appUrl));
+    assert.equal(settings.status, 200, 'the link carries what the settings page needs');
     const row = await connection();
     assert.equal(row?.tenant_id, TENANT_A);
     assert.equal(row?.short_code, '!kCt7Q', 'ShortCode read for deep links');

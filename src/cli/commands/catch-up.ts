@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { catchUp } from '../../services/catch-up.js';
 import { companyNotFound, installedCompanyIds } from '../../services/company.js';
 import { describeCatchUp, describeWebhookHealth } from '../../services/status-report.js';
-import { type CliContext, withApp } from '../context.js';
+import { type CliContext, positiveId, withApp } from '../context.js';
 
 /**
  * `catch-up [--company <id>]`: the periodic check, now — each company's webhook made good again if
@@ -13,11 +13,10 @@ export function registerCatchUpCommand(program: Command, context: CliContext): v
   program
     .command('catch-up')
     .description("check each company's Pipedrive webhook and start the runs it missed")
-    .option('--company <id>', 'only this company')
-    .action(async (options: { company?: string }) => {
+    .option('--company <id>', 'only this company', positiveId('--company'))
+    .action(async (options: { company?: number }) => {
       await withApp(context, async (app) => {
-        const only = options.company === undefined ? undefined : Number(options.company);
-        for (const companyId of await installedCompanyIds(app.db, only)) {
+        for (const companyId of await installedCompanyIds(app.db, options.company)) {
           const outcome = await catchUp(app.deps, companyId);
           if (outcome.kind === 'not_installed') throw companyNotFound(companyId);
           if (outcome.kind === 'busy') {

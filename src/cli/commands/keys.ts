@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 
 import { AppError } from '../../errors.js';
 import { companyApiKeys, createApiKey, revokeCompanyApiKey } from '../../services/api-keys.js';
-import { type CliContext, pickCompany, withApp } from '../context.js';
+import { type CliContext, pickCompany, positiveId, withApp } from '../context.js';
 
 /**
  * `keys create|list|revoke`: a company's API keys for the JSON API (docs/access.md). A key is
@@ -13,6 +13,7 @@ export function registerKeysCommand(program: Command, context: CliContext): void
   const company = [
     '--company <id>',
     'the Pipedrive company (default: the only one installed)',
+    positiveId('--company'),
   ] as const;
   keys
     .command('create')
@@ -20,7 +21,7 @@ export function registerKeysCommand(program: Command, context: CliContext): void
     .option(...company)
     .option('--name <name>', 'what the key is for', 'api')
     .option('--expires <days>', 'days until the key stops working (default: never)')
-    .action(async (options: { company?: string; name: string; expires?: string }) => {
+    .action(async (options: { company?: number; name: string; expires?: string }) => {
       await withApp(context, async (app) => {
         const companyId = await pickCompany(app, options.company);
         const days = options.expires === undefined ? undefined : Number(options.expires);
@@ -43,7 +44,7 @@ export function registerKeysCommand(program: Command, context: CliContext): void
     .command('list')
     .description("the company's keys (never the keys themselves)")
     .option(...company)
-    .action(async (options: { company?: string }) => {
+    .action(async (options: { company?: number }) => {
       await withApp(context, async (app) => {
         const companyId = await pickCompany(app, options.company);
         const now = app.deps.clock.now();
@@ -68,7 +69,7 @@ export function registerKeysCommand(program: Command, context: CliContext): void
     .command('revoke <id>')
     .description('stop a key working, at once')
     .option(...company)
-    .action(async (id: string, options: { company?: string }) => {
+    .action(async (id: string, options: { company?: number }) => {
       await withApp(context, async (app) => {
         const companyId = await pickCompany(app, options.company);
         if (!(await revokeCompanyApiKey(app.deps, companyId, id)))

@@ -3,15 +3,20 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 
 import { readSettings, saveSettings } from '../../services/settings.js';
-import { type CliContext, pickCompany, withApp } from '../context.js';
+import { type CliContext, pickCompany, positiveId, withApp } from '../context.js';
+import { EXIT, UsageError } from '../failure.js';
 
 /** `settings get` prints the company's settings as JSON; `settings set <file>` validates and stores. */
 export function registerSettingsCommand(program: Command, context: CliContext): void {
   const settings = program.command('settings').description("a company's settings (JSON)");
   settings
     .command('get')
-    .option('--company <id>', 'the Pipedrive company (default: the only one installed)')
-    .action(async (options: { company?: string }) => {
+    .option(
+      '--company <id>',
+      'the Pipedrive company (default: the only one installed)',
+      positiveId('--company'),
+    )
+    .action(async (options: { company?: number }) => {
       await withApp(context, async (app) => {
         const companyId = await pickCompany(app, options.company);
         const { stored, parsed } = await readSettings(app.deps, companyId);
@@ -20,11 +25,16 @@ export function registerSettingsCommand(program: Command, context: CliContext): 
     });
   settings
     .command('set <file>')
-    .option('--company <id>', 'the Pipedrive company (default: the only one installed)')
-    .action(async (file: string, options: { company?: string }) => {
+    .option(
+      '--company <id>',
+      'the Pipedrive company (default: the only one installed)',
+      positiveId('--company'),
+    )
+    .action(async (file: string, options: { company?: number }) => {
+      // The file first: a mistake in it is told before the store or any vendor is reached.
+      const input = await readSettingsFile(file);
       await withApp(context, async (app) => {
         const companyId = await pickCompany(app, options.company);
-        const input = JSON.parse(await readFile(file, 'utf8')) as unknown;
         const saved = await saveSettings(app.deps, companyId, input);
         if (saved.ok) {
           console.log(`settings of company ${companyId} saved`);
@@ -33,7 +43,26 @@ export function registerSettingsCommand(program: Command, context: CliContext): 
         // As main.ts prints a refusal: the code and words, then every problem.
         console.error(`${saved.code}: ${saved.message}`);
         for (const problem of saved.problems) console.error(`  - ${problem}`);
-        process.exitCode = 1;
+        process.exitCode = EXIT.failed;
       });
     });
+}
+
+async function readSettingsFile(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (cause) {
+    const reason =
+      (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(cause);
+    throw new UsageError(`cannot read the settings file ${file}: ${reason}`, { cause });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    throw new UsageError(
+      `the settings file ${file} is not JSON (${(cause as Error).message}) — fix: start from \`npx pipedrive-xero settings get > ${file}\``,
+      { cause },
+    );
+  }
 }

@@ -1,14 +1,16 @@
 import type { Command } from 'commander';
 
 import { type App, createApp } from '../../app.js';
-import { withSandboxVendors } from '../../config.js';
 import type { Logger } from '../../logger.js';
+import { installedCompanyIds } from '../../services/company.js';
 import { xeroConnectUrl } from '../../services/links.js';
 import { uninstallPipedrive } from '../../services/pipedrive-install.js';
-import { saveSettings, settingsOrDefaults } from '../../services/settings.js';
+import { readSettings, saveSettings, settingsOrDefaults } from '../../services/settings.js';
 import { statusReport } from '../../services/status-report.js';
+import type { Settings } from '../../sync/settings.js';
 import { type CliContext, closeOnSignal, runUntilSignal } from '../context.js';
 import { walkPipedriveInstall, walkXeroConnect } from '../oauth-walk.js';
+import { withSandboxVendorsIfSandbox } from '../sandbox-vendors.js';
 
 /**
  * `start` (what `npm start` runs): embedded mode — HTTP and jobs in one process, SQLite under
@@ -30,14 +32,14 @@ export function registerStartCommand(program: Command, context: CliContext): voi
           await started.listen();
           await started.startWorker();
         });
-        console.log(`pipedrive-xero is running at ${app.deps.publicUrl()}`);
-        console.log(`Install it into Pipedrive: ${app.deps.publicUrl()}/oauth/pipedrive/install`);
+        const url = app.deps.publicUrl();
+        console.log(`pipedrive-xero is running at ${url} (its home page links every other page)`);
+        console.log(`Install it into Pipedrive: ${url}/oauth/pipedrive/install`);
+        console.log(`Check the installation: npx pipedrive-xero doctor`);
         return;
       }
       // Loaded only in sandbox mode: the sandbox servers are a large part of the start-up time.
       const { startSandboxes } = await import('../../../sandbox/start.js');
-      const { demoApp } = await import('../../../sandbox/pipedrive/store/seed-demo.js');
-      const { DEMO_XERO_APP } = await import('../../../sandbox/xero/apps.js');
       const sandboxes = await startSandboxes({
         host: config.sandbox.host,
         pipedrivePort: config.sandbox.pipedrivePort,
@@ -45,11 +47,9 @@ export function registerStartCommand(program: Command, context: CliContext): voi
         seed: 'demo',
         logLevel: 'warn',
       });
-      const sandboxConfig = withSandboxVendors(config, {
+      const sandboxConfig = await withSandboxVendorsIfSandbox(config, {
         pipedriveUrl: sandboxes.pipedrive.url,
         xeroUrl: sandboxes.xero.url,
-        pipedriveApp: demoApp,
-        xeroApp: DEMO_XERO_APP,
       });
       const app = await createApp(sandboxConfig, { logger });
       closeOnSignal(async () => {
@@ -58,7 +58,7 @@ export function registerStartCommand(program: Command, context: CliContext): voi
       }, logger);
       await app.listen();
       await app.startWorker();
-      await subscribeXeroWebhooks(sandboxes.xero.url, DEMO_XERO_APP.clientId, app, logger);
+      await subscribeXeroWebhooks(sandboxes.xero.url, sandboxConfig.xero.clientId, app, logger);
       const demo = await setUpDemo(app);
       console.log(
         describeDemo(app.deps.publicUrl(), sandboxes.pipedrive.url, sandboxes.xero.url, demo),
@@ -92,6 +92,10 @@ async function subscribeXeroWebhooks(
 }
 
 interface Demo {
+  /** Settings the demo company had from an earlier start, put back (else the demo's triggers). */
+  settingsKept: boolean;
+  /** The earlier start's records that could not be kept (the sandboxes start afresh). */
+  cleared: boolean;
   wonStageId: number;
   proposalStageId: number;
   dealId: number;
@@ -106,9 +110,15 @@ const DEMO_SHORT_CODE = '!kCt7Q';
 
 async function setUpDemo(app: App): Promise<Demo> {
   const publicUrl = app.deps.publicUrl();
-  // The sandboxes keep their data in memory: what the app stored about the demo company in an
-  // earlier run (tokens, documents, links) points at things that no longer exist. Start clean.
-  await uninstallPipedrive(app.deps, DEMO_COMPANY_ID);
+  // The sandboxes keep their data in memory, so each start they begin again from the demo data:
+  // what the app stored about the demo company in an earlier start (tokens, documents, runs) points
+  // at things that no longer exist, and goes. Its settings are the person's work: they are kept.
+  const earlier = (await installedCompanyIds(app.db)).includes(DEMO_COMPANY_ID)
+    ? await readSettings(app.deps, DEMO_COMPANY_ID)
+    : undefined;
+  const kept: Settings | undefined = earlier?.parsed.ok ? earlier.parsed.settings : undefined;
+  if (earlier !== undefined)
+    await uninstallPipedrive(app.deps, DEMO_COMPANY_ID, undefined, 'sandbox restart: the demo starts afresh');
   await walkPipedriveInstall(publicUrl);
   const connected = await walkXeroConnect(xeroConnectUrl(publicUrl, DEMO_COMPANY_ID), {
     tenant_ids: DEMO_TENANT_A,
@@ -126,24 +136,30 @@ async function setUpDemo(app: App): Promise<Demo> {
   };
   const wonStageId = stageId('Won');
   const proposalStageId = stageId('Proposal');
-  const base = await settingsOrDefaults(app.deps, DEMO_COMPANY_ID);
-  const saved = await saveSettings(app.deps, DEMO_COMPANY_ID, {
-    ...base,
-    triggers: {
-      rules: [
-        { pipelineId: sales.id, stageId: wonStageId, document: 'invoice' },
-        { pipelineId: sales.id, stageId: proposalStageId, document: 'quote' },
-      ],
-      onWon: null,
-    },
-  });
-  if (!saved.ok) throw new Error(`the demo settings were refused: ${saved.message}`);
+  const restored =
+    kept === undefined ? undefined : await saveSettings(app.deps, DEMO_COMPANY_ID, kept);
+  if (!restored?.ok) {
+    const base = await settingsOrDefaults(app.deps, DEMO_COMPANY_ID);
+    const saved = await saveSettings(app.deps, DEMO_COMPANY_ID, {
+      ...base,
+      triggers: {
+        rules: [
+          { pipelineId: sales.id, stageId: wonStageId, document: 'invoice' },
+          { pipelineId: sales.id, stageId: proposalStageId, document: 'quote' },
+        ],
+        onWon: null,
+      },
+    });
+    if (!saved.ok) throw new Error(`the demo settings were refused: ${saved.message}`);
+  }
   // Deal 1 of the demo data: in "Proposal", NZD, a known customer and known items.
   const deal = await client.getDeal(1);
   const report = await statusReport(app.db, { companyId: DEMO_COMPANY_ID, runs: 0 });
   const tenantName = report.companies[0]?.xero?.tenantName;
   if (tenantName === undefined) throw new Error('the demo organisation is not connected');
   return {
+    settingsKept: restored?.ok ?? false,
+    cleared: earlier !== undefined,
     wonStageId,
     proposalStageId,
     dealId: deal.id,
@@ -154,11 +170,25 @@ async function setUpDemo(app: App): Promise<Demo> {
 
 function describeDemo(appUrl: string, pipedriveUrl: string, xeroUrl: string, demo: Demo): string {
   const company = `${pipedriveUrl}/__sandbox/pipedrive/companies/${DEMO_COMPANY_ID}`;
+  const restart = demo.cleared
+    ? [
+        `Sandbox restart: the local Pipedrive and Xero start again from the demo data, so the demo company's runs, documents and tokens from the last start were cleared${demo.settingsKept ? '; its settings were kept' : ''}.`,
+      ]
+    : [];
+  const triggers = demo.settingsKept
+    ? 'Triggers: as you left them on the settings page (the demo\'s: "Sales" → "Won" makes a draft invoice, "Proposal" a draft quote).'
+    : 'Triggers: "Sales" → "Won" makes a draft invoice, "Proposal" makes a draft quote.';
   return [
     '',
     `pipedrive-xero is running at ${appUrl} (sandbox mode: local Pipedrive ${pipedriveUrl}, local Xero ${xeroUrl})`,
     `Installed for the demo Pipedrive company ${DEMO_COMPANY_ID}; connected to Xero "${demo.tenantName}".`,
-    `Triggers: "Sales" → "Won" makes a draft invoice, "Proposal" makes a draft quote.`,
+    triggers,
+    ...restart,
+    '',
+    'Open in a browser:',
+    `  home:      ${appUrl}/`,
+    `  settings:  ${appUrl}/ui/settings?company=${DEMO_COMPANY_ID}`,
+    `  history:   ${appUrl}/ui/history?company=${DEMO_COMPANY_ID}`,
     '',
     `See a deal become a draft invoice — move deal ${demo.dealId} "${demo.dealTitle}" to "Won":`,
     `  curl -s -X POST ${company}/deals/${demo.dealId}/move -H 'content-type: application/json' -d '{"stage_id": ${demo.wonStageId}}'`,

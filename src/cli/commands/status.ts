@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 
+import { installedCompanyIds } from '../../services/company.js';
 import { xeroConnectUrl } from '../../services/links.js';
 import {
   describeCatchUp,
@@ -7,24 +8,35 @@ import {
   type StatusReport,
   statusReport,
 } from '../../services/status-report.js';
-import { type CliContext, withApp } from '../context.js';
+import { type CliContext, positiveId, withApp } from '../context.js';
+import { UsageError } from '../failure.js';
 
 /** `status`: connections, queue counts and last runs; `--links` adds each company's pages. */
 export function registerStatusCommand(program: Command, context: CliContext): void {
   program
     .command('status')
     .description('connections, queue counts and the latest runs')
-    .option('--company <id>', 'only this company')
+    .option('--company <id>', 'only this company', positiveId('--company'))
     .option('--json', 'print JSON')
     .option(
       '--links',
       "print each company's settings page and Xero connect link (they ask an admin to sign in)",
     )
-    .action(async (options: { company?: string; json?: boolean; links?: boolean }) => {
+    .action(async (options: { company?: number; json?: boolean; links?: boolean }) => {
+      const { config } = context();
+      // Links are for a browser elsewhere: they must name the address the app is reached at, which
+      // only PUBLIC_URL knows (this process's PORT is not the server's).
+      if (options.links && !config.sandboxMode && !config.publicUrlConfigured) {
+        throw new UsageError(
+          'status --links needs PUBLIC_URL, the address browsers and the vendors reach the app at — fix: set PUBLIC_URL as the server has it',
+        );
+      }
       await withApp(context, async (app) => {
+        // An unknown --company is an error (exit 1), not an empty report.
+        if (options.company !== undefined) await installedCompanyIds(app.db, options.company);
         const report = await statusReport(app.db, {
           now: app.deps.clock.now(),
-          ...(options.company !== undefined && { companyId: Number(options.company) }),
+          ...(options.company !== undefined && { companyId: options.company }),
         });
         if (options.json) {
           console.log(JSON.stringify(report, null, 2));

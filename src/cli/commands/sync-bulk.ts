@@ -2,7 +2,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 
 import { BULK_SYNC_WHATS, type BulkSyncWhat, runBulkSyncNow } from '../../services/bulk-sync.js';
-import { type CliContext, pickCompany, withApp } from '../context.js';
+import { type CliContext, pickCompany, positiveId, withApp } from '../context.js';
 
 /**
  * `sync customers|products`: every organization and person, or every product, to Xero in the
@@ -17,8 +17,12 @@ export function registerBulkSyncCommands(sync: Command, context: CliContext): vo
       .description(
         `sync every Pipedrive ${what === 'customers' ? 'organization and person' : 'product'} to Xero now (resumes an interrupted pass)`,
       )
-      .option('--company <id>', 'the Pipedrive company (default: the only one installed)')
-      .action(async (options: { company?: string }) => {
+      .option(
+        '--company <id>',
+        'the Pipedrive company (default: the only one installed)',
+        positiveId('--company'),
+      )
+      .action(async (options: { company?: number }) => {
         await withApp(context, async (app) => {
           const companyId = await pickCompany(app, options.company);
           await runWithProgress(what, (onProgress) =>

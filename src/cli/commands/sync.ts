@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 
 import { syncDealNow } from '../../services/document-runs.js';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../sync/document-kinds.js';
-import { type CliContext, pickCompany, withApp } from '../context.js';
+import { type CliContext, pickCompany, positiveId, withApp } from '../context.js';
 import { registerBulkSyncCommands } from './sync-bulk.js';
 
 /** `sync deal <id>`: make the deal's draft now, as if it had entered a trigger stage; `sync customers|products`. */
@@ -11,16 +11,18 @@ export function registerSyncCommand(program: Command, context: CliContext): void
   sync
     .command('deal <id>')
     .description("queue the deal's draft invoice or quote (a worker or `start` picks it up)")
-    .option('--company <id>', 'the Pipedrive company (default: the only one installed)')
+    .option(
+      '--company <id>',
+      'the Pipedrive company (default: the only one installed)',
+      positiveId('--company'),
+    )
     .addOption(new Option('--kind <kind>', 'document').choices(DOCUMENT_KINDS).default('invoice'))
-    .action(async (dealId: string, options: { company?: string; kind: DocumentKind }) => {
+    .action(async (given: string, options: { company?: number; kind: DocumentKind }) => {
+      // Checked before the app opens: a bad id never becomes a run.
+      const dealId = positiveId('the deal id')(given);
       await withApp(context, async (app) => {
         const companyId = await pickCompany(app, options.company);
-        const run = await syncDealNow(app.deps, {
-          companyId,
-          dealId: Number(dealId),
-          kind: options.kind,
-        });
+        const run = await syncDealNow(app.deps, { companyId, dealId, kind: options.kind });
         console.log(
           `queued run ${run.id}: ${options.kind} for deal ${dealId} of company ${companyId}`,
         );

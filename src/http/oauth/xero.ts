@@ -103,11 +103,18 @@ export function registerXeroOAuthRoutes(app: FastifyInstance, deps: HttpDeps): v
   });
 }
 
+/**
+ * Where the install ends: nothing happens until a trigger is set, so the page says so and leads on
+ * to the settings page (which asks the admin to sign in when no session is open, docs/access.md).
+ */
 function connectedPage(result: { companyId: number; tenant: XeroTenantChoice }): string {
+  const settings = `/ui/settings?company=${result.companyId}`;
   return page(
     'Xero connected',
     `<p>Deals will become draft documents in <strong>${escapeHtml(result.tenant.tenantName)}</strong>.</p>
-<p><a href="/ui/settings?company=${result.companyId}" data-testid="to-settings">Settings</a></p>`,
+<p>Nothing happens until you choose a <strong>trigger</strong>: the pipeline stage whose deals become a draft.
+A good first one is your pipeline's last stage (for example "Won") → draft invoice.</p>
+<p><a href="${escapeHtml(settings)}" data-testid="connected-settings">Choose the first trigger in Settings →</a></p>`,
   );
 }
 

@@ -3,13 +3,15 @@ import type { FastifyInstance } from 'fastify';
 import type { HttpDeps } from '../deps.js';
 import { registerBulkSyncUiRoutes } from './bulk-sync-routes.js';
 import { registerHistoryUiRoutes } from './history-routes.js';
+import { registerHomePage } from './home-page.js';
 import { registerPipedriveFrameSignIn } from './pipedrive-frame.js';
 import { registerPreviewUiRoutes } from './preview-routes.js';
 import { registerSettingsUiRoutes } from './settings-routes.js';
 import { registerUiStatic } from './static.js';
 
-/** The settings and history pages (also Pipedrive's custom settings page), the preview modal and their scripts. */
+/** The home page, the settings and history pages (also Pipedrive's custom settings page), the preview modal and their scripts. */
 export function registerUiRoutes(app: FastifyInstance, deps: HttpDeps): void {
+  registerHomePage(app, deps);
   registerUiStatic(app);
   app.register(async (scope) => {
     registerPipedriveFrameSignIn(scope, deps);

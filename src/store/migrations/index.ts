@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationResult, Migrator } from 'kys
 
 import { AppError } from '../../errors.js';
 import type { Database } from '../tables.js';
+import { isStoreUnavailable, storeUnavailable } from '../unavailable.js';
 import * as initial from './0001-initial.js';
 import * as bulkSync from './0002-bulk-sync.js';
 import * as documentPaymentState from './0003-document-payment-state.js';
@@ -28,14 +29,29 @@ const migrations: Record<string, Migration> = {
   '0008-access': access,
 };
 
+function migrator(db: Kysely<Database>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+}
+
+/** The migrations this code knows that the database has not run (readiness, `doctor`). */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const known = await migrator(db).getMigrations();
+  return known.filter((migration) => migration.executedAt === undefined).map((m) => m.name);
+}
+
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResult[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const { error, results = [] } = await migrator.migrateToLatest();
+  const { error, results = [] } = await migrator(db).migrateToLatest();
   if (error !== undefined) {
-    const failed = results.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
-    throw new AppError('store_migration_failed', `Database migration ${failed} failed`, {
-      cause: error,
-    });
+    // A database that cannot be reached is not a failed migration: say which it is, cause kept.
+    if (isStoreUnavailable(error)) throw storeUnavailable(error);
+    const failed = results.find((result) => result.status === 'Error')?.migrationName;
+    throw new AppError(
+      'store_migration_failed',
+      failed === undefined
+        ? 'Database migrations could not start'
+        : `Database migration ${failed} failed`,
+      { cause: error },
+    );
   }
   return results;
 }

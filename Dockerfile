@@ -1,0 +1,46 @@
+# pipedrive-xero: the app as compiled JavaScript, run as the unprivileged `node` user.
+# Build:  docker build -t pipedrive-xero .
+# Run:    docker run --env-file .env -p 127.0.0.1:3000:3000 -v pdx-data:/data pipedrive-xero
+# Scale-out with PostgreSQL, one `serve` and two `worker`s: deploy/compose.yaml.
+# docs/going-live.md walks through the whole setup.
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+# better-sqlite3 downloads a prebuilt binary for Node 20 on linux x64/arm64; python3, make and g++
+# are here for the platforms where it must compile instead.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends python3 make g++ \
+  && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+# Compile to dist/, then keep only the dependencies the app needs at run time.
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production \
+  HOST=0.0.0.0 \
+  PORT=3000 \
+  DATA_DIR=/data \
+  DATABASE_URL=sqlite:/data/pipedrive-xero.db \
+  LOG_FORMAT=json
+WORKDIR /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/bin ./bin
+COPY --from=build /app/dist ./dist
+# The sources stay beside the build: bin/ runs the compiled code, and the sandbox (sandbox mode
+# only) is part of the same program.
+COPY --from=build /app/src ./src
+COPY --from=build /app/sandbox ./sandbox
+RUN mkdir -p /data && chown node:node /data
+USER node
+VOLUME ["/data"]
+EXPOSE 3000
+# Liveness only: readiness (database, migrations) is GET /health/ready, for the load balancer.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# Docker sends SIGTERM on stop: serve, worker and start finish what they do and exit 0 (README
+# "Outages, crashes and shutdown"); give them the 20 s they may take: docker stop -t 25.
+STOPSIGNAL SIGTERM
+CMD ["node", "bin/pipedrive-xero.js", "serve"]
