@@ -8,6 +8,7 @@ import { PipedriveTokenManager } from '../pipedrive/token-manager.js';
 import type { SecretBox } from '../secrets.js';
 import type { Db } from '../store/db.js';
 import { createXeroClient, type XeroClient } from '../xero/client.js';
+import { inXeroLane } from '../xero/lane.js';
 import { createTenantLimiter, type XeroTenantLimiter } from '../xero/rate-limiter.js';
 import { requireCompany } from './company.js';
 import { createPipedriveTokenPort } from './pipedrive-token-port.js';
@@ -105,4 +106,18 @@ export function createConnections(deps: ConnectionsDeps): Connections {
       });
     },
   };
+}
+
+/**
+ * Runs work a person is waiting on (an HTTP request: a settings save, a panel, a preview): its
+ * Xero calls go in the interactive lane, which background jobs leave room in (xero/rate-budget.ts),
+ * so they are answered at once during a backlog.
+ */
+export function whileAPersonWaits<T>(work: () => T): T {
+  return inXeroLane('interactive', work);
+}
+
+/** Runs a job: background, whichever context started it (an enqueue inside a request, say). */
+export function asBackgroundWork<T>(work: () => T): T {
+  return inXeroLane('background', work);
 }
