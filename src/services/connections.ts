@@ -6,20 +6,22 @@ import { PipedriveOAuth } from '../pipedrive/oauth.js';
 import { RatePacer } from '../pipedrive/rate-timing.js';
 import { PipedriveTokenManager } from '../pipedrive/token-manager.js';
 import type { SecretBox } from '../secrets.js';
-import type { Db } from '../store/db.js';
+import { type Db, dialectOf } from '../store/db.js';
 import { createXeroClient, type XeroClient } from '../xero/client.js';
 import { inXeroLane } from '../xero/lane.js';
 import { createTenantLimiter, type XeroTenantLimiter } from '../xero/rate-limiter.js';
 import { requireCompany } from './company.js';
 import { createPipedriveTokenPort } from './pipedrive-token-port.js';
+import { createSharedTenantLimiter } from './xero-shared-limiter.js';
 import { createXeroTokenPort } from './xero-token-port.js';
 
 /**
  * The vendor clients of one process, over the store's durable token ports.
  *
  * - Xero: one client for every company (its token port is keyed by company id and each call names
- *   the tenant), with one XeroTenantLimiter shared by all jobs, so the process keeps each
- *   organisation inside Xero's limits (docs/vendors/xero.md §7) however many jobs run at once.
+ *   the tenant), with one XeroTenantLimiter shared by all jobs — and, on PostgreSQL, by every
+ *   process (xero-shared-limiter.ts) — so each organisation stays inside Xero's limits
+ *   (docs/vendors/xero.md §7) however many jobs and processes run at once.
  * - Pipedrive: one client per company (its API host is the company's api_domain), sharing one
  *   token manager (single-flight refresh) and one rate pacer per company.
  */
@@ -46,7 +48,11 @@ export interface ConnectionsDeps {
 export function createConnections(deps: ConnectionsDeps): Connections {
   const { config, db, box, clock, logger } = deps;
   const fetchOption = deps.fetch === undefined ? {} : { fetch: deps.fetch };
-  const limiter = createTenantLimiter({ clock });
+  // One process (SQLite) paces its own calls; on PostgreSQL every process shares one budget.
+  const limiter =
+    dialectOf(db) === 'postgres'
+      ? createSharedTenantLimiter({ db, clock })
+      : createTenantLimiter({ clock });
   const xero = createXeroClient({
     baseUrls: config.xero.baseUrls,
     clientId: config.xero.clientId,

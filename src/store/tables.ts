@@ -37,6 +37,8 @@ export interface Database {
   catch_up_state: CatchUpStateTable;
   trigger_firings: TriggerFiringsTable;
   worker_heartbeats: WorkerHeartbeatsTable;
+  xero_rate_budgets: XeroRateBudgetsTable;
+  xero_rate_slots: XeroRateSlotsTable;
 }
 
 export interface CompaniesTable {
@@ -319,6 +321,21 @@ export interface WorkerHeartbeatsTable {
   worker_id: string;
   /** The database's clock, so that workers on different hosts agree on the age. */
   last_seen: string;
+}
+
+/** A Xero rate budget shared by every process (migration 0008, store/repos/xero-rate.ts). */
+export interface XeroRateBudgetsTable {
+  /** `app`, or `tenant:<Xero tenant id>`. */
+  budget_key: string;
+  /** Its windows and pause as JSON (xero/rate-budget.ts `Budget`). */
+  state: string;
+}
+
+/** A Xero call in flight, holding one of its organisation's concurrent slots until its lease ends. */
+export interface XeroRateSlotsTable {
+  id: string;
+  budget_key: string;
+  lease_until: string;
 }
 
 /** Rows as Kysely reads (Selectable), inserts and updates them, one alias per use. */

@@ -38,7 +38,7 @@ export interface XeroPermit {
 
 export interface TenantLimiterOptions {
   clock: Clock;
-  /** How to wait for time to pass; default setTimeout. Tests pass one that moves their clocks. */
+  /** How to wait for time to pass; default the clock's sleep, else setTimeout. Tests pass one that moves their clocks. */
   sleep?: (ms: number) => Promise<void>;
   /** Calls in flight per tenant; default 5 (docs/vendors/xero.md §7). */
   maxConcurrent?: number;
@@ -61,7 +61,14 @@ export function limitsOf(options: Omit<TenantLimiterOptions, 'clock' | 'sleep'>)
   };
 }
 
-export const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** How a limiter waits: as told, else as its clock does, else in real time. */
+export function sleepOf(options: Pick<TenantLimiterOptions, 'clock' | 'sleep'>) {
+  return (
+    options.sleep ??
+    options.clock.sleep?.bind(options.clock) ??
+    ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+  );
+}
 
 /**
  * States of one tenant: `inFlight` calls hold slots; callers wait in two FIFO queues, the
@@ -83,7 +90,7 @@ interface TenantState {
 export function createTenantLimiter(options: TenantLimiterOptions): XeroTenantLimiter {
   const limits = limitsOf(options);
   const reserve = options.reserve ?? DEFAULT_RESERVE;
-  const sleep = options.sleep ?? defaultSleep;
+  const sleep = sleepOf(options);
   const now = () => options.clock.now().getTime();
   const app = emptyBudget();
   const tenants = new Map<string, TenantState>();

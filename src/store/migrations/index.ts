@@ -9,6 +9,7 @@ import * as creationLocks from './0004-creation-locks.js';
 import * as noteOutbox from './0005-note-outbox.js';
 import * as catchUp from './0006-catch-up.js';
 import * as workerHeartbeats from './0007-worker-heartbeats.js';
+import * as xeroRateBudgets from './0008-xero-rate-budgets.js';
 
 /**
  * Migrations are TypeScript modules listed here (not files found at runtime), so they run from a
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0005-note-outbox': noteOutbox,
   '0006-catch-up': catchUp,
   '0007-worker-heartbeats': workerHeartbeats,
+  '0008-xero-rate-budgets': xeroRateBudgets,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResult[]> {
