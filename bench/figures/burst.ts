@@ -19,7 +19,9 @@ export interface BurstFigures {
   xeroCalls: number;
   pipedriveCalls: number;
   pipedriveTokens: number;
-  count429: number;
+  /** Xero's 429s (what the limiter is for) and Pipedrive's, apart. */
+  xero429: number;
+  pipedrive429: number;
   lost: number;
   duplicates: number;
   cpuMsPerDocument: number;
@@ -42,8 +44,9 @@ export async function measureBurst(options: {
     sharedClock: true,
     env: {
       WORKER_CONCURRENCY: '4',
-      // Leases and catch-up are real-time timers against a fast clock: keep them out of the way.
-      QUEUE_LEASE_MS: String(60 * 60_000),
+      // Leases are renewed on real-time timers (every third of a lease) but run out on the fast
+      // clock: a day's lease outlives the bench at any speed-up. Same for the catch-up.
+      QUEUE_LEASE_MS: String(24 * 3_600_000),
       CATCH_UP_INTERVAL_MS: String(24 * 3_600_000),
     },
   });
@@ -136,7 +139,8 @@ export async function measureBurst(options: {
       xeroCalls: xero.accounting,
       pipedriveCalls: pipedrive.calls,
       pipedriveTokens: pipedrive.tokens,
-      count429: xero.count429 + pipedrive.count429,
+      xero429: xero.count429,
+      pipedrive429: pipedrive.count429,
       lost: ids.length - references.size,
       duplicates: [...references.values()].reduce((sum, n) => sum + n - 1, 0),
       cpuMsPerDocument: round((cpu.user + cpu.system) / 1000 / ids.length),

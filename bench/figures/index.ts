@@ -88,7 +88,12 @@ export async function measureFigures(options: {
     note: `${burst.xeroCalls} Xero calls at 60/min; ${burst.pipedriveCalls} Pipedrive requests at 80/2 s`,
   });
   add({ key: 'burst_ratio_to_floor', value: burst.ratioToFloor, target: '≤ 1.2' });
-  add({ key: 'burst_429_count', value: burst.count429, target: '0' });
+  add({ key: 'burst_429_count', value: burst.xero429, target: '0', note: "Xero's" });
+  add({
+    key: 'burst_pipedrive_429_count',
+    value: burst.pipedrive429,
+    note: "Pipedrive's (its 2-second window or the plan's daily token budget)",
+  });
   add({ key: 'burst_lost', value: burst.lost, target: '0' });
   add({ key: 'burst_duplicates', value: burst.duplicates, target: '0' });
   add({
