@@ -5,6 +5,7 @@
  */
 import { documentForDeal } from '../src/sync/usecases/document-for-deal.js';
 import { accountingCalls, startSyncKit } from '../test/support/sync-kit.js';
+import { pipedriveTokenCost } from './figures/pipedrive-tokens.js';
 import type { BenchResult } from './run.js';
 
 export const name = 'Vendor calls per document (documentForDeal, demo deals)';
@@ -13,20 +14,36 @@ export const name = 'Vendor calls per document (documentForDeal, demo deals)';
 // are left out of the figures.
 const DEALS = Array.from({ length: 13 }, (_, index) => index + 1);
 
-export async function run(): Promise<BenchResult[]> {
+export interface CallFigures {
+  documents: number;
+  /** Xero calls of the first document: a cold process, a new customer and new items. */
+  cold: number;
+  /** Xero calls per document once customer and items are known (mean). */
+  warm: number;
+  /** Xero calls per later document, new customers and items included (mean). */
+  later: number;
+  overall: number;
+  pipedriveCalls: number;
+  /** Pipedrive API tokens per document (figures/pipedrive-tokens.ts), mean. */
+  pipedriveTokens: number;
+}
+
+export async function measureCalls(): Promise<CallFigures> {
   const kit = await startSyncKit();
   try {
     const deps = kit.deps({ items: { productNotFound: 'create_item' } });
-    const perDocument: { deal: number; xero: number; pipedrive: number }[] = [];
+    const perDocument: { deal: number; xero: number; pipedrive: number; tokens: number }[] = [];
     for (const deal of DEALS) {
       const xeroSince = await kit.lastXeroSeq();
       const pipedriveSince = await kit.lastPipedriveSeq();
       const outcome = await documentForDeal(deps, await kit.newJob(deal));
       if (outcome.status !== 'succeeded') continue;
+      const pipedrive = await kit.pipedriveRequests(pipedriveSince);
       perDocument.push({
         deal,
         xero: accountingCalls(await kit.xeroRequests(xeroSince)).length,
-        pipedrive: (await kit.pipedriveRequests(pipedriveSince)).length,
+        pipedrive: pipedrive.length,
+        tokens: pipedrive.reduce((sum, r) => sum + pipedriveTokenCost(r.method, r.path), 0),
       });
     }
     // The same deals again under a second trigger: customers and items are known by now.
@@ -38,45 +55,57 @@ export async function run(): Promise<BenchResult[]> {
         known.push(accountingCalls(await kit.xeroRequests(since)).length);
       }
     }
-    const [cold, ...warm] = perDocument;
+    const [cold, ...later] = perDocument;
     if (!cold) throw new Error('no demo deal produced a document');
-    const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
-    const xeroTotal = sum(perDocument.map((row) => row.xero));
-    const warmXero = warm.length > 0 ? sum(warm.map((row) => row.xero)) / warm.length : cold.xero;
-    return [
-      { metric: 'documents created', value: perDocument.length, unit: 'documents' },
-      { metric: 'Xero calls, first document (cold process)', value: cold.xero, unit: 'calls' },
-      {
-        metric: 'Xero calls per later document (mean; new customers and items included)',
-        value: Number(warmXero.toFixed(2)),
-        unit: 'calls',
-      },
-      {
-        metric: 'Xero calls per document over the whole run',
-        value: Number((xeroTotal / perDocument.length).toFixed(2)),
-        unit: 'calls',
-        reference: 'target: 1 (issue 12) once customer and items are known',
-      },
-      {
-        metric: 'Xero calls per document once customer and items are known (mean)',
-        value: Number((sum(known) / Math.max(known.length, 1)).toFixed(2)),
-        unit: 'calls',
-        reference: `${known.length} quotes; target: 1 (issue 12)`,
-      },
-      {
-        metric: 'Pipedrive calls per document (mean)',
-        value: Number(
-          (sum(perDocument.map((row) => row.pipedrive)) / perDocument.length).toFixed(2),
-        ),
-        unit: 'calls',
-      },
-      {
-        metric: "documents per minute within Xero's 60 calls/minute, at this run's rate",
-        value: Number(((60 * perDocument.length) / xeroTotal).toFixed(1)),
-        unit: 'documents/min',
-      },
-    ];
+    const mean = (values: number[]) =>
+      values.length === 0 ? 0 : values.reduce((total, value) => total + value, 0) / values.length;
+    const round = (value: number) => Number(value.toFixed(2));
+    return {
+      documents: perDocument.length,
+      cold: cold.xero,
+      warm: round(mean(known)),
+      later: round(later.length > 0 ? mean(later.map((row) => row.xero)) : cold.xero),
+      overall: round(mean(perDocument.map((row) => row.xero))),
+      pipedriveCalls: round(mean(perDocument.map((row) => row.pipedrive))),
+      pipedriveTokens: round(mean(perDocument.map((row) => row.tokens))),
+    };
   } finally {
     await kit.close();
   }
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const figures = await measureCalls();
+  return [
+    { metric: 'documents created', value: figures.documents, unit: 'documents' },
+    { metric: 'Xero calls, first document (cold process)', value: figures.cold, unit: 'calls' },
+    {
+      metric: 'Xero calls per later document (mean; new customers and items included)',
+      value: figures.later,
+      unit: 'calls',
+    },
+    {
+      metric: 'Xero calls per document over the whole run',
+      value: figures.overall,
+      unit: 'calls',
+      reference: 'target: 1 (issue 12) once customer and items are known',
+    },
+    {
+      metric: 'Xero calls per document once customer and items are known (mean)',
+      value: figures.warm,
+      unit: 'calls',
+      reference: 'target: 1 (issue 12)',
+    },
+    { metric: 'Pipedrive calls per document (mean)', value: figures.pipedriveCalls, unit: 'calls' },
+    {
+      metric: 'Pipedrive API tokens per document (mean)',
+      value: figures.pipedriveTokens,
+      unit: 'tokens',
+    },
+    {
+      metric: "documents per minute within Xero's 60 calls/minute, at this run's rate",
+      value: Number((60 / figures.overall).toFixed(1)),
+      unit: 'documents/min',
+    },
+  ];
 }

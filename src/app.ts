@@ -8,7 +8,6 @@ import type { HttpDeps } from './http/deps.js';
 import { buildServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
 import { createEmbeddedQueue } from './queue/embedded.js';
-import { createGraphileQueue } from './queue/graphile.js';
 import type { JobQueue } from './queue/port.js';
 import { createSecretBox } from './secrets.js';
 import { scheduleAllCatchUps } from './services/catch-up.js';
@@ -97,10 +96,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     observeCall: (call) => metrics.vendorCall(call),
     ...(overrides.fetch !== undefined && { fetch: overrides.fetch }),
   });
-  // Embedded mode: the store's jobs table; scale-out (PostgreSQL): graphile-worker.
+  // Embedded mode: the store's jobs table; scale-out (PostgreSQL): graphile-worker, loaded only
+  // then (it is a tenth of an embedded start-up).
   const queue =
     database.dialect === 'postgres'
-      ? createGraphileQueue({
+      ? (await import('./queue/graphile.js')).createGraphileQueue({
           connectionString: config.databaseUrl,
           db,
           leaseMs: config.worker.leaseMs,

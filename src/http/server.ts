@@ -1,6 +1,7 @@
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 
+import { whileAPersonWaits } from '../services/connections.js';
 import { registerRunRoutes } from './api/runs.js';
 import { registerSettingsRoutes } from './api/settings.js';
 import { registerStatusRoutes } from './api/status.js';
@@ -24,6 +25,9 @@ export function buildServer(deps: HttpDeps): FastifyInstance {
   const app = Fastify({ logger: false });
   app.register(formbody);
   app.setErrorHandler(createErrorHandler(deps.logger));
+  // A request's Xero calls are answered before any job's (after the body is read, so the handler
+  // runs inside the lane; services/connections.ts).
+  app.addHook('preHandler', (_request, _reply, done) => whileAPersonWaits(done));
   app.register(async (scope) => {
     await registerSecurity(scope, deps);
     registerRoutes(scope, deps);

@@ -1,27 +1,10 @@
-import {
-  type AddNoteRequest,
-  type AddWebhookRequest,
-  Configuration as V1Configuration,
-  NotesApiAxiosParamCreator,
-  UsersApiAxiosParamCreator,
-  WebhooksApiAxiosParamCreator,
-} from 'pipedrive/v1';
-import {
-  Configuration as V2Configuration,
-  DealFieldsApiAxiosParamCreator,
-  DealProductsApiAxiosParamCreator,
-  DealsApiAxiosParamCreator,
-  OrganizationFieldsApiAxiosParamCreator,
-  OrganizationsApiAxiosParamCreator,
-  PersonFieldsApiAxiosParamCreator,
-  PersonsApiAxiosParamCreator,
-  PipelinesApiAxiosParamCreator,
-  ProductFieldsApiAxiosParamCreator,
-  ProductsApiAxiosParamCreator,
-  StagesApiAxiosParamCreator,
-  type UpdateDealRequest,
-  type UpdateOrganizationRequest,
-  type UpdatePersonRequest,
+import type * as V1 from 'pipedrive/v1';
+import type { AddNoteRequest, AddWebhookRequest } from 'pipedrive/v1';
+import type * as V2 from 'pipedrive/v2';
+import type {
+  UpdateDealRequest,
+  UpdateOrganizationRequest,
+  UpdatePersonRequest,
 } from 'pipedrive/v2';
 
 import { PipedriveApiError } from './errors.js';
@@ -79,19 +62,37 @@ interface Envelope {
 const MAX_LIMIT = 500; // §4: v2 lists take at most 500 per page
 
 const fieldCreators = {
-  deal: (c: V2Configuration) => DealFieldsApiAxiosParamCreator(c).getDealFields,
-  organization: (c: V2Configuration) =>
-    OrganizationFieldsApiAxiosParamCreator(c).getOrganizationFields,
-  person: (c: V2Configuration) => PersonFieldsApiAxiosParamCreator(c).getPersonFields,
-  product: (c: V2Configuration) => ProductFieldsApiAxiosParamCreator(c).getProductFields,
+  deal: ({ v2, c2 }: Sdk) => v2.DealFieldsApiAxiosParamCreator(c2).getDealFields,
+  organization: ({ v2, c2 }: Sdk) =>
+    v2.OrganizationFieldsApiAxiosParamCreator(c2).getOrganizationFields,
+  person: ({ v2, c2 }: Sdk) => v2.PersonFieldsApiAxiosParamCreator(c2).getPersonFields,
+  product: ({ v2, c2 }: Sdk) => v2.ProductFieldsApiAxiosParamCreator(c2).getProductFields,
 } as const;
+
+/**
+ * The official client's modules and this connection's configurations. The modules are large (about
+ * 50 MB and half a CPU-second to load, most of a start-up), so they are loaded on the first request:
+ * a process that never calls Pipedrive (an idle `serve`, the webhook intake) never loads them.
+ */
+interface Sdk {
+  v1: typeof V1;
+  v2: typeof V2;
+  c1: V1.Configuration;
+  c2: V2.Configuration;
+}
+
+let modules: Promise<[typeof V1, typeof V2]> | undefined;
+
+function loadModules(): Promise<[typeof V1, typeof V2]> {
+  modules ??= Promise.all([import('pipedrive/v1'), import('pipedrive/v2')]);
+  return modules;
+}
 
 export class PipedriveClient {
   private readonly transport: PipedriveTransport;
   private readonly v1Base: string;
   private readonly v2Base: string;
-  private readonly v1: V1Configuration;
-  private readonly v2: V2Configuration;
+  private sdkOfConnection: Promise<Sdk> | undefined;
   private readonly pageSize: number;
 
   constructor(deps: PipedriveClientDeps) {
@@ -99,20 +100,30 @@ export class PipedriveClient {
     const domain = deps.apiDomain.replace(/\/+$/, '');
     this.v1Base = `${domain}/api/v1`;
     this.v2Base = `${domain}/api/v2`;
-    this.v1 = new V1Configuration({ basePath: this.v1Base });
-    this.v2 = new V2Configuration({ basePath: this.v2Base });
     this.transport = new PipedriveTransport(deps);
   }
 
+  private sdk(): Promise<Sdk> {
+    this.sdkOfConnection ??= loadModules().then(([v1, v2]) => ({
+      v1,
+      v2,
+      c1: new v1.Configuration({ basePath: this.v1Base }),
+      c2: new v2.Configuration({ basePath: this.v2Base }),
+    }));
+    return this.sdkOfConnection;
+  }
+
   async getDeal(dealId: number): Promise<PipedriveDeal> {
-    return this.data(this.v2Base, DealsApiAxiosParamCreator(this.v2).getDeal(dealId));
+    const { v2, c2 } = await this.sdk();
+    return this.data(this.v2Base, v2.DealsApiAxiosParamCreator(c2).getDeal(dealId));
   }
 
   /** PATCH /api/v2/deals/{id}: standard fields at the top, custom ones under `custom_fields` (§3.1). */
   async updateDeal(dealId: number, patch: PipedriveDealPatch): Promise<PipedriveDeal> {
+    const { v2, c2 } = await this.sdk();
     return this.data(
       this.v2Base,
-      DealsApiAxiosParamCreator(this.v2).updateDeal(dealId, patch as UpdateDealRequest),
+      v2.DealsApiAxiosParamCreator(c2).updateDeal(dealId, patch as UpdateDealRequest),
     );
   }
 
@@ -121,7 +132,8 @@ export class PipedriveClient {
    * only those updated since (https://developers.pipedrive.com/docs/api/v1/Deals#getDeals, v2).
    */
   async listDeals(page: PageRequest = {}): Promise<Page<PipedriveDeal>> {
-    const c = DealsApiAxiosParamCreator(this.v2);
+    const { v2, c2 } = await this.sdk();
+    const c = v2.DealsApiAxiosParamCreator(c2);
     return this.page(
       // prettier-ignore
       c.getDeals(undefined, undefined, undefined, undefined, undefined, undefined, undefined,
@@ -136,7 +148,8 @@ export class PipedriveClient {
    */
   async listDealsById(ids: readonly number[]): Promise<PipedriveDeal[]> {
     if (ids.length === 0) return [];
-    const c = DealsApiAxiosParamCreator(this.v2);
+    const { v2, c2 } = await this.sdk();
+    const c = v2.DealsApiAxiosParamCreator(c2);
     const page = await this.page<PipedriveDeal>(
       // prettier-ignore
       c.getDeals(undefined, ids.slice(0, 100).join(','), undefined, undefined, undefined, undefined,
@@ -148,20 +161,20 @@ export class PipedriveClient {
 
   /** Every product line of the deal, all pages (§3.3). */
   async listDealProducts(dealId: number): Promise<PipedriveDealProduct[]> {
-    const creator = DealProductsApiAxiosParamCreator(this.v2);
+    const { v2, c2 } = await this.sdk();
+    const creator = v2.DealProductsApiAxiosParamCreator(c2);
     return this.allPages((cursor) => creator.getDealProducts(dealId, cursor, this.pageSize));
   }
 
   /** Deal-level discounts (§3.4; not paginated). */
   async listDealDiscounts(dealId: number): Promise<PipedriveDealDiscount[]> {
-    return this.data(
-      this.v2Base,
-      DealsApiAxiosParamCreator(this.v2).getAdditionalDiscounts(dealId),
-    );
+    const { v2, c2 } = await this.sdk();
+    return this.data(this.v2Base, v2.DealsApiAxiosParamCreator(c2).getAdditionalDiscounts(dealId));
   }
 
   async getOrganization(id: number): Promise<PipedriveOrganization> {
-    return this.data(this.v2Base, OrganizationsApiAxiosParamCreator(this.v2).getOrganization(id));
+    const { v2, c2 } = await this.sdk();
+    return this.data(this.v2Base, v2.OrganizationsApiAxiosParamCreator(c2).getOrganization(id));
   }
 
   /** PATCH /api/v2/organizations/{id}: custom fields under `custom_fields` (§3.1). */
@@ -169,12 +182,12 @@ export class PipedriveClient {
     id: number,
     patch: { custom_fields: Record<string, unknown> },
   ): Promise<PipedriveOrganization> {
+    const { v2, c2 } = await this.sdk();
     return this.data(
       this.v2Base,
-      OrganizationsApiAxiosParamCreator(this.v2).updateOrganization(
-        id,
-        patch as UpdateOrganizationRequest,
-      ),
+      v2
+        .OrganizationsApiAxiosParamCreator(c2)
+        .updateOrganization(id, patch as UpdateOrganizationRequest),
     );
   }
 
@@ -183,18 +196,21 @@ export class PipedriveClient {
     id: number,
     patch: { custom_fields: Record<string, unknown> },
   ): Promise<PipedrivePerson> {
+    const { v2, c2 } = await this.sdk();
     return this.data(
       this.v2Base,
-      PersonsApiAxiosParamCreator(this.v2).updatePerson(id, patch as UpdatePersonRequest),
+      v2.PersonsApiAxiosParamCreator(c2).updatePerson(id, patch as UpdatePersonRequest),
     );
   }
 
   async getPerson(id: number): Promise<PipedrivePerson> {
-    return this.data(this.v2Base, PersonsApiAxiosParamCreator(this.v2).getPerson(id));
+    const { v2, c2 } = await this.sdk();
+    return this.data(this.v2Base, v2.PersonsApiAxiosParamCreator(c2).getPerson(id));
   }
 
   async getProduct(id: number): Promise<PipedriveProduct> {
-    return this.data(this.v2Base, ProductsApiAxiosParamCreator(this.v2).getProduct(id));
+    const { v2, c2 } = await this.sdk();
+    return this.data(this.v2Base, v2.ProductsApiAxiosParamCreator(c2).getProduct(id));
   }
 
   // The list param creators take the spec's query parameters positionally; unused ones are
@@ -202,7 +218,8 @@ export class PipedriveClient {
 
   /** One page of products; pass `nextCursor` back for the next (§4). */
   async listProducts(page: PageRequest = {}): Promise<Page<PipedriveProduct>> {
-    const c = ProductsApiAxiosParamCreator(this.v2);
+    const { v2, c2 } = await this.sdk();
+    const c = v2.ProductsApiAxiosParamCreator(c2);
     return this.page(
       // prettier-ignore
       c.getProducts(undefined, undefined, undefined, page.cursor, limitOf(page), 'id', 'asc',
@@ -211,7 +228,8 @@ export class PipedriveClient {
   }
 
   async listOrganizations(page: PageRequest = {}): Promise<Page<PipedriveOrganization>> {
-    const c = OrganizationsApiAxiosParamCreator(this.v2);
+    const { v2, c2 } = await this.sdk();
+    const c = v2.OrganizationsApiAxiosParamCreator(c2);
     return this.page(
       // prettier-ignore
       c.getOrganizations(undefined, undefined, undefined, page.updatedSince, undefined, 'id', 'asc',
@@ -220,7 +238,8 @@ export class PipedriveClient {
   }
 
   async listPersons(page: PageRequest = {}): Promise<Page<PipedrivePerson>> {
-    const c = PersonsApiAxiosParamCreator(this.v2);
+    const { v2, c2 } = await this.sdk();
+    const c = v2.PersonsApiAxiosParamCreator(c2);
     return this.page(
       // prettier-ignore
       c.getPersons(undefined, undefined, undefined, undefined, undefined, page.updatedSince,
@@ -229,26 +248,29 @@ export class PipedriveClient {
   }
 
   async listPipelines(): Promise<PipedrivePipeline[]> {
-    const c = PipelinesApiAxiosParamCreator(this.v2);
+    const { v2, c2 } = await this.sdk();
+    const c = v2.PipelinesApiAxiosParamCreator(c2);
     return this.allPages((cursor) => c.getPipelines('id', 'asc', this.pageSize, cursor));
   }
 
   /** Stages of one pipeline, or of all pipelines. */
   async listStages(pipelineId?: number): Promise<PipedriveStage[]> {
-    const c = StagesApiAxiosParamCreator(this.v2);
+    const { v2, c2 } = await this.sdk();
+    const c = v2.StagesApiAxiosParamCreator(c2);
     return this.allPages((cursor) => c.getStages(pipelineId, 'id', 'asc', this.pageSize, cursor));
   }
 
   /** v2 field definitions (§3.2), custom fields included. */
   async listFields(entity: FieldEntity): Promise<PipedriveFieldDefinition[]> {
-    const list = fieldCreators[entity](this.v2);
+    const list = fieldCreators[entity](await this.sdk());
     return this.allPages((cursor) => list(undefined, this.pageSize, cursor));
   }
 
   /** Adds an HTML note to the deal (v1 only, §3.9). */
   async addNote(dealId: number, html: string): Promise<PipedriveNote> {
+    const { v1, c1 } = await this.sdk();
     const body: AddNoteRequest = { content: html, deal_id: dealId };
-    return this.data(this.v1Base, NotesApiAxiosParamCreator(this.v1).addNote(body));
+    return this.data(this.v1Base, v1.NotesApiAxiosParamCreator(c1).addNote(body));
   }
 
   /**
@@ -259,7 +281,8 @@ export class PipedriveClient {
     dealId: number,
     start = 0,
   ): Promise<{ items: PipedriveNote[]; nextStart: number | null }> {
-    const c = NotesApiAxiosParamCreator(this.v1);
+    const { v1, c1 } = await this.sdk();
+    const c = v1.NotesApiAxiosParamCreator(c1);
     const envelope = await this.send(
       this.v1Base,
       // prettier-ignore
@@ -275,16 +298,19 @@ export class PipedriveClient {
 
   /** The installing user and company (§3.11). */
   async getMe(): Promise<PipedriveMe> {
-    return this.data(this.v1Base, UsersApiAxiosParamCreator(this.v1).getCurrentUser());
+    const { v1, c1 } = await this.sdk();
+    return this.data(this.v1Base, v1.UsersApiAxiosParamCreator(c1).getCurrentUser());
   }
 
   /** One user of the company, to check who is an admin (§3.11; scope `users:read`). */
   async getUser(id: number): Promise<PipedriveUser> {
-    return this.data(this.v1Base, UsersApiAxiosParamCreator(this.v1).getUser(id));
+    const { v1, c1 } = await this.sdk();
+    return this.data(this.v1Base, v1.UsersApiAxiosParamCreator(c1).getUser(id));
   }
 
   /** Subscribes to webhooks v2 with Basic auth on delivery (§5.1; needs scope `admin`). */
   async createWebhook(input: NewWebhook): Promise<PipedriveWebhookSubscription> {
+    const { v1, c1 } = await this.sdk();
     const body: AddWebhookRequest = {
       subscription_url: input.subscriptionUrl,
       event_action: input.eventAction,
@@ -295,16 +321,18 @@ export class PipedriveClient {
       version: '2.0',
       ...(input.userId !== undefined && { user_id: input.userId }),
     };
-    return this.data(this.v1Base, WebhooksApiAxiosParamCreator(this.v1).addWebhook(body));
+    return this.data(this.v1Base, v1.WebhooksApiAxiosParamCreator(c1).addWebhook(body));
   }
 
   /** The webhooks this app created (app webhooks are visible only to their app, §5.1). */
   async listWebhooks(): Promise<PipedriveWebhookSubscription[]> {
-    return this.data(this.v1Base, WebhooksApiAxiosParamCreator(this.v1).getWebhooks());
+    const { v1, c1 } = await this.sdk();
+    return this.data(this.v1Base, v1.WebhooksApiAxiosParamCreator(c1).getWebhooks());
   }
 
   async deleteWebhook(id: number): Promise<void> {
-    await this.send(this.v1Base, WebhooksApiAxiosParamCreator(this.v1).deleteWebhook(id));
+    const { v1, c1 } = await this.sdk();
+    await this.send(this.v1Base, v1.WebhooksApiAxiosParamCreator(c1).deleteWebhook(id));
   }
 
   private async send(base: string, built: Promise<BuiltRequest>): Promise<Envelope> {

@@ -26,9 +26,9 @@ import { type BackoffPolicy, decideRetry, DEFAULT_BACKOFF } from './retry.js';
  * Queue states: created → running (start) → stopping (stop: no new jobs, running ones finish; their
  * AbortSignal fires after 5 s, and stop gives up waiting 3 s later) → stopped (leases of jobs still
  * running are no longer renewed, so another worker takes them when they run out). While running,
- * the loop ("pump") takes ready jobs up to `concurrency`, then sleeps until the next job is due or
- * `pollIntervalMs` passes, whichever is first; an enqueue in this process or a finished job wakes
- * it at once. Each taken job holds a lease it renews every third of `leaseMs`; if the process dies
+ * the loop ("pump") takes ready jobs up to `concurrency`, then, if a slot is free, sleeps until the
+ * next job is due or `pollIntervalMs` passes, whichever is first (with none free it waits for a job
+ * to finish); an enqueue in this process or a finished job wakes it at once. Each taken job holds a lease it renews every third of `leaseMs`; if the process dies
  * (kill -9) the lease runs out and the next worker takes the job again.
  */
 export interface EmbeddedQueueOptions {
@@ -99,6 +99,10 @@ export function createEmbeddedQueue(options: EmbeddedQueueOptions): JobQueue {
           idleAnnounced = true;
           events.emit('queue:idle');
         }
+        // With every slot taken there is nothing to look for: the next job to finish wakes the
+        // loop. (Looking anyway re-polled at once while ready jobs waited for a slot, costing a
+        // busy loop of queries per job.)
+        if (running.size >= concurrency) continue;
         const due = await nextJobDueAt(db);
         if (due !== undefined) {
           sleepMs = Math.min(pollIntervalMs, Math.max(0, due.getTime() - clock.now().getTime()));

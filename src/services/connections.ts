@@ -6,20 +6,23 @@ import { PipedriveOAuth } from '../pipedrive/oauth.js';
 import { RatePacer } from '../pipedrive/rate-timing.js';
 import { PipedriveTokenManager } from '../pipedrive/token-manager.js';
 import type { SecretBox } from '../secrets.js';
-import type { Db } from '../store/db.js';
+import { type Db, dialectOf } from '../store/db.js';
 import { createXeroClient, type XeroClient } from '../xero/client.js';
+import { inXeroLane } from '../xero/lane.js';
 import { createTenantLimiter, type XeroTenantLimiter } from '../xero/rate-limiter.js';
 import { requireCompany } from './company.js';
 import { createPipedriveTokenPort } from './pipedrive-token-port.js';
 import { type VendorCall, vendorFetch } from './vendor-fetch.js';
+import { createSharedTenantLimiter } from './xero-shared-limiter.js';
 import { createXeroTokenPort } from './xero-token-port.js';
 
 /**
  * The vendor clients of one process, over the store's durable token ports.
  *
  * - Xero: one client for every company (its token port is keyed by company id and each call names
- *   the tenant), with one XeroTenantLimiter shared by all jobs, so the process keeps each
- *   organisation inside Xero's limits (docs/vendors/xero.md §7) however many jobs run at once.
+ *   the tenant), with one XeroTenantLimiter shared by all jobs — and, on PostgreSQL, by every
+ *   process (xero-shared-limiter.ts) — so each organisation stays inside Xero's limits
+ *   (docs/vendors/xero.md §7) however many jobs and processes run at once.
  * - Pipedrive: one client per company (its API host is the company's api_domain), sharing one
  *   token manager (single-flight refresh) and one rate pacer per company.
  */
@@ -50,7 +53,11 @@ export function createConnections(deps: ConnectionsDeps): Connections {
   const inner = deps.fetch ?? fetch;
   const xeroFetch = { fetch: vendorFetch(inner, 'xero', deps.observeCall) };
   const fetchOption = { fetch: vendorFetch(inner, 'pipedrive', deps.observeCall) };
-  const limiter = createTenantLimiter({ clock });
+  // One process (SQLite) paces its own calls; on PostgreSQL every process shares one budget.
+  const limiter =
+    dialectOf(db) === 'postgres'
+      ? createSharedTenantLimiter({ db, clock })
+      : createTenantLimiter({ clock });
   const xero = createXeroClient({
     baseUrls: config.xero.baseUrls,
     clientId: config.xero.clientId,
@@ -110,4 +117,18 @@ export function createConnections(deps: ConnectionsDeps): Connections {
       });
     },
   };
+}
+
+/**
+ * Runs work a person is waiting on (an HTTP request: a settings save, a panel, a preview): its
+ * Xero calls go in the interactive lane, which background jobs leave room in (xero/rate-budget.ts),
+ * so they are answered at once during a backlog.
+ */
+export function whileAPersonWaits<T>(work: () => T): T {
+  return inXeroLane('interactive', work);
+}
+
+/** Runs a job: background, whichever context started it (an enqueue inside a request, say). */
+export function asBackgroundWork<T>(work: () => T): T {
+  return inXeroLane('background', work);
 }

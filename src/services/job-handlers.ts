@@ -13,6 +13,7 @@ import { syncContact } from '../sync/usecases/sync-contact.js';
 import { syncItem } from '../sync/usecases/sync-item.js';
 import { runBulkSyncNow } from './bulk-sync.js';
 import { catchUp, scheduleCatchUp } from './catch-up.js';
+import { asBackgroundWork } from './connections.js';
 import type { AppContext } from './context.js';
 import { replayRun } from './document-runs.js';
 import { buildSyncDeps, type SyncDepsContext } from './sync-deps.js';
@@ -35,7 +36,7 @@ const SETUP_CODES: ReadonlySet<ErrorCode> = new Set([
 ]);
 
 export function createJobHandlers(deps: HandlerDeps): JobHandlers {
-  return {
+  return inBackground({
     async 'document-for-deal'(payload, context) {
       const { companyId, runId, dealId, triggerKey } = payload;
       const run = await getRun(deps.db, companyId, runId);
@@ -115,7 +116,7 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
         syncItem(syncDeps, { productId, runId }),
       );
     },
-  };
+  });
 }
 
 /** Entity runs have no note to write: a run no retry will follow is marked failed, with why. */
@@ -170,4 +171,13 @@ async function depsOrWaitingFix(
     deps.logger.warn({ companyId, runId, code: error.code }, 'document run waits for a fix');
     return undefined;
   }
+}
+
+/** Every job's Xero calls go in the background lane (connections.ts). */
+function inBackground(handlers: JobHandlers): JobHandlers {
+  const wrapped = Object.entries(handlers).map(([name, handler]) => [
+    name,
+    (payload: never, context: JobContext) => asBackgroundWork(() => handler(payload, context)),
+  ]);
+  return Object.fromEntries(wrapped) as JobHandlers;
 }

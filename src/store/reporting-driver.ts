@@ -51,16 +51,34 @@ function reportingClient(client: pg.PoolClient): PostgresPoolClient {
   };
 }
 
+/**
+ * Statements kept prepared, by SQL text: Kysely prepares each query anew, and preparing costs more
+ * than running the small queries of a webhook intake. Bounded, oldest out (the SQL of a multi-row
+ * insert varies with its row count).
+ */
+const PREPARED_STATEMENTS = 256;
+
 export function reportingSqlite(database: BetterSqlite3.Database): KyselySqliteDatabase {
+  const prepared = new Map<string, BetterSqlite3.Statement>();
+  const prepare = (sql: string) => {
+    let statement = prepared.get(sql);
+    if (statement === undefined) {
+      statement = reporting(() => database.prepare(sql));
+      prepared.set(sql, statement);
+      if (prepared.size > PREPARED_STATEMENTS) prepared.delete(prepared.keys().next().value!);
+    }
+    return statement;
+  };
   return {
     close: () => database.close(),
     prepare(sql) {
-      const statement = reporting(() => database.prepare(sql));
+      const statement = prepare(sql);
       return {
         reader: statement.reader,
         all: (parameters) => reporting(() => statement.all(parameters)),
         run: (parameters) => reporting(() => statement.run(parameters)),
-        iterate: (parameters) => reporting(() => statement.iterate(parameters)),
+        // An iteration holds its statement until it ends: a fresh one, so the cached stays free.
+        iterate: (parameters) => reporting(() => database.prepare(sql).iterate(parameters)),
       } satisfies SqliteStatement;
     },
   };

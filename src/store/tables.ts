@@ -41,6 +41,8 @@ export interface Database {
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
   oauth_states: OAuthStatesTable;
+  xero_rate_budgets: XeroRateBudgetsTable;
+  xero_rate_slots: XeroRateSlotsTable;
 }
 
 export interface CompaniesTable {
@@ -361,6 +363,21 @@ export interface OAuthStatesTable {
   company_id: number | null;
   return_to: string | null;
   expires_at: string;
+}
+
+/** A Xero rate budget shared by every process (migration 0009, store/repos/xero-rate.ts). */
+export interface XeroRateBudgetsTable {
+  /** `app`, or `tenant:<Xero tenant id>`. */
+  budget_key: string;
+  /** Its windows and pause as JSON (xero/rate-budget.ts `Budget`). */
+  state: string;
+}
+
+/** A Xero call in flight, holding one of its organisation's concurrent slots until its lease ends. */
+export interface XeroRateSlotsTable {
+  id: string;
+  budget_key: string;
+  lease_until: string;
 }
 
 /** Rows as Kysely reads (Selectable), inserts and updates them, one alias per use. */

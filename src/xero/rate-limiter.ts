@@ -1,126 +1,167 @@
 import type { Clock } from '../clock.js';
+import { currentXeroLane } from './lane.js';
+import {
+  admit,
+  type Budget,
+  decide,
+  DEFAULT_RESERVE,
+  emptyBudget,
+  type LaneReserve,
+  observe,
+  XERO_LIMITS,
+  type XeroLane,
+  type XeroLimits,
+} from './rate-budget.js';
 import type { RateLimitObservation } from './rate-limit-headers.js';
 
 /**
  * Client-side pacing of Accounting calls per tenant, so the app stays inside Xero's limits
- * (docs/vendors/xero.md §7: 5 concurrent and 60 per minute per organisation) instead of collecting 429s.
+ * (docs/vendors/xero.md §7; the rules are rate-budget.ts) instead of collecting 429s.
  *
- * The port lets a cross-process adapter (Postgres, scale-out) replace the in-process one below.
+ * The port has two adapters: this one, for one process (embedded mode), and the one shared by
+ * every process through PostgreSQL (services/xero-shared-limiter.ts, scale-out).
  */
 export interface XeroTenantLimiter {
-  /** Resolves once a call to this tenant may start; release the permit when its response is in. */
+  /**
+   * Resolves once a call to this tenant may start, in the current lane (lane.ts); release the
+   * permit when its response is in.
+   */
   acquire(tenantId: string): Promise<XeroPermit>;
   /** Holds back every call to this tenant until `untilMs` (a 429's Retry-After). */
-  pauseUntil(tenantId: string, untilMs: number): void;
+  pauseUntil(tenantId: string, untilMs: number): Promise<void>;
 }
 
 export interface XeroPermit {
   /** Frees the concurrency slot; `observed` is what the response's headers said was left. */
-  release(observed?: RateLimitObservation): void;
+  release(observed?: RateLimitObservation): Promise<void>;
 }
 
 export interface TenantLimiterOptions {
   clock: Clock;
-  /** How to wait for time to pass; default setTimeout. Tests pass one that moves their clocks. */
+  /** How to wait for time to pass; default the clock's sleep, else setTimeout. Tests pass one that moves their clocks. */
   sleep?: (ms: number) => Promise<void>;
   /** Calls in flight per tenant; default 5 (docs/vendors/xero.md §7). */
   maxConcurrent?: number;
-  /** Calls started per rolling minute per tenant; default 60 (docs/vendors/xero.md §7). */
+  /** Calls per minute window per tenant; default 60 (docs/vendors/xero.md §7). */
   perMinute?: number;
+  /** Calls per day window per tenant; default 5,000. */
+  perDay?: number;
+  /** Calls per minute window of the app, all tenants; default 10,000. */
+  appPerMinute?: number;
+  /** What background calls leave to interactive ones; default rate-budget.ts DEFAULT_RESERVE. */
+  reserve?: LaneReserve;
+}
+
+export function limitsOf(options: Omit<TenantLimiterOptions, 'clock' | 'sleep'>): XeroLimits {
+  return {
+    concurrent: options.maxConcurrent ?? XERO_LIMITS.concurrent,
+    perMinute: options.perMinute ?? XERO_LIMITS.perMinute,
+    perDay: options.perDay ?? XERO_LIMITS.perDay,
+    appPerMinute: options.appPerMinute ?? XERO_LIMITS.appPerMinute,
+  };
+}
+
+/** How a limiter waits: as told, else as its clock does, else in real time. */
+export function sleepOf(options: Pick<TenantLimiterOptions, 'clock' | 'sleep'>) {
+  return (
+    options.sleep ??
+    options.clock.sleep?.bind(options.clock) ??
+    ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+  );
 }
 
 /**
- * States of one tenant: `active` calls hold slots, later callers queue FIFO for a slot; a caller
- * with a slot then waits while the tenant is paused (429), while `perMinute` calls started in the
- * last 60 s, or while the latest X-MinLimit-Remaining (which counts other processes' calls too),
- * less the calls started since it was read, is used up. That last wait runs to 60 s after the
- * reading: Xero's fixed window (§7) ends at the latest then.
+ * States of one tenant: `inFlight` calls hold slots; callers wait in two FIFO queues, the
+ * interactive one served first. The head of the queues is admitted when decide() says so; while it
+ * must wait for time (a full window, a pause) it sleeps until then, while it must wait for a slot
+ * the next release wakes it.
  */
 interface TenantState {
-  active: number;
-  waiters: (() => void)[];
-  starts: number[];
-  pausedUntil: number;
-  /** Calls ever started; lets a reading know which starts came after it. */
-  started: number;
-  observed?: { minuteRemaining: number; atMs: number; startedBefore: number };
+  budget: Budget;
+  inFlight: number;
+  /** Waiters, each told the anchor of the minute window its call opened, if it opened one. */
+  queues: Record<XeroLane, ((opened: number | undefined) => void)[]>;
+  /** Whether the head of the queues is being served (one loop per tenant). */
+  serving: boolean;
+  /** Wakes a head waiting for a slot. */
+  slotFreed?: () => void;
 }
 
-const MINUTE_MS = 60_000;
-
 export function createTenantLimiter(options: TenantLimiterOptions): XeroTenantLimiter {
-  const maxConcurrent = options.maxConcurrent ?? 5;
-  const perMinute = options.perMinute ?? 60;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const limits = limitsOf(options);
+  const reserve = options.reserve ?? DEFAULT_RESERVE;
+  const sleep = sleepOf(options);
   const now = () => options.clock.now().getTime();
+  const app = emptyBudget();
   const tenants = new Map<string, TenantState>();
 
   const stateOf = (tenantId: string): TenantState => {
     let state = tenants.get(tenantId);
-    if (!state)
-      tenants.set(
-        tenantId,
-        (state = { active: 0, waiters: [], starts: [], pausedUntil: 0, started: 0 }),
-      );
+    if (!state) {
+      state = {
+        budget: emptyBudget(),
+        inFlight: 0,
+        queues: { interactive: [], background: [] },
+        serving: false,
+      };
+      tenants.set(tenantId, state);
+    }
     return state;
   };
 
-  const freeSlot = (state: TenantState) => {
-    const next = state.waiters.shift();
-    // The slot passes straight to the next waiter, so `active` never dips and rises again.
-    if (next) next();
-    else state.active -= 1;
-  };
-
-  function delayFor(state: TenantState, at: number): number {
-    state.starts = state.starts.filter((start) => start > at - MINUTE_MS);
-    const waits = [state.pausedUntil - at];
-    const oldest = state.starts[0];
-    if (state.starts.length >= perMinute && oldest !== undefined)
-      waits.push(oldest + MINUTE_MS - at);
-    const seen = state.observed;
-    if (seen && at < seen.atMs + MINUTE_MS) {
-      if (seen.minuteRemaining - (state.started - seen.startedBefore) <= 0)
-        waits.push(seen.atMs + MINUTE_MS - at);
+  async function serve(state: TenantState): Promise<void> {
+    state.serving = true;
+    try {
+      for (;;) {
+        const lane: XeroLane = state.queues.interactive.length > 0 ? 'interactive' : 'background';
+        const next = state.queues[lane][0];
+        if (next === undefined) return;
+        const decision = decide(state.budget, app, state.inFlight, lane, now(), limits, reserve);
+        if (decision.ok) {
+          state.queues[lane].shift();
+          const { opensWindow } = admit(state.budget, app, now());
+          state.inFlight += 1;
+          next(opensWindow ? state.budget.minute?.anchorMs : undefined);
+        } else if ('slot' in decision) {
+          await new Promise<void>((resolve) => (state.slotFreed = resolve));
+        } else {
+          // An interactive call arriving wakes the loop early: the reserve may admit it now.
+          await Promise.race([
+            // A failed sleep (a test's clock) only means looking again.
+            sleep(decision.retryAtMs - now()).catch(() => undefined),
+            new Promise<void>((resolve) => (state.slotFreed = resolve)),
+          ]);
+        }
+      }
+    } finally {
+      state.serving = false;
     }
-    return Math.max(0, ...waits);
   }
 
   return {
     async acquire(tenantId) {
       const state = stateOf(tenantId);
-      if (state.active < maxConcurrent) state.active += 1;
-      else await new Promise<void>((resolve) => state.waiters.push(resolve));
-      try {
-        for (let wait = delayFor(state, now()); wait > 0; wait = delayFor(state, now()))
-          await sleep(wait);
-      } catch (error) {
-        freeSlot(state);
-        throw error;
-      }
-      state.starts.push(now());
-      state.started += 1;
+      const lane = currentXeroLane();
+      const anchor = await new Promise<number | undefined>((resolve) => {
+        state.queues[lane].push(resolve);
+        if (state.serving) state.slotFreed?.();
+        // serve never rejects: nothing in it throws, and its sleeps are caught.
+        else void serve(state);
+      });
       let released = false;
       return {
-        release(observed) {
+        async release(observed) {
           if (released) return;
           released = true;
-          if (observed?.minuteRemaining !== undefined) {
-            const atMs = now();
-            if (!state.observed || state.observed.atMs <= atMs)
-              state.observed = {
-                minuteRemaining: observed.minuteRemaining,
-                atMs,
-                startedBefore: state.started,
-              };
-          }
-          freeSlot(state);
+          observe(state.budget, app, now(), limits, observed ?? {}, anchor);
+          state.inFlight -= 1;
+          state.slotFreed?.();
         },
       };
     },
-    pauseUntil(tenantId, untilMs) {
+    async pauseUntil(tenantId, untilMs) {
       const state = stateOf(tenantId);
-      state.pausedUntil = Math.max(state.pausedUntil, untilMs);
+      state.budget.pausedUntilMs = Math.max(state.budget.pausedUntilMs, untilMs);
     },
   };
 }

@@ -77,7 +77,7 @@ export function createTransport(deps: TransportDeps): XeroCall {
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (cause) {
-        permit.release();
+        await permit.release();
         const detail = cause instanceof Error ? cause.message : String(cause);
         throw new XeroApiError('xero_unavailable', `no response (${detail})`, {
           method,
@@ -87,7 +87,7 @@ export function createTransport(deps: TransportDeps): XeroCall {
       }
       const { response } = result;
       const observed = readRateLimitHeaders(response.headers);
-      permit.release(observed);
+      await permit.release(observed);
       if (response.ok) return result.data as T;
 
       if (response.status === 401 && !refreshed) {
@@ -105,7 +105,7 @@ export function createTransport(deps: TransportDeps): XeroCall {
             { tenantId: ref.tenantId, method, path, waitMs, problem: observed.problem },
             'xero rate limit: waiting before retrying',
           );
-          deps.limiter.pauseUntil(ref.tenantId, now() + waitMs);
+          await deps.limiter.pauseUntil(ref.tenantId, now() + waitMs);
           continue;
         }
         throw toXeroError(

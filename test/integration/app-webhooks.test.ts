@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { getWebhookCredentials } from '../../src/store/repos/companies.js';
+import {
+  getCompany,
+  getWebhookCredentials,
+  setWebhookCredentials,
+  updateCompanySettings,
+} from '../../src/store/repos/companies.js';
 import { listRunsForDeal } from '../../src/store/repos/runs.js';
 import { type AppKit, COMPANY, SALES, startAppKit } from '../support/app-kit.js';
 
@@ -123,5 +128,62 @@ describe('app: Pipedrive webhook intake', () => {
     );
     assert.equal(outcomes.length, 3);
     assert.equal(outcomes.filter((event) => event.outcome?.startsWith('ignored: stage')).length, 1);
+  });
+
+  // The intake caches each company's opened credentials and parsed settings; these changes are
+  // written straight to the store, as another process (a second `serve`, the CLI) would.
+  it('uses settings saved by another process from the next event on', async () => {
+    const before = (await getCompany(kit.app.db, COMPANY))?.settings as any;
+    await kit.moveDeal(6, SALES.qualified);
+    await updateCompanySettings(kit.app.db, COMPANY, {
+      ...before,
+      triggers: { ...before.triggers, rules: [] },
+    });
+    await kit.moveDeal(6, SALES.won);
+    const latest = (await inbox()).at(-1);
+    assert.equal(latest?.outcome, `ignored: stage ${SALES.won} not configured`);
+    await updateCompanySettings(kit.app.db, COMPANY, before);
+    assert.deepEqual(await listRunsForDeal(kit.app.db, COMPANY, 6), []);
+  });
+
+  it('refuses the old credentials as soon as another process stores new ones', async () => {
+    const old = await getWebhookCredentials(kit.app.db, kit.app.deps.box, COMPANY);
+    assert.ok(old);
+    await setWebhookCredentials(kit.app.db, kit.app.deps.box, COMPANY, {
+      user: old.user,
+      password: 'rotated-password',
+    });
+    try {
+      assert.equal((await post('{}')).status, 401);
+      const rotated = `Basic ${Buffer.from(`${old.user}:rotated-password`).toString('base64')}`;
+      assert.equal((await post('{}', rotated)).status, 400, 'authorised, then refused as a body');
+    } finally {
+      await setWebhookCredentials(kit.app.db, kit.app.deps.box, COMPANY, old);
+    }
+  });
+
+  it('stores every one of many simultaneous deliveries, and a repeat among them once', async () => {
+    const [template] = (
+      await kit.control('pipedrive', 'GET', '/__sandbox/pipedrive/webhooks/deliveries')
+    ).deliveries.filter((delivery: any) => delivery.payload.meta.entity_id === '5');
+    assert.ok(template, 'the first test delivered a move of deal 5');
+    const bodies = Array.from({ length: 40 }, (_, index) =>
+      JSON.stringify({
+        ...template.payload,
+        meta: { ...template.payload.meta, id: `burst-${index % 30}` },
+      }),
+    );
+    const answers = await Promise.all(
+      bodies.map(async (body) => {
+        const response = await post(body);
+        return { status: response.status, body: (await response.json()) as any };
+      }),
+    );
+    assert.ok(answers.every((answer) => answer.status === 200));
+    assert.equal(answers.filter((answer) => answer.body.status === 'accepted').length, 30);
+    assert.equal(answers.filter((answer) => answer.body.status === 'duplicate').length, 10);
+    const stored = (await inbox()).filter((event) => event.event_key.startsWith('burst-'));
+    assert.equal(stored.length, 30);
+    assert.ok(stored.every((event) => event.outcome?.startsWith('ignored: stage')));
   });
 });

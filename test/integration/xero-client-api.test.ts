@@ -286,7 +286,8 @@ describe('per-tenant concurrency', () => {
       Array.from({ length: 20 }, () => harness.client.getOrganisation(harness.ref)),
     );
     assert.equal(results.length, 20);
-    assert.equal(meter.max, 5, 'five at a time, no more and (to show the test bites) no fewer');
+    // Background calls keep one of the five for calls a person waits on (xero/rate-budget.ts).
+    assert.equal(meter.max, 4, 'four at a time, no more and (to show the test bites) no fewer');
     const statuses = (await harness.requests('/api.xro/2.0')).map((r) => r.status);
     assert.deepEqual(statuses, Array(20).fill(200));
   });

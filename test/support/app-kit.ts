@@ -143,7 +143,14 @@ export async function startAppKit(options: AppKitOptions = {}): Promise<AppKit> 
   const app = await createApp(config, {
     logger: createLogger('silent'),
     pollIntervalMs: 200,
-    ...(options.sharedClock && { clock: { now: () => clock.date() } }),
+    ...(options.sharedClock && {
+      // Waits pass on the sandboxes' clock too (it may run faster than real time: setRate).
+      clock: {
+        now: () => clock.date(),
+        sleep: (ms: number) =>
+          new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms) / clock.getRate())),
+      },
+    }),
   });
   await app.listen();
   const appUrl = app.deps.publicUrl();

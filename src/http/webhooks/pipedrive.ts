@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 import { parseWebhook } from '../../pipedrive/webhook.js';
+import type { CompanyIntakeView } from '../../services/company-intake-view.js';
 import {
-  isPipedriveDeliveryAuthorised,
+  authorisedPipedriveCompany,
   receivePipedriveEvent,
 } from '../../services/pipedrive-intake.js';
 import { companyIdOf } from '../access.js';
@@ -17,12 +18,16 @@ import { HttpError } from '../error-handler.js';
  *    only after the insert (invariant 2). A duplicate answers 200 and does nothing more.
  */
 export function registerPipedriveWebhook(app: FastifyInstance, deps: HttpDeps): void {
+  // The company read by the auth check, for the handler (one read of it per delivery).
+  const companies = new WeakMap<FastifyRequest, CompanyIntakeView>();
   app.register(async (scope) => {
     scope.addHook('onRequest', async (request) => {
       const companyId = companyIdOf(request.params);
-      if (!(await isPipedriveDeliveryAuthorised(deps, companyId, request.headers.authorization))) {
+      const view = await authorisedPipedriveCompany(deps, companyId, request.headers.authorization);
+      if (view === undefined) {
         throw new HttpError(401, 'webhook_unauthorized', 'Wrong or missing webhook credentials');
       }
+      companies.set(request, view);
     });
 
     // Pipedrive delivers a burst when many deals change at once; a refused delivery is retried
@@ -47,7 +52,11 @@ export function registerPipedriveWebhook(app: FastifyInstance, deps: HttpDeps): 
           `The event is for company ${event.meta.company_id}, not ${companyId}`,
         );
       }
-      return reply.send(await receivePipedriveEvent(deps, companyId, event, request.body));
+      const view = companies.get(request);
+      if (view === undefined) throw new Error('the onRequest hook sets the company of a delivery');
+      return reply.send(
+        await receivePipedriveEvent(deps, { id: companyId, view }, event, request.body),
+      );
     });
   });
 }

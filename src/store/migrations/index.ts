@@ -11,6 +11,7 @@ import * as noteOutbox from './0005-note-outbox.js';
 import * as catchUp from './0006-catch-up.js';
 import * as workerHeartbeats from './0007-worker-heartbeats.js';
 import * as access from './0008-access.js';
+import * as xeroRateBudgets from './0009-xero-rate-budgets.js';
 
 /**
  * Migrations are TypeScript modules listed here (not files found at runtime), so they run from a
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0006-catch-up': catchUp,
   '0007-worker-heartbeats': workerHeartbeats,
   '0008-access': access,
+  '0009-xero-rate-budgets': xeroRateBudgets,
 };
 
 function migrator(db: Kysely<Database>): Migrator {

@@ -113,6 +113,31 @@ export async function getWebhookCredentials(
   return { user: row.webhook_user, password: box.open(row.webhook_password_enc) };
 }
 
+/** What the webhook intake reads per event, as stored (services/company-intake-view.ts caches it). */
+export interface CompanyIntakeRow {
+  webhookUser: string | null;
+  sealedWebhookPassword: string | null;
+  settingsText: string;
+}
+
+export async function getCompanyIntakeRow(
+  db: Db,
+  companyId: number,
+): Promise<CompanyIntakeRow | undefined> {
+  const row = await db
+    .selectFrom('companies')
+    .select(['webhook_user', 'webhook_password_enc', 'settings'])
+    .where('id', '=', companyId)
+    .executeTakeFirst();
+  return (
+    row && {
+      webhookUser: row.webhook_user,
+      sealedWebhookPassword: row.webhook_password_enc,
+      settingsText: row.settings,
+    }
+  );
+}
+
 /**
  * Uninstall: every row of the company goes with it (foreign keys cascade, see 0001-initial.ts), and
  * its sessions and API keys, which have no foreign key (0008-access.ts), in the same transaction.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { type Db, fromDbTime, fromDbTimeOrNull, toDbTime } from '../db.js';
+import { type Db, fromDbTime, fromDbTimeOrNull, toDbTime, withTransaction } from '../db.js';
 import type { EventSource, InboxEventRow } from '../tables.js';
 
 /**
@@ -24,7 +24,11 @@ export interface NewInboxEvent {
   eventKey: string;
   payload: unknown;
   receivedAt: Date;
+  /** What it led to, when that is known before it is stored (an event no trigger is waiting for). */
+  processed?: { at: Date; outcome: string };
 }
+
+export type RecordedInboxEvent = { duplicate: boolean; event: InboxEvent };
 
 function rowToEvent(row: InboxEventRow): InboxEvent {
   return {
@@ -40,10 +44,7 @@ function rowToEvent(row: InboxEventRow): InboxEvent {
 }
 
 /** Stores the event once; a repeat of the same key returns the stored one with `duplicate: true`. */
-export async function recordInboxEvent(
-  db: Db,
-  event: NewInboxEvent,
-): Promise<{ duplicate: boolean; event: InboxEvent }> {
+export async function recordInboxEvent(db: Db, event: NewInboxEvent): Promise<RecordedInboxEvent> {
   const inserted = await db
     .insertInto('inbox_events')
     .values({
@@ -53,6 +54,10 @@ export async function recordInboxEvent(
       event_key: event.eventKey,
       payload: JSON.stringify(event.payload),
       received_at: toDbTime(event.receivedAt),
+      ...(event.processed && {
+        processed_at: toDbTime(event.processed.at),
+        outcome: event.processed.outcome,
+      }),
     })
     .onConflict((oc) => oc.columns(['company_id', 'source', 'event_key']).doNothing())
     .returningAll()
@@ -66,6 +71,18 @@ export async function recordInboxEvent(
     .where('event_key', '=', event.eventKey)
     .executeTakeFirstOrThrow();
   return { duplicate: true, event: rowToEvent(existing) };
+}
+
+/** recordInboxEvent for several events in one transaction (one commit, one fsync on SQLite). */
+export async function recordInboxEvents(
+  db: Db,
+  events: NewInboxEvent[],
+): Promise<RecordedInboxEvent[]> {
+  return withTransaction(db, async (trx) => {
+    const recorded: RecordedInboxEvent[] = [];
+    for (const event of events) recorded.push(await recordInboxEvent(trx, event));
+    return recorded;
+  });
 }
 
 export async function markInboxEventProcessed(

@@ -12,8 +12,13 @@ import { type Db, withTransaction } from '../../store/db.js';
 import { createRun, getRun, listRunsForDeal, type Run } from '../../store/repos/runs.js';
 import { claimFiring, getFiring, setFiringRun } from '../../store/repos/trigger-firings.js';
 import type { FiringSource } from '../../store/tables.js';
-import { parseSettings } from '../settings.js';
-import { type FiredTrigger, matchTrigger } from './match-trigger.js';
+import { type ParsedSettings, parseSettings } from '../settings.js';
+import {
+  type FiredTrigger,
+  matchTrigger,
+  type Trigger,
+  type TriggerMatch,
+} from './match-trigger.js';
 
 /**
  * A deal fired a trigger → one run of it, and its document-for-deal job. Called by the webhook
@@ -77,19 +82,33 @@ export async function startTriggerRun(
   return start;
 }
 
+/** Pure: the trigger the event fires under the company's settings, or why it fires none. */
+export function matchEvent(settings: ParsedSettings, event: PipedriveWebhookEvent): TriggerMatch {
+  if (!settings.ok) return { matched: false, outcome: 'ignored: settings invalid' };
+  return matchTrigger(settings.settings.triggers, detectDealTransition(event));
+}
+
 /** The webhook path: the event's transition → the trigger it fires, if any → startTriggerRun. */
 export async function startRunForEvent(
   deps: TriggerRunDeps,
   company: { id: number; settings: unknown },
   event: PipedriveWebhookEvent,
 ): Promise<string> {
-  const settings = parseSettings(company.settings);
-  if (!settings.ok) return 'ignored: settings invalid';
-  const match = matchTrigger(settings.settings.triggers, detectDealTransition(event));
+  const match = matchEvent(parseSettings(company.settings), event);
   if (!match.matched) return match.outcome;
+  return startRunForMatch(deps, company.id, event, match);
+}
+
+/** The run of a trigger the event fired (matchEvent), started or joined; what happened, in words. */
+export async function startRunForMatch(
+  deps: TriggerRunDeps,
+  companyId: number,
+  event: PipedriveWebhookEvent,
+  match: Trigger,
+): Promise<string> {
   const field = match.triggerKey === 'won' ? 'won_time' : 'stage_change_time';
   const start = await startTriggerRun(deps, {
-    companyId: company.id,
+    companyId,
     dealId: Number(event.meta.entity_id),
     triggerKey: match.triggerKey,
     kind: match.kind,

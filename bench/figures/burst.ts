@@ -1,0 +1,197 @@
+/**
+ * Month-end: `deals` deals of one company move to the trigger stage ("Won" → draft invoice) at
+ * once; the figure is the time until every draft exists in Xero and every note is on its deal.
+ * The app (embedded mode, SQLite, WORKER_CONCURRENCY 4) runs in this process with both sandboxes,
+ * all on one clock `rate` times faster than real time (SandboxClock.setRate; the app's limiter
+ * sleeps on it), so Xero's minute windows pass in 60/rate seconds. Times below are that clock's.
+ *
+ * The floor is what the vendors' limits allow for the calls this run needed: Xero 60 a minute for
+ * the organisation, Pipedrive 80 requests per 2 s (docs/vendors/*.md); the larger one counts.
+ */
+import { COMPANY, SALES, startAppKit } from '../../test/support/app-kit.js';
+import { pipedriveTokenCost } from './pipedrive-tokens.js';
+
+export interface BurstFigures {
+  documents: number;
+  seconds: number;
+  floorSeconds: number;
+  ratioToFloor: number;
+  xeroCalls: number;
+  pipedriveCalls: number;
+  pipedriveTokens: number;
+  /** Xero's 429s (what the limiter is for) and Pipedrive's, apart. */
+  xero429: number;
+  pipedrive429: number;
+  lost: number;
+  duplicates: number;
+  cpuMsPerDocument: number;
+  peakRssMb: number;
+  rate: number;
+}
+
+interface Logged {
+  seq: number;
+  method: string;
+  path: string;
+  status?: number;
+}
+
+export async function measureBurst(options: {
+  deals: number;
+  rate: number;
+}): Promise<BurstFigures> {
+  const kit = await startAppKit({
+    sharedClock: true,
+    env: {
+      WORKER_CONCURRENCY: '4',
+      // Leases are renewed on real-time timers (every third of a lease) but run out on the fast
+      // clock: a day's lease outlives the bench at any speed-up. Same for the catch-up.
+      QUEUE_LEASE_MS: String(24 * 3_600_000),
+      CATCH_UP_INTERVAL_MS: String(24 * 3_600_000),
+    },
+  });
+  try {
+    const client = await kit.app.connections.pipedriveFor(COMPANY);
+    const template = await client.getDeal(1);
+    const lines = await client.listDealProducts(1);
+    const ids: number[] = [];
+    for (let i = 0; i < options.deals; i++) {
+      const { data } = await kit.control(
+        'pipedrive',
+        'POST',
+        `/__sandbox/pipedrive/companies/${COMPANY}/deals`,
+        {
+          title: `Month-end ${i + 1}`,
+          org_id: template.org_id,
+          person_id: template.person_id,
+          currency: template.currency,
+          pipeline_id: SALES.pipelineId,
+          stage_id: SALES.qualified,
+        },
+      );
+      for (const line of lines)
+        await kit.control(
+          'pipedrive',
+          'POST',
+          `/__sandbox/pipedrive/companies/${COMPANY}/deals/${data.id}/products`,
+          {
+            product_id: line.product_id,
+            item_price: line.item_price,
+            quantity: line.quantity,
+          },
+        );
+      ids.push(data.id as number);
+    }
+    await kit.flushWebhooks();
+    const clock = kit.sandboxes.pipedrive.sandbox.clock;
+    // Xero's windows start fresh, as at a month-end after a quiet hour.
+    clock.advance(2 * 60_000);
+    const xero = tally(kit.xeroUrl);
+    const pipedrive = tally(kit.pipedriveUrl);
+    await Promise.all([xero.skip(), pipedrive.skip()]);
+    clock.setRate(options.rate);
+    const cpuBefore = process.cpuUsage();
+    const started = clock.now();
+    for (const id of ids)
+      await kit.control(
+        'pipedrive',
+        'POST',
+        `/__sandbox/pipedrive/companies/${COMPANY}/deals/${id}/move`,
+        {
+          stage_id: SALES.won,
+        },
+      );
+    let ended = started;
+    for (;;) {
+      await Promise.all([xero.poll(), pipedrive.poll()]);
+      const done = await kit.app.db
+        .selectFrom('deal_notes')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('company_id', '=', COMPANY)
+        .where('deal_id', 'in', ids)
+        .where('status', '=', 'sent')
+        .executeTakeFirst();
+      if (Number(done?.n ?? 0) >= ids.length) {
+        ended = clock.now();
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const cpu = process.cpuUsage(cpuBefore);
+    clock.setRate(1);
+    await Promise.all([xero.poll(), pipedrive.poll()]);
+    const { invoices } = await kit.documents();
+    const references = new Map<string, number>();
+    for (const invoice of invoices as { Reference: string }[]) {
+      const deal = /^Pipedrive deal (\d+):/.exec(invoice.Reference)?.[1];
+      if (deal !== undefined && ids.includes(Number(deal)))
+        references.set(deal, (references.get(deal) ?? 0) + 1);
+    }
+    const seconds = (ended - started) / 1000;
+    const xeroFloor = xero.accounting; // 60 a minute: one call a second
+    const pipedriveFloor = pipedrive.calls / 40; // 80 per 2 s
+    const floorSeconds = Math.max(xeroFloor, pipedriveFloor);
+    return {
+      documents: ids.length,
+      seconds: round(seconds),
+      floorSeconds: round(floorSeconds),
+      ratioToFloor: round(seconds / floorSeconds),
+      xeroCalls: xero.accounting,
+      pipedriveCalls: pipedrive.calls,
+      pipedriveTokens: pipedrive.tokens,
+      xero429: xero.count429,
+      pipedrive429: pipedrive.count429,
+      lost: ids.length - references.size,
+      duplicates: [...references.values()].reduce((sum, n) => sum + n - 1, 0),
+      cpuMsPerDocument: round((cpu.user + cpu.system) / 1000 / ids.length),
+      peakRssMb: round(process.resourceUsage().maxRSS / 1024),
+      rate: options.rate,
+    };
+  } finally {
+    await kit.close();
+  }
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+/** Counts a sandbox's requests as they come (its log keeps only the last 5,000). */
+function tally(url: string) {
+  let since = 0;
+  const counts = { accounting: 0, calls: 0, tokens: 0, count429: 0 };
+  /** The next answered requests; one still in flight (no status yet) and those after it wait. */
+  const read = async () => {
+    const response = await fetch(`${url}/__sandbox/requests?since=${since}`);
+    const { requests } = (await response.json()) as { requests: Logged[] };
+    const pending = requests.findIndex((request) => request.status === undefined);
+    const answered = pending === -1 ? requests : requests.slice(0, pending);
+    since = answered.at(-1)?.seq ?? since;
+    return answered;
+  };
+  return {
+    get accounting() {
+      return counts.accounting;
+    },
+    get calls() {
+      return counts.calls;
+    },
+    get tokens() {
+      return counts.tokens;
+    },
+    get count429() {
+      return counts.count429;
+    },
+    async skip() {
+      while ((await read()).length > 0);
+    },
+    async poll() {
+      for (let page = await read(); page.length > 0; page = await read())
+        for (const request of page) {
+          counts.calls += 1;
+          if (request.path.startsWith('/api.xro/2.0/')) counts.accounting += 1;
+          if (request.path.includes('/api/v'))
+            counts.tokens += pipedriveTokenCost(request.method, request.path);
+          if (request.status === 429) counts.count429 += 1;
+        }
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import type { RateLimitObservation } from './rate-limit-headers.js';
+
+/**
+ * Pure bookkeeping of Xero's limits (docs/vendors/xero.md §7): per organisation 5 calls at once,
+ * 60 a minute and 5,000 a day; per app 10,000 a minute across organisations. Xero's windows are
+ * fixed and start with the first call after the previous window ended, so ours do too: a window is
+ * anchored when its first call is sent and re-anchored when that call's answer arrives (Xero started
+ * counting somewhere in between; the later time can only make us wait longer, never send early).
+ * The `Remaining` headers of every answer correct the counts (they see every process of the app).
+ *
+ * Calls a person is waiting on (a settings save, a panel, a preview) go in the `interactive` lane:
+ * background work (jobs) leaves `reserve` of each budget to them, so they are answered at once
+ * even while a backlog uses everything else. The same rules serve the in-process limiter
+ * (rate-limiter.ts) and the one shared through PostgreSQL (services/xero-shared-limiter.ts).
+ */
+export type XeroLane = 'interactive' | 'background';
+
+export interface XeroLimits {
+  concurrent: number;
+  perMinute: number;
+  perDay: number;
+  appPerMinute: number;
+}
+
+export const XERO_LIMITS: XeroLimits = {
+  concurrent: 5,
+  perMinute: 60,
+  perDay: 5_000,
+  appPerMinute: 10_000,
+};
+
+/** What background work leaves for the interactive lane. */
+export interface LaneReserve {
+  concurrent: number;
+  perMinute: number;
+  perDay: number;
+}
+
+export const DEFAULT_RESERVE: LaneReserve = { concurrent: 1, perMinute: 5, perDay: 50 };
+
+export interface RateWindow {
+  anchorMs: number;
+  count: number;
+}
+
+/** One organisation's budget; `app` has the same shape (its day is unused). */
+export interface Budget {
+  minute: RateWindow | null;
+  day: RateWindow | null;
+  pausedUntilMs: number;
+}
+
+export const MINUTE_MS = 60_000;
+export const DAY_MS = 24 * 60 * MINUTE_MS;
+
+export const emptyBudget = (): Budget => ({ minute: null, day: null, pausedUntilMs: 0 });
+
+export type Decision = { ok: true } | { ok: false; retryAtMs: number } | { ok: false; slot: true };
+
+const open = (window: RateWindow | null, lengthMs: number, now: number) =>
+  window !== null && now < window.anchorMs + lengthMs ? window : null;
+
+/** Whether a call in `lane` may start now, given the calls of the tenant in flight. */
+export function decide(
+  tenant: Budget,
+  app: Budget,
+  inFlight: number,
+  lane: XeroLane,
+  now: number,
+  limits: XeroLimits,
+  reserve: LaneReserve,
+): Decision {
+  const held = lane === 'interactive' ? { concurrent: 0, perMinute: 0, perDay: 0 } : reserve;
+  const waits = [tenant.pausedUntilMs, app.pausedUntilMs].filter((until) => until > now);
+  const full = (window: RateWindow | null, lengthMs: number, limit: number) => {
+    const current = open(window, lengthMs, now);
+    if (current !== null && current.count >= limit) waits.push(current.anchorMs + lengthMs);
+  };
+  full(tenant.minute, MINUTE_MS, limits.perMinute - held.perMinute);
+  full(tenant.day, DAY_MS, limits.perDay - held.perDay);
+  full(app.minute, MINUTE_MS, limits.appPerMinute);
+  if (waits.length > 0) return { ok: false, retryAtMs: Math.max(...waits) };
+  if (inFlight >= limits.concurrent - held.concurrent) return { ok: false, slot: true };
+  return { ok: true };
+}
+
+/** Counts a call decided `ok`; says whether it opened the tenant's minute window. */
+export function admit(tenant: Budget, app: Budget, now: number): { opensWindow: boolean } {
+  const count = (window: RateWindow | null, lengthMs: number): RateWindow => {
+    const current = open(window, lengthMs, now) ?? { anchorMs: now, count: 0 };
+    return { anchorMs: current.anchorMs, count: current.count + 1 };
+  };
+  const opensWindow = open(tenant.minute, MINUTE_MS, now) === null;
+  tenant.minute = count(tenant.minute, MINUTE_MS);
+  tenant.day = count(tenant.day, DAY_MS);
+  app.minute = count(app.minute, MINUTE_MS);
+  return { opensWindow };
+}
+
+/**
+ * An answer arrived at `now`: a window's first call re-anchors it (see above), and what Xero says
+ * is left raises our counts where Xero counted more (never lowers them: a reading may predate
+ * calls we have started since).
+ */
+export function observe(
+  tenant: Budget,
+  app: Budget,
+  now: number,
+  limits: XeroLimits,
+  seen: RateLimitObservation,
+  firstOfWindowAnchorMs?: number,
+): void {
+  if (firstOfWindowAnchorMs !== undefined && tenant.minute?.anchorMs === firstOfWindowAnchorMs)
+    tenant.minute.anchorMs = now;
+  const raise = (window: RateWindow | null, lengthMs: number, limit: number, left?: number) => {
+    const current = open(window, lengthMs, now);
+    // No open window: the reading is of one that has ended since.
+    if (left === undefined || current === null) return window;
+    return { anchorMs: current.anchorMs, count: Math.max(current.count, limit - left) };
+  };
+  tenant.minute = raise(tenant.minute, MINUTE_MS, limits.perMinute, seen.minuteRemaining);
+  tenant.day = raise(tenant.day, DAY_MS, limits.perDay, seen.dayRemaining);
+  app.minute = raise(app.minute, MINUTE_MS, limits.appPerMinute, seen.appMinuteRemaining);
+}
