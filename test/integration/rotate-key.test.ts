@@ -96,6 +96,5 @@ for (const dialect of testDialects()) {
       assert.equal(await replaceSealedValue(kit.app.db, stale, 'v1:x:y:z'), false);
       assert.equal((await listSealedValues(kit.app.db))[0]?.sealed, value.sealed);
     });
-
   });
 }
