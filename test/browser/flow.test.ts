@@ -134,6 +134,7 @@ describe('browser: connect, configure, sync, replay and see the panels', { skip 
       'Tax',
       'Customers',
       'Products',
+      'Matching',
       'Field mappings',
       'Usage',
     ]);

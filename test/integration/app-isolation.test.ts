@@ -131,6 +131,13 @@ const COMPANY_ROUTES: Record<string, Entry> = {
   'POST /panels/actions/update': action('update', 'organization'),
   'POST /panels/actions/replay': action('replay', 'deal'),
   'POST /panels/actions/preview': action('preview', 'deal'),
+  'GET /ui/preview': {
+    call: () => ({
+      method: 'GET',
+      path: `/ui/preview?resource=deal&view=details&userId=2001&companyId=${A}&selectedIds=1`,
+    }),
+    credentials: ['jwt'],
+  },
   'POST /webhooks/pipedrive/:companyId': {
     call: () => ({ method: 'POST', path: `/webhooks/pipedrive/${A}`, json: { meta: {} } }),
     credentials: ['webhook'],
@@ -139,7 +146,13 @@ const COMPANY_ROUTES: Record<string, Entry> = {
 
 /** Routes that act for no one company, and what protects them instead. */
 const NOT_COMPANY_ROUTES: Record<string, string> = {
+  'GET /': 'the home page; it lists companies only in sandbox mode (app-npm-start.test.ts)',
   'GET /health': 'no data',
+  'GET /health/live': 'no data (an instance id for doctor)',
+  'GET /health/ready': 'no data (which checks pass)',
+  'GET /metrics': 'the METRICS_TOKEN bearer; off without it (app-ops.test.ts)',
+  'GET /ui/static/theme.js': 'a public script',
+  'GET /ui/static/ui.css': 'a public stylesheet',
   'GET /ui/static/app-extensions-sdk.js': 'a public script',
   'GET /ui/static/ui.js': 'a public script',
   'GET /oauth/pipedrive/install': 'starts an install; the admin check happens at the callback',

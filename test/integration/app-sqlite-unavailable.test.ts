@@ -79,10 +79,11 @@ describe('app on SQLite: disk full or database locked', () => {
   });
 
   it('a settings save, a form and a sign-in on a full disk answer 503 with Retry-After, never 500', async () => {
+    // The filler's table first (it needs a page), then the cap, then every free page taken too,
+    // so that no write finds room.
+    await sql`create table filler (blob text)`.execute(kit.app.db);
     const { rows } = await sql<{ page_count: number }>`pragma page_count`.execute(kit.app.db);
     await sql.raw(`pragma max_page_count = ${rows[0]!.page_count}`).execute(kit.app.db);
-    // Every free page taken too, so that no write finds room.
-    await sql`create table filler (blob text)`.execute(kit.app.db);
     for (const size of [100_000, 10_000, 1000, 100, 10]) {
       for (;;) {
         const full = await sql`insert into filler values (${'f'.repeat(size)})`

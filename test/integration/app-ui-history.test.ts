@@ -113,7 +113,7 @@ describe('app UI: history page and the bulk sync command', () => {
       .exec(first.html)?.[1]
       ?.replaceAll('&amp;', '&');
     assert.ok(next?.includes('kind=contact') && next.includes('page=2'), next);
-    const second = await fetch(`${kit.appUrl}${next}`);
+    const second = await kit.session.fetch(`${kit.appUrl}${next}`);
     const html = await second.text();
     assert.equal(runRows(html).length, 5);
     assert.match(html, /data-testid="page-prev"/);

@@ -35,8 +35,13 @@ describe('app: connecting the Xero organisation', () => {
     assert.match(page.body, /Nothing happens until you choose a <strong>trigger<\/strong>/);
     const settingsHref = /href="([^"]+)" data-testid="connected-settings"/.exec(page.body)?.[1];
     assert.ok(settingsHref, page.body);
-    const settings = await fetch(new URL(settingsHref.replaceAll('&amp;', '&'), kit.appUrl));
-    assert.equal(settings.status, 200, 'the link carries what the settings page needs');
+    const settingsUrl = new URL(settingsHref.replaceAll('&amp;', '&'), kit.appUrl);
+    assert.equal(
+      (await kit.session.fetch(settingsUrl.href)).status,
+      200,
+      'the signed-in admin lands',
+    );
+    assert.equal((await fetch(settingsUrl)).status, 401, 'the link itself carries no credential');
     const row = await connection();
     assert.equal(row?.tenant_id, TENANT_A);
     assert.equal(row?.short_code, '!kCt7Q', 'ShortCode read for deep links');
