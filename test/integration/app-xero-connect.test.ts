@@ -37,7 +37,7 @@ describe('app: connecting the Xero organisation', () => {
     assert.ok(settingsHref, page.body);
     const settingsUrl = new URL(settingsHref.replaceAll('&amp;', '&'), kit.appUrl);
     assert.equal(
-      (await kit.session.fetch(settingsUrl.href)).status,
+      (await (await kit.signIn()).fetch(settingsUrl.href)).status,
       200,
       'the signed-in admin lands',
     );
