@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { SALES, startAppKit } from '../test/support/app-kit.js';
 import { browserSkipReason, launchBrowser } from '../test/support/browser.js';
 import {
+  applyTheme,
   chooseOrganisation,
   consentInXero,
   enablePanelsAndXeroWebhooks,
@@ -41,21 +42,6 @@ const WIDTHS = { iframe: 800, full: 1280 } as const;
 const VIEW_HEIGHT = 800;
 /** A full page is photographed in one viewport as tall as it, so sticky parts sit where they end. */
 const MAX_HEIGHT = 12_000;
-
-/** The theme as Pipedrive gives it (`data-theme`, docs/vendors/pipedrive.md §7.4) and as the browser prefers it. */
-async function applyTheme(page: Page, theme: (typeof THEMES)[number]): Promise<void> {
-  await page.emulateMedia({ colorScheme: theme });
-  await page
-    .locator('html')
-    .evaluate(
-      (html, value) =>
-        (html as unknown as { setAttribute(name: string, value: string): void }).setAttribute(
-          'data-theme',
-          value,
-        ),
-      theme,
-    );
-}
 
 async function main(): Promise<void> {
   const missing = browserSkipReason();

@@ -8,6 +8,7 @@ import { accessibilityViolations, type Violation } from '../support/accessibilit
 import { type AppKit, COMPANY, SALES, startAppKit, TENANT_A } from '../support/app-kit.js';
 import { type BrowserSession, browserSkipReason, launchBrowser } from '../support/browser.js';
 import {
+  applyTheme,
   chooseOrganisation,
   consentInXero,
   disconnectFromSettings,
@@ -51,17 +52,7 @@ describe('browser: connect, configure, sync, replay and see the panels', { skip 
     if (name.endsWith('-panel')) return;
     const { page } = browser;
     for (const theme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: theme });
-      await page
-        .locator('html')
-        .evaluate(
-          (html, value) =>
-            (html as unknown as { setAttribute(name: string, value: string): void }).setAttribute(
-              'data-theme',
-              value,
-            ),
-          theme,
-        );
+      await applyTheme(page, theme);
       violations.push(...(await accessibilityViolations(page, `${name} (${theme})`)));
     }
     await page.emulateMedia({ colorScheme: 'light' });

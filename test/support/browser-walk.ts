@@ -425,3 +425,18 @@ export async function payInvoice(kit: AppKit, invoiceId: string, amount: number)
   await kit.control('xero', 'POST', '/__sandbox/xero/webhooks/flush');
   await refreshed;
 }
+
+/** The theme as Pipedrive gives it (`data-theme`, docs/vendors/pipedrive.md §7.4) and as the browser prefers it. */
+export async function applyTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: theme });
+  await page
+    .locator('html')
+    .evaluate(
+      (html, value) =>
+        (html as unknown as { setAttribute(name: string, value: string): void }).setAttribute(
+          'data-theme',
+          value,
+        ),
+      theme,
+    );
+}

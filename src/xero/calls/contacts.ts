@@ -21,6 +21,10 @@ export interface XeroContactKeys {
   EmailAddress?: readonly string[];
 }
 
+/**
+ * The contact's top-level text fields the client filters on with `==`. The same six as the settings'
+ * MATCH_XERO_FIELDS (what an admin may match on): the vendor client imports nothing of the domain.
+ */
 const TEXT_KEYS = [
   'ContactNumber',
   'AccountNumber',
