@@ -142,7 +142,9 @@ export class Supervisor {
         if (role && slot.child === child) this.options.onWork?.(name, role, Date.now());
       });
     }
-    child.once('exit', (code, signal) => {
+    // 'close', not 'exit': it comes after the last lines of stdout and stderr (a crash's stack
+    // trace arrives after 'exit'), so the log and the crash's tail hold them.
+    child.once('close', (code, signal) => {
       log.write(`--- ${new Date().toISOString()} exit code=${code} signal=${signal}\n`);
       rejectReady(new Error(`${name} exited (${code ?? signal}) before it was ready`));
       if (slot.child !== child || slot.expectedExit || this.stopping) return;

@@ -29,9 +29,24 @@ export async function runUntilSignal(
 ): Promise<App> {
   const { config, logger } = context();
   const app = await createApp(await withSandboxVendorsIfSandbox(config), { logger });
+  exitLoudly(logger);
   await start(app);
   closeOnSignal(() => app.close(), logger);
   return app;
+}
+
+/**
+ * An error nothing caught ends a long-running process (its state is unknown; the supervisor or the
+ * campaign restarts it, and the queue's lease hands its jobs on) — but with a log line that says
+ * what and where, in the log format the rest of the process uses, never silently.
+ */
+function exitLoudly(logger: Logger): void {
+  const fatal = (error: unknown, origin: string) => {
+    logger.fatal({ err: error, origin }, 'process: an error nothing handled; exiting');
+    process.exit(1);
+  };
+  process.on('uncaughtException', (error, origin) => fatal(error, origin));
+  process.on('unhandledRejection', (reason) => fatal(reason, 'unhandledRejection'));
 }
 
 /**
