@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 
-import { combined, describe, extrasOf, jsonLine, problemsOf } from './report.js';
+import { combined, describe, extrasOf, jsonLine, problemsOf, takeoverProblems } from './report.js';
 import { type CampaignResult, runCampaign } from './run.js';
 
 const { values } = parseArgs({
@@ -76,7 +76,9 @@ for (const mode of modes as readonly ('sqlite' | 'postgres')[]) {
 }
 
 const problems = results.flatMap((result) =>
-  problemsOf(result.verdict.figures).map((problem) => `${result.mode}: ${problem}`),
+  [...problemsOf(result.verdict.figures), ...takeoverProblems(result)].map(
+    (problem) => `${result.mode}: ${problem}`,
+  ),
 );
 if (results.length > 1) {
   console.log('');

@@ -37,6 +37,19 @@ export function problemsOf(figures: Figures): string[] {
   return problems;
 }
 
+/**
+ * A dead worker's jobs must be free again within the lease; two leases after an outage that
+ * stopped every heartbeat (scripts/campaign/orphans.ts), plus the second the watch samples.
+ */
+export function takeoverProblems(result: CampaignResult): string[] {
+  const { orphans, leaseMs } = result;
+  const problems: string[] = [];
+  if (orphans.stillHeld > 0) problems.push(`${orphans.stillHeld} dead worker(s) still hold jobs`);
+  if (orphans.maxSeconds > (2 * leaseMs) / 1000 + 1)
+    problems.push(`a dead worker's jobs stayed taken ${orphans.maxSeconds} s`);
+  return problems;
+}
+
 export function describe(result: CampaignResult): string {
   const { figures, breakdown, examples } = result.verdict;
   const d = result.disruptions;
@@ -63,6 +76,7 @@ export function describe(result: CampaignResult): string {
     `   lost notes               ${figures.lost_notes}   (duplicate notes: ${breakdown.duplicate_notes})`,
     `   stalled runs             ${figures.stalled}   (jobs still queued: ${breakdown.pending_jobs})`,
     `   crashes                  ${figures.crashes}`,
+    `   dead workers' jobs       freed within ${result.orphans.maxSeconds} s   (lease ${result.leaseMs / 1000} s; ended pools holding jobs: ${result.orphans.pools}, still holding at the end: ${result.orphans.stillHeld})`,
     `   longest recovery         ${figures.max_recovery_seconds} s   (${worst}; episodes: ${result.recovery.episodes}, never recovered: ${breakdown.unrecovered})`,
   ];
   for (const [figure, list] of Object.entries(examples)) {
@@ -95,6 +109,8 @@ export function extrasOf(result: CampaignResult): Record<string, unknown> {
     xero_calls_per_document: callsPerDocument(result),
     kills: result.disruptions.kills,
     db_terminations: result.disruptions.dbTerminations,
+    max_takeover_seconds: result.orphans.maxSeconds,
+    orphaned_pools: result.orphans.pools,
   };
 }
 

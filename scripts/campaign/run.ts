@@ -17,6 +17,7 @@ import {
 } from './disrupt.js';
 import { driveDeals } from './driver.js';
 import { judge, type OracleTruth, type Verdict } from './oracle.js';
+import { type OrphanSummary, watchOrphans } from './orphans.js';
 import { estimateFireSeconds } from './pace.js';
 import { createRandom } from './random.js';
 import { type RecoverySummary, RecoveryTracker } from './recovery.js';
@@ -62,6 +63,10 @@ export interface CampaignResult {
   settleSeconds: number;
   verdict: Verdict;
   recovery: RecoverySummary;
+  /** Dead workers' jobs: how long they stayed taken (PostgreSQL mode). */
+  orphans: OrphanSummary;
+  /** QUEUE_LEASE_MS the app ran with. */
+  leaseMs: number;
   /** Accounting API calls the app made from the first deal fired to the end, all organisations. */
   xeroCalls: number;
   disruptions: DisruptionCounts;
@@ -167,6 +172,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
         log(`crash: ${crash.slot} exited on its own (${crash.code ?? crash.signal})`),
     });
     supervisor = running;
+    const orphans = watchOrphans(store, running.deadPools);
     // The serving process first: it migrates the store before the workers open it.
     await running.start(slots[0]!.name);
     await Promise.all(slots.slice(1).map((slot) => running.start(slot.name)));
@@ -225,6 +231,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
       options,
     );
     const settleSeconds = Math.round((Date.now() - settleStarted) / 1000);
+    const orphaned = await orphans.stop();
     const calls = await xeroCalls.stop();
     const vendors = await readVendors(truth, pipedrive, xero);
     const summary = recovery.summary(Date.now());
@@ -240,6 +247,8 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
       settleSeconds,
       verdict,
       recovery: summary,
+      orphans: orphaned,
+      leaseMs: Number(LEASE_MS),
       xeroCalls: [...calls.values()].reduce((sum, count) => sum + count, 0),
       disruptions,
       faultHits: hits,

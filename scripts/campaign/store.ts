@@ -36,6 +36,8 @@ export interface CampaignStore {
   /** Terminates every connection the app holds (PostgreSQL); how many were terminated. */
   terminateConnections(): Promise<number>;
   read(): Promise<AppState>;
+  /** The graphile pools (`locked_by`) holding jobs now; none in SQLite mode. */
+  lockedPools(): Promise<string[]>;
   close(): Promise<void>;
   /** Closes and removes the database (the SQLite file goes with the run's folder). */
   drop(): Promise<void>;
@@ -76,6 +78,13 @@ export async function createCampaignStore(
         ),
       );
       return result.rows[0]?.n ?? 0;
+    },
+    async lockedPools() {
+      if (dialect === 'sqlite') return [];
+      reader ??= openDatabase(url);
+      const { rows } = await sql<{ pool: string }>`SELECT DISTINCT locked_by AS pool
+        FROM graphile_worker._private_jobs WHERE locked_by IS NOT NULL`.execute(reader.db);
+      return rows.map((row) => row.pool);
     },
     async read() {
       reader ??= openDatabase(url);

@@ -42,6 +42,9 @@ interface Slot {
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const READY: Record<Role, string> = { serve: 'http: listening', worker: 'worker: taking jobs' };
+/** The app's log lines that start and end a graphile pool (src/queue/graphile.ts, supervise.ts). */
+const POOL_STARTED = 'job queue: pool started';
+const RUNNER_STOPPED = 'job queue: the runner stopped; starting it again';
 const WORK: Record<string, Role> = { 'pipedrive event': 'serve', 'job succeeded': 'worker' };
 
 export interface SupervisorOptions {
@@ -55,6 +58,8 @@ export interface SupervisorOptions {
 
 export class Supervisor {
   readonly crashes: Crash[] = [];
+  /** Graphile pools that ended (their process exited, or their runner stopped), and when. */
+  readonly deadPools = new Map<string, number>();
   private readonly slots = new Map<string, Slot>();
   private readonly logs = new Map<string, WriteStream>();
   private stopping = false;
@@ -129,6 +134,14 @@ export class Supervisor {
       rejectReady = reject;
     });
     slot.ready.catch(() => undefined);
+    // The graphile pool this process runs now (PostgreSQL mode), from its log; it ends with its
+    // runner or its process.
+    let pool: string | undefined;
+    const poolEnded = () => {
+      if (pool !== undefined) this.deadPools.set(pool, Date.now());
+      pool = undefined;
+    };
+    child.once('exit', poolEnded);
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream! }).on('line', (text) => {
         log.write(`${text}\n`);
@@ -136,6 +149,8 @@ export class Supervisor {
         if (slot.tail.length > 30) slot.tail.shift();
         const msg = messageOf(text);
         if (msg === undefined) return;
+        if (msg === POOL_STARTED || msg === RUNNER_STOPPED) poolEnded();
+        if (msg === POOL_STARTED) pool = poolOf(text);
         waiting.delete(msg);
         if (waiting.size === 0) resolveReady();
         const role = WORK[msg];
@@ -213,6 +228,11 @@ export class Supervisor {
     }
     return log;
   }
+}
+
+function poolOf(text: string): string | undefined {
+  const pool = (JSON.parse(text) as { pool?: unknown }).pool;
+  return typeof pool === 'string' ? pool : undefined;
 }
 
 function messageOf(text: string): string | undefined {

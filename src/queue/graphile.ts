@@ -61,8 +61,12 @@ export interface GraphileQueueOptions {
   restartDelayMs?: number;
 }
 
+/** Logged with the pool's id when a runner starts (the fault campaign follows it). */
+export const POOL_STARTED = 'job queue: pool started';
+
 /** `last_error` of a job whose worker died while running it (see unlock). */
-export const INTERRUPTED = 'interrupted: the worker running it stopped (this attempt is not counted)';
+export const INTERRUPTED =
+  'interrupted: the worker running it stopped (this attempt is not counted)';
 
 /** Running jobs get their AbortSignal after this long in stop(), like the embedded queue. */
 const ABORT_AFTER_MS = 5_000;
@@ -110,6 +114,8 @@ export function createGraphileQueue(options: GraphileQueueOptions): JobQueue {
 
   workerEvents.on('pool:create', (event) => {
     workerPool = event.workerPool;
+    // The id graphile writes into `locked_by`: what ties a locked job to the process holding it.
+    options.logger?.info({ pool: event.workerPool.id }, POOL_STARTED);
   });
   workerEvents.on('pool:release', (event) => {
     if (workerPool === event.workerPool) workerPool = undefined;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 
-import { extrasOf, jsonLine } from '../../scripts/campaign/report.js';
+import { extrasOf, jsonLine, takeoverProblems } from '../../scripts/campaign/report.js';
 import { type CampaignResult, runCampaign } from '../../scripts/campaign/run.js';
 
 /**
@@ -108,6 +108,10 @@ describe('fault campaign (reduced)', { timeout: 600_000 }, () => {
 
       it('gets every disrupted process working again', () => {
         assert.equal(breakdown().unrecovered, 0);
+      });
+
+      it('frees a dead worker’s jobs within the lease', () => {
+        assert.deepEqual(takeoverProblems(result()), [], JSON.stringify(result().orphans));
       });
     });
   }
