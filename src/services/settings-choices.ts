@@ -1,11 +1,11 @@
-import type { PipedriveFieldDefinition } from '../pipedrive/types.js';
+import type { Page, PipedriveFieldDefinition, PipedriveProduct } from '../pipedrive/types.js';
 import { getXeroConnection } from '../store/repos/xero-connections.js';
 import type { AppContext } from './context.js';
 
 /**
- * What the settings page offers to pick from: the company's real Pipedrive pipelines, stages and
- * organization/person fields, and the connected Xero organisation's accounts, tax rates, branding
- * themes, tracking categories and items. Xero's lists are cached per organisation for a few minutes
+ * What the settings page offers to pick from: the company's real Pipedrive pipelines, stages,
+ * organization/person fields and products, and the connected Xero organisation's accounts, tax
+ * rates, branding themes, tracking categories and items. Xero's lists are cached per organisation for a few minutes
  * (like the organisation's reference data) so re-rendering after a save costs no Xero calls. A source that
  * cannot be read leaves its lists empty and says why in `problems`; the page still renders.
  */
@@ -26,6 +26,10 @@ export interface SettingsChoices {
   personFields: Choice[];
   /** Deal fields a paid invoice may set (documents.onPaid.dealField): dates and texts, by name. */
   dealFields: Choice[];
+  /** Products a link may name (items.links), by id: the first PRODUCTS_LISTED, ids ascending. */
+  products: Choice[];
+  /** More products exist than `products` holds: the page takes any other product's id typed. */
+  productsTruncated: boolean;
   problems: string[];
 }
 
@@ -37,6 +41,8 @@ type XeroLists = Pick<
 >;
 
 const XERO_TTL_MS = 5 * 60_000;
+/** Products the settings page lists: one page of v2 GET /products (docs/vendors/pipedrive.md §4). */
+const PRODUCTS_LISTED = 500;
 
 export function createChoicesLoader(deps: ChoicesDeps) {
   const cache = new Map<string, { atMs: number; lists: Promise<XeroLists> }>();
@@ -80,6 +86,8 @@ export function createChoicesLoader(deps: ChoicesDeps) {
         organizationFields: pipedrive?.organizationFields ?? [],
         personFields: pipedrive?.personFields ?? [],
         dealFields: pipedrive?.dealFields ?? [],
+        products: pipedrive?.products.choices ?? [],
+        productsTruncated: pipedrive?.products.truncated ?? false,
         ...(typeof xero === 'string' ? emptyXero : xero),
         problems,
       };
@@ -91,13 +99,16 @@ export type ChoicesLoader = ReturnType<typeof createChoicesLoader>;
 
 async function loadPipedrive(connections: AppContext['connections'], companyId: number) {
   const client = await connections.pipedriveFor(companyId);
-  const [pipelines, stages, organizationFields, personFields, dealFields] = await Promise.all([
-    client.listPipelines(),
-    client.listStages(),
-    client.listFields('organization'),
-    client.listFields('person'),
-    client.listFields('deal'),
-  ]);
+  const [pipelines, stages, organizationFields, personFields, dealFields, products] =
+    await Promise.all([
+      client.listPipelines(),
+      client.listStages(),
+      client.listFields('organization'),
+      client.listFields('person'),
+      client.listFields('deal'),
+      // One page: a catalogue beyond it is typed by id rather than read in full on every render.
+      client.listProducts({ limit: PRODUCTS_LISTED }),
+    ]);
   const live = pipelines.filter((pipeline) => !pipeline.is_deleted);
   return {
     stages: live.flatMap((pipeline) =>
@@ -112,6 +123,26 @@ async function loadPipedrive(connections: AppContext['connections'], companyId: 
     organizationFields: fieldChoices(organizationFields),
     personFields: fieldChoices(personFields),
     dealFields: settableDealFields(dealFields),
+    products: productChoices(products),
+  };
+}
+
+/** A page of products → choices by id, shown by name and code; `truncated` when more pages exist. */
+function productChoices(page: Page<PipedriveProduct>): {
+  choices: Choice[];
+  truncated: boolean;
+} {
+  return {
+    choices: page.items
+      .filter((product) => !product.is_deleted)
+      .map((product) => {
+        const code = (product.code ?? '').trim();
+        return {
+          value: String(product.id),
+          label: code ? `${product.name} (${code})` : product.name,
+        };
+      }),
+    truncated: page.nextCursor !== null,
   };
 }
 

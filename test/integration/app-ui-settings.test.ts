@@ -125,7 +125,7 @@ describe('app UI: settings page', () => {
     assert.equal(response.status, 200, await response.clone().text());
     const page = await response.text();
     assert.match(page, /data-testid="settings-notice">Settings saved/);
-    assert.match(page, /name="itemLink.product"[^>]*value="6"/);
+    assert.match(page, /<option value="6" selected>Router X200 \(HW-ROUTER\)</);
     const settings = await apiSettings();
     assert.deepEqual(settings.contacts.matchFields, {
       organization: [{ pipedriveField: 'name', xeroField: 'Name' }],
@@ -150,6 +150,33 @@ describe('app UI: settings page', () => {
     const kept = await apiSettings();
     assert.deepEqual(kept.items.links, [{ productId: 6, itemCode: 'GEN-SVC' }]);
     assert.deepEqual(kept.contacts, settings.contacts);
+  });
+
+  it("a product link is picked from the company's products, by name and code (issue 10)", async () => {
+    const { html } = await getPage();
+    const cell = /<select name="itemLink.product"[^>]*>(.*?)<\/select>/s.exec(html)?.[1] ?? '';
+    assert.match(cell, /<option value="1">Consulting hour \(CONS-HR\)<\/option>/);
+    assert.match(cell, /<option value="\d+">Travel expenses<\/option>/, 'a product without a code');
+    assert.doesNotMatch(html, /data-testid="products-truncated"/);
+  });
+
+  it('a linked product Pipedrive does not list still shows with its id, and saving keeps it', async () => {
+    const settings = await apiSettings();
+    const links = [{ productId: 987654, itemCode: 'LIC-STD' }];
+    const put = await fetch(`${kit.appUrl}/api/companies/${COMPANY}/settings`, {
+      method: 'PUT',
+      headers: { ...kit.auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...settings, items: { ...settings.items, links } }),
+    });
+    assert.equal(put.status, 200, await put.clone().text());
+    const { html } = await getPage();
+    assert.match(html, /<option value="987654" selected>987654 \(not found\)</);
+    const saved = await post(
+      '/ui/settings',
+      formFrom(html, () => undefined),
+    );
+    assert.equal(saved.status, 200, await saved.clone().text());
+    assert.deepEqual((await apiSettings()).items.links, links);
   });
 
   it('invalid input shows every error next to its field and stores nothing', async () => {
@@ -234,6 +261,45 @@ describe('app UI: settings page', () => {
     assert.ok(body.done > 0);
     const { html } = await getPage();
     assert.match(html, /data-testid="bulk-status-products" data-state="completed"/);
+  });
+
+  it('past 500 products a link takes a typed id, the first 500 suggested, and keeps what it holds', async () => {
+    const create = (index: number) =>
+      kit.control('pipedrive', 'POST', `/__sandbox/pipedrive/companies/${COMPANY}/products`, {
+        name: `Bulk product ${index}`,
+        code: `BULK-${index}`,
+      });
+    // 501 more than the demo's dozen: past one page whatever the demo holds.
+    const missing = Array.from({ length: 501 }, (_, index) => index);
+    for (let at = 0; at < missing.length; at += 25)
+      await Promise.all(missing.slice(at, at + 25).map(create));
+
+    const { html } = await getPage();
+    assert.match(
+      html,
+      /data-testid="products-truncated">Pipedrive holds more than the 500 products/,
+    );
+    assert.doesNotMatch(html, /<select name="itemLink.product"/);
+    assert.match(
+      html,
+      /<input name="itemLink.product"[^>]*list="pipedrive-products"[^>]*value="987654"/,
+    );
+    assert.match(html, /<option value="1" label="Consulting hour \(CONS-HR\)">/);
+    const suggested = /<datalist id="pipedrive-products">(.*?)<\/datalist>/s.exec(html)?.[1] ?? '';
+    assert.equal([...suggested.matchAll(/<option /g)].length, 500);
+
+    const response = await post(
+      '/ui/settings',
+      formFrom(html, (form) => {
+        form.append('itemLink.product', '2');
+        form.append('itemLink.code', 'GEN-SVC');
+      }),
+    );
+    assert.equal(response.status, 200, await response.clone().text());
+    assert.deepEqual((await apiSettings()).items.links, [
+      { productId: 987654, itemCode: 'LIC-STD' },
+      { productId: 2, itemCode: 'GEN-SVC' },
+    ]);
   });
 });
 

@@ -1,14 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
+import { getItemLink } from '../../src/store/repos/links.js';
 import type { SettingsInput } from '../../src/sync/settings.js';
+import { bulkSync } from '../../src/sync/usecases/bulk-sync.js';
 import { documentForDeal } from '../../src/sync/usecases/document-for-deal.js';
-import { startSyncKit, type SyncKit } from '../support/sync-kit.js';
+import { COMPANY_ID, startSyncKit, type SyncKit, TENANT_ID } from '../support/sync-kit.js';
 
 /**
  * Product matching on a chosen field or a direct link (issue 10): a custom product field (a SKU) →
  * the Xero item's Code or Name, or a product linked one to one to an item in the settings; the
- * product-not-found policy applies after both. Tenant A holds CONS-HR, IMPL-PKG, LIC-STD, TRAIN-DAY
+ * product-not-found policy applies after both; an enum field reads as its option's label, in a run
+ * and in the bulk sync alike. Tenant A holds CONS-HR, IMPL-PKG, LIC-STD, TRAIN-DAY
  * and GEN-SVC "General services" (docs/demo-data.md). Real HTTP against both sandboxes.
  */
 describe('documentForDeal: items matched on a chosen field or a direct link', () => {
@@ -120,5 +123,49 @@ describe('documentForDeal: items matched on a chosen field or a direct link', ()
     });
     assert.ok(outcome.status === 'waiting_fix' && outcome.code === 'item_not_found');
     assert.match(outcome.message, /Product WIDGET-5/);
+  });
+
+  it('an enum SKU field: its option label, never the option id, is the Code, in a run and in the bulk sync', async () => {
+    const field = await kit.pdControl('POST', '/fields/product', {
+      name: 'SKU option',
+      field_type: 'enum',
+      options: ['ENUM-SKU-A', 'ENUM-SKU-B'],
+    });
+    const enumSku: string = field.data.field_code;
+    const options = field.data.options as { id: number; label: string }[];
+    const withOption = async (code: string, label: string) => {
+      const option = options.find((entry) => entry.label === label)!;
+      const created = await kit.pdControl('POST', '/products', {
+        name: `Product ${code}`,
+        code,
+        prices: [{ currency: 'NZD', price: 100 }],
+        custom_fields: { [enumSku]: option.id },
+      });
+      return created.data.id as number;
+    };
+    const settings: SettingsInput = {
+      items: {
+        productNotFound: 'create_item',
+        matchBy: { pipedriveField: enumSku, xeroField: 'Code' },
+      },
+    };
+
+    const inRun = await withOption('WIDGET-6', 'ENUM-SKU-A');
+    const made = await run(await dealWith(inRun), settings);
+    assert.equal(made.outcome.status, 'succeeded', JSON.stringify(made.outcome));
+    assert.equal(made.invoice?.LineItems[0]?.ItemCode, 'ENUM-SKU-A');
+
+    const inBulk = await withOption('WIDGET-7', 'ENUM-SKU-B');
+    const result = await bulkSync(kit.deps(settings), { what: 'products' });
+    assert.equal(result.nextCursor, null);
+    const failedIds = result.failed.map((failure) => failure.id);
+    assert.ok(!failedIds.includes(`product:${inBulk}`), JSON.stringify(result.failed));
+    const linkOf = (productId: number) =>
+      getItemLink(kit.store.db, { companyId: COMPANY_ID, tenantId: TENANT_ID, productId });
+    assert.equal((await linkOf(inBulk))?.xeroItemCode, 'ENUM-SKU-B');
+    assert.equal((await linkOf(inRun))?.xeroItemCode, 'ENUM-SKU-A');
+    const codes = (await kit.xeroItems()).map((item: any) => item.Code as string);
+    assert.ok(codes.includes('ENUM-SKU-B'));
+    for (const option of options) assert.ok(!codes.includes(String(option.id)), codes.join(' '));
   });
 });

@@ -109,7 +109,13 @@ export function renderMatchingSection(
   values: FormValues,
   choices: Pick<
     SettingsChoices,
-    'organizationFields' | 'personFields' | 'items' | 'accounts' | 'taxTypes'
+    | 'organizationFields'
+    | 'personFields'
+    | 'items'
+    | 'accounts'
+    | 'taxTypes'
+    | 'products'
+    | 'productsTruncated'
   >,
   errors: readonly string[],
 ): string {
@@ -129,7 +135,7 @@ export function renderMatchingSection(
   const links = [...rowsOf(values, 'links'), ...Array.from({ length: BLANK_ROWS }, () => ['', ''])]
     .map(
       ([product = '', code = ''], index) =>
-        `<tr><td><input name="itemLink.product" inputmode="numeric" aria-label="Pipedrive product id ${index + 1}" value="${escapeHtml(product)}" data-testid="itemLink.product-${index}"></td>` +
+        `<tr><td>${productCell(choices, product, index)}</td>` +
         `<td><select name="itemLink.code" aria-label="Xero item ${index + 1}" data-testid="itemLink.code-${index}">${options([blank, ...choices.items], code)}</select></td></tr>`,
     )
     .join('');
@@ -160,7 +166,8 @@ ${fieldErrors(errors, 'items.matchBy.pipedriveField', 'items-matchBy-pipedriveFi
     one(values, 'items.matchBy.xeroField'),
   )}</select>
 <p>Products linked to an item (tried first)</p>
-<table><thead><tr><th scope="col">Pipedrive product id</th><th scope="col">Xero item</th></tr></thead><tbody>${links}</tbody></table>
+${productsNote(choices)}
+<table><thead><tr><th scope="col">Pipedrive product</th><th scope="col">Xero item</th></tr></thead><tbody>${links}</tbody></table>
 ${fieldErrors(errors, 'items.links', 'item-links')}
 <p>The customer number (Xero's Account number)</p>
 ${select('contacts.customerNumber.from', 'Comes from', [
@@ -182,4 +189,34 @@ ${select('contacts.newContacts.paymentTerms.type', 'Payment terms', [
   { value: 'OFFOLLOWINGMONTH', label: 'of the following month' },
 ])}
 </fieldset>`;
+}
+
+type ProductChoices = Pick<SettingsChoices, 'products' | 'productsTruncated'>;
+
+/** Whether the products listed are all there are, so a link's product is picked from them. */
+const pickable = (choices: ProductChoices) =>
+  choices.products.length > 0 && !choices.productsTruncated;
+
+/**
+ * A link's product: picked by name from the company's products; typed by id (the listed ones
+ * suggested) when the catalogue is longer than the list or could not be read. A linked product
+ * the list lacks stays selected under its id (options), so saving the page keeps the link.
+ */
+function productCell(choices: ProductChoices, product: string, index: number): string {
+  const named = `name="itemLink.product" aria-label="Pipedrive product ${index + 1}" data-testid="itemLink.product-${index}"`;
+  if (pickable(choices))
+    return `<select ${named}>${options([blank, ...choices.products], product)}</select>`;
+  const list = choices.products.length > 0 ? ' list="pipedrive-products"' : '';
+  return `<input ${named} inputmode="numeric"${list} value="${escapeHtml(product)}">`;
+}
+
+function productsNote(choices: ProductChoices): string {
+  if (pickable(choices) || choices.products.length === 0) return '';
+  const suggestions = choices.products
+    .map(
+      (choice) =>
+        `<option value="${escapeHtml(choice.value)}" label="${escapeHtml(choice.label)}"></option>`,
+    )
+    .join('');
+  return `<p data-testid="products-truncated">Pipedrive holds more than the ${choices.products.length} products listed here: type the id of any other.</p><datalist id="pipedrive-products">${suggestions}</datalist>`;
 }

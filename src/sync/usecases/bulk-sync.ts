@@ -12,7 +12,7 @@ import type { BulkSyncWhat } from '../../store/tables.js';
 import type { ContactSource } from '../mapping/contact.js';
 import type { SyncDeps } from '../ports.js';
 import { pipedriveIdOf } from './contact-writes.js';
-import { customFieldDefinitions } from './read-deal.js';
+import { customFieldDefinitions, productFieldDefinitions } from './read-deal.js';
 import { syncContactSources } from './sync-contacts.js';
 import { syncProducts } from './sync-items.js';
 
@@ -66,7 +66,9 @@ export async function bulkSync(deps: SyncDeps, input: BulkSyncInput): Promise<Bu
   const state = await startPass(deps, input);
   const limit = Math.min(Math.max(1, input.pageSize ?? MAX_PAGE), MAX_PAGE);
   const fieldDefinitions =
-    input.what === 'customers' ? await customFieldDefinitions(deps, true) : [];
+    input.what === 'customers'
+      ? await customFieldDefinitions(deps, true)
+      : await productFieldDefinitions(deps);
   let position: Position | null = decodeCursor(input.what, state.cursor);
   const result = (): BulkSyncResult => ({
     done: state.done,
@@ -110,7 +112,7 @@ async function syncPage(
   if (phase === 'products') {
     const page = await deps.pipedrive.listProducts(request);
     const live = page.items.filter((product) => !product.is_deleted);
-    const results = await syncProducts(deps, live, keyParts, again);
+    const results = await syncProducts(deps, live, fieldDefinitions, keyParts, again);
     return {
       nextCursor: page.nextCursor,
       count: live.length,

@@ -9,6 +9,7 @@ import type {
   PipedriveProduct,
 } from '../../pipedrive/types.js';
 import type { SyncDeps } from '../ports.js';
+import type { ItemSettings } from '../settings.js';
 
 /**
  * Everything a document is made from, read from Pipedrive (docs/vendors/pipedrive.md §3) in the client's wire
@@ -57,6 +58,22 @@ export async function readDeal(deps: SyncDeps, dealId: number): Promise<DealSnap
   };
 }
 
+/** Whether products are matched by a custom field, whose definition turns option ids into labels. */
+function matchesByCustomField(items: Pick<ItemSettings, 'matchBy'>): boolean {
+  return CUSTOM_KEY.test(items.matchBy.pipedriveField);
+}
+
+/**
+ * The product field definitions mapping/item.ts itemKeyFor needs to read the match field as a
+ * document does (an enum or set option as its label): none unless products are matched by a custom
+ * field. For the item syncs, which read products without a deal.
+ */
+export async function productFieldDefinitions(deps: SyncDeps): Promise<PipedriveFieldDefinition[]> {
+  return matchesByCustomField(deps.company.settings.items)
+    ? deps.pipedrive.listFields('product')
+    : [];
+}
+
 /** A Pipedrive record as it is now; undefined once it is deleted (flagged so, or 404 / 410). */
 export async function unlessDeleted<T extends { is_deleted: boolean }>(
   read: Promise<T>,
@@ -94,7 +111,7 @@ export async function customFieldDefinitions(
     entities.push('organization');
   if (usesCustom([...personFields, ...matchFields.person]) || templated('person'))
     entities.push('person');
-  if (products && usesCustom([items.matchBy])) entities.push('product');
+  if (products && matchesByCustomField(items)) entities.push('product');
   if (templated('deal')) entities.push('deal');
   const lists = await Promise.all(entities.map((entity) => deps.pipedrive.listFields(entity)));
   return lists.flat();

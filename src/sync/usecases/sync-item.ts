@@ -1,7 +1,7 @@
 import type { SyncDeps } from '../ports.js';
 import { plainStop } from './contact-writes.js';
 import { type EntityOutcome, runEntitySync } from './entity-run.js';
-import { unlessDeleted } from './read-deal.js';
+import { productFieldDefinitions, unlessDeleted } from './read-deal.js';
 import { syncProducts } from './sync-items.js';
 
 /**
@@ -37,7 +37,9 @@ export function syncItem(deps: SyncDeps, input: ItemSyncInput): Promise<ItemSync
           ),
         };
       // One result per product.
-      const result = (await syncProducts(deps, [product], ['item', input.runId], 'Replay'))[0]!;
+      const definitions = await productFieldDefinitions(deps);
+      const keyParts = ['item', input.runId];
+      const result = (await syncProducts(deps, [product], definitions, keyParts, 'Replay'))[0]!;
       if (!result.ok) return result;
       const { ok: _ok, ...value } = result;
       return { ok: true, value };

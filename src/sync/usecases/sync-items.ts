@@ -1,8 +1,8 @@
-import type { PipedriveProduct } from '../../pipedrive/types.js';
+import type { PipedriveFieldDefinition, PipedriveProduct } from '../../pipedrive/types.js';
 import { saveItemLink } from '../../store/repos/links.js';
 import { XeroValidationError } from '../../xero/errors.js';
 import type { XeroItem } from '../../xero/types.js';
-import { itemChanges, itemForProduct } from '../mapping/item.js';
+import { itemChanges, itemForProduct, itemKeyFor } from '../mapping/item.js';
 import type { XeroItemDraft } from '../mapping/types.js';
 import { type SyncDeps, xeroRef } from '../ports.js';
 import { plainStop } from './contact-writes.js';
@@ -12,8 +12,10 @@ import type { Stop } from './stop.js';
 
 /**
  * Pipedrive products → Xero items, a batch at a time (one for the item sync, a page for the bulk
- * sync): the item with the product's code (itemCodeFor) is created, or updated when its name,
- * description or price in the organisation's base currency changed; the link is stored. The item's
+ * sync): the item with the product's code — or its match field's value when matching by Code, read
+ * as a document reads it (itemKeyFor; `fieldDefinitions` from productFieldDefinitions turn enum
+ * options into their labels) — is created, or updated when its name, description or price in the
+ * organisation's base currency changed; the link is stored. The item's
  * account and tax type are the user's once it exists and are left as they are. A code Xero cannot
  * hold (over 30 characters) waits for a fix, never cut. Xero calls per batch: one GET /Items per 25
  * codes and one POST /Items for every new or changed item (plus the organisation's reference data
@@ -27,13 +29,16 @@ export type ItemSyncResult =
 export async function syncProducts(
   deps: SyncDeps,
   products: readonly PipedriveProduct[],
+  fieldDefinitions: readonly PipedriveFieldDefinition[],
   keyParts: readonly (string | number)[],
   again = 'sync it again',
 ): Promise<ItemSyncResult[]> {
+  const { settings } = deps.company;
   const { baseCurrency } = (await loadOrgReference(deps)).facts;
-  const planned = products.map((product) =>
-    itemForProduct(product, deps.company.settings, { currency: baseCurrency }),
-  );
+  const planned = products.map((product) => {
+    const key = itemKeyFor(product, settings.items, fieldDefinitions);
+    return itemForProduct(product, settings, { currency: baseCurrency, ...(key && { key }) });
+  });
   const codes = planned.flatMap((plan) => (plan.ok ? [plan.item.Code] : []));
   const existing = new Map<string, XeroItem>();
   if (codes.length > 0)
