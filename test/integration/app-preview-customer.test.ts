@@ -33,7 +33,7 @@ describe('app: the Preview names the customer and how it would be matched', () =
     kit.control('pipedrive', method, `/__sandbox/pipedrive/companies/${COMPANY}${path}`, body);
 
   /** The preview modal of the deal, as Pipedrive opens it (docs/vendors/pipedrive.md §7.4). */
-  async function previewPage(dealId: number): Promise<{ customer: string; link?: string }> {
+  async function previewHtml(dealId: number): Promise<string> {
     const query = new URLSearchParams({
       clientId: PIPEDRIVE_APP.clientId,
       url: `${kit.appUrl}/ui/preview`,
@@ -47,10 +47,38 @@ describe('app: the Preview names the customer and how it would be matched', () =
     const response = await fetch(url);
     const html = await response.text();
     assert.equal(response.status, 200, html);
+    return html;
+  }
+
+  /** The modal's customer line as text, and the link it gives to the contact in Xero. */
+  async function previewPage(dealId: number): Promise<{ customer: string; link?: string }> {
+    const html = await previewHtml(dealId);
     const line = /<p data-testid="preview-customer">(.*?)<\/p>/.exec(html)?.[1];
     assert.ok(line, html);
     const link = /href="([^"]+)"/.exec(line)?.[1]?.replaceAll('&amp;', '&');
     return { customer: line.replace(/<[^>]+>/g, ''), ...(link !== undefined && { link }) };
+  }
+
+  /** Organizations matched on a new "GST number" field against Xero's TaxNumber; the field. */
+  let fields = 0;
+  async function matchOnGstNumber(): Promise<string> {
+    fields += 1;
+    const field = await pd('POST', '/fields/organization', {
+      name: `GST number ${fields}`,
+      field_type: 'varchar',
+    });
+    const gst = field.data.field_code as string;
+    const company = await getCompany(kit.app.db, COMPANY);
+    const settings = parseSettings({
+      ...(company?.settings as object),
+      contacts: {
+        ...(company?.settings as { contacts: object }).contacts,
+        matchFields: { organization: [{ pipedriveField: gst, xeroField: 'TaxNumber' }] },
+      },
+    });
+    assert.ok(settings.ok, JSON.stringify(settings));
+    await updateCompanySettings(kit.app.db, COMPANY, settings.settings);
+    return gst;
   }
 
   /** A new Pipedrive organization (custom values given) with a one-line NZD deal; their ids. */
@@ -100,25 +128,11 @@ describe('app: the Preview names the customer and how it would be matched', () =
   });
 
   it('a customer found by a configured field pair: "matched by TaxNumber …", nothing linked', async () => {
-    const field = await pd('POST', '/fields/organization', {
-      name: 'GST number',
-      field_type: 'varchar',
-    });
-    const gst = field.data.field_code as string;
+    const gst = await matchOnGstNumber();
     const created = await xeroApi(kit, 'PUT', '/Contacts', {
       Contacts: [{ Name: 'Kowhai Holdings Limited', TaxNumber: '123-456-789' }],
     });
     const contactId: string = created.Contacts[0].ContactID;
-    const company = await getCompany(kit.app.db, COMPANY);
-    const settings = parseSettings({
-      ...(company?.settings as object),
-      contacts: {
-        ...(company?.settings as { contacts: object }).contacts,
-        matchFields: { organization: [{ pipedriveField: gst, xeroField: 'TaxNumber' }] },
-      },
-    });
-    assert.ok(settings.ok, JSON.stringify(settings));
-    await updateCompanySettings(kit.app.db, COMPANY, settings.settings);
     const { orgId, dealId } = await dealFor('Kowhai Holdings', { [gst]: '123-456-789' });
 
     const preview = await previewPage(dealId);
@@ -128,6 +142,25 @@ describe('app: the Preview names the customer and how it would be matched', () =
     );
     assert.ok(preview.link?.endsWith(`/contacts/contact/${contactId}`), preview.link);
     assert.equal(await linkOf(orgId), undefined, 'the preview stores no link');
+  });
+
+  it("two Xero contacts share the pair's value: the Preview refuses as the run would", async () => {
+    await xeroApi(kit, 'PUT', '/Contacts', {
+      Contacts: [
+        { Name: 'Totara Trading North', TaxNumber: '555-000-111' },
+        { Name: 'Totara Trading South', TaxNumber: '555-000-111' },
+      ],
+    });
+    const gst = await matchOnGstNumber();
+    const { orgId, dealId } = await dealFor('Totara Trading', { [gst]: '555-000-111' });
+
+    const html = await previewHtml(dealId);
+    const refused =
+      /<div class="notice error"[^>]*data-testid="preview-refused">(.*?)<\/div>/s.exec(html)?.[1];
+    assert.ok(refused, html);
+    assert.match(refused, /2 active Xero contacts share the TaxNumber &quot;555-000-111&quot;/);
+    assert.doesNotMatch(refused, /Replay/);
+    assert.equal(await linkOf(orgId), undefined, 'no link stored');
   });
 
   it('a customer Xero does not know: "would be created", and nothing is', async () => {
