@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import type { HttpDeps } from './http/deps.js';
-import { buildServer } from './http/server.js';
+import { buildOpsServer, buildServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
 import { createEmbeddedQueue } from './queue/embedded.js';
 import type { JobQueue } from './queue/port.js';
@@ -40,6 +40,11 @@ export interface App {
   logger: Logger;
   /** Listens on config.host:port (0: a free one) and returns the URL; PUBLIC_URL follows a port 0. */
   listen(): Promise<string>;
+  /**
+   * A worker's ops listener on config.host:opsPort (OPS_PORT), with the probes and metrics only;
+   * its URL, or undefined when OPS_PORT is unset.
+   */
+  listenOps(): Promise<string | undefined>;
   /**
    * Processes events left unprocessed by a crash, schedules every company's catch-up, then takes
    * jobs and sweeps the notes outbox.
@@ -146,6 +151,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     queueState: () => ({ ...worker }),
   };
   const http = buildServer(deps);
+  const ops =
+    config.opsPort === undefined
+      ? undefined
+      : { port: config.opsPort, server: buildOpsServer(deps) };
   let noteSweeps: { stop(): void } | undefined;
 
   return {
@@ -160,6 +169,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       const port = new URL(address).port;
       if (publicUrl === 'http://localhost:0') publicUrl = `http://127.0.0.1:${port}`;
       logger.info({ address, publicUrl }, 'http: listening');
+      return address;
+    },
+    async listenOps() {
+      if (ops === undefined) return undefined;
+      const address = await ops.server.listen({ port: ops.port, host: config.host });
+      logger.info({ address }, 'ops: listening');
       return address;
     },
     async startWorker() {
@@ -177,6 +192,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       noteSweeps?.stop();
       // HTTP first: a request in flight may still enqueue, and the queue's pool must be open for it.
       await http.close();
+      await ops?.server.close();
       await queue.stop();
       if (overrides.database === undefined) await database.close();
     },

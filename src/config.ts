@@ -20,6 +20,11 @@ const configSchema = z.object({
   PORT: port.default(3000),
   /** Interface the app listens on; 127.0.0.1 in sandbox mode, 0.0.0.0 otherwise. */
   HOST: z.string().min(1).optional(),
+  /**
+   * `worker` only: port of its ops listener (GET /health/live, /health/ready, /metrics) on HOST;
+   * none when unset (0 picks a free one).
+   */
+  OPS_PORT: port.optional(),
   /** Where Pipedrive and Xero reach the app (OAuth callbacks, webhooks); http://localhost:PORT. */
   PUBLIC_URL: url.optional(),
   /** `sqlite:<path>` (embedded) or `postgres://…` (scale-out); sqlite:./data/pipedrive-xero.db. */
@@ -108,6 +113,8 @@ export interface Config {
   metricsToken: string;
   port: number;
   host: string;
+  /** A `worker`'s ops listener (OPS_PORT); undefined: the worker serves no HTTP. */
+  opsPort: number | undefined;
   /** Without a trailing slash. */
   publicUrl: string;
   /** PUBLIC_URL was set (otherwise publicUrl is this process's http://localhost:PORT). */
@@ -163,6 +170,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     metricsToken: values.METRICS_TOKEN ?? '',
     port: values.PORT,
     host: values.HOST ?? (sandboxMode ? '127.0.0.1' : '0.0.0.0'),
+    opsPort: values.OPS_PORT,
     publicUrl: values.PUBLIC_URL ?? `http://localhost:${values.PORT}`,
     publicUrlConfigured: values.PUBLIC_URL !== undefined,
     databaseUrl: values.DATABASE_URL,

@@ -115,6 +115,15 @@ function catalogued(code: AnsweredCode, message: string): Answer {
   return { status: httpStatusOf(code), code, message };
 }
 
+/** A request no route takes: `404 route_not_found` (Fastify's not-found handler). */
+export async function routeNotFound(request: FastifyRequest): Promise<never> {
+  throw new HttpError(
+    404,
+    'route_not_found',
+    `No route ${request.method} ${request.url.split('?')[0]}`,
+  );
+}
+
 export function createErrorHandler(logger: Logger) {
   return (error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const answer = toAnswer(error);

@@ -18,6 +18,7 @@ import { HttpError } from './error-handler.js';
  *   on the same machine, where every request comes from loopback.
  * - One log line per request (method, route, path without the query, which may carry a token;
  *   status, time), and the webhooks counted for the metrics.
+ * A `worker` serves the three (not /health) on OPS_PORT when it is set (buildOpsServer).
  */
 const WEBHOOK_ROUTES: Record<string, 'pipedrive' | 'xero'> = {
   '/webhooks/pipedrive/:companyId': 'pipedrive',
@@ -41,9 +42,16 @@ export function registerOpsRoutes(app: FastifyInstance, deps: HttpDeps): void {
     else deps.logger.info(line, 'http request');
   });
 
-  const live = async () => ({ ok: true, instance: deps.instanceId });
-  app.get('/health', live);
-  app.get('/health/live', live);
+  app.get('/health', live(deps));
+  registerProbeRoutes(app, deps);
+}
+
+/**
+ * The probes and the metrics alone: the app's server has them, and so does a `worker`'s ops
+ * listener (OPS_PORT, buildOpsServer), whose counters no other process can show.
+ */
+export function registerProbeRoutes(app: FastifyInstance, deps: HttpDeps): void {
+  app.get('/health/live', live(deps));
 
   app.get('/health/ready', async (_request, reply) => {
     const ready = await readiness(deps.db, deps.queueState());
@@ -64,6 +72,10 @@ export function registerOpsRoutes(app: FastifyInstance, deps: HttpDeps): void {
     const text = await deps.metrics.registry.metrics();
     return reply.type(deps.metrics.registry.contentType).send(text);
   });
+}
+
+function live(deps: Pick<HttpDeps, 'instanceId'>) {
+  return async () => ({ ok: true, instance: deps.instanceId });
 }
 
 function requireMetricsToken(

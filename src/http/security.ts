@@ -4,7 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 import type { HttpDeps } from './deps.js';
-import { HttpError } from './error-handler.js';
+import { HttpError, routeNotFound } from './error-handler.js';
 
 /**
  * What every answer gets (docs/access.md "Headers and limits"):
@@ -65,13 +65,7 @@ export async function registerSecurity(app: FastifyInstance, deps: HttpDeps): Pr
         `More than ${context.max} requests in a minute; try again in ${Math.ceil(context.ttl / 1000)} s`,
       ),
   });
-  app.setNotFoundHandler({ preHandler: app.rateLimit() }, async (request) => {
-    throw new HttpError(
-      404,
-      'route_not_found',
-      `No route ${request.method} ${request.url.split('?')[0]}`,
-    );
-  });
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, routeNotFound);
 }
 
 const COMPANY_ID = /^[1-9][0-9]{0,15}$/;

@@ -6,10 +6,10 @@ import { registerRunRoutes } from './api/runs.js';
 import { registerSettingsRoutes } from './api/settings.js';
 import { registerStatusRoutes } from './api/status.js';
 import type { HttpDeps } from './deps.js';
-import { createErrorHandler } from './error-handler.js';
+import { createErrorHandler, routeNotFound } from './error-handler.js';
 import { registerPipedriveOAuthRoutes } from './oauth/pipedrive.js';
 import { registerXeroOAuthRoutes } from './oauth/xero.js';
-import { registerOpsRoutes } from './ops.js';
+import { registerOpsRoutes, registerProbeRoutes } from './ops.js';
 import { registerPanelActionRoutes } from './panels/actions.js';
 import { registerPanelRoutes } from './panels/panels.js';
 import { registerSecurity } from './security.js';
@@ -32,6 +32,19 @@ export function buildServer(deps: HttpDeps): FastifyInstance {
     await registerSecurity(scope, deps);
     registerRoutes(scope, deps);
   });
+  return app;
+}
+
+/**
+ * A `worker`'s ops listener (OPS_PORT): GET /health/live, /health/ready and /metrics only, answered
+ * as the app's server answers them, so an orchestrator can probe the worker and Prometheus can read
+ * the counters of its runs and vendor calls.
+ */
+export function buildOpsServer(deps: HttpDeps): FastifyInstance {
+  const app = Fastify({ logger: false });
+  app.setErrorHandler(createErrorHandler(deps.logger));
+  app.setNotFoundHandler(routeNotFound);
+  registerProbeRoutes(app, deps);
   return app;
 }
 

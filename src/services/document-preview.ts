@@ -1,11 +1,14 @@
 import { DOCUMENT_KIND, type DocumentKind } from '../sync/document-kinds.js';
+import { howInWords } from '../sync/mapping/contact-match.js';
 import type { BuiltDocument } from '../sync/mapping/document.js';
+import type { ContactPreview } from '../sync/usecases/ensure-contact.js';
 import type { Stop } from '../sync/usecases/stop.js';
 
 /**
  * The deal panel's Preview: the document exactly as it would be sent, with the amounts Xero will
  * compute for it (buildDocument's `expected`: docs/vendors/money.md B1–B4 rounding), or why it would be refused
- * (the same plain words the deal note would carry). Pure; nothing is created to show it.
+ * (the same plain words the deal note would carry), and the Xero contact it would go to and how
+ * that contact was found, in the note's words. Pure; nothing is created to show it.
  */
 export interface PreviewLine {
   description: string;
@@ -18,10 +21,36 @@ export interface PreviewLine {
   taxAmount: string;
 }
 
+/** Who the document would go to, as the deal note says it (sync/usecases/deal-note.ts). */
+export interface PreviewCustomer {
+  name: string;
+  /** "already linked", "matched by TaxNumber 123-456-789", … or "would be created". */
+  how: string;
+  /** The Xero contact, when an existing one would be used. */
+  contactId?: string;
+  /** Its page in Xero's web app, when the organisation's ShortCode is known. */
+  url?: string;
+}
+
+export function previewCustomer(
+  contact: Exclude<ContactPreview, { kind: 'stop' }>,
+  contactUrl: (contactId: string) => string | undefined,
+): PreviewCustomer {
+  if (contact.kind === 'create') return { name: contact.name, how: 'would be created' };
+  const url = contactUrl(contact.contactId);
+  return {
+    name: contact.name,
+    how: howInWords(contact.how),
+    contactId: contact.contactId,
+    ...(url !== undefined && { url }),
+  };
+}
+
 export type DocumentPreview =
   | {
       status: 'ready';
       kind: DocumentKind;
+      customer: PreviewCustomer;
       currency: string;
       lineAmountTypes: string;
       lines: PreviewLine[];
@@ -35,6 +64,7 @@ export type DocumentPreview =
 export function readyPreview(
   kind: DocumentKind,
   built: Extract<BuiltDocument, { ok: true }>,
+  customer: PreviewCustomer,
 ): DocumentPreview {
   const { document, expected } = built;
   const lines = document.LineItems.map((line, index): PreviewLine => {
@@ -53,6 +83,7 @@ export function readyPreview(
   return {
     status: 'ready',
     kind,
+    customer,
     currency: document.CurrencyCode,
     lineAmountTypes: document.LineAmountTypes,
     lines,
@@ -84,5 +115,6 @@ export function previewMessage(preview: DocumentPreview): string {
   const name = DOCUMENT_KIND[preview.kind].noun;
   if (preview.status === 'refused') return `Xero would not accept this ${name}: ${preview.note}`;
   const count = preview.lines.length === 1 ? '1 line' : `${preview.lines.length} lines`;
-  return `Preview of the ${name}: ${count}, tax ${preview.totalTax}, total ${preview.currency} ${preview.total}. Nothing was created.`;
+  const { customer } = preview;
+  return `Preview of the ${name} for ${customer.name} (${customer.how}): ${count}, tax ${preview.totalTax}, total ${preview.currency} ${preview.total}. Nothing was created.`;
 }

@@ -1,12 +1,14 @@
 import { AppError } from '../errors.js';
 import { createRun, getRun, listRunsForDeal } from '../store/repos/runs.js';
 import type { DocumentKind } from '../sync/document-kinds.js';
+import { previewContact } from '../sync/usecases/ensure-contact.js';
 import { prepareDocument } from '../sync/usecases/prepare-document.js';
 import { syncContact } from '../sync/usecases/sync-contact.js';
 import { companyState, type PanelDeps, problemMessage } from './company-state.js';
 import type { AppContext } from './context.js';
 import {
   type DocumentPreview,
+  previewCustomer,
   previewMessage,
   readyPreview,
   refusedPreview,
@@ -94,7 +96,8 @@ export async function replayDealRun(
 export type PreviewOutcome = DocumentPreview | { status: 'unavailable'; message: string };
 
 /**
- * The invoice or quote the deal would make, built but NOT created: the panel's Preview action
+ * The invoice or quote the deal would make, built but NOT created, and the Xero contact it would
+ * go to (or that one would be created): the panel's Preview action
  * and the preview modal (http/ui/preview-routes.ts) both show this.
  */
 export async function dealDocumentPreview(
@@ -113,9 +116,15 @@ export async function dealDocumentPreview(
   });
   if (preparation.kind === 'deal_gone')
     return { status: 'unavailable', message: `Deal ${dealId} no longer exists.` };
-  return preparation.kind === 'stop'
-    ? refusedPreview(kind, preparation.stop)
-    : readyPreview(kind, preparation.prepared.built);
+  if (preparation.kind === 'stop') return refusedPreview(kind, preparation.stop);
+  // The customer as the run would find it (its next step), read only: nothing created or linked.
+  const { prepared } = preparation;
+  const contact = await previewContact(state.deps, prepared.source);
+  if (contact.kind === 'stop') return refusedPreview(kind, contact.stop);
+  const customer = previewCustomer(contact, (contactId) =>
+    state.deps.links.xeroContactUrl(prepared.reference.shortCode, contactId),
+  );
+  return readyPreview(kind, prepared.built, customer);
 }
 
 export async function previewDealDocument(

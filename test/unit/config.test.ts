@@ -41,6 +41,14 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ CATCH_UP_INTERVAL_MS: '10' }), /CATCH_UP_INTERVAL_MS/);
   });
 
+  it("reads a worker's OPS_PORT, none by default, and refuses one that is not a port", () => {
+    assert.equal(loadConfig({}).opsPort, undefined);
+    assert.equal(loadConfig({ OPS_PORT: '' }).opsPort, undefined);
+    assert.equal(loadConfig({ OPS_PORT: '9464' }).opsPort, 9464);
+    assert.throws(() => loadConfig({ OPS_PORT: '70000' }), /OPS_PORT/);
+    assert.throws(() => loadConfig({ OPS_PORT: 'ops' }), /OPS_PORT/);
+  });
+
   it('treats empty strings as unset', () => {
     assert.equal(loadConfig({ SANDBOX_XERO_PORT: '' }).sandbox.xeroPort, 4020);
     assert.equal(loadConfig({ PIPEDRIVE_CLIENT_ID: '' }).sandboxMode, true);

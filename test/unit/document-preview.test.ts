@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { previewMessage, withoutReplay } from '../../src/services/document-preview.js';
+import {
+  previewCustomer,
+  previewMessage,
+  withoutReplay,
+} from '../../src/services/document-preview.js';
 import type { Refusal, RefusalCode } from '../../src/sync/mapping/refusal.js';
 import { refusalNote } from '../../src/sync/refusals.js';
 
@@ -30,6 +34,7 @@ describe('document preview wording', () => {
     const message = previewMessage({
       status: 'ready',
       kind: 'invoice',
+      customer: { name: 'Kauri Digital Ltd', how: 'matched by email' },
       currency: 'NZD',
       lineAmountTypes: 'Exclusive',
       lines: [
@@ -49,7 +54,43 @@ describe('document preview wording', () => {
     });
     assert.equal(
       message,
-      'Preview of the invoice: 1 line, tax 270.00, total NZD 2070.00. Nothing was created.',
+      'Preview of the invoice for Kauri Digital Ltd (matched by email): 1 line, tax 270.00, total NZD 2070.00. Nothing was created.',
+    );
+  });
+
+  it("says how the customer would be found in the deal note's words, linking the contact in Xero", () => {
+    const url = (id: string) => `https://go.xero.com/app/!ab12/contacts/contact/${id}`;
+    assert.deepEqual(
+      previewCustomer(
+        { kind: 'found', contactId: 'c-1', name: 'Kowhai', how: 'by TaxNumber 123-456-789' },
+        url,
+      ),
+      {
+        name: 'Kowhai',
+        how: 'matched by TaxNumber 123-456-789',
+        contactId: 'c-1',
+        url: url('c-1'),
+      },
+    );
+    assert.equal(
+      previewCustomer({ kind: 'found', contactId: 'c-2', name: 'Kauri', how: 'linked' }, url).how,
+      'already linked',
+    );
+    assert.deepEqual(
+      previewCustomer({ kind: 'create', name: 'Horoeka' }, () => undefined),
+      {
+        name: 'Horoeka',
+        how: 'would be created',
+      },
+    );
+    // Without the organisation's ShortCode there is no page to link to.
+    assert.equal(
+      'url' in
+        previewCustomer(
+          { kind: 'found', contactId: 'c-3', name: 'Rimu', how: 'by email' },
+          () => undefined,
+        ),
+      false,
     );
   });
 });

@@ -1,14 +1,15 @@
 import escapeHtml from 'escape-html';
 
-import type { DocumentPreview } from '../../services/document-preview.js';
+import type { DocumentPreview, PreviewCustomer } from '../../services/document-preview.js';
 import type { PreviewOutcome } from '../../services/panel-actions.js';
 import { DOCUMENT_KIND, DOCUMENT_KINDS, type DocumentKind } from '../../sync/document-kinds.js';
 import { htmlDocument } from '../html.js';
 
 /**
  * The preview modal (GET /ui/preview, a Pipedrive custom modal: docs/vendors/pipedrive.md §7.4):
- * the invoice or quote the deal would make, as a table of lines with their tax, then the totals
- * Xero will compute — or, when Xero would refuse it, what to change. Nothing is created to show it.
+ * the Xero contact the invoice or quote would go to and how it was found (or that one would be
+ * created), the document as a table of lines with their tax, then the totals Xero will compute —
+ * or, when Xero would refuse it, what to change. Nothing is created to show it.
  */
 export interface PreviewView {
   dealId: number;
@@ -64,7 +65,8 @@ function readyBody(preview: Extract<DocumentPreview, { status: 'ready' }>): stri
     preview.notes.length === 0
       ? ''
       : `<ul class="muted">${preview.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>`;
-  return `<p>${escapeHtml(LINE_AMOUNTS[preview.lineAmountTypes] ?? preview.lineAmountTypes)}; in ${escapeHtml(preview.currency)}.</p>
+  return `${customerLine(preview.customer)}
+<p>${escapeHtml(LINE_AMOUNTS[preview.lineAmountTypes] ?? preview.lineAmountTypes)}; in ${escapeHtml(preview.currency)}.</p>
 <div class="table-wrap"><table data-testid="preview-lines"><caption class="skip">Lines</caption><thead><tr><th scope="col">Description</th><th scope="col" class="num">Qty</th><th scope="col" class="num">Unit price</th><th scope="col" class="num">Discount</th><th scope="col">Tax rate</th><th scope="col" class="num">Tax</th><th scope="col" class="num">Amount</th></tr></thead>
 <tbody>${lines}</tbody></table></div>
 <table class="totals" data-testid="preview-totals"><caption class="skip">Totals</caption><tbody>
@@ -72,6 +74,16 @@ function readyBody(preview: Extract<DocumentPreview, { status: 'ready' }>): stri
 <tr><th scope="row" class="num">Total tax</th><td class="num">${money(preview.totalTax)}</td></tr>
 <tr><th scope="row" class="num">Total ${escapeHtml(preview.currency)}</th><td class="num" data-testid="preview-total">${money(preview.total)}</td></tr>
 </tbody></table>${notes}`;
+}
+
+/** "Customer: Kauri Digital Ltd (matched by email)", the name linking to the contact in Xero. */
+function customerLine(customer: PreviewCustomer): string {
+  const name =
+    customer.url === undefined
+      ? escapeHtml(customer.name)
+      : `<a href="${escapeHtml(customer.url)}" target="_blank" rel="noopener" data-testid="preview-customer-link">${escapeHtml(customer.name)}</a>`;
+  const where = customer.contactId === undefined ? '' : ' in Xero';
+  return `<p data-testid="preview-customer">Customer: ${name}${where} (${escapeHtml(customer.how)}).</p>`;
 }
 
 /** "1234.5" → "1,234.50" (display only: the amounts are exact decimal text to begin with). */

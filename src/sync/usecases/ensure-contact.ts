@@ -44,6 +44,7 @@ import type { Stop } from './stop.js';
  * The link is stored whichever way it was found, and the result says which contact and how. Xero's
  * other refusals come back as a value in plain words, never as "Name 1".
  * The panel's Update and the bulk sync decide the same way (sync-contacts.ts, decideInXero).
+ * previewContact says what steps 1–3 would do, reading only (the deal's Preview).
  */
 
 export type ContactResult =
@@ -72,32 +73,73 @@ export async function ensureContact(
   options: { verify?: boolean } = {},
 ): Promise<ContactResult> {
   const draft = buildContact(source, deps.company.settings);
+  const found = await findContact(deps, source, draft, options.verify ?? false);
+  return found.kind === 'none'
+    ? await createOnce(deps, found.query, found.linkedId, runId)
+    : await settle(deps, found);
+}
+
+/** What ensureContact would do, without doing it: nothing is created in Xero, no link is stored. */
+export type ContactPreview =
+  | { kind: 'found'; contactId: string; name: string; how: ContactHow }
+  | { kind: 'create'; name: string }
+  | { kind: 'stop'; stop: Stop };
+
+export async function previewContact(
+  deps: SyncDeps,
+  source: ContactSource,
+): Promise<ContactPreview> {
+  const draft = buildContact(source, deps.company.settings);
+  const found = await findContact(deps, source, draft, false);
+  if (found.kind === 'none') return { kind: 'create', name: draft.Name };
+  if (found.kind === 'stop') return { kind: 'stop', stop: found.stop };
+  const { contact, how } = found;
+  return { kind: 'found', contactId: contact.ContactID, name: contact.Name, how };
+}
+
+/** A lookup's verdict, before anything is written. */
+type Found =
+  | { kind: 'found'; query: ContactQuery; contact: XeroContactCandidate; how: ContactHow }
+  | { kind: 'stop'; query: ContactQuery; stop: Stop };
+
+/**
+ * Steps 1 and 2, reading only: the usable stored link, else the identity rules' decision; `none`
+ * (step 3: create one) carries what the creation needs.
+ */
+async function findContact(
+  deps: SyncDeps,
+  source: ContactSource,
+  draft: XeroContactDraft,
+  verify: boolean,
+): Promise<Found | { kind: 'none'; query: ContactQuery; linkedId: string | undefined }> {
   const linkedId = await getContactLink(deps.db, linkKeyOf(deps, source));
   const link =
-    linkedId === undefined
-      ? undefined
-      : await readLinked(deps, source, draft, linkedId, options.verify ?? false);
-  if (link?.state === 'usable') return await use(deps, source, draft, link.contact, 'linked');
-
+    linkedId === undefined ? undefined : await readLinked(deps, source, draft, linkedId, verify);
   const query: ContactQuery = {
     source,
     draft,
     ...(link?.state === 'archived' && { archivedLink: link.contact }),
   };
-  return (await matchInXero(deps, query)) ?? (await createOnce(deps, query, linkedId, runId));
+  if (link?.state === 'usable')
+    return { kind: 'found', query, contact: link.contact, how: 'linked' };
+  return (await decideOne(deps, query)) ?? { kind: 'none', query, linkedId };
 }
 
-/** The decided contact, linked; a stop; or undefined when nothing matches (create one). */
-async function matchInXero(
-  deps: SyncDeps,
-  query: ContactQuery,
-): Promise<ContactResult | undefined> {
+/** The decided contact or a stop; undefined when nothing matches (create one). */
+async function decideOne(deps: SyncDeps, query: ContactQuery): Promise<Found | undefined> {
   // One query, one decision.
   const decision = (await decideInXero(deps, [query])).decisions[0]!;
   if (decision.kind === 'matched')
-    return use(deps, query.source, query.draft, decision.contact, howMatched(decision.by));
+    return { kind: 'found', query, contact: decision.contact, how: howMatched(decision.by) };
   const stop = decisionStop(decision, query.draft);
-  return stop ? { ok: false, stop } : undefined;
+  return stop ? { kind: 'stop', query, stop } : undefined;
+}
+
+/** A found contact linked and used; a stop as the result. */
+async function settle(deps: SyncDeps, found: Found): Promise<ContactResult> {
+  if (found.kind === 'stop') return { ok: false, stop: found.stop };
+  const { source, draft } = found.query;
+  return use(deps, source, draft, found.contact, found.how);
 }
 
 /** Creates the contact under the record's creation lock, unless the previous holder just did. */
@@ -135,7 +177,8 @@ function createOnce(
       return use(deps, source, draft, contact, 'created');
     }
     if (!isAlreadyThere(created.messages)) return { ok: false, stop: created.stop };
-    return (await matchInXero(deps, query)) ?? { ok: false, stop: created.stop };
+    const again = await decideOne(deps, query);
+    return again ? settle(deps, again) : { ok: false, stop: created.stop };
   });
 }
 
