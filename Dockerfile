@@ -27,19 +27,20 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
+# bin/ asks scripts/dist-state.js whether dist/ is current; with no sources beside it, it always is,
+# so the image runs only compiled JavaScript (the sandbox, for sandbox mode, is compiled in dist/ too).
+# test/integration/image-layout.test.ts lays these files out as this stage does and runs them.
 COPY --from=build /app/bin ./bin
+COPY --from=build /app/scripts/dist-state.js ./scripts/dist-state.js
 COPY --from=build /app/dist ./dist
-# The sources stay beside the build: bin/ runs the compiled code, and the sandbox (sandbox mode
-# only) is part of the same program.
-COPY --from=build /app/src ./src
-COPY --from=build /app/sandbox ./sandbox
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
 EXPOSE 3000
-# Liveness only: readiness (database, migrations) is GET /health/ready, for the load balancer.
+# Liveness only: readiness (database, migrations) is GET /health/ready, for the load balancer. A
+# `worker` has no HTTP server but its ops listener on OPS_PORT (set it for worker containers only).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.OPS_PORT || process.env.PORT || 3000) + '/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Docker sends SIGTERM on stop: serve, worker and start finish what they do and exit 0 (README
 # "Outages, crashes and shutdown"); give them the 20 s they may take: docker stop -t 25.
 STOPSIGNAL SIGTERM

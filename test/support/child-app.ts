@@ -18,9 +18,14 @@ export interface ChildApp {
   stop(): Promise<void>;
 }
 
-export function startChildApp(args: string[], env: Record<string, string>): ChildApp {
+/** `cwd`: the folder holding bin/ (the clone by default; a laid-out image in image-layout.test.ts). */
+export function startChildApp(
+  args: string[],
+  env: Record<string, string>,
+  cwd: string = new URL('../..', import.meta.url).pathname,
+): ChildApp {
   const child = spawn(process.execPath, ['bin/pipedrive-xero.js', ...args], {
-    cwd: new URL('../..', import.meta.url).pathname,
+    cwd,
     env: { PATH: process.env['PATH'] ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
