@@ -10,6 +10,7 @@ import {
 } from '../mapping/contact-match.js';
 import type { XeroContactDraft } from '../mapping/types.js';
 import { type SyncDeps, xeroRef } from '../ports.js';
+import { addToNewContactsGroup } from './contact-group.js';
 import {
   contactLinkKey,
   decideInXero,
@@ -38,7 +39,8 @@ import type { Stop } from './stop.js';
  * the user to restore it (contact_archived). New contacts are created under their records' creation
  * locks (creation-lock.ts): one another job created meanwhile is linked and updated instead, as is
  * one Xero says already exists. An update leaves the user's own contact code, and the name of a
- * contact found by email, as they are (updateOf).
+ * contact found by email, as they are (updateOf). The new ones join the settings' group for new
+ * contacts in one more call (contact-group.ts).
  */
 
 export type ContactSyncResult =
@@ -50,6 +52,8 @@ export type ContactSyncResult =
       how: ContactHow;
       created: boolean;
       changedFields: string[];
+      /** What to check although the sync went on (a group Xero refused). */
+      warnings?: string[];
     }
   | { ok: false; stop: Stop };
 
@@ -190,7 +194,15 @@ async function createTheRest(
       else entry.result = { ok: false, stop: written.stop };
     });
     // Linked before the locks are freed, so the next holder finds them.
-    for (const entry of toCreate) if (entry.how === 'created') await linkEntry(deps, entry);
+    const made = toCreate.filter((entry) => entry.how === 'created');
+    for (const entry of made) await linkEntry(deps, entry);
+    const warning = await addToNewContactsGroup(
+      deps,
+      made.flatMap((entry) => entry.final?.ContactID ?? []),
+    );
+    if (warning)
+      for (const entry of made)
+        if (entry.result?.ok) entry.result = { ...entry.result, warnings: [warning] };
     const conflicted = [...refusals.keys()];
     if (conflicted.length > 0) await matchInXero(deps, conflicted, again);
     for (const [entry, stop] of refusals)
