@@ -186,6 +186,38 @@ describe('syncContact: the panel Update', () => {
     assert.ok(outcome.status === 'waiting_fix' && outcome.code === 'contact_not_found');
   });
 
+  it('writes Xero’s customer number back into Pipedrive, as a document run does', async () => {
+    const ref = { companyId: String(COMPANY_ID), tenantId: TENANT_ID };
+    const back = (
+      await kit.pdControl('POST', '/fields/organization', {
+        name: 'Xero customer no',
+        field_type: 'varchar',
+      })
+    ).data.field_code as string;
+    const org = (await kit.pdControl('POST', '/organizations', { name: 'Rimu Joinery' })).data;
+    const [made] = await kit.xero.createContacts(
+      ref,
+      [{ Name: 'Rimu Joinery Ltd', ContactNumber: `PD-ORG-${org.id}`, AccountNumber: 'RJ-12' }],
+      { idempotencyKey: `test-rimu-${Date.now()}` },
+    );
+    assert.ok(made?.ok);
+    const settings = {
+      contacts: { customerNumber: { from: 'xero' as const, writeBackField: back } },
+    };
+    const outcome = await syncContact(kit.deps(settings), {
+      kind: 'organization',
+      id: org.id,
+      runId: await newRun(),
+    });
+    assert.ok(outcome.status === 'succeeded', JSON.stringify(outcome));
+    assert.equal(outcome.created, false);
+    assert.equal(
+      outcome.customerNumber,
+      'Customer number RJ-12, kept from Xero and written to Pipedrive.',
+    );
+    assert.equal((await kit.pipedrive.getOrganization(org.id)).custom_fields[back], 'RJ-12');
+  });
+
   it('a contact it creates joins the group for new contacts; one Xero refuses is said, not a failure', async () => {
     const ref = { companyId: String(COMPANY_ID), tenantId: TENANT_ID };
     const inGroup = async (contactId: string) =>

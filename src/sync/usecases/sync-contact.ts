@@ -27,6 +27,8 @@ export type ContactSyncOutcome = EntityOutcome<{
   how: ContactHow;
   created: boolean;
   changedFields: string[];
+  /** What is said of the customer number (customer-number.ts), when the settings name one. */
+  customerNumber?: string;
   /** What to check although the sync went on (a group Xero refused). */
   warnings?: string[];
 }>;
