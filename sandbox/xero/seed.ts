@@ -19,6 +19,21 @@ export interface ContactSeed extends Partial<ContactFields> {
   IsSupplier?: boolean;
 }
 
+export interface ContactGroupSeed {
+  Name: string;
+  Status: 'ACTIVE' | 'DELETED';
+}
+
+/** A seeded contact group's ContactGroupID, stable like every seed id. */
+export const contactGroupIdOf = (tenantId: string, name: string): string =>
+  stableId(tenantId, 'contact-group', name);
+
+/** The demo organisation's groups (DEMO_TENANT_A): one in use, one deleted. */
+export const DEMO_CONTACT_GROUPS = {
+  active: contactGroupIdOf(DEMO_TENANT_A, 'Pipedrive customers'),
+  deleted: contactGroupIdOf(DEMO_TENANT_A, 'Old prospects'),
+};
+
 export interface ItemSeed {
   Code: string;
   Name: string;
@@ -42,6 +57,7 @@ export interface OrganisationSeed {
   brandingThemes: BrandingThemeRecord[];
   trackingCategories: TrackingCategoryRecord[];
   contacts: ContactSeed[];
+  contactGroups: ContactGroupSeed[];
   items: ItemSeed[];
 }
 
@@ -200,6 +216,7 @@ export function nzOrganisation(input: {
     accounts: accounts(input.tenantId, 'OUTPUT2'),
     ...reference(input.tenantId),
     contacts: [],
+    contactGroups: [],
     items: [],
   };
 }
@@ -232,6 +249,10 @@ export function demoOrganisations(): OrganisationSeed[] {
         },
         { Name: 'Cash Sales' },
         { Name: 'Tasman Supplies', IsSupplier: true },
+      ],
+      contactGroups: [
+        { Name: 'Pipedrive customers', Status: 'ACTIVE' },
+        { Name: 'Old prospects', Status: 'DELETED' },
       ],
       items: [
         item('CONS-HR', 'Consulting hour', 180),
@@ -267,6 +288,7 @@ export function demoOrganisations(): OrganisationSeed[] {
       accounts: accounts(OTHER_TENANT, 'OUTPUT'),
       ...reference(OTHER_TENANT),
       contacts: [{ Name: 'Other Co Customer' }],
+      contactGroups: [],
       items: [],
     },
   ];

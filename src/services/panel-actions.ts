@@ -53,7 +53,8 @@ export async function updateContactNow(
   try {
     const outcome = await syncContact(state.deps, { kind, id, runId: run.id });
     if (outcome.status === 'waiting_fix') return refused(outcome.message);
-    if (outcome.created) return done('Created the contact in Xero.');
+    const warnings = outcome.warnings?.map((warning) => ` ${warning}`).join('') ?? '';
+    if (outcome.created) return done(`Created the contact in Xero.${warnings}`);
     if (outcome.changedFields.length === 0) return done('The Xero contact was already up to date.');
     return done(`Updated the Xero contact: ${outcome.changedFields.join(', ')}.`);
   } catch (error) {

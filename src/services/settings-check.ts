@@ -2,7 +2,7 @@ import type { PipedriveClient } from '../pipedrive/client.js';
 import type { PipedriveFieldDefinition } from '../pipedrive/types.js';
 import type { Settings } from '../sync/settings.js';
 import type { XeroClient } from '../xero/client.js';
-import type { XeroAccount, XeroTaxRate, XeroTenantRef } from '../xero/types.js';
+import type { XeroAccount, XeroContactGroup, XeroTaxRate, XeroTenantRef } from '../xero/types.js';
 
 /**
  * Settings name Xero codes (an account, tax types); on save they are checked against the connected
@@ -13,8 +13,12 @@ export function unknownXeroCodes(
   settings: Settings,
   accounts: readonly XeroAccount[],
   taxRates: readonly XeroTaxRate[],
-  /** The organisation's currencies and item codes, when the settings name any. */
-  more: { currencies?: readonly string[]; itemCodes?: readonly string[] } = {},
+  /** The organisation's currencies, item codes and contact groups, when the settings name any. */
+  more: {
+    currencies?: readonly string[];
+    itemCodes?: readonly string[];
+    contactGroups?: readonly XeroContactGroup[];
+  } = {},
 ): string[] {
   const accountCodes = new Set(
     accounts.filter((account) => account.Status !== 'ARCHIVED').map((account) => account.Code),
@@ -51,11 +55,26 @@ export function unknownXeroCodes(
     problems.push(
       `contacts.newContacts.defaultCurrency: the currency ${currency} is not enabled in Xero`,
     );
+  const groupProblem = contactGroupProblem(newContacts.contactGroupId, more.contactGroups);
+  if (groupProblem) problems.push(`contacts.newContacts.contactGroupId: ${groupProblem}`);
   settings.items.links.forEach((link, index) => {
     if (more.itemCodes && !more.itemCodes.includes(link.itemCode))
       problems.push(`items.links.${index}.itemCode: Xero has no item "${link.itemCode}"`);
   });
   return problems;
+}
+
+/** Why new contacts cannot go into the group, when they cannot (docs/vendors/xero.md §8.1). */
+function contactGroupProblem(
+  id: string | null,
+  groups: readonly XeroContactGroup[] | undefined,
+): string | undefined {
+  if (id === null || groups === undefined) return undefined;
+  const group = groups.find((entry) => entry.ContactGroupID?.toLowerCase() === id.toLowerCase());
+  if (!group) return `Xero has no contact group ${id}`;
+  if (group.Status === 'DELETED')
+    return `the Xero contact group "${group.Name ?? id}" is deleted; choose an active group`;
+  return undefined;
 }
 
 export async function checkSettingsAgainstXero(
@@ -64,15 +83,17 @@ export async function checkSettingsAgainstXero(
   settings: Settings,
 ): Promise<string[]> {
   const { newContacts } = settings.contacts;
-  const [accounts, taxRates, currencies, items] = await Promise.all([
+  const [accounts, taxRates, currencies, items, contactGroups] = await Promise.all([
     xero.getAccounts(ref),
     xero.getTaxRates(ref),
     newContacts.defaultCurrency === null ? undefined : xero.getCurrencies(ref),
     settings.items.links.length === 0 ? undefined : xero.getItems(ref),
+    newContacts.contactGroupId === null ? undefined : xero.getContactGroups(ref),
   ]);
   return unknownXeroCodes(settings, accounts, taxRates, {
     ...(currencies && { currencies: currencies.flatMap((entry) => entry.Code ?? []) }),
     ...(items && { itemCodes: items.flatMap((item) => item.Code ?? []) }),
+    ...(contactGroups && { contactGroups }),
   });
 }
 

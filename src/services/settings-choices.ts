@@ -5,9 +5,10 @@ import type { AppContext } from './context.js';
 /**
  * What the settings page offers to pick from: the company's real Pipedrive pipelines, stages,
  * organization/person fields and products, and the connected Xero organisation's accounts, tax
- * rates, branding themes, tracking categories and items. Xero's lists are cached per organisation for a few minutes
- * (like the organisation's reference data) so re-rendering after a save costs no Xero calls. A source that
- * cannot be read leaves its lists empty and says why in `problems`; the page still renders.
+ * rates, branding themes, tracking categories, items and active contact groups. Xero's lists are
+ * cached per organisation for a few minutes (like the organisation's reference data) so
+ * re-rendering after a save costs no Xero calls. A source that cannot be read leaves its lists
+ * empty and says why in `problems`; the page still renders.
  */
 /** One option of a picker: the value stored and the words shown. */
 export interface Choice {
@@ -22,6 +23,8 @@ export interface SettingsChoices {
   brandingThemes: Choice[];
   trackings: { category: string; options: string[] }[];
   items: Choice[];
+  /** Active contact groups, by ContactGroupID (contacts.newContacts.contactGroupId). */
+  contactGroups: Choice[];
   organizationFields: Choice[];
   personFields: Choice[];
   /** Deal fields a paid invoice may set (documents.onPaid.dealField): dates and texts, by name. */
@@ -37,7 +40,7 @@ export type ChoicesDeps = Pick<AppContext, 'db' | 'box' | 'clock' | 'connections
 
 type XeroLists = Pick<
   SettingsChoices,
-  'accounts' | 'taxTypes' | 'brandingThemes' | 'trackings' | 'items'
+  'accounts' | 'taxTypes' | 'brandingThemes' | 'trackings' | 'items' | 'contactGroups'
 >;
 
 const XERO_TTL_MS = 5 * 60_000;
@@ -80,6 +83,7 @@ export function createChoicesLoader(deps: ChoicesDeps) {
         brandingThemes: [],
         trackings: [],
         items: [],
+        contactGroups: [],
       };
       return {
         stages: pipedrive?.stages ?? [],
@@ -203,12 +207,13 @@ async function loadXero(
   ref: { companyId: string; tenantId: string },
 ): Promise<XeroLists> {
   const { xero } = connections;
-  const [accounts, taxRates, themes, categories, items] = await Promise.all([
+  const [accounts, taxRates, themes, categories, items, groups] = await Promise.all([
     xero.getAccounts(ref),
     xero.getTaxRates(ref),
     xero.getBrandingThemes(ref),
     xero.getTrackingCategories(ref),
     xero.getItems(ref),
+    xero.getContactGroups(ref),
   ]);
   return {
     accounts: accounts
@@ -237,6 +242,9 @@ async function loadXero(
     items: items
       .filter((item) => item.Code)
       .map((item) => ({ value: item.Code, label: `${item.Code} ${item.Name ?? ''}` })),
+    contactGroups: groups
+      .filter((group) => group.Status !== 'DELETED' && group.ContactGroupID)
+      .map((group) => ({ value: group.ContactGroupID ?? '', label: group.Name ?? '' })),
   };
 }
 

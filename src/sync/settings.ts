@@ -298,6 +298,11 @@ const newContacts = z.strictObject({
     })
     .nullable()
     .default(null),
+  /**
+   * Xero's ContactGroupID: every contact the app creates is then added to this group, which Xero
+   * takes only through its own call, not in the contact (docs/vendors/xero.md §8.1).
+   */
+  contactGroupId: z.uuid().nullable().default(null),
 });
 
 const contacts = z.strictObject({

@@ -2,6 +2,7 @@ import createClient from 'openapi-fetch';
 
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
+import { contactGroupCalls } from './calls/contact-groups.js';
 import { contactCalls } from './calls/contacts.js';
 import { createCallContext } from './calls/context.js';
 import { documentCalls } from './calls/documents.js';
@@ -69,6 +70,7 @@ export function createXeroClient(deps: XeroClientDeps) {
     tokens,
     ...referenceDataCalls(ctx),
     ...contactCalls(ctx),
+    ...contactGroupCalls(ctx),
     ...itemCalls(ctx),
     ...documentCalls(ctx),
   };

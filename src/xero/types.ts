@@ -9,6 +9,7 @@ export type XeroCurrency = Schemas['Currency'];
 export type XeroBrandingTheme = Schemas['BrandingTheme'];
 export type XeroTrackingCategory = Schemas['TrackingCategory'];
 export type XeroContact = Schemas['Contact'];
+export type XeroContactGroup = Schemas['ContactGroup'];
 export type XeroItem = Schemas['Item'];
 export type XeroInvoice = Schemas['Invoice'];
 export type XeroQuote = Schemas['Quote'];

@@ -208,6 +208,36 @@ describe('Xero sandbox against the Xero OpenAPI specs', { skip }, () => {
       const perElement = await accounting('PUT', '/Contacts?summarizeErrors=false', body);
       accountingMatches('PUT', '/Contacts?summarizeErrors=false', perElement, 200);
     });
+
+    it('GET /ContactGroups, PUT /ContactGroups/{id}/Contacts, GET the group and the contact', async () => {
+      const list = await accounting('GET', '/ContactGroups');
+      accountingMatches('GET', '/ContactGroups', list);
+      const group = list.body.ContactGroups.find((entry: any) => entry.Status === 'ACTIVE');
+      assert.ok(group, 'the demo organisation has an active contact group');
+      const active = '/ContactGroups?where=' + encodeURIComponent('Status=="ACTIVE"');
+      accountingMatches('GET', active, await accounting('GET', active));
+      const members = `/ContactGroups/${group.ContactGroupID}/Contacts`;
+      const added = await accounting('PUT', members, { Contacts: [{ ContactID: contactId }] });
+      accountingMatches('PUT', members, added);
+      const one = `/ContactGroups/${group.ContactGroupID}`;
+      const read = await accounting('GET', one);
+      accountingMatches('GET', one, read);
+      assert.deepEqual(
+        read.body.ContactGroups[0].Contacts.map((contact: any) => contact.ContactID),
+        [contactId],
+      );
+      const contact = await accounting('GET', `/Contacts/${contactId}`);
+      accountingMatches('GET', `/Contacts/${contactId}`, contact);
+      assert.deepEqual(
+        contact.body.Contacts[0].ContactGroups.map((entry: any) => entry.ContactGroupID),
+        [group.ContactGroupID],
+      );
+      const unknown = await accounting('PUT', members, {
+        Contacts: [{ ContactID: '00000000-0000-4000-8000-000000000000' }],
+      });
+      accountingMatches('PUT', members, unknown, 400);
+      assert.equal(unknown.body.Type, 'ValidationException');
+    });
   });
 
   describe('items', () => {

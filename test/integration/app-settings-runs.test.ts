@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
+import { DEMO_CONTACT_GROUPS } from '../../sandbox/xero/seed.js';
 import { getCompany } from '../../src/store/repos/companies.js';
 import { listRunsForDeal } from '../../src/store/repos/runs.js';
 import { type AppKit, COMPANY, SALES, startAppKit } from '../support/app-kit.js';
@@ -86,7 +87,12 @@ describe('app: settings API, runs and replay', () => {
 
     const codes = await api('PUT', '/settings', {
       contacts: {
-        newContacts: { defaultCurrency: 'EUR', salesAccountCode: '999', taxType: 'OUTPUT2' },
+        newContacts: {
+          defaultCurrency: 'EUR',
+          salesAccountCode: '999',
+          taxType: 'OUTPUT2',
+          contactGroupId: DEMO_CONTACT_GROUPS.deleted,
+        },
       },
       items: { links: [{ productId: 1, itemCode: 'NO-SUCH-ITEM' }] },
     });
@@ -96,7 +102,15 @@ describe('app: settings API, runs and replay', () => {
     assert.deepEqual(unknown.details, [
       'contacts.newContacts.salesAccountCode: Xero has no active account "999"',
       'contacts.newContacts.defaultCurrency: the currency EUR is not enabled in Xero',
+      'contacts.newContacts.contactGroupId: the Xero contact group "Old prospects" is deleted; choose an active group',
       'items.links.0.itemCode: Xero has no item "NO-SUCH-ITEM"',
+    ]);
+    const group = await api('PUT', '/settings', {
+      contacts: { newContacts: { contactGroupId: '2d9e3a4c-5b6f-4c7d-8e8f-9a0b1c2d3e4f' } },
+    });
+    assert.equal(group.status, 400);
+    assert.deepEqual(((await group.json()) as any).error.details, [
+      'contacts.newContacts.contactGroupId: Xero has no contact group 2d9e3a4c-5b6f-4c7d-8e8f-9a0b1c2d3e4f',
     ]);
   });
 

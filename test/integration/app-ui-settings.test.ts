@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
+import { DEMO_CONTACT_GROUPS } from '../../sandbox/xero/seed.js';
 import { type AppKit, COMPANY, SALES, startAppKit } from '../support/app-kit.js';
 
 /** The settings page over real HTTP: real choices from both sandboxes, save, refusals, import/export, bulk sync. */
@@ -108,6 +109,12 @@ describe('app UI: settings page', () => {
   it('saving customer field pairs, the product match field and a product link stores them (issue 10)', async () => {
     const { html } = await getPage();
     assert.match(html, /data-testid="matching"/);
+    // The organisation's active contact groups are offered, the deleted one is not.
+    assert.match(
+      html,
+      new RegExp(`value="${DEMO_CONTACT_GROUPS.active}"[^>]*>Pipedrive customers<`),
+    );
+    assert.ok(!html.includes(DEMO_CONTACT_GROUPS.deleted));
     const form = formFrom(html, (form) => {
       form.append('matchField.organization.pipedrive', 'name');
       form.append('matchField.organization.xero', 'Name');
@@ -120,6 +127,7 @@ describe('app UI: settings page', () => {
       form.set('contacts.newContacts.salesAccountCode', '260');
       form.set('contacts.newContacts.paymentTerms.day', '20');
       form.set('contacts.newContacts.paymentTerms.type', 'OFFOLLOWINGMONTH');
+      form.set('contacts.newContacts.contactGroupId', DEMO_CONTACT_GROUPS.active);
     });
     const response = await post('/ui/settings', form);
     assert.equal(response.status, 200, await response.clone().text());
@@ -139,6 +147,7 @@ describe('app UI: settings page', () => {
       salesAccountCode: '260',
       taxType: null,
       paymentTerms: { day: 20, type: 'OFFOLLOWINGMONTH' },
+      contactGroupId: DEMO_CONTACT_GROUPS.active,
     });
 
     // Saving the page again keeps them: the form carries every setting.

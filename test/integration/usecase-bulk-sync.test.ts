@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
+import { DEMO_CONTACT_GROUPS } from '../../sandbox/xero/seed.js';
 import { getBulkSync } from '../../src/store/repos/bulk-sync.js';
 import { getContactLink, getItemLink } from '../../src/store/repos/links.js';
 import { bulkSync } from '../../src/sync/usecases/bulk-sync.js';
@@ -202,5 +203,57 @@ describe('bulkSync: interrupted, then resumed', () => {
     await assert.rejects(bulkSync(kit.deps(), { what: 'products', cursor: 'persons:' }), {
       code: 'bulk_bad_cursor',
     });
+  });
+});
+
+describe('bulkSync: new contacts join their group; customer numbers are written back', () => {
+  let kit: SyncKit;
+  before(async () => {
+    kit = await startSyncKit();
+  });
+  after(() => kit.close());
+
+  it('adds only the contacts it created to the group, and writes Xero’s AccountNumber back as a run does', async () => {
+    const ref = { companyId: String(COMPANY_ID), tenantId: TENANT_ID };
+    const back = (
+      await kit.pdControl('POST', '/fields/organization', {
+        name: 'Xero customer no',
+        field_type: 'varchar',
+      })
+    ).data.field_code as string;
+    // Tui Analytics (PD-ORG-3) exists in Xero: it is matched, and carries a customer number.
+    const [tui] = await kit.xero.findContacts(ref, { contactNumber: 'PD-ORG-3' });
+    assert.ok(tui?.ContactID, 'the demo data has Tui Analytics');
+    await kit.xero.updateContact(
+      ref,
+      tui.ContactID,
+      { ContactID: tui.ContactID, AccountNumber: 'TUI-77' },
+      { idempotencyKey: `test-tui-${Date.now()}` },
+    );
+    const contactsBefore = new Set((await kit.xeroContacts()).map((c) => c.ContactID));
+
+    const result = await bulkSync(
+      kit.deps({
+        contacts: {
+          newContacts: { contactGroupId: DEMO_CONTACT_GROUPS.active },
+          customerNumber: { from: 'xero', writeBackField: back },
+        },
+      }),
+      { what: 'customers', pageSize: 5 },
+    );
+    assert.deepEqual(result.failed, []);
+    const created: string[] = [];
+    const members: string[] = [];
+    for (const { ContactID } of await kit.xeroContacts()) {
+      if (!contactsBefore.has(ContactID)) created.push(ContactID!);
+      // GET /Contacts/{id} names the contact's groups (docs/vendors/xero.md §8.1).
+      const contact = await kit.xero.getContact(ref, ContactID!);
+      if (contact?.ContactGroups?.some((g) => g.ContactGroupID === DEMO_CONTACT_GROUPS.active))
+        members.push(ContactID!);
+    }
+    assert.ok(created.length > 0);
+    assert.deepEqual(members, created, 'the created contacts, and only they, are in the group');
+    const org3 = await kit.pipedrive.getOrganization(3);
+    assert.equal(org3.custom_fields[back], 'TUI-77');
   });
 });

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
+import { DEMO_CONTACT_GROUPS } from '../../sandbox/xero/seed.js';
+import { getRun } from '../../src/store/repos/runs.js';
 import type { MatchXeroField, SettingsInput } from '../../src/sync/settings.js';
 import { documentForDeal } from '../../src/sync/usecases/document-for-deal.js';
-import { startSyncKit, type SyncKit, TENANT_ID } from '../support/sync-kit.js';
+import { COMPANY_ID, startSyncKit, type SyncKit, TENANT_ID } from '../support/sync-kit.js';
 import { one } from '../support/vendor-shapes.js';
 
 /**
@@ -267,12 +269,24 @@ describe('documentForDeal: customers matched on chosen fields', () => {
     );
   });
 
+  /** The names of the group's members, each read as Xero's GET /Contacts/{id} shows its groups. */
+  async function groupMembers(groupId: string): Promise<string[]> {
+    const names: string[] = [];
+    for (const { ContactID } of await kit.xeroContacts()) {
+      const contact = await kit.xero.getContact(ref, ContactID!);
+      if (contact?.ContactGroups?.some((group) => group.ContactGroupID === groupId))
+        names.push(contact.Name ?? '');
+    }
+    return names;
+  }
+
   it('a new customer gets the defaults for new contacts; a known one is left as it is', async () => {
     const newContacts = {
       defaultCurrency: 'USD',
       salesAccountCode: '260',
       taxType: 'OUTPUT2',
       paymentTerms: { day: 20, type: 'OFFOLLOWINGMONTH' as const },
+      contactGroupId: DEMO_CONTACT_GROUPS.active,
     };
     const dealId = await dealFor('Horoeka Imports', {});
     const outcome = await documentForDeal(
@@ -286,6 +300,13 @@ describe('documentForDeal: customers matched on chosen fields', () => {
     assert.equal(contact.SalesDefaultAccountCode, '260');
     assert.equal(contact.AccountsReceivableTaxType, 'OUTPUT2');
     assert.deepEqual(contact.PaymentTerms, { Sales: { Day: 20, Type: 'OFFOLLOWINGMONTH' } });
+    // Xero takes group membership only through its own call (docs/vendors/xero.md §8.1).
+    const put = (await kit.xeroRequests()).filter(
+      (request) =>
+        request.method === 'PUT' &&
+        request.path.endsWith(`/ContactGroups/${DEMO_CONTACT_GROUPS.active}/Contacts`),
+    );
+    assert.equal(put.length, 1);
 
     // Kauri Digital Ltd exists in Xero: matched by name, nothing of it changes.
     const before = (await kit.xeroContacts()).find((c: any) => c.Name === 'Kauri Digital Ltd');
@@ -299,5 +320,23 @@ describe('documentForDeal: customers matched on chosen fields', () => {
     assert.ok(after, 'after found');
     assert.equal(after.DefaultCurrency, before.DefaultCurrency);
     assert.equal(after.SalesDefaultAccountCode, undefined);
+    assert.deepEqual(await groupMembers(DEMO_CONTACT_GROUPS.active), ['Horoeka Imports']);
+  });
+
+  it('a group Xero refuses does not stop the document: the note and the run say so', async () => {
+    const gone = '3e0f4b5d-6c7a-4d8e-9f0a-1b2c3d4e5f60';
+    const dealId = await dealFor('Kowhai Exports', {});
+    const job = await kit.newJob(dealId);
+    const outcome = await documentForDeal(
+      kit.deps({ contacts: { newContacts: { contactGroupId: gone } } }),
+      job,
+    );
+    assert.equal(outcome.status, 'succeeded', JSON.stringify(outcome));
+    assert.ok((await kit.xeroContacts()).some((c: any) => c.Name === 'Kowhai Exports'));
+    const warning =
+      /Xero did not add the new contact to the contact group chosen for new contacts \(Xero has no such group any more\); add it in Xero \(Contacts, Groups\)/;
+    assert.match((await kit.notes(dealId)).at(-1)!.content, warning);
+    const run = await getRun(kit.store.db, COMPANY_ID, job.runId);
+    assert.match(JSON.stringify(run?.requestSummary), /Xero did not add the new contact/);
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
+import { DEMO_CONTACT_GROUPS } from '../../sandbox/xero/seed.js';
 import { getContactLink } from '../../src/store/repos/links.js';
 import { createRun, getRun } from '../../src/store/repos/runs.js';
 import { syncContact } from '../../src/sync/usecases/sync-contact.js';
@@ -183,5 +184,65 @@ describe('syncContact: the panel Update', () => {
     });
     assert.equal(outcome.status, 'waiting_fix');
     assert.ok(outcome.status === 'waiting_fix' && outcome.code === 'contact_not_found');
+  });
+
+  it('writes Xero’s customer number back into Pipedrive, as a document run does', async () => {
+    const ref = { companyId: String(COMPANY_ID), tenantId: TENANT_ID };
+    const back = (
+      await kit.pdControl('POST', '/fields/organization', {
+        name: 'Xero customer no',
+        field_type: 'varchar',
+      })
+    ).data.field_code as string;
+    const org = (await kit.pdControl('POST', '/organizations', { name: 'Rimu Joinery' })).data;
+    const [made] = await kit.xero.createContacts(
+      ref,
+      [{ Name: 'Rimu Joinery Ltd', ContactNumber: `PD-ORG-${org.id}`, AccountNumber: 'RJ-12' }],
+      { idempotencyKey: `test-rimu-${Date.now()}` },
+    );
+    assert.ok(made?.ok);
+    const settings = {
+      contacts: { customerNumber: { from: 'xero' as const, writeBackField: back } },
+    };
+    const outcome = await syncContact(kit.deps(settings), {
+      kind: 'organization',
+      id: org.id,
+      runId: await newRun(),
+    });
+    assert.ok(outcome.status === 'succeeded', JSON.stringify(outcome));
+    assert.equal(outcome.created, false);
+    assert.equal(
+      outcome.customerNumber,
+      'Customer number RJ-12, kept from Xero and written to Pipedrive.',
+    );
+    assert.equal((await kit.pipedrive.getOrganization(org.id)).custom_fields[back], 'RJ-12');
+  });
+
+  it('a contact it creates joins the group for new contacts; one Xero refuses is said, not a failure', async () => {
+    const ref = { companyId: String(COMPANY_ID), tenantId: TENANT_ID };
+    const inGroup = async (contactId: string) =>
+      (await kit.xero.getContact(ref, contactId))?.ContactGroups?.map((g) => g.ContactGroupID);
+
+    const kahu = (await kit.pdControl('POST', '/organizations', { name: 'Kahu Design' })).data;
+    const joined = await syncContact(
+      kit.deps({ contacts: { newContacts: { contactGroupId: DEMO_CONTACT_GROUPS.active } } }),
+      { kind: 'organization', id: kahu.id, runId: await newRun() },
+    );
+    assert.ok(joined.status === 'succeeded' && joined.created, JSON.stringify(joined));
+    assert.equal(joined.warnings, undefined);
+    assert.deepEqual(await inGroup(joined.contactId), [DEMO_CONTACT_GROUPS.active]);
+
+    const weka = (await kit.pdControl('POST', '/organizations', { name: 'Weka Tours' })).data;
+    const gone = '3e0f4b5d-6c7a-4d8e-9f0a-1b2c3d4e5f60';
+    const refused = await syncContact(
+      kit.deps({ contacts: { newContacts: { contactGroupId: gone } } }),
+      { kind: 'organization', id: weka.id, runId: await newRun() },
+    );
+    assert.ok(refused.status === 'succeeded' && refused.created, JSON.stringify(refused));
+    assert.match(
+      refused.warnings?.[0] ?? '',
+      /Xero did not add the new contact to the contact group/,
+    );
+    assert.deepEqual(await inGroup(refused.contactId), []);
   });
 });

@@ -202,6 +202,59 @@ describe('contacts reads', () => {
     assert.equal(byId[0].ContactNumber, 'PD-ORG-3');
   });
 
+  it('lists contact groups with their Status, and adds members once (docs/vendors/xero.md §8.1)', async () => {
+    const groups = (await get('/ContactGroups')).json['ContactGroups'];
+    assert.deepEqual(
+      groups.map((g: Json) => [g.Name, g.Status]),
+      [
+        ['Pipedrive customers', 'ACTIVE'],
+        ['Old prospects', 'DELETED'],
+      ],
+    );
+    const active = (await get('/ContactGroups?where=' + encodeURIComponent('Status=="ACTIVE"')))
+      .json['ContactGroups'];
+    assert.deepEqual(
+      active.map((g: Json) => g.Name),
+      ['Pipedrive customers'],
+    );
+    const id = groups[0].ContactGroupID;
+    const [tui] = (await get('/Contacts/PD-ORG-3')).json['Contacts'];
+    const body = { Contacts: [{ ContactID: tui.ContactID }] };
+    assert.equal((await put(`/ContactGroups/${id}/Contacts`, body)).status, 200);
+    const again = await put(`/ContactGroups/${id}/Contacts`, body);
+    assert.equal(again.status, 200);
+    assert.equal(again.json['Contacts'][0].ContactID, tui.ContactID);
+    const [group] = (await get(`/ContactGroups/${id}`)).json['ContactGroups'];
+    assert.deepEqual(
+      group.Contacts.map((c: Json) => c.Name),
+      ['Tui Analytics'],
+    );
+    const [contact] = (await get(`/Contacts/${tui.ContactID}`)).json['Contacts'];
+    assert.deepEqual(
+      contact.ContactGroups.map((g: Json) => g.Name),
+      ['Pipedrive customers'],
+    );
+
+    const unknownGroup = await server.api(
+      DEMO_TENANT_A,
+      'PUT',
+      '/ContactGroups/11111111-1111-4111-8111-111111111111/Contacts',
+      body,
+    );
+    assert.equal(unknownGroup.status, 404);
+    assert.equal(await unknownGroup.text(), "The resource you're looking for cannot be found");
+    const unknownContact = await put(`/ContactGroups/${id}/Contacts`, {
+      Contacts: [{ ContactID: '11111111-1111-4111-8111-111111111111' }],
+    });
+    assert.equal(unknownContact.status, 400);
+    assert.deepEqual(unknownContact.json['Elements'][0].ValidationErrors, [
+      {
+        Message:
+          'The contact with ContactID 11111111-1111-4111-8111-111111111111 could not be found.',
+      },
+    ]);
+  });
+
   it('filters by searchTerm, IDs and summaryOnly', async () => {
     const found = (await get('/Contacts?searchTerm=KAURIDIGITAL')).json['Contacts'];
     assert.deepEqual(

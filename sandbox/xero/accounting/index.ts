@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 
 import { XeroBooks } from './books.js';
 import { sendJson } from './envelope.js';
+import { registerContactGroupRoutes } from './routes-contact-groups.js';
 import { registerContactRoutes } from './routes-contacts.js';
 import { registerDocumentRoutes } from './routes-documents.js';
 import { registerItemRoutes } from './routes-items.js';
@@ -58,6 +59,7 @@ export function registerAccountingRoutes(scope: FastifyInstance, books: XeroBook
     });
     registerReferenceRoutes(accounting, books);
     registerContactRoutes(accounting, books);
+    registerContactGroupRoutes(accounting, books);
     registerItemRoutes(accounting, books);
     registerDocumentRoutes(accounting, books);
   });

@@ -1,4 +1,4 @@
-import type { OrganisationSeed } from '../seed.js';
+import { contactGroupIdOf, type OrganisationSeed } from '../seed.js';
 import { writeContact } from './contacts.js';
 import { stableId as stableSeedId } from './format.js';
 import { writeItem } from './items.js';
@@ -26,6 +26,7 @@ export function loadOrganisation(seed: OrganisationSeed, withData: boolean, nowM
     brandingThemes: structuredClone(seed.brandingThemes),
     trackingCategories: structuredClone(seed.trackingCategories),
     contacts: new Map(),
+    contactGroups: [],
     items: new Map(),
     documents: new Map(),
     history: new Map(),
@@ -44,6 +45,11 @@ export function loadOrganisation(seed: OrganisationSeed, withData: boolean, nowM
     };
     books.contacts.set(record.ContactID, record);
   }
+  books.contactGroups = seed.contactGroups.map((group) => ({
+    ContactGroupID: contactGroupIdOf(seed.tenantId, group.Name),
+    ...group,
+    contactIds: [],
+  }));
   for (const item of seed.items) {
     const outcome = writeItem(books, { ...item }, undefined, 2, nowMs);
     if (!outcome.ok) throw new Error(`bad seed item ${item.Code}: ${outcome.errors.join('; ')}`);

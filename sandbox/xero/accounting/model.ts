@@ -94,6 +94,15 @@ export interface ContactRecord extends ContactFields {
   updatedMs: number;
 }
 
+/** A contact group (docs/vendors/xero.md §8.1): DELETED is how Xero deletes one. */
+export interface ContactGroupRecord {
+  ContactGroupID: string;
+  Name: string;
+  Status: 'ACTIVE' | 'DELETED';
+  /** Member ContactIDs, in the order they were added. */
+  contactIds: string[];
+}
+
 export interface ItemDetails {
   UnitPrice?: number;
   AccountCode?: string;
@@ -203,6 +212,7 @@ export interface Books {
   brandingThemes: BrandingThemeRecord[];
   trackingCategories: TrackingCategoryRecord[];
   contacts: Map<string, ContactRecord>;
+  contactGroups: ContactGroupRecord[];
   items: Map<string, ItemRecord>;
   documents: Map<string, DocumentRecord>;
   history: Map<string, HistoryEntry[]>;

@@ -73,7 +73,8 @@ export function registerContactRoutes(scope: FastifyInstance, books: XeroBooks):
   scope.get<{ Params: { key: string } }>('/Contacts/:key', async (request, reply) => {
     const contact = findContact(booksOf(books, request), request.params.key);
     if (!contact) return sendNotFound(reply);
-    return sendList(books, request, reply, { Contacts: [contactView(contact)] });
+    const groups = booksOf(books, request).contactGroups;
+    return sendList(books, request, reply, { Contacts: [contactView(contact, false, groups)] });
   });
 
   registerBatchWrites<ContactRecord>(scope, books, {

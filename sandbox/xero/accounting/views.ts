@@ -1,5 +1,12 @@
 import { dayToDateString, dayToMsDate, msDate } from './format.js';
-import type { Books, ContactRecord, DocumentRecord, ItemRecord, LineRecord } from './model.js';
+import type {
+  Books,
+  ContactGroupRecord,
+  ContactRecord,
+  DocumentRecord,
+  ItemRecord,
+  LineRecord,
+} from './model.js';
 import { round } from './totals.js';
 
 /** Records → Xero-shaped JSON objects (docs/vendors/xero.md §8–§12). Numbers are formatted by toXeroJson. */
@@ -16,8 +23,15 @@ const EMPTY_ADDRESS = {
 };
 const EMPTY_PHONE = { PhoneNumber: '', PhoneAreaCode: '', PhoneCountryCode: '' };
 
-/** Both address types and four phone types are always present (docs/vendors/xero.md §8). */
-export function contactView(contact: ContactRecord, summaryOnly = false): Record<string, unknown> {
+/**
+ * Both address types and four phone types are always present (docs/vendors/xero.md §8). `groups`,
+ * the organisation's contact groups, fill ContactGroups on a single contact's GET (§8.1).
+ */
+export function contactView(
+  contact: ContactRecord,
+  summaryOnly = false,
+  groups: readonly ContactGroupRecord[] = [],
+): Record<string, unknown> {
   const { updatedMs, Addresses, Phones, ContactPersons, ...fields } = contact;
   const base = { ...fields, UpdatedDateUTC: msDate(updatedMs) };
   if (summaryOnly) return { ...base, HasValidationErrors: false };
@@ -37,8 +51,42 @@ export function contactView(contact: ContactRecord, summaryOnly = false): Record
       ...Phones.filter((phone) => phone.PhoneType === 'OFFICE'),
     ],
     ContactPersons,
-    ContactGroups: [],
+    ContactGroups: groups
+      .filter((group) => group.contactIds.includes(contact.ContactID))
+      .map((group) => contactGroupView(group)),
     HasAttachments: false,
+    HasValidationErrors: false,
+  };
+}
+
+/** A contact group (docs/vendors/xero.md §8.1); its members only when `books` are given (GET by id). */
+export function contactGroupView(
+  group: ContactGroupRecord,
+  books?: Books,
+): Record<string, unknown> {
+  const members = books
+    ? group.contactIds.flatMap((id) => {
+        const contact = books.contacts.get(id);
+        return contact
+          ? [
+              {
+                ContactID: contact.ContactID,
+                Name: contact.Name,
+                Addresses: [],
+                Phones: [],
+                ContactGroups: [],
+                ContactPersons: [],
+                HasValidationErrors: false,
+              },
+            ]
+          : [];
+      })
+    : [];
+  return {
+    ContactGroupID: group.ContactGroupID,
+    Name: group.Name,
+    Status: group.Status,
+    Contacts: members,
     HasValidationErrors: false,
   };
 }

@@ -46,6 +46,7 @@ export function matchingToForm(settings: Settings): FormValues {
     'contacts.newContacts.paymentTerms.day':
       newContacts.paymentTerms === null ? '' : String(newContacts.paymentTerms.day),
     'contacts.newContacts.paymentTerms.type': newContacts.paymentTerms?.type ?? '',
+    'contacts.newContacts.contactGroupId': newContacts.contactGroupId ?? '',
     [ROWS.organization[0]]: matchFields.organization.map((pair) => pair.pipedriveField),
     [ROWS.organization[1]]: matchFields.organization.map((pair) => pair.xeroField),
     [ROWS.person[0]]: matchFields.person.map((pair) => pair.pipedriveField),
@@ -84,6 +85,7 @@ export function matchingFromForm(values: FormValues) {
           termsType === ''
             ? null
             : { day: num(one(values, 'contacts.newContacts.paymentTerms.day')), type: termsType },
+        contactGroupId: orNull('contacts.newContacts.contactGroupId'),
       },
     },
     items: {
@@ -116,6 +118,7 @@ export function renderMatchingSection(
     | 'taxTypes'
     | 'products'
     | 'productsTruncated'
+    | 'contactGroups'
   >,
   errors: readonly string[],
 ): string {
@@ -188,6 +191,7 @@ ${select('contacts.newContacts.paymentTerms.type', 'Payment terms', [
   { value: 'OFCURRENTMONTH', label: 'of the current month' },
   { value: 'OFFOLLOWINGMONTH', label: 'of the following month' },
 ])}
+${select('contacts.newContacts.contactGroupId', 'Contact group', [blank, ...choices.contactGroups])}
 </fieldset>`;
 }
 

@@ -140,6 +140,7 @@ async function createAndRecord(
         name: contact.name,
         how: contact.how,
         ...(contact.customerNumber !== undefined && { customerNumber: contact.customerNumber }),
+        ...(contact.warnings && { warnings: contact.warnings }),
       },
       lines: document.LineItems.length,
       expectedTotal: built.expected.total.toFixed(2),
@@ -149,6 +150,7 @@ async function createAndRecord(
         name: contact.name,
         how: contact.how,
         customerNumber: contact.customerNumber,
+        warnings: contact.warnings,
       }),
   });
   if (creation.kind === 'busy') {

@@ -9,6 +9,7 @@ import {
 } from '../mapping/contact-match.js';
 import type { XeroContactCandidate, XeroContactDraft } from '../mapping/types.js';
 import { type SyncDeps, xeroRef } from '../ports.js';
+import { addToNewContactsGroup } from './contact-group.js';
 import {
   contactLinkKey,
   type ContactQuery,
@@ -40,7 +41,8 @@ import type { Stop } from './stop.js';
  * 3. else a new contact built from the organization (or, B2C, the person), created under the
  *    record's creation lock (creation-lock.ts): a job that waited for another one creating the same
  *    contact finds its link and uses it, and Xero's "already assigned" (someone created it between
- *    our lookup and our create) is resolved by looking it up again.
+ *    our lookup and our create) is resolved by looking it up again. A contact created here joins the
+ *    settings' group for new contacts (contact-group.ts); if Xero refuses that, the run says so.
  * The link is stored whichever way it was found, and the result says which contact and how. Xero's
  * other refusals come back as a value in plain words, never as "Name 1".
  * The panel's Update and the bulk sync decide the same way (sync-contacts.ts, decideInXero).
@@ -56,6 +58,8 @@ export type ContactResult =
       draft: XeroContactDraft;
       /** What the run says of the customer number (customer-number.ts), when the settings name one. */
       customerNumber?: string;
+      /** What to check about the contact although the run went on (a group Xero refused). */
+      warnings?: string[];
     }
   | { ok: false; stop: Stop };
 
@@ -174,7 +178,9 @@ function createOnce(
         ContactNumber: created.contact.ContactNumber ?? draft.ContactNumber,
         ContactStatus: 'ACTIVE' as const,
       };
-      return use(deps, source, draft, contact, 'created');
+      const warning = await addToNewContactsGroup(deps, [created.contactId]);
+      const result = await use(deps, source, draft, contact, 'created');
+      return warning && result.ok ? { ...result, warnings: [warning] } : result;
     }
     if (!isAlreadyThere(created.messages)) return { ok: false, stop: created.stop };
     const again = await decideOne(deps, query);

@@ -24,10 +24,16 @@ export function runSuccessNote(
   doc: XeroDocument,
   how: 'created' | 'adopted',
   url: (xeroId: string) => string,
-  customer: { name: string; how: ContactHow; customerNumber?: string | undefined },
+  customer: {
+    name: string;
+    how: ContactHow;
+    customerNumber?: string | undefined;
+    /** What to check about the contact (ensureContact), said with the document's own notes. */
+    warnings?: readonly string[] | undefined;
+  },
 ): NewDealNote {
   const total = doc.total ?? built.expected.total.toFixed(2);
-  const notes = [...built.notes];
+  const notes = [...built.notes, ...(customer.warnings ?? [])];
   const dealTotal = built.dealTotal.toFixed(2);
   if (total !== dealTotal) {
     // Invariant 7 says this cannot happen (buildDocument predicts Xero's total); say so loudly if it does.

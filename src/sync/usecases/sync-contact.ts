@@ -11,7 +11,7 @@ import { syncContactSources } from './sync-contacts.js';
  * it from Pipedrive now and bring its Xero contact up to date — the linked one, else a matched one,
  * else a new one — storing the link; never a duplicate. Runs as a run of kind `contact` (entity-run.ts:
  * retryable failures are thrown for the queue). Xero calls: 2 at most (one GET, one write), 1 when
- * nothing changed.
+ * nothing changed, and one more to put a new contact in the group for new contacts.
  */
 
 export interface ContactSyncInput {
@@ -27,6 +27,10 @@ export type ContactSyncOutcome = EntityOutcome<{
   how: ContactHow;
   created: boolean;
   changedFields: string[];
+  /** What is said of the customer number (customer-number.ts), when the settings name one. */
+  customerNumber?: string;
+  /** What to check although the sync went on (a group Xero refused). */
+  warnings?: string[];
 }>;
 
 const AGAIN = 'Update again';

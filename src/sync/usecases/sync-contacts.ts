@@ -10,6 +10,7 @@ import {
 } from '../mapping/contact-match.js';
 import type { XeroContactDraft } from '../mapping/types.js';
 import { type SyncDeps, xeroRef } from '../ports.js';
+import { addToNewContactsGroup } from './contact-group.js';
 import {
   contactLinkKey,
   decideInXero,
@@ -21,6 +22,7 @@ import {
   writeContacts,
 } from './contact-writes.js';
 import { contactLockName, isAlreadyThere, withCreationLocks } from './creation-lock.js';
+import { customerNumberOf } from './customer-number.js';
 import { idempotencyKey } from './keys.js';
 import type { Stop } from './stop.js';
 
@@ -38,7 +40,9 @@ import type { Stop } from './stop.js';
  * the user to restore it (contact_archived). New contacts are created under their records' creation
  * locks (creation-lock.ts): one another job created meanwhile is linked and updated instead, as is
  * one Xero says already exists. An update leaves the user's own contact code, and the name of a
- * contact found by email, as they are (updateOf).
+ * contact found by email, as they are (updateOf). The new ones join the settings' group for new
+ * contacts in one more call (contact-group.ts). The customer number is kept and written back as a
+ * document run does (customer-number.ts).
  */
 
 export type ContactSyncResult =
@@ -50,6 +54,10 @@ export type ContactSyncResult =
       how: ContactHow;
       created: boolean;
       changedFields: string[];
+      /** What is said of the customer number (customer-number.ts), when the settings name one. */
+      customerNumber?: string;
+      /** What to check although the sync went on (a group Xero refused). */
+      warnings?: string[];
     }
   | { ok: false; stop: Stop };
 
@@ -94,7 +102,16 @@ export async function syncContactSources(
 
   // New contacts were linked under their locks (createTheRest).
   for (const entry of entries) if (entry.how !== 'created') await linkEntry(deps, entry);
+  for (const entry of entries) await keepCustomerNumber(deps, entry);
   return entries.map((entry) => entry.result!);
+}
+
+/** The document run's customer number step (customer-number.ts) for a contact synced. */
+async function keepCustomerNumber(deps: SyncDeps, entry: Entry): Promise<void> {
+  const contact = entry.final && toCandidate(entry.final)[0];
+  if (!entry.result?.ok || !contact) return;
+  const said = await customerNumberOf(deps, entry.source, entry.draft, contact);
+  if (said !== undefined) entry.result = { ...entry.result, customerNumber: said };
 }
 
 async function linkEntry(deps: SyncDeps, entry: Entry): Promise<void> {
@@ -190,7 +207,15 @@ async function createTheRest(
       else entry.result = { ok: false, stop: written.stop };
     });
     // Linked before the locks are freed, so the next holder finds them.
-    for (const entry of toCreate) if (entry.how === 'created') await linkEntry(deps, entry);
+    const made = toCreate.filter((entry) => entry.how === 'created');
+    for (const entry of made) await linkEntry(deps, entry);
+    const warning = await addToNewContactsGroup(
+      deps,
+      made.flatMap((entry) => entry.final?.ContactID ?? []),
+    );
+    if (warning)
+      for (const entry of made)
+        if (entry.result?.ok) entry.result = { ...entry.result, warnings: [warning] };
     const conflicted = [...refusals.keys()];
     if (conflicted.length > 0) await matchInXero(deps, conflicted, again);
     for (const [entry, stop] of refusals)

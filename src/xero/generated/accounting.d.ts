@@ -1,6 +1,6 @@
 /**
  * Generated from xero_accounting.yaml of XeroAPI/Xero-OpenAPI @ e952d0bda3628facbf7afc5990ad6a0e7e77bd1e (info.version 16.1.0),
- * paths /Organisation, /Accounts, /TaxRates, /Currencies, /BrandingThemes, /TrackingCategories, /Contacts, /Contacts/{ContactID}, /Items, /Items/{ItemID}, /Invoices, /Invoices/{InvoiceID}, /Invoices/{InvoiceID}/History, /Quotes, /Quotes/{QuoteID}, /Quotes/{QuoteID}/History and the components they use. Licence: ./LICENSE-Xero-OpenAPI (MIT).
+ * paths /Organisation, /Accounts, /TaxRates, /Currencies, /BrandingThemes, /TrackingCategories, /Contacts, /Contacts/{ContactID}, /ContactGroups, /ContactGroups/{ContactGroupID}, /ContactGroups/{ContactGroupID}/Contacts, /Items, /Items/{ItemID}, /Invoices, /Invoices/{InvoiceID}, /Invoices/{InvoiceID}/History, /Quotes, /Quotes/{QuoteID}, /Quotes/{QuoteID}/History and the components they use. Licence: ./LICENSE-Xero-OpenAPI (MIT).
  * Do not edit: change scripts/generate-xero-types.ts and run `node --import tsx scripts/generate-xero-types.ts`.
  */
 export interface paths {
@@ -191,6 +191,78 @@ export interface paths {
     /** Updates a specific contact in a Xero organisation */
     post: operations['updateContact'];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ContactGroups': {
+    parameters: {
+      query?: never;
+      header: {
+        /**
+         * @description Xero identifier for Tenant
+         * @example YOUR_XERO_TENANT_ID
+         */
+        'xero-tenant-id': components['parameters']['requiredHeader'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** Retrieves the contact Id and name of each contact group */
+    get: operations['getContactGroups'];
+    /** Creates a contact group */
+    put: operations['createContactGroup'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ContactGroups/{ContactGroupID}': {
+    parameters: {
+      query?: never;
+      header: {
+        /**
+         * @description Xero identifier for Tenant
+         * @example YOUR_XERO_TENANT_ID
+         */
+        'xero-tenant-id': components['parameters']['requiredHeader'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** Retrieves a specific contact group by using a unique contact group Id */
+    get: operations['getContactGroup'];
+    put?: never;
+    /** Updates a specific contact group */
+    post: operations['updateContactGroup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ContactGroups/{ContactGroupID}/Contacts': {
+    parameters: {
+      query?: never;
+      header: {
+        /**
+         * @description Xero identifier for Tenant
+         * @example YOUR_XERO_TENANT_ID
+         */
+        'xero-tenant-id': components['parameters']['requiredHeader'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Creates contacts to a specific contact group */
+    put: operations['createContactGroupContacts'];
+    post?: never;
+    /** Deletes all contacts from a specific contact group */
+    delete: operations['deleteContactGroupContacts'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1959,6 +2031,9 @@ export interface components {
       Warnings?: components['schemas']['ValidationError'][];
       Contacts?: components['schemas']['Contact'][];
     };
+    ContactGroups: {
+      ContactGroups?: components['schemas']['ContactGroup'][];
+    };
     TrackingCategory: {
       /**
        * Format: uuid
@@ -2913,6 +2988,11 @@ export interface components {
      * @example 00000000-0000-0000-0000-000000000000
      */
     ItemID: string;
+    /**
+     * @description Unique identifier for a Contact Group
+     * @example 00000000-0000-0000-0000-000000000000
+     */
+    ContactGroupID: string;
     /**
      * @description Unique identifier for a Contact
      * @example 00000000-0000-0000-0000-000000000000
@@ -4761,6 +4841,408 @@ export interface operations {
         };
       };
       400: components['responses']['400Error'];
+    };
+  };
+  getContactGroups: {
+    parameters: {
+      query?: {
+        /**
+         * @description Filter by an any element
+         * @example Status=="ACTIVE"
+         */
+        where?: string;
+        /**
+         * @description Order by an any element
+         * @example Name ASC
+         */
+        order?: string;
+      };
+      header: {
+        /**
+         * @description Xero identifier for Tenant
+         * @example YOUR_XERO_TENANT_ID
+         */
+        'xero-tenant-id': components['parameters']['requiredHeader'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success - return response of type Contact Groups array of Contact Group */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "Id": "b825df86-1a72-49c9-97dd-36afc7d04bd5",
+           *       "Status": "OK",
+           *       "ProviderName": "Provider Name Example",
+           *       "DateTimeUTC": "/Date(1551746015603)/",
+           *       "ContactGroups": [
+           *         {
+           *           "ContactGroupID": "d7a86b80-8dac-4d89-a334-9dcf5753676c",
+           *           "Name": "Suppliers",
+           *           "Status": "ACTIVE",
+           *           "Contacts": [],
+           *           "HasValidationErrors": false
+           *         },
+           *         {
+           *           "ContactGroupID": "ab089fd4-012f-4043-a6e4-e7be01e87e50",
+           *           "Name": "Old Group84262",
+           *           "Status": "ACTIVE",
+           *           "Contacts": [],
+           *           "HasValidationErrors": false
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ContactGroups'];
+        };
+      };
+    };
+  };
+  createContactGroup: {
+    parameters: {
+      query?: never;
+      header: {
+        /**
+         * @description Xero identifier for Tenant
+         * @example YOUR_XERO_TENANT_ID
+         */
+        'xero-tenant-id': components['parameters']['requiredHeader'];
+        /**
+         * @description This allows you to safely retry requests without the risk of duplicate processing. 128 character max.
+         * @example KEY_VALUE
+         */
+        'Idempotency-Key'?: components['parameters']['idempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** @description ContactGroups with an array of names in request body */
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "ContactGroups": [
+         *         {
+         *           "Name": "VIPs"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['ContactGroups'];
+      };
+    };
+    responses: {
+      /** @description Success - return response of type Contact Groups array of newly created Contact Group */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "Id": "5afe53f9-2271-45b8-9767-88d023b71d34",
+           *       "Status": "OK",
+           *       "ProviderName": "Provider Name Example",
+           *       "DateTimeUTC": "/Date(1551745740920)/",
+           *       "ContactGroups": [
+           *         {
+           *           "ContactGroupID": "d7a86b80-8dac-4d89-a334-9dcf5753676c",
+           *           "Name": "Suppliers",
+           *           "Status": "ACTIVE",
+           *           "Contacts": [],
+           *           "HasValidationErrors": false
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ContactGroups'];
+        };
+      };
+      /** @description Validation Error - some data was incorrect returns response of type Error */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "ErrorNumber": 10,
+           *       "Type": "ValidationException",
+           *       "Message": "A validation exception occurred",
+           *       "Elements": [
+           *         {
+           *           "ContactGroupID": "00000000-0000-0000-0000-000000000000",
+           *           "Name": "Suppliers",
+           *           "Contacts": [],
+           *           "HasValidationErrors": true,
+           *           "ValidationErrors": [
+           *             {
+           *               "Message": "You’ve reached the limit of 100 contact groups."
+           *             }
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getContactGroup: {
+    parameters: {
+      query?: never;
+      header: {
+        /**
+         * @description Xero identifier for Tenant
+         * @example YOUR_XERO_TENANT_ID
+         */
+        'xero-tenant-id': components['parameters']['requiredHeader'];
+      };
+      path: {
+        /**
+         * @description Unique identifier for a Contact Group
+         * @example 00000000-0000-0000-0000-000000000000
+         */
+        ContactGroupID: components['parameters']['ContactGroupID'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success - return response of type Contact Groups array with a specific Contact Group */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "Id": "079c14f6-2c2d-464e-a2c7-0edf7e465723",
+           *       "Status": "OK",
+           *       "ProviderName": "Provider Name Example",
+           *       "DateTimeUTC": "/Date(1551746772976)/",
+           *       "ContactGroups": [
+           *         {
+           *           "ContactGroupID": "17b44ed7-4389-4162-91cb-3dd5766e4e22",
+           *           "Name": "Oasis",
+           *           "Status": "ACTIVE",
+           *           "Contacts": [
+           *             {
+           *               "ContactID": "4e1753b9-018a-4775-b6aa-1bc7871cfee3",
+           *               "Name": "Noel Gallagher",
+           *               "Addresses": [],
+           *               "Phones": [],
+           *               "ContactGroups": [],
+           *               "ContactPersons": [],
+           *               "HasValidationErrors": false
+           *             },
+           *             {
+           *               "ContactID": "430fa14a-f945-44d3-9f97-5df5e28441b8",
+           *               "Name": "Liam Gallagher",
+           *               "Addresses": [],
+           *               "Phones": [],
+           *               "ContactGroups": [],
+           *               "ContactPersons": [],
+           *               "HasValidationErrors": false
+           *             }
+           *           ],
+           *           "HasValidationErrors": false
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ContactGroups'];
+        };
+      };
+    };
+  };
+  updateContactGroup: {
+    parameters: {
+      query?: never;
+      header: {
+        /**
+         * @description Xero identifier for Tenant
+         * @example YOUR_XERO_TENANT_ID
+         */
+        'xero-tenant-id': components['parameters']['requiredHeader'];
+        /**
+         * @description This allows you to safely retry requests without the risk of duplicate processing. 128 character max.
+         * @example KEY_VALUE
+         */
+        'Idempotency-Key'?: components['parameters']['idempotencyKey'];
+      };
+      path: {
+        /**
+         * @description Unique identifier for a Contact Group
+         * @example 00000000-0000-0000-0000-000000000000
+         */
+        ContactGroupID: components['parameters']['ContactGroupID'];
+      };
+      cookie?: never;
+    };
+    /** @description an array of Contact groups with Name of specific group to update */
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "ContactGroups": [
+         *         {
+         *           "Name": "Suppliers"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['ContactGroups'];
+      };
+    };
+    responses: {
+      /** @description Success - return response of type Contact Groups array of updated Contact Group */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "Id": "b1ba6cdb-1637-4209-bb92-bd0c593f3243",
+           *       "Status": "OK",
+           *       "ProviderName": "Provider Name Example",
+           *       "DateTimeUTC": "/Date(1551746288544)/",
+           *       "ContactGroups": [
+           *         {
+           *           "ContactGroupID": "13f47537-7c1d-4e62-966e-617d76558fc5",
+           *           "Name": "Supplier Vendor",
+           *           "Status": "ACTIVE",
+           *           "Contacts": [],
+           *           "HasValidationErrors": false
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ContactGroups'];
+        };
+      };
+      400: components['responses']['400Error'];
+    };
+  };
+  createContactGroupContacts: {
+    parameters: {
+      query?: never;
+      header: {
+        /**
+         * @description Xero identifier for Tenant
+         * @example YOUR_XERO_TENANT_ID
+         */
+        'xero-tenant-id': components['parameters']['requiredHeader'];
+        /**
+         * @description This allows you to safely retry requests without the risk of duplicate processing. 128 character max.
+         * @example KEY_VALUE
+         */
+        'Idempotency-Key'?: components['parameters']['idempotencyKey'];
+      };
+      path: {
+        /**
+         * @description Unique identifier for a Contact Group
+         * @example 00000000-0000-0000-0000-000000000000
+         */
+        ContactGroupID: components['parameters']['ContactGroupID'];
+      };
+      cookie?: never;
+    };
+    /** @description Contacts with array of contacts specifying the ContactID to be added to ContactGroup in body of request */
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "Contacts": [
+         *         {
+         *           "ContactID": "a3675fc4-f8dd-4f03-ba5b-f1870566bcd7"
+         *         },
+         *         {
+         *           "ContactID": "4e1753b9-018a-4775-b6aa-1bc7871cfee3"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['Contacts'];
+      };
+    };
+    responses: {
+      /** @description Success - return response of type Contacts array of added Contacts */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "Id": "99db8024-6895-45c8-a1b5-54805aa8689c",
+           *       "Status": "OK",
+           *       "ProviderName": "Provider Name Example",
+           *       "DateTimeUTC": "/Date(1551747495785)/",
+           *       "Contacts": [
+           *         {
+           *           "ContactID": "a3675fc4-f8dd-4f03-ba5b-f1870566bcd7",
+           *           "Addresses": [],
+           *           "Phones": [],
+           *           "ContactGroups": [],
+           *           "ContactPersons": [],
+           *           "HasValidationErrors": false,
+           *           "ValidationErrors": []
+           *         },
+           *         {
+           *           "ContactID": "4e1753b9-018a-4775-b6aa-1bc7871cfee3",
+           *           "Addresses": [],
+           *           "Phones": [],
+           *           "ContactGroups": [],
+           *           "ContactPersons": [],
+           *           "HasValidationErrors": false,
+           *           "ValidationErrors": []
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['Contacts'];
+        };
+      };
+      400: components['responses']['400Error'];
+    };
+  };
+  deleteContactGroupContacts: {
+    parameters: {
+      query?: never;
+      header: {
+        /**
+         * @description Xero identifier for Tenant
+         * @example YOUR_XERO_TENANT_ID
+         */
+        'xero-tenant-id': components['parameters']['requiredHeader'];
+      };
+      path: {
+        /**
+         * @description Unique identifier for a Contact Group
+         * @example 00000000-0000-0000-0000-000000000000
+         */
+        ContactGroupID: components['parameters']['ContactGroupID'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success - return response 204 no content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
   getItems: {
