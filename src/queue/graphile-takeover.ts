@@ -17,7 +17,7 @@ import {
  * Every started queue keeps a heartbeat for the pool it runs now (graphile writes the pool's id into
  * `locked_by` of the jobs it takes), renewed every third of the lease. It also looks for pools that
  * hold jobs and have shown no sign of life — no heartbeat and no new lock — for a whole lease, and
- * frees their jobs (`unlock`, graphile.ts), so that any worker takes them again. A job
+ * frees their jobs with graphile's `forceUnlockWorkers`, so that any worker takes them again. A job
  * that runs longer than the lease in a live worker keeps its lock: its pool keeps beating.
  *
  * A queue judges others only once its own heartbeats have gone through for a whole lease: after an
@@ -33,7 +33,7 @@ export interface TakeoverOptions {
   leaseMs: number;
   /** The pool this process runs now; undefined while its runner is being restarted. */
   currentWorker: () => string | undefined;
-  /** Frees the jobs these workers hold (graphile.ts: graphile's force_unlock_workers, the attempt not counted). */
+  /** graphile's WorkerUtils.forceUnlockWorkers. */
   unlock: (workerIds: string[]) => Promise<void>;
   logger?: Logger | undefined;
   /** Monotonic ms; performance.now by default. */

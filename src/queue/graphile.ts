@@ -30,9 +30,12 @@ import { supervise, type Supervisor } from './supervise.js';
  * The scale-out queue: graphile-worker on PostgreSQL (LISTEN/NOTIFY, SKIP LOCKED, job keys). Any
  * number of worker processes share it. Mapping onto the port:
  * - retries and backoff are graphile's own (run_at += e^min(attempts,10) s, attempts counted when a
- *   job is taken);
+ *   job is taken). Every delivery must count, an interrupted one too: a document run tells a
+ *   duplicate job (a first delivery that finds its run `running`) from its own job's retry by it
+ *   (usecases/document-for-deal.ts); forgiving a dead worker's attempt once left 24 of 1,000 runs
+ *   `running` for good in the fault campaign;
  * - a crashed worker's jobs are freed within `leaseMs` by the others (graphile-takeover.ts), not
- *   when graphile's own 4-hour lock expiry comes, and the attempt it cut short is not counted;
+ *   when graphile's own 4-hour lock expiry comes;
  * - losing the database never ends the process: graphile retries looking for jobs and its LISTEN
  *   connection by itself; completions and failures are batched (completeJobBatchDelay: 0), because
  *   unbatched ones are not awaited in 0.17 and a failed one is an unhandled rejection; a failed
@@ -63,10 +66,6 @@ export interface GraphileQueueOptions {
 
 /** Logged with the pool's id when a runner starts (the fault campaign follows it). */
 export const POOL_STARTED = 'job queue: pool started';
-
-/** `last_error` of a job whose worker died while running it (see unlock). */
-export const INTERRUPTED =
-  'interrupted: the worker running it stopped (this attempt is not counted)';
 
 /** Running jobs get their AbortSignal after this long in stop(), like the embedded queue. */
 const ABORT_AFTER_MS = 5_000;
@@ -228,35 +227,9 @@ export function createGraphileQueue(options: GraphileQueueOptions): JobQueue {
     };
   }
 
-  /**
-   * Frees dead workers' jobs (graphile's force_unlock_workers). The attempt a dead worker cut short
-   * is not counted: graphile waits e^attempts seconds after a failure (18 minutes at the 7th), so a
-   * job that a few crashes and restarts had interrupted would otherwise wait far longer after its
-   * next ordinary failure than a fault of its own deserves. Only the first interruption in a row is
-   * forgiven (`last_error` marks it), so a job that kills its worker every time still runs out of
-   * attempts instead of taking every worker down forever.
-   */
   async function unlock(workerIds: string[]): Promise<void> {
-    await getUtils();
-    const client = await pool.connect();
-    try {
-      await client.query('begin');
-      await client.query(
-        `update ${quoteIdent(schema)}._private_jobs
-            set attempts = greatest(attempts - 1, 0), last_error = $2
-          where locked_by = any($1::text[]) and last_error is distinct from $2`,
-        [workerIds, INTERRUPTED],
-      );
-      await client.query(`select ${quoteIdent(schema)}.force_unlock_workers($1::text[])`, [
-        workerIds,
-      ]);
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw toStoreError(error);
-    } finally {
-      client.release();
-    }
+    const workerUtils = await getUtils();
+    await workerUtils.forceUnlockWorkers(workerIds);
     // Take the freed jobs now rather than at the next poll.
     try {
       workerPool?.nudge(workerIds.length);
