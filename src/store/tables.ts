@@ -43,6 +43,8 @@ export interface Database {
   oauth_states: OAuthStatesTable;
   xero_rate_budgets: XeroRateBudgetsTable;
   xero_rate_slots: XeroRateSlotsTable;
+  xero_org_references: XeroOrgReferencesTable;
+  xero_org_items: XeroOrgItemsTable;
 }
 
 export interface CompaniesTable {
@@ -378,6 +380,25 @@ export interface XeroRateSlotsTable {
   id: string;
   budget_key: string;
   lease_until: string;
+}
+
+/** A Xero organisation's reference data as last fetched (migration 0010, repos/org-reference.ts). */
+export interface XeroOrgReferencesTable {
+  company_id: number;
+  tenant_id: string;
+  /** The use cases' OrgReference as JSON (sync/org-reference-cache.ts). */
+  reference: string;
+  /** When it was fetched from Xero: its age is counted from here. */
+  fetched_at: string;
+}
+
+/** An item read from Xero, trusted until Xero refuses it (migration 0010). */
+export interface XeroOrgItemsTable {
+  company_id: number;
+  tenant_id: string;
+  code: string;
+  /** The mapping's OrgItem as JSON (code, name, sales details). */
+  item: string;
 }
 
 /** Rows as Kysely reads (Selectable), inserts and updates them, one alias per use. */

@@ -11,6 +11,10 @@ import type { OrgFacts, OrgItem } from './mapping/types.js';
  * short time as the reference data, contacts seen ACTIVE (the name a trusted link is shown under).
  * A Xero validation error on a document invalidates the tenant: the next attempt, or the replay,
  * sees what the user fixed in Xero.
+ *
+ * This is the first level, in the process. The reference data and the items also live in the store
+ * (usecases/load-org-reference.ts), shared by every process of the installation; the reference
+ * data's age counts from when it was fetched from Xero, whichever process fetched it.
  */
 
 export interface OrgReference {
@@ -26,6 +30,12 @@ export const DEFAULT_REFERENCE_TTL_MS = 5 * 60_000;
 interface Stamped<T> {
   value: T;
   atMs: number;
+}
+
+/** Reference data and when it was fetched from Xero (ms since the epoch). */
+export interface FetchedReference {
+  reference: OrgReference;
+  fetchedAtMs: number;
 }
 
 interface TenantEntry {
@@ -47,22 +57,30 @@ export class OrgReferenceCache {
   /** `ttlMs`: default DEFAULT_REFERENCE_TTL_MS. */
   constructor(readonly ttlMs: number = DEFAULT_REFERENCE_TTL_MS) {}
 
-  /** The tenant's reference data, loading it once (concurrent callers share one load). */
+  /**
+   * The tenant's reference data, loading it once (concurrent callers share one load). A load may
+   * answer data fetched earlier (the stored copy): it is kept for what is left of its time.
+   */
   reference(
     tenantId: string,
     nowMs: number,
-    load: () => Promise<OrgReference>,
+    load: () => Promise<FetchedReference>,
   ): Promise<OrgReference> {
     const entry = this.entry(tenantId);
-    if (entry.reference && this.fresh(entry.reference.atMs, nowMs)) return entry.reference.value;
+    if (entry.reference && this.isFresh(entry.reference.atMs, nowMs)) return entry.reference.value;
     const loading = load();
-    const stamped = { value: loading, atMs: nowMs };
+    const stamped = { value: loading.then((fetched) => fetched.reference), atMs: nowMs };
     entry.reference = stamped;
-    // A failed load must not be served to the next caller.
-    loading.catch(() => {
-      if (entry.reference === stamped) delete entry.reference;
-    });
-    return loading;
+    loading.then(
+      (fetched) => {
+        stamped.atMs = fetched.fetchedAtMs;
+      },
+      // A failed load must not be served to the next caller.
+      () => {
+        if (entry.reference === stamped) delete entry.reference;
+      },
+    );
+    return stamped.value;
   }
 
   item(tenantId: string, code: string): OrgItem | undefined {
@@ -80,7 +98,7 @@ export class OrgReferenceCache {
 
   verifiedContact(tenantId: string, contactId: string, nowMs: number): VerifiedContact | undefined {
     const found = this.entry(tenantId).contacts.get(contactId);
-    return found && this.fresh(found.atMs, nowMs) ? found.value : undefined;
+    return found && this.isFresh(found.atMs, nowMs) ? found.value : undefined;
   }
 
   rememberContact(tenantId: string, contact: VerifiedContact, nowMs: number): void {
@@ -100,7 +118,8 @@ export class OrgReferenceCache {
     return entry;
   }
 
-  private fresh(atMs: number, nowMs: number): boolean {
+  /** Whether what was fetched at `atMs` may still be used at `nowMs` (never from the future). */
+  isFresh(atMs: number, nowMs: number): boolean {
     return nowMs - atMs < this.ttlMs && nowMs >= atMs;
   }
 }

@@ -83,6 +83,8 @@ for (const dialect of testDialects()) {
         'usage',
         'worker_heartbeats',
         'xero_connections',
+        'xero_org_items',
+        'xero_org_references',
         'xero_rate_budgets',
         'xero_rate_slots',
       ]);

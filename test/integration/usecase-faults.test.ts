@@ -4,7 +4,9 @@ import { after, before, describe, it } from 'node:test';
 import { AppError } from '../../src/errors.js';
 import { getRun } from '../../src/store/repos/runs.js';
 import { OrgReferenceCache } from '../../src/sync/org-reference-cache.js';
+import type { SyncDeps } from '../../src/sync/ports.js';
 import { documentForDeal, recordFinalFailure } from '../../src/sync/usecases/document-for-deal.js';
+import { invalidateOrgReference } from '../../src/sync/usecases/load-org-reference.js';
 import { createReplayRun } from '../../src/sync/usecases/replay.js';
 import { accountingCalls, COMPANY_ID, startSyncKit, type SyncKit } from '../support/sync-kit.js';
 
@@ -22,6 +24,13 @@ describe('documentForDeal under faults', () => {
 
   const invoicesFor = async (dealId: number) =>
     (await kit.xeroDocuments()).invoices.filter((doc) => doc.Reference?.includes(`[PD-${dealId}-`));
+
+  /** A cold tenant: nothing known of the organisation, in the process or in the store. */
+  async function coldDeps(): Promise<SyncDeps> {
+    const deps = kit.deps({}, new OrgReferenceCache());
+    await invalidateOrgReference(deps);
+    return deps;
+  }
 
   /** A new customer (organization + person) and a one-line deal, so every lookup and create runs. */
   async function newDeal(name: string): Promise<number> {
@@ -81,8 +90,7 @@ describe('documentForDeal under faults', () => {
     const probeDeal = await newDeal('Probe Ltd');
     const since = await kit.lastXeroSeq();
     assert.equal(
-      (await documentForDeal(kit.deps({}, new OrgReferenceCache()), await kit.newJob(probeDeal)))
-        .status,
+      (await documentForDeal(await coldDeps(), await kit.newJob(probeDeal))).status,
       'succeeded',
     );
     const flow = [...new Set(accountingCalls(await kit.xeroRequests(since)))];
@@ -92,7 +100,7 @@ describe('documentForDeal under faults', () => {
     for (const [index, call] of flow.entries()) {
       const [method, path] = call.split(' ') as [string, string];
       const dealId = await newDeal(`Fault ${index} Ltd`);
-      const deps = kit.deps({}, new OrgReferenceCache());
+      const deps = await coldDeps();
       const job = await kit.newJob(dealId);
       const usage = await kit.usage();
       await kit.fault({ kind: '503', method, path: `/api.xro/2.0${path}` });

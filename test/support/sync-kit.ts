@@ -15,6 +15,7 @@ import { PipedriveOAuth } from '../../src/pipedrive/oauth.js';
 import { PipedriveTokenManager } from '../../src/pipedrive/token-manager.js';
 import { InMemoryPipedriveTokenStore } from '../../src/pipedrive/token-store-memory.js';
 import type { PipedriveDeal } from '../../src/pipedrive/types.js';
+import type { DialectName } from '../../src/store/db.js';
 import { upsertCompany } from '../../src/store/repos/companies.js';
 import { listOverdueDealNotes } from '../../src/store/repos/deal-notes.js';
 import { createRun } from '../../src/store/repos/runs.js';
@@ -34,7 +35,7 @@ import type { SandboxBooks, SandboxContact, SandboxItem } from './vendor-shapes.
  * The use cases wired to real things: both sandboxes over loopback HTTP (one frozen clock shared
  * with the app, so nothing waits on wall time), the real PipedriveClient and XeroClient holding
  * tokens got through each sandbox's OAuth (auto-approved) in in-memory token stores, and a migrated
- * SQLite store in a temporary file. Rate limits are lifted: these tests count calls, not waits.
+ * store (SQLite in a temporary file unless told otherwise). Rate limits are lifted: these tests count calls, not waits.
  * Deal notes are delivered as soon as a use case hands them over, as a deal-note job would be;
  * `deliverNotes` plays the retries of those that failed.
  */
@@ -89,7 +90,8 @@ export interface SyncKit {
   close(): Promise<void>;
 }
 
-export async function startSyncKit(): Promise<SyncKit> {
+/** `dialect`: the store's (SQLite by default; PostgreSQL needs TEST_DATABASE_URL, each-dialect.ts). */
+export async function startSyncKit(options: { dialect?: DialectName } = {}): Promise<SyncKit> {
   const clock = new SandboxClock(Date.UTC(2026, 0, 5, 9, 0, 0));
   clock.setRate(1e-9);
   const appClock: Clock = { now: () => clock.date() };
@@ -151,7 +153,7 @@ export async function startSyncKit(): Promise<SyncKit> {
     sleep,
   });
 
-  const store = await createTestStore('sqlite');
+  const store = await createTestStore(options.dialect ?? 'sqlite');
   await upsertCompany(store.db, {
     id: COMPANY_ID,
     domain: 'kauricoast',

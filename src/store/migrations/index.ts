@@ -12,6 +12,7 @@ import * as catchUp from './0006-catch-up.js';
 import * as workerHeartbeats from './0007-worker-heartbeats.js';
 import * as access from './0008-access.js';
 import * as xeroRateBudgets from './0009-xero-rate-budgets.js';
+import * as xeroOrgReference from './0010-xero-org-reference.js';
 
 /**
  * Migrations are TypeScript modules listed here (not files found at runtime), so they run from a
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0007-worker-heartbeats': workerHeartbeats,
   '0008-access': access,
   '0009-xero-rate-budgets': xeroRateBudgets,
+  '0010-xero-org-reference': xeroOrgReference,
 };
 
 function migrator(db: Kysely<Database>): Migrator {

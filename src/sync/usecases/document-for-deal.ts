@@ -10,7 +10,7 @@ import { dispatchDealNote, recordWithDealNote } from './deal-note.js';
 import { ensureContact } from './ensure-contact.js';
 import { createPlannedItems } from './ensure-items.js';
 import { classifyFailure, finalFailureNote } from './failures.js';
-import { referenceCacheOf } from './load-org-reference.js';
+import { invalidateOrgReference } from './load-org-reference.js';
 import { type PreparedDocument, prepareDocument } from './prepare-document.js';
 import { runProblemNote, runSuccessNote } from './run-note.js';
 import type { Stop } from './stop.js';
@@ -41,8 +41,7 @@ export async function documentForDeal(deps: SyncDeps, job: DocumentJob): Promise
   } catch (error) {
     const failure = classifyFailure(error);
     if (failure.kind === 'stop') {
-      if (failure.stop.code === 'xero_validation_failed')
-        referenceCacheOf(deps).invalidate(deps.tenant.tenantId);
+      if (failure.stop.code === 'xero_validation_failed') await invalidateOrgReference(deps);
       return finishStopped(deps, job, failure.stop);
     }
     const code = error instanceof AppError ? error.code : 'internal_error';
@@ -97,7 +96,7 @@ async function prepareAndCreate(deps: SyncDeps, job: DocumentJob, run: Run): Pro
       return await createAndRecord(deps, job, run, preparation.prepared, verify);
     } catch (error) {
       if (verify || !refusesWhatWasTrusted(error)) throw error;
-      referenceCacheOf(deps).invalidate(deps.tenant.tenantId);
+      await invalidateOrgReference(deps);
     }
   }
   throw new Error('unreachable: the verified attempt returns or throws');
@@ -189,7 +188,7 @@ async function startRun(deps: SyncDeps, job: DocumentJob): Promise<Started> {
   // A replay follows a fix the user has usually just made in Xero (a currency enabled, an account
   // restored): read the organisation's reference data afresh, in whichever process runs the job.
   if (run.replayOf !== null && run.status === 'queued') {
-    referenceCacheOf(deps).invalidate(deps.tenant.tenantId);
+    await invalidateOrgReference(deps);
   }
   // A run found running was interrupted (thrown for retry, or the process died): a new attempt.
   const attempt = run.status === 'running' ? run.attempt + 1 : run.attempt;

@@ -8,7 +8,12 @@ import type { OrgItem, XeroItemDraft } from '../mapping/types.js';
 import { type SyncDeps, xeroRef } from '../ports.js';
 import { isAlreadyThere, itemLockName, withCreationLocks } from './creation-lock.js';
 import { idempotencyKey } from './keys.js';
-import { referenceCacheOf, toOrgItem } from './load-org-reference.js';
+import {
+  recallStoredItems,
+  referenceCacheOf,
+  rememberItems,
+  toOrgItem,
+} from './load-org-reference.js';
 import type { DealSnapshot } from './read-deal.js';
 import { type Stop, stopFromRefusal } from './stop.js';
 
@@ -48,7 +53,16 @@ export async function planItems(
   const policy = settings.items.productNotFound;
   const cache = referenceCacheOf(deps);
   const tenantId = deps.tenant.tenantId;
-  const nowMs = deps.clock.now().getTime();
+  // What this process has not seen, another (or this one before a restart) may have: the stored
+  // items are read once, at the first miss, before Xero is asked.
+  let recalled = false;
+  const known = async (lookUp: () => OrgItem | undefined) => {
+    const hit = lookUp();
+    if (hit || recalled) return hit;
+    recalled = true;
+    await recallStoredItems(deps);
+    return lookUp();
+  };
   const items = new Map<number, OrgItem | null>();
   /** Products still to look up, by their key (`Code:…` / `Name:…`). */
   const wanted = new Map<string, { key: ItemKey; products: PipedriveProduct[] }>();
@@ -69,7 +83,7 @@ export async function planItems(
       unmatched.push(product);
       continue;
     }
-    const cached = cachedItem(deps, key);
+    const cached = await known(() => cachedItem(deps, key));
     if (cached) items.set(product.id, cached);
     else {
       const id = `${key.xeroField}:${key.value}`;
@@ -78,7 +92,9 @@ export async function planItems(
   }
   const defaultCode = settings.items.defaultItemCode;
   const needDefault =
-    policy === 'default_item' && defaultCode !== null && !cache.item(tenantId, defaultCode);
+    policy === 'default_item' &&
+    defaultCode !== null &&
+    !(await known(() => cache.item(tenantId, defaultCode)));
   const keys = [...wanted.values()].map((entry) => entry.key);
   const codes = [
     ...keys.flatMap((key) => (key.xeroField === 'Code' ? [key.value] : [])),
@@ -88,18 +104,16 @@ export async function planItems(
   const lookedUpAt = deps.clock.now();
   const found =
     codes.length + names.length === 0 ? [] : await deps.xero.getItems(xeroRef(deps), codes, names);
-  const known: OrgItem[] = [];
-  for (const item of found) {
-    const mapped = toOrgItem(item);
-    if (!mapped) continue;
-    known.push(mapped);
-    cache.rememberItem(tenantId, mapped, nowMs);
-  }
-  const itemOf = (key: ItemKey) => known.find((item) => holds(item, key));
+  const foundItems = found.flatMap((item) => toOrgItem(item) ?? []);
+  await rememberItems(deps, foundItems);
+  const itemOf = (key: ItemKey) => foundItems.find((item) => holds(item, key));
   await linkFound(deps, [...wanted.values()], found);
 
   if (policy === 'default_item' && defaultCode !== null) {
-    if (!known.some((item) => item.Code === defaultCode) && !cache.item(tenantId, defaultCode)) {
+    if (
+      !foundItems.some((item) => item.Code === defaultCode) &&
+      !cache.item(tenantId, defaultCode)
+    ) {
       return stopFromRefusal(
         refuse('item_not_found', `The default item ${defaultCode} is not in Xero`, {
           products: [defaultCode],
@@ -218,11 +232,10 @@ async function createItems(deps: SyncDeps, toCreate: ItemPlan['toCreate']): Prom
     result.ok || created.some((item) => item.Code === drafts[index]?.Code) ? [] : result.messages,
   );
   if (messages.length > 0) return rejected(messages);
-  const nowMs = deps.clock.now().getTime();
-  for (const item of created) {
-    const mapped = toOrgItem(item);
-    if (mapped) referenceCacheOf(deps).rememberItem(deps.tenant.tenantId, mapped, nowMs);
-  }
+  await rememberItems(
+    deps,
+    created.flatMap((item) => toOrgItem(item) ?? []),
+  );
   const byCode = new Map(toCreate.map((entry) => [entry.draft.Code, entry.productId]));
   for (const item of created) {
     const productId = item.Code === undefined ? undefined : byCode.get(item.Code);

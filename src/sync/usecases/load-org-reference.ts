@@ -1,3 +1,12 @@
+import {
+  deleteOrgItems,
+  deleteOrgReference,
+  getOrgReference,
+  listOrgItems,
+  type OrgKey,
+  saveOrgItems,
+  saveOrgReference,
+} from '../../store/repos/org-reference.js';
 import type { XeroAccount, XeroItem, XeroTaxRate } from '../../xero/types.js';
 import type { OrgAccount, OrgItem, OrgTaxRate } from '../mapping/types.js';
 import { type OrgReference, OrgReferenceCache } from '../org-reference-cache.js';
@@ -11,33 +20,87 @@ export function referenceCacheOf(deps: Pick<SyncDeps, 'orgReference'>): OrgRefer
 }
 
 /**
- * The tenant's reference data through its cache (org-reference-cache.ts): the organisation, tax
- * rates, accounts and currencies, four GETs in parallel when the tenant is cold, turned into the
- * mapping's own shapes (toOrgTaxRate, toOrgAccount).
+ * The tenant's reference data through its two levels (org-reference-cache.ts): the process's cache,
+ * then the store's copy if it was fetched within the cache's time (another process, or this one
+ * before a restart, fetched it), else the organisation, tax rates, accounts and currencies in four
+ * GETs in parallel, turned into the mapping's own shapes (toOrgTaxRate, toOrgAccount) and stored.
  */
 export function loadOrgReference(deps: SyncDeps): Promise<OrgReference> {
   const cache = referenceCacheOf(deps);
-  return cache.reference(deps.tenant.tenantId, deps.clock.now().getTime(), async () => {
-    const ref = xeroRef(deps);
-    const [organisation, taxRates, accounts, currencies] = await Promise.all([
-      deps.xero.getOrganisation(ref),
-      deps.xero.getTaxRates(ref),
-      deps.xero.getAccounts(ref),
-      deps.xero.getCurrencies(ref),
-    ]);
-    const baseCurrency = organisation?.BaseCurrency ?? '';
-    return {
-      facts: {
-        ...(organisation?.Name !== undefined && { name: organisation.Name }),
-        baseCurrency,
-        enabledCurrencies: currencies.flatMap((currency) => (currency.Code ? [currency.Code] : [])),
-        taxRates: taxRates.flatMap(toOrgTaxRate),
-        accounts: accounts.flatMap(toOrgAccount),
-      },
-      shortCode: organisation?.ShortCode ?? deps.tenant.shortCode,
-      timezone: organisation?.Timezone ?? null,
-    };
+  const nowMs = deps.clock.now().getTime();
+  return cache.reference(deps.tenant.tenantId, nowMs, async () => {
+    const stored = await getOrgReference(deps.db, orgKey(deps));
+    if (stored && cache.isFresh(stored.fetchedAt.getTime(), nowMs)) {
+      // Written below from an OrgReference (store/repos/org-reference.ts keeps it as JSON).
+      return {
+        reference: stored.reference as OrgReference,
+        fetchedAtMs: stored.fetchedAt.getTime(),
+      };
+    }
+    const reference = await fetchOrgReference(deps);
+    await saveOrgReference(deps.db, orgKey(deps), reference, new Date(nowMs));
+    return { reference, fetchedAtMs: nowMs };
   });
+}
+
+/**
+ * Forgets what is known of the tenant, in the process and in the store, so the next attempt or a
+ * replay, in whichever process it runs, reads afresh what the user fixed in Xero.
+ */
+export async function invalidateOrgReference(deps: SyncDeps): Promise<void> {
+  referenceCacheOf(deps).invalidate(deps.tenant.tenantId);
+  await deleteOrgReference(deps.db, orgKey(deps));
+  await deleteOrgItems(deps.db, orgKey(deps));
+}
+
+/** Items read from or created in Xero: trusted by every process until Xero refuses one. */
+export async function rememberItems(deps: SyncDeps, items: readonly OrgItem[]): Promise<void> {
+  const cache = referenceCacheOf(deps);
+  const nowMs = deps.clock.now().getTime();
+  for (const item of items) cache.rememberItem(deps.tenant.tenantId, item, nowMs);
+  // One row per code: PostgreSQL refuses an upsert that names a row twice.
+  const byCode = new Map(items.map((item) => [item.Code, item]));
+  await saveOrgItems(
+    deps.db,
+    orgKey(deps),
+    [...byCode].map(([code, item]) => ({ code, item })),
+  );
+}
+
+/** Brings the items other processes remembered into this process's cache (one read). */
+export async function recallStoredItems(deps: SyncDeps): Promise<void> {
+  const cache = referenceCacheOf(deps);
+  const nowMs = deps.clock.now().getTime();
+  for (const item of await listOrgItems(deps.db, orgKey(deps))) {
+    // Written by rememberItems from an OrgItem.
+    cache.rememberItem(deps.tenant.tenantId, item as OrgItem, nowMs);
+  }
+}
+
+function orgKey(deps: SyncDeps): OrgKey {
+  return { companyId: deps.company.id, tenantId: deps.tenant.tenantId };
+}
+
+async function fetchOrgReference(deps: SyncDeps): Promise<OrgReference> {
+  const ref = xeroRef(deps);
+  const [organisation, taxRates, accounts, currencies] = await Promise.all([
+    deps.xero.getOrganisation(ref),
+    deps.xero.getTaxRates(ref),
+    deps.xero.getAccounts(ref),
+    deps.xero.getCurrencies(ref),
+  ]);
+  const baseCurrency = organisation?.BaseCurrency ?? '';
+  return {
+    facts: {
+      ...(organisation?.Name !== undefined && { name: organisation.Name }),
+      baseCurrency,
+      enabledCurrencies: currencies.flatMap((currency) => (currency.Code ? [currency.Code] : [])),
+      taxRates: taxRates.flatMap(toOrgTaxRate),
+      accounts: accounts.flatMap(toOrgAccount),
+    },
+    shortCode: organisation?.ShortCode ?? deps.tenant.shortCode,
+    timezone: organisation?.Timezone ?? null,
+  };
 }
 
 function toOrgTaxRate(rate: XeroTaxRate): OrgTaxRate[] {

@@ -7,7 +7,12 @@ import type { XeroItemDraft } from '../mapping/types.js';
 import { type SyncDeps, xeroRef } from '../ports.js';
 import { plainStop } from './contact-writes.js';
 import { idempotencyKey } from './keys.js';
-import { loadOrgReference, referenceCacheOf, toOrgItem } from './load-org-reference.js';
+import {
+  loadOrgReference,
+  referenceCacheOf,
+  rememberItems,
+  toOrgItem,
+} from './load-org-reference.js';
 import type { Stop } from './stop.js';
 
 /**
@@ -93,7 +98,6 @@ export async function syncProducts(
         : done(result.item, write.created, write.changedFields),
     );
   });
-  const nowMs = deps.clock.now().getTime();
   const final = planned.map(
     (plan, index) => results[index] ?? outcomeByCode.get(plan.ok ? plan.item.Code : '')!,
   );
@@ -107,11 +111,10 @@ export async function syncProducts(
       deps.clock.now(),
     );
   }
-  for (const write of written)
-    if ('item' in write) {
-      const mapped = toOrgItem(write.item);
-      if (mapped) referenceCacheOf(deps).rememberItem(deps.tenant.tenantId, mapped, nowMs);
-    }
+  await rememberItems(
+    deps,
+    written.flatMap((write) => ('item' in write ? (toOrgItem(write.item) ?? []) : [])),
+  );
   return final;
 }
 
