@@ -50,7 +50,7 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
       }
       const syncDeps = await depsOrWaitingFix(deps, companyId, runId);
       if (syncDeps === undefined) return;
-      const job = { runId, dealId, triggerKey, kind: run.kind, delivery: context.attempt };
+      const job = { runId, dealId, triggerKey, kind: run.kind, jobId: context.id };
       try {
         const outcome = await documentForDeal(syncDeps, job);
         deps.logger.info({ companyId, runId, dealId, outcome }, 'document run ended');

@@ -134,6 +134,8 @@ export interface RunsTable {
   request_summary: string | null;
   response_summary: string | null;
   replay_of: string | null;
+  /** The queue job that moved it to running (migration 0011); null until one did. */
+  job_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -392,7 +394,7 @@ export interface XeroOrgReferencesTable {
   fetched_at: string;
 }
 
-/** An item read from Xero, trusted until Xero refuses it (migration 0010). */
+/** An item read from Xero, trusted until Xero refuses it (migration 0011). */
 export interface XeroOrgItemsTable {
   company_id: number;
   tenant_id: string;

@@ -61,11 +61,12 @@ export interface DocumentJob {
   triggerKey: string;
   kind: DocumentKind;
   /**
-   * The queue's delivery number of this job (1 = its first). A first delivery that finds its run
-   * already running is a second job for the same run (a duplicate webhook enqueued it while the
-   * first was running) and leaves the run to the job that owns it. Absent: treated as a retry.
+   * The queue's id of this job. A job that finds its run running under another job's id is a
+   * second job for the same run (a duplicate webhook enqueued it while the first was running) and
+   * leaves the run to the job that owns it (migration 0011). Absent (a use case called directly):
+   * the caller owns the run.
    */
-  delivery?: number;
+  jobId?: string;
 }
 
 /** How a run ended, as the queue handler sees it (retryable failures are thrown instead). */

@@ -16,11 +16,17 @@ describe('documentForDeal: one job owns a run', () => {
   });
   after(() => kit.close());
 
-  it('a first delivery that finds its run running does nothing', async () => {
+  it('a second job that finds its run running under another job does nothing', async () => {
     const job = await kit.newJob(1);
-    await updateRun(kit.store.db, COMPANY_ID, job.runId, { status: 'running' }, new Date());
+    await updateRun(
+      kit.store.db,
+      COMPANY_ID,
+      job.runId,
+      { status: 'running', jobId: 'job-a' },
+      new Date(),
+    );
     const since = await kit.lastXeroSeq();
-    const outcome = await documentForDeal(kit.deps(), { ...job, delivery: 1 });
+    const outcome = await documentForDeal(kit.deps(), { ...job, jobId: 'job-b' });
     assert.deepEqual(
       { status: outcome.status, code: outcome.status === 'ignored' && outcome.code },
       { status: 'ignored', code: 'run_in_progress' },
@@ -29,7 +35,7 @@ describe('documentForDeal: one job owns a run', () => {
     assert.equal((await getRun(kit.store.db, COMPANY_ID, job.runId))?.status, 'running');
     assert.equal((await kit.notes(1)).length, 0);
 
-    const retried = await documentForDeal(kit.deps(), { ...job, delivery: 2 });
+    const retried = await documentForDeal(kit.deps(), { ...job, jobId: 'job-a' });
     assert.equal(retried.status, 'succeeded', 'the owning job, retried, finishes the run');
     assert.equal((await kit.xeroDocuments()).invoices.length, 1);
     assert.equal((await kit.notes(1)).length, 1);

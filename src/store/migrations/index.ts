@@ -13,6 +13,7 @@ import * as workerHeartbeats from './0007-worker-heartbeats.js';
 import * as access from './0008-access.js';
 import * as xeroRateBudgets from './0009-xero-rate-budgets.js';
 import * as xeroOrgReference from './0010-xero-org-reference.js';
+import * as runOwner from './0011-run-owner.js';
 
 /**
  * Migrations are TypeScript modules listed here (not files found at runtime), so they run from a
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0008-access': access,
   '0009-xero-rate-budgets': xeroRateBudgets,
   '0010-xero-org-reference': xeroOrgReference,
+  '0011-run-owner': runOwner,
 };
 
 function migrator(db: Kysely<Database>): Migrator {

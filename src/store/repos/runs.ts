@@ -18,6 +18,8 @@ export interface Run {
   requestSummary: unknown;
   responseSummary: unknown;
   replayOf: string | null;
+  /** The queue job that moved it to running; null until one did. */
+  jobId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -37,6 +39,7 @@ export interface NewRun {
 export interface RunPatch {
   status?: RunStatus;
   attempt?: number;
+  jobId?: string | null;
   reasonCode?: ErrorCode | null;
   message?: string | null;
   requestSummary?: unknown;
@@ -78,6 +81,7 @@ function rowToRun(row: RunRow): Run {
     requestSummary: fromJson(row.request_summary),
     responseSummary: fromJson(row.response_summary),
     replayOf: row.replay_of,
+    jobId: row.job_id,
     createdAt: fromDbTime(row.created_at),
     updatedAt: fromDbTime(row.updated_at),
   };
@@ -121,6 +125,7 @@ export async function updateRun(
       updated_at: toDbTime(at),
       ...(patch.status !== undefined && { status: patch.status }),
       ...(patch.attempt !== undefined && { attempt: patch.attempt }),
+      ...(patch.jobId !== undefined && { job_id: patch.jobId }),
       ...(patch.reasonCode !== undefined && { reason_code: patch.reasonCode }),
       ...(patch.message !== undefined && { message: patch.message }),
       ...(patch.requestSummary !== undefined && { request_summary: toJson(patch.requestSummary) }),

@@ -184,7 +184,7 @@ async function startRun(deps: SyncDeps, job: DocumentJob): Promise<Started> {
       `Run ${job.runId} does not exist for company ${deps.company.id}`,
     );
   if (FINAL.has(run.status)) return { outcome: await outcomeOfFinishedRun(deps, job, run) };
-  if (run.status === 'running' && job.delivery === 1) return { outcome: runInProgress(run) };
+  if (run.status === 'running' && !ownsRun(run, job)) return { outcome: runInProgress(run) };
   // A replay follows a fix the user has usually just made in Xero (a currency enabled, an account
   // restored): read the organisation's reference data afresh, in whichever process runs the job.
   if (run.replayOf !== null && run.status === 'queued') {
@@ -197,11 +197,19 @@ async function startRun(deps: SyncDeps, job: DocumentJob): Promise<Started> {
     deps.db,
     deps.company.id,
     run.id,
-    { status: 'running', attempt },
+    { status: 'running', attempt, jobId: job.jobId ?? null },
     deps.clock.now(),
     { ifStatus: run.status },
   );
   return updated === undefined ? { outcome: runInProgress(run) } : { run: updated };
+}
+
+/**
+ * Whether the job may take its run on from `running`: the job that set it so (its retry, however
+ * its queue numbers the delivery), a caller naming no job, or any job when no job is recorded.
+ */
+function ownsRun(run: Run, job: DocumentJob): boolean {
+  return job.jobId === undefined || run.jobId === null || run.jobId === job.jobId;
 }
 
 /** Another job owns the run: nothing is done and nothing is recorded (its job records the end). */
