@@ -156,15 +156,14 @@ async function installPipedrive(
 /**
  * Uninstall (§1.9): every row of the company goes (the store cascades). Pipedrive calls this for
  * every user who uninstalls, e.g. a non-admin whose install was refused (and revoked) above: only
- * the uninstall of a user whose grant the company holds removes the company (`userId` absent: the
- * company, as the CLI's start does). `why` is
- * logged: Pipedrive's uninstall call, or the sandbox demo starting afresh (cli/commands/start.ts).
+ * the uninstall of a user whose grant the company holds removes the company (`by` absent: the
+ * company, as the CLI's start does). `why` is logged: Pipedrive's uninstall call, or the sandbox
+ * demo starting afresh (cli/commands/start.ts).
  */
 export async function uninstallPipedrive(
   deps: Pick<InstallDeps, 'db' | 'logger'>,
   companyId: number,
-  userId?: number,
-  why = 'uninstalled in Pipedrive',
+  { by: userId, why = 'uninstalled in Pipedrive' }: { by?: number | undefined; why?: string } = {},
 ) {
   if (userId !== undefined && !(await hasPipedriveGrantOf(deps.db, companyId, userId))) {
     deps.logger.info({ companyId, userId }, 'pipedrive: a user without a grant uninstalled');

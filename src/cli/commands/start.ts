@@ -118,12 +118,9 @@ async function setUpDemo(app: App): Promise<Demo> {
     : undefined;
   const kept: Settings | undefined = earlier?.parsed.ok ? earlier.parsed.settings : undefined;
   if (earlier !== undefined)
-    await uninstallPipedrive(
-      app.deps,
-      DEMO_COMPANY_ID,
-      undefined,
-      'sandbox restart: the demo starts afresh',
-    );
+    await uninstallPipedrive(app.deps, DEMO_COMPANY_ID, {
+      why: 'sandbox restart: the demo starts afresh',
+    });
   await walkPipedriveInstall(publicUrl);
   const connected = await walkXeroConnect(xeroConnectUrl(publicUrl, DEMO_COMPANY_ID), {
     tenant_ids: DEMO_TENANT_A,

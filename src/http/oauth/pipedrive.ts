@@ -88,7 +88,7 @@ export function registerPipedriveOAuthRoutes(app: FastifyInstance, deps: HttpDep
     if (body.client_id !== clientId) {
       throw new HttpError(400, 'request_invalid', 'client_id is not this app');
     }
-    const deleted = await uninstallPipedrive(deps, body.company_id, body.user_id);
+    const deleted = await uninstallPipedrive(deps, body.company_id, { by: body.user_id });
     return reply.send({ status: deleted ? 'uninstalled' : 'not_installed' });
   });
 }
