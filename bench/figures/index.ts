@@ -105,6 +105,12 @@ export async function measureFigures(options: {
     note: "Pipedrive's (its 2-second window or the plan's daily token budget)",
   });
   add({ key: 'burst_lost', value: burst.lost, target: '0' });
+  add({
+    key: 'settings_save_during_backlog_ms',
+    value: burst.settingsSave.ms,
+    target: 'answered at once',
+    note: `HTTP ${burst.settingsSave.status}, ${burst.settingsSave.backlog} drafts still to make; real ms (the clock runs ×${rate})`,
+  });
   add({ key: 'burst_duplicates', value: burst.duplicates, target: '0' });
   add({
     key: 'burst_pipedrive_tokens_per_document',
