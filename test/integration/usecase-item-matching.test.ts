@@ -2,16 +2,18 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { getItemLink } from '../../src/store/repos/links.js';
+import { createRun } from '../../src/store/repos/runs.js';
 import type { SettingsInput } from '../../src/sync/settings.js';
 import { bulkSync } from '../../src/sync/usecases/bulk-sync.js';
 import { documentForDeal } from '../../src/sync/usecases/document-for-deal.js';
+import { syncItem } from '../../src/sync/usecases/sync-item.js';
 import { COMPANY_ID, startSyncKit, type SyncKit, TENANT_ID } from '../support/sync-kit.js';
 
 /**
  * Product matching on a chosen field or a direct link (issue 10): a custom product field (a SKU) →
  * the Xero item's Code or Name, or a product linked one to one to an item in the settings; the
- * product-not-found policy applies after both; an enum field reads as its option's label, in a run
- * and in the bulk sync alike. Tenant A holds CONS-HR, IMPL-PKG, LIC-STD, TRAIN-DAY
+ * product-not-found policy applies after both; an enum field reads as its option's label, and an
+ * item is found by its Name, in a run and in the bulk and single item syncs alike. Tenant A holds CONS-HR, IMPL-PKG, LIC-STD, TRAIN-DAY
  * and GEN-SVC "General services" (docs/demo-data.md). Real HTTP against both sandboxes.
  */
 describe('documentForDeal: items matched on a chosen field or a direct link', () => {
@@ -167,5 +169,57 @@ describe('documentForDeal: items matched on a chosen field or a direct link', ()
     const codes = (await kit.xeroItems()).map((item: any) => item.Code as string);
     assert.ok(codes.includes('ENUM-SKU-B'));
     for (const option of options) assert.ok(!codes.includes(String(option.id)), codes.join(' '));
+  });
+
+  it('a custom field → Name: the bulk and single syncs link the item with that Name, create none, and agree with a run', async () => {
+    const settings: SettingsInput = {
+      items: {
+        productNotFound: 'create_item',
+        matchBy: { pipedriveField: sku, xeroField: 'Name' },
+      },
+    };
+    // Names are compared as a person reads them, in a run and in the syncs alike.
+    const inBulk = await product('WIDGET-8', 'implementation  Package');
+    const single = await product('WIDGET-9', 'Standard licence');
+    const xeroItem = async (code: string) =>
+      (await kit.xeroItems()).filter((item) => item.Code === code);
+    const [implPkg] = await xeroItem('IMPL-PKG');
+    const [licStd] = await xeroItem('LIC-STD');
+    const linkOf = (productId: number) =>
+      getItemLink(kit.store.db, { companyId: COMPANY_ID, tenantId: TENANT_ID, productId });
+
+    const result = await bulkSync(kit.deps(settings), { what: 'products' });
+    assert.equal(result.nextCursor, null);
+    const failedIds = result.failed.map((failure) => failure.id);
+    assert.ok(!failedIds.includes(`product:${inBulk}`), JSON.stringify(result.failed));
+    assert.deepEqual(await linkOf(inBulk), {
+      xeroItemCode: 'IMPL-PKG',
+      xeroItemId: implPkg?.ItemID,
+    });
+
+    const runId = (
+      await createRun(kit.store.db, { companyId: COMPANY_ID, kind: 'item' }, new Date())
+    ).id;
+    const synced = await syncItem(kit.deps(settings), { productId: single, runId });
+    assert.equal(synced.status, 'succeeded', JSON.stringify(synced));
+    assert.ok(synced.status === 'succeeded' && !synced.created);
+    assert.equal(synced.code, 'LIC-STD');
+    assert.equal(synced.itemId, licStd?.ItemID);
+    assert.equal((await linkOf(single))?.xeroItemCode, 'LIC-STD');
+
+    // Linked, not created: no item under the products' codes, one item each keeping Code and Name.
+    const items = await kit.xeroItems();
+    for (const code of ['WIDGET-8', 'WIDGET-9'])
+      assert.ok(!items.some((item) => item.Code === code), `${code} was created`);
+    for (const name of ['Implementation package', 'Standard licence']) {
+      const holders = items.filter((item) => item.Name?.toLowerCase() === name.toLowerCase());
+      assert.equal(holders.length, 1, `${name}: ${holders.map((item) => item.Code).join(', ')}`);
+    }
+    assert.equal((await xeroItem('IMPL-PKG'))[0]?.Name, 'Implementation package');
+
+    // A document for the same product uses the item the bulk sync linked.
+    const { outcome, invoice } = await run(await dealWith(inBulk), settings);
+    assert.equal(outcome.status, 'succeeded', JSON.stringify(outcome));
+    assert.equal(invoice?.LineItems[0]?.ItemCode, (await linkOf(inBulk))?.xeroItemCode);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { itemForProduct } from '../../src/sync/mapping/item.js';
+import { itemForProduct, itemNamedBy, matchedItemDraft } from '../../src/sync/mapping/item.js';
 import type { ProductInput } from '../../src/sync/mapping/types.js';
 import { defaultSettings } from '../../src/sync/settings.js';
 
@@ -65,5 +65,42 @@ describe('itemForProduct (docs/vendors/xero.md §9)', () => {
       assert.equal(result.item.Name.length, 50);
       assert.match(result.item.Name, /…$/);
     }
+  });
+});
+
+describe('the item a key names, and the draft that updates it (issue 10)', () => {
+  const items = [
+    { Code: 'A-1', Name: 'Standard licence' },
+    { Code: 'A-2', Name: 'Standard licence' },
+  ];
+
+  it('finds by Code exactly and by Name as a person reads it, the first of equal names', () => {
+    assert.equal(itemNamedBy(items, { xeroField: 'Code', value: 'A-2' })?.Code, 'A-2');
+    assert.equal(itemNamedBy(items, { xeroField: 'Code', value: 'a-2' }), undefined);
+    assert.equal(
+      itemNamedBy(items, { xeroField: 'Name', value: ' standard  Licence ' })?.Code,
+      'A-1',
+    );
+  });
+
+  it('keeps the found item’s Code, and its Name when matched by Name', () => {
+    const product = catalogueProduct({ code: 'P'.repeat(35) });
+    const byName = matchedItemDraft(
+      product,
+      defaultSettings(),
+      { Code: 'A-1', Name: 'Standard licence' },
+      { xeroField: 'Name', value: 'standard licence' },
+      { currency: 'NZD' },
+    );
+    assert.equal(byName.Code, 'A-1');
+    assert.equal(byName.Name, 'Standard licence');
+    assert.equal(byName.SalesDetails.UnitPrice, 349.99);
+    const byCode = matchedItemDraft(
+      product,
+      defaultSettings(),
+      { Code: 'A-1', Name: 'Standard licence' },
+      { xeroField: 'Code', value: 'A-1' },
+    );
+    assert.equal(byCode.Name, 'Router X200');
   });
 });

@@ -48,6 +48,32 @@ export function itemKeyFor(
   return value === undefined ? undefined : { xeroField, value };
 }
 
+/**
+ * Whether a Xero item is the one a key names: Codes exactly, names as a person reads them. Both the
+ * document run and the item syncs pick a product's item with this, so they agree on it.
+ */
+function holdsKey(item: { Code?: string; Name?: string }, key: ItemKey): boolean {
+  if (key.xeroField === 'Code') return item.Code === key.value;
+  return item.Name !== undefined && readableName(item.Name) === readableName(key.value);
+}
+
+/** The first of these items the key names (Xero's names need not be unique). */
+export function itemNamedBy<T extends { Code?: string; Name?: string }>(
+  items: readonly T[],
+  key: ItemKey,
+): T | undefined {
+  return items.find((item) => holdsKey(item, key));
+}
+
+/** Whether a key could name a Xero item at all: Code ≤ 30, Name ≤ 50 (docs/vendors/xero.md §9). */
+export function canNameItem(key: ItemKey): boolean {
+  return key.value.length <= (key.xeroField === 'Code' ? ITEM_CODE_MAX : ITEM_NAME_MAX);
+}
+
+function readableName(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
 /** The Code of an item created for a product: the matched Code, else the product's code. */
 export function newItemCode(product: ProductInput, key: ItemKey | undefined): string {
   return key?.xeroField === 'Code' ? key.value : itemCodeFor(product);
@@ -66,22 +92,45 @@ export function itemForProduct(
       { code, length: code.length, product: product.name },
     );
   }
-  const ownName = options.key?.xeroField === 'Name' ? options.key.value : product.name;
+  const name = options.key?.xeroField === 'Name' ? options.key.value : product.name;
+  return { ok: true, item: itemDraft(product, settings, code, name, options) };
+}
+
+/**
+ * The draft that updates the item a product's key found (the item syncs): the item keeps its Code —
+ * POST /Items matches by it (docs/vendors/xero.md §9), so another would create a second item — and,
+ * when it was found by Name, its Name, so the product keeps finding it; the rest is the product's.
+ */
+export function matchedItemDraft(
+  product: ProductInput,
+  settings: Settings,
+  found: { Code: string; Name?: string },
+  key: ItemKey,
+  options: { currency?: string } = {},
+): XeroItemDraft {
+  const name = key.xeroField === 'Name' ? (found.Name ?? key.value) : product.name;
+  return itemDraft(product, settings, found.Code, name, options);
+}
+
+function itemDraft(
+  product: ProductInput,
+  settings: Settings,
+  code: string,
+  ownName: string,
+  options: { currency?: string; taxType?: string },
+): XeroItemDraft {
   const name = ownName.trim().replace(/\s+/g, ' ') || code;
   const price = product.prices.find((entry) => entry.currency === options.currency)?.price;
   const description = (product.description ?? '').trim() || name;
   return {
-    ok: true,
-    item: {
-      Code: code,
-      Name: name.length > ITEM_NAME_MAX ? `${name.slice(0, ITEM_NAME_MAX - 1)}…` : name,
-      Description: description.slice(0, 4000),
-      IsSold: true,
-      SalesDetails: {
-        AccountCode: settings.documents.defaultAccountCode,
-        ...(price !== undefined && { UnitPrice: price }),
-        ...(options.taxType !== undefined && { TaxType: options.taxType }),
-      },
+    Code: code,
+    Name: name.length > ITEM_NAME_MAX ? `${name.slice(0, ITEM_NAME_MAX - 1)}…` : name,
+    Description: description.slice(0, 4000),
+    IsSold: true,
+    SalesDetails: {
+      AccountCode: settings.documents.defaultAccountCode,
+      ...(price !== undefined && { UnitPrice: price }),
+      ...(options.taxType !== undefined && { TaxType: options.taxType }),
     },
   };
 }

@@ -2,11 +2,18 @@ import type { PipedriveProduct } from '../../pipedrive/types.js';
 import { listItemLinksSince, saveItemLink } from '../../store/repos/links.js';
 import { XeroValidationError } from '../../xero/errors.js';
 import type { XeroItem } from '../../xero/types.js';
-import { ITEM_CODE_MAX, itemForProduct, type ItemKey, itemKeyFor } from '../mapping/item.js';
+import {
+  ITEM_CODE_MAX,
+  itemForProduct,
+  type ItemKey,
+  itemKeyFor,
+  itemNamedBy,
+} from '../mapping/item.js';
 import { refuse } from '../mapping/refusal.js';
 import type { OrgItem, XeroItemDraft } from '../mapping/types.js';
 import { type SyncDeps, xeroRef } from '../ports.js';
 import { isAlreadyThere, itemLockName, withCreationLocks } from './creation-lock.js';
+import { lookUpItems } from './find-items.js';
 import { idempotencyKey } from './keys.js';
 import {
   recallStoredItems,
@@ -32,7 +39,8 @@ import { type Stop, stopFromRefusal } from './stop.js';
  *   lookup and our create) is looked up by its code and used — the code is the item's identity.
  * A product is looked for by its direct link's Code, else by the chosen field (settings.items.matchBy:
  * the product code → Code by default, `PD-<id>` without one; or a custom field such as a SKU → Code
- * or Name; mapping/item.ts itemKeyFor); codes and names go in the same ONE GET /Items.
+ * or Name; mapping/item.ts itemKeyFor); codes and names go in the same ONE GET /Items (find-items.ts,
+ * shared with the item syncs so both pick the same item for a product).
  */
 
 export interface ItemPlan {
@@ -95,18 +103,15 @@ export async function planItems(
     policy === 'default_item' &&
     defaultCode !== null &&
     !(await known(() => cache.item(tenantId, defaultCode)));
-  const keys = [...wanted.values()].map((entry) => entry.key);
-  const codes = [
-    ...keys.flatMap((key) => (key.xeroField === 'Code' ? [key.value] : [])),
-    ...(needDefault ? [defaultCode] : []),
-  ];
-  const names = keys.flatMap((key) => (key.xeroField === 'Name' ? [key.value] : []));
   const lookedUpAt = deps.clock.now();
-  const found =
-    codes.length + names.length === 0 ? [] : await deps.xero.getItems(xeroRef(deps), codes, names);
+  const found = await lookUpItems(
+    deps,
+    [...wanted.values()].map((entry) => entry.key),
+    needDefault ? [defaultCode] : [],
+  );
   const foundItems = found.flatMap((item) => toOrgItem(item) ?? []);
   await rememberItems(deps, foundItems);
-  const itemOf = (key: ItemKey) => foundItems.find((item) => holds(item, key));
+  const itemOf = (key: ItemKey) => itemNamedBy(foundItems, key);
   await linkFound(deps, [...wanted.values()], found);
 
   if (policy === 'default_item' && defaultCode !== null) {
@@ -147,18 +152,11 @@ export async function planItems(
   return { items, toCreate, lookedUpAt };
 }
 
-/** Whether a Xero item is the one a key names (names compared as a person reads them). */
-function holds(item: OrgItem, key: ItemKey): boolean {
-  if (key.xeroField === 'Code') return item.Code === key.value;
-  const norm = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
-  return item.Name !== undefined && norm(item.Name) === norm(key.value);
-}
-
 function cachedItem(deps: SyncDeps, key: ItemKey): OrgItem | undefined {
   const cache = referenceCacheOf(deps);
   return key.xeroField === 'Code'
     ? cache.item(deps.tenant.tenantId, key.value)
-    : cache.items(deps.tenant.tenantId).find((item) => holds(item, key));
+    : itemNamedBy(cache.items(deps.tenant.tenantId), key);
 }
 
 function codeTooLong(code: string, product: string): Stop {
@@ -190,7 +188,6 @@ async function madeSinceLookup(deps: SyncDeps, plan: ItemPlan): Promise<Set<stri
     plan.lookedUpAt,
   );
   const cache = referenceCacheOf(deps);
-  const nowMs = deps.clock.now().getTime();
   return new Set([
     ...links.map((link) => link.xeroItemCode),
     ...plan.toCreate.flatMap(({ draft }) =>
@@ -250,25 +247,25 @@ async function createItems(deps: SyncDeps, toCreate: ItemPlan['toCreate']): Prom
   return null;
 }
 
-/** Remembers which Xero item each product maps to (for the item sync and the panels). */
+/**
+ * Remembers which Xero item each product maps to (for the item sync and the panels): the one its
+ * line uses, even where several items share a name.
+ */
 async function linkFound(
   deps: SyncDeps,
   wanted: readonly { key: ItemKey; products: readonly PipedriveProduct[] }[],
   found: XeroItem[],
 ): Promise<void> {
-  for (const item of found) {
-    const mapped = toOrgItem(item);
-    if (!mapped || !item.ItemID) continue;
-    for (const { key, products } of wanted) {
-      if (!holds(mapped, key)) continue;
-      for (const product of products) {
-        await saveItemLink(
-          deps.db,
-          { companyId: deps.company.id, tenantId: deps.tenant.tenantId, productId: product.id },
-          { xeroItemCode: mapped.Code, xeroItemId: item.ItemID },
-          deps.clock.now(),
-        );
-      }
+  for (const { key, products } of wanted) {
+    const item = itemNamedBy(found, key);
+    if (item?.Code === undefined || !item.ItemID) continue;
+    for (const product of products) {
+      await saveItemLink(
+        deps.db,
+        { companyId: deps.company.id, tenantId: deps.tenant.tenantId, productId: product.id },
+        { xeroItemCode: item.Code, xeroItemId: item.ItemID },
+        deps.clock.now(),
+      );
     }
   }
 }

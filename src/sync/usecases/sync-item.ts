@@ -5,8 +5,8 @@ import { productFieldDefinitions, unlessDeleted } from './read-deal.js';
 import { syncProducts } from './sync-items.js';
 
 /**
- * A Pipedrive product → its Xero item now (job sync-item): created, or updated by
- * code, and linked (sync-items.ts). Runs as a run of kind `item` (entity-run.ts). Xero calls: one
+ * A Pipedrive product → its Xero item now (job sync-item): the item a document run would find for
+ * it (by the configured match field) updated, else created, and linked (sync-items.ts). Runs as a run of kind `item` (entity-run.ts). Xero calls: one
  * GET /Items and, when something changed, one POST /Items.
  */
 

@@ -2,10 +2,18 @@ import type { PipedriveFieldDefinition, PipedriveProduct } from '../../pipedrive
 import { saveItemLink } from '../../store/repos/links.js';
 import { XeroValidationError } from '../../xero/errors.js';
 import type { XeroItem } from '../../xero/types.js';
-import { itemChanges, itemForProduct, itemKeyFor } from '../mapping/item.js';
+import {
+  itemChanges,
+  itemForProduct,
+  itemKeyFor,
+  itemNamedBy,
+  matchedItemDraft,
+  newItemCode,
+} from '../mapping/item.js';
 import type { XeroItemDraft } from '../mapping/types.js';
 import { type SyncDeps, xeroRef } from '../ports.js';
 import { plainStop } from './contact-writes.js';
+import { lookUpItems } from './find-items.js';
 import { idempotencyKey } from './keys.js';
 import {
   loadOrgReference,
@@ -17,14 +25,17 @@ import type { Stop } from './stop.js';
 
 /**
  * Pipedrive products → Xero items, a batch at a time (one for the item sync, a page for the bulk
- * sync): the item with the product's code — or its match field's value when matching by Code, read
- * as a document reads it (itemKeyFor; `fieldDefinitions` from productFieldDefinitions turn enum
- * options into their labels) — is created, or updated when its name, description or price in the
- * organisation's base currency changed; the link is stored. The item's
- * account and tax type are the user's once it exists and are left as they are. A code Xero cannot
- * hold (over 30 characters) waits for a fix, never cut. Xero calls per batch: one GET /Items per 25
- * codes and one POST /Items for every new or changed item (plus the organisation's reference data
- * when the tenant is cold: cached, shared with documents).
+ * sync). Each product finds its item as a document run finds it (find-items.ts; itemKeyFor, with
+ * `fieldDefinitions` from productFieldDefinitions turning enum options into their labels): its
+ * direct link's Code, else its match field's value as the item's Code or Name. The item found is
+ * linked, and updated when its name (unless matched by Name), description or price in the
+ * organisation's base currency changed — never its Code, nor the Name it was found by
+ * (mapping/item.ts matchedItemDraft). A product whose item is not found takes, as a run would
+ * create it, the item under the product's code (updated if one holds that code, else created).
+ * The item's account and tax type are the user's once it exists and are left as they are. A code
+ * Xero cannot hold (over 30 characters) waits for a fix, never cut. Xero calls per batch: one GET
+ * /Items per 25 codes and names and one POST /Items for every new or changed item (plus the
+ * organisation's reference data when the tenant is cold: cached, shared with documents).
  */
 
 export type ItemSyncResult =
@@ -40,15 +51,28 @@ export async function syncProducts(
 ): Promise<ItemSyncResult[]> {
   const { settings } = deps.company;
   const { baseCurrency } = (await loadOrgReference(deps)).facts;
-  const planned = products.map((product) => {
-    const key = itemKeyFor(product, settings.items, fieldDefinitions);
-    return itemForProduct(product, settings, { currency: baseCurrency, ...(key && { key }) });
+  const keys = products.map((product) => itemKeyFor(product, settings.items, fieldDefinitions));
+  const found = await lookUpItems(
+    deps,
+    keys.flatMap((key) => key ?? []),
+    products.map((product, index) => newItemCode(product, keys[index])),
+  );
+  const plans = products.map((product, index) => {
+    const key = keys[index];
+    const matched = key ? itemNamedBy(found, key) : undefined;
+    if (key && matched?.Code !== undefined) {
+      const item = matchedItemDraft(product, settings, { ...matched, Code: matched.Code }, key, {
+        currency: baseCurrency,
+      });
+      return { plan: { ok: true, item } as const, held: matched };
+    }
+    const plan = itemForProduct(product, settings, { currency: baseCurrency, ...(key && { key }) });
+    const held = plan.ok
+      ? itemNamedBy(found, { xeroField: 'Code', value: plan.item.Code })
+      : undefined;
+    return { plan, held };
   });
-  const codes = planned.flatMap((plan) => (plan.ok ? [plan.item.Code] : []));
-  const existing = new Map<string, XeroItem>();
-  if (codes.length > 0)
-    for (const item of await deps.xero.getItems(xeroRef(deps), codes))
-      if (item.Code) existing.set(item.Code, item);
+  const planned = plans.map((entry) => entry.plan);
 
   const results: (ItemSyncResult | undefined)[] = [];
   // Products sharing a code share one write; the first one's draft is sent.
@@ -65,7 +89,7 @@ export async function syncProducts(
       };
       return;
     }
-    const held = existing.get(plan.item.Code);
+    const { held } = plans[index]!;
     if (writes.has(plan.item.Code)) return;
     if (!held) {
       writes.set(plan.item.Code, {
