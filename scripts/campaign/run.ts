@@ -63,7 +63,7 @@ export interface CampaignResult {
   settleSeconds: number;
   verdict: Verdict;
   recovery: RecoverySummary;
-  /** Dead workers' jobs: how long they stayed taken (PostgreSQL mode). */
+  /** Dead workers' jobs: how long they stayed taken. */
   orphans: OrphanSummary;
   /** QUEUE_LEASE_MS the app ran with. */
   leaseMs: number;

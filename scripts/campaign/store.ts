@@ -36,7 +36,7 @@ export interface CampaignStore {
   /** Terminates every connection the app holds (PostgreSQL); how many were terminated. */
   terminateConnections(): Promise<number>;
   read(): Promise<AppState>;
-  /** The graphile pools (`locked_by`) holding jobs now; none in SQLite mode. */
+  /** The queue pools (`locked_by`: graphile's, or the embedded queue's worker id) holding jobs now. */
   lockedPools(): Promise<string[]>;
   close(): Promise<void>;
   /** Closes and removes the database (the SQLite file goes with the run's folder). */
@@ -80,10 +80,13 @@ export async function createCampaignStore(
       return result.rows[0]?.n ?? 0;
     },
     async lockedPools() {
-      if (dialect === 'sqlite') return [];
       reader ??= openDatabase(url);
-      const { rows } = await sql<{ pool: string }>`SELECT DISTINCT locked_by AS pool
-        FROM graphile_worker._private_jobs WHERE locked_by IS NOT NULL`.execute(reader.db);
+      const { rows } =
+        dialect === 'sqlite'
+          ? await sql<{ pool: string }>`SELECT DISTINCT locked_by AS pool FROM jobs
+              WHERE status = 'running' AND locked_by IS NOT NULL`.execute(reader.db)
+          : await sql<{ pool: string }>`SELECT DISTINCT locked_by AS pool
+              FROM graphile_worker._private_jobs WHERE locked_by IS NOT NULL`.execute(reader.db);
       return rows.map((row) => row.pool);
     },
     async read() {

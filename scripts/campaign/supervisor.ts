@@ -42,7 +42,7 @@ interface Slot {
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const READY: Record<Role, string> = { serve: 'http: listening', worker: 'worker: taking jobs' };
-/** The app's log lines that start and end a graphile pool (src/queue/graphile.ts, supervise.ts). */
+/** The app's log lines that start and end a queue pool (src/queue/port.ts POOL_STARTED, supervise.ts). */
 const POOL_STARTED = 'job queue: pool started';
 const RUNNER_STOPPED = 'job queue: the runner stopped; starting it again';
 const WORK: Record<string, Role> = { 'pipedrive event': 'serve', 'job succeeded': 'worker' };
@@ -134,7 +134,7 @@ export class Supervisor {
       rejectReady = reject;
     });
     slot.ready.catch(() => undefined);
-    // The graphile pool this process runs now (PostgreSQL mode), from its log; it ends with its
+    // The queue pool this process runs now, from its log; it ends with its
     // runner or its process.
     let pool: string | undefined;
     const poolEnded = () => {

@@ -16,7 +16,13 @@ import {
 import type { JobRow } from '../store/tables.js';
 import { createQueueEmitter, type JobInfo } from './events.js';
 import { isJobName, type JobName, type JobPayloads, parseJobPayload } from './jobs.js';
-import { DEFAULT_MAX_ATTEMPTS, type JobContext, type JobHandlers, type JobQueue } from './port.js';
+import {
+  DEFAULT_MAX_ATTEMPTS,
+  type JobContext,
+  type JobHandlers,
+  type JobQueue,
+  POOL_STARTED,
+} from './port.js';
 import { type BackoffPolicy, decideRetry, DEFAULT_BACKOFF } from './retry.js';
 
 /**
@@ -222,6 +228,7 @@ export function createEmbeddedQueue(options: EmbeddedQueueOptions): JobQueue {
       handlers = jobHandlers;
       concurrency = Math.max(1, startOptions.concurrency);
       state = 'running';
+      logger?.info({ pool: workerId }, POOL_STARTED);
       wake();
     },
     async stop() {

@@ -22,7 +22,7 @@ import { toStoreError } from '../store/unavailable.js';
 import { createQueueEmitter, type JobInfo } from './events.js';
 import { startTakeover, type Takeover } from './graphile-takeover.js';
 import { type JobName, jobNames, type JobPayloads, parseJobPayload } from './jobs.js';
-import { DEFAULT_MAX_ATTEMPTS, type JobHandlers, type JobQueue } from './port.js';
+import { DEFAULT_MAX_ATTEMPTS, type JobHandlers, type JobQueue, POOL_STARTED } from './port.js';
 import { isNonRetryable, retryAfterMsOf } from './retry.js';
 import { supervise, type Supervisor } from './supervise.js';
 
@@ -63,9 +63,6 @@ export interface GraphileQueueOptions {
   /** First wait before starting a runner that ended by itself again; 1000 ms by default. */
   restartDelayMs?: number;
 }
-
-/** Logged with the pool's id when a runner starts (the fault campaign follows it). */
-export const POOL_STARTED = 'job queue: pool started';
 
 /** Running jobs get their AbortSignal after this long in stop(), like the embedded queue. */
 const ABORT_AFTER_MS = 5_000;

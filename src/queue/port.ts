@@ -62,3 +62,10 @@ export interface JobQueue {
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 25;
+
+/**
+ * Logged with `pool`, the id a queue writes on the jobs it takes (graphile's `locked_by`, the
+ * embedded queue's worker id), when it starts taking jobs: what ties a taken job to the process
+ * holding it (the fault campaign measures how long a dead one's jobs stay taken).
+ */
+export const POOL_STARTED = 'job queue: pool started';
