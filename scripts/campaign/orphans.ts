@@ -2,7 +2,8 @@ import type { CampaignStore } from './store.js';
 
 /**
  * How long a dead worker's jobs stayed taken: every second, the pools holding jobs (graphile's, or
- * the embedded queue's worker id in SQLite mode) are compared with the pools the supervisor saw end
+ * the embedded queue's worker id in SQLite mode while its lease runs: an expired lease is free to any
+ * worker, which then takes it like a queued job as soon as it has a free slot) are compared with the pools the supervisor saw end
  * (their process killed or crashed, their runner stopped by a lost database). An ended pool still holding jobs is a stall; it lasts from
  * the pool's end until no job names it, which the app's takeover should bring within its lease
  * (QUEUE_LEASE_MS; after an outage that stopped every heartbeat, within two: a survivor judges

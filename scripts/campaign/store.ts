@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 
-import { type OpenDatabase, openDatabase } from '../../src/store/db.js';
+import { type OpenDatabase, openDatabase, toDbTime } from '../../src/store/db.js';
 import type { RunStatus } from '../../src/store/tables.js';
 
 /**
@@ -83,8 +83,10 @@ export async function createCampaignStore(
       reader ??= openDatabase(url);
       const { rows } =
         dialect === 'sqlite'
-          ? await sql<{ pool: string }>`SELECT DISTINCT locked_by AS pool FROM jobs
-              WHERE status = 'running' AND locked_by IS NOT NULL`.execute(reader.db)
+          ? // A lease that ran out frees the job: claimJob takes it like any queued job.
+            await sql<{ pool: string }>`SELECT DISTINCT locked_by AS pool FROM jobs
+              WHERE status = 'running' AND locked_by IS NOT NULL
+                AND locked_until > ${toDbTime(new Date())}`.execute(reader.db)
           : await sql<{ pool: string }>`SELECT DISTINCT locked_by AS pool
               FROM graphile_worker._private_jobs WHERE locked_by IS NOT NULL`.execute(reader.db);
       return rows.map((row) => row.pool);
