@@ -507,9 +507,12 @@ const runReasons = {
   document_in_progress: recorded(
     'Another run of the same trigger was creating the document at that moment; nothing was done twice.',
   ),
-  run_in_progress: recorded(
-    'A second job for the same run started while the first was working on it; it left the run alone, so nothing was done twice.',
-  ),
+  run_in_progress: {
+    status: null,
+    retried: 'sometimes',
+    meaning:
+      'A second job for the same run started while the first was working on it; it left the run alone, so nothing was done twice. While the first job is still running, the second looks again later and takes the run over if the first will not run again.',
+  },
 } as const satisfies Group;
 
 /** Contact, item and bulk syncs (sync/usecases/). */

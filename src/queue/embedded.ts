@@ -10,6 +10,7 @@ import {
   completeJob,
   extendJobLease,
   failJob,
+  jobStateOf,
   nextJobDueAt,
   rescheduleJob,
 } from '../store/repos/jobs.js';
@@ -230,6 +231,9 @@ export function createEmbeddedQueue(options: EmbeddedQueueOptions): JobQueue {
       state = 'running';
       logger?.info({ pool: workerId }, POOL_STARTED);
       wake();
+    },
+    jobState(jobId) {
+      return jobStateOf(db, jobId, clock.now());
     },
     async stop() {
       if (state !== 'running') {

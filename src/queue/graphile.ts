@@ -22,7 +22,13 @@ import { toStoreError } from '../store/unavailable.js';
 import { createQueueEmitter, type JobInfo } from './events.js';
 import { startTakeover, type Takeover } from './graphile-takeover.js';
 import { type JobName, jobNames, type JobPayloads, parseJobPayload } from './jobs.js';
-import { DEFAULT_MAX_ATTEMPTS, type JobHandlers, type JobQueue, POOL_STARTED } from './port.js';
+import {
+  DEFAULT_MAX_ATTEMPTS,
+  type JobHandlers,
+  type JobQueue,
+  type JobState,
+  POOL_STARTED,
+} from './port.js';
 import { isNonRetryable, retryAfterMsOf } from './retry.js';
 import { supervise, type Supervisor } from './supervise.js';
 
@@ -30,10 +36,10 @@ import { supervise, type Supervisor } from './supervise.js';
  * The scale-out queue: graphile-worker on PostgreSQL (LISTEN/NOTIFY, SKIP LOCKED, job keys). Any
  * number of worker processes share it. Mapping onto the port:
  * - retries and backoff are graphile's own (run_at += e^min(attempts,10) s, attempts counted when a
- *   job is taken). Every delivery must count, an interrupted one too: a document run tells a
- *   duplicate job (a first delivery that finds its run `running`) from its own job's retry by it
- *   (usecases/document-for-deal.ts); forgiving a dead worker's attempt once left 24 of 1,000 runs
- *   `running` for good in the fault campaign;
+ *   job is taken). Every delivery counts, an interrupted one too;
+ * - a key added again while its job runs spends that job's attempts (graphile's add_job) and adds
+ *   a new job: `jobState` says so, and a document run hands itself over to the new job
+ *   (usecases/document-for-deal.ts) instead of waiting for a retry that never comes;
  * - a crashed worker's jobs are freed within `leaseMs` by the others (graphile-takeover.ts), not
  *   when graphile's own 4-hour lock expiry comes;
  * - losing the database never ends the process: graphile retries looking for jobs and its LISTEN
@@ -235,8 +241,26 @@ export function createGraphileQueue(options: GraphileQueueOptions): JobQueue {
     }
   }
 
+  /** Spent attempts are graphile's mark of a job that will not run again (port.ts `jobState`). */
+  async function jobState(jobId: string): Promise<JobState> {
+    try {
+      const { rows } = await pool.query<{ locked: boolean; spent: boolean }>(
+        `select locked_at is not null as locked, attempts >= max_attempts as spent
+           from ${quoteIdent(schema)}._private_jobs where id = $1::bigint`,
+        [jobId],
+      );
+      const row = rows[0];
+      if (row === undefined) return 'ended';
+      if (row.locked) return 'running';
+      return row.spent ? 'ended' : 'waiting';
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+
   return {
     events,
+    jobState,
     async enqueue(name, payload, enqueueOptions = {}) {
       const spec: TaskSpec = { maxAttempts: enqueueOptions.maxAttempts ?? DEFAULT_MAX_ATTEMPTS };
       if (enqueueOptions.jobKey !== undefined) spec.jobKey = enqueueOptions.jobKey;

@@ -9,8 +9,9 @@ import type { JobName, JobPayloads } from './jobs.js';
 export interface EnqueueOptions {
   /**
    * Dedupe key, as graphile's job_key in 'replace' mode: a waiting (or failed) job with the same key
-   * is replaced by this one; if that job is running, this one is added to run after. No key: always
-   * a new job.
+   * is replaced by this one; if that job is running, this one is added beside it (graphile also
+   * takes the running job's remaining attempts, the embedded queue does not: see `jobState`). No
+   * key: always a new job.
    */
   jobKey?: string;
   /** Not before this moment; now by default. */
@@ -58,8 +59,17 @@ export interface JobQueue {
    * a retry; the embedded queue stops renewing their lease).
    */
   stop(): Promise<void>;
+  /**
+   * What the queue will still do with a job: `running` (a worker holds it now), `waiting` (it will
+   * run again: queued, waiting for a retry, or held by a dead worker whose lease will run out) or
+   * `ended` (gone, or no attempt left: graphile spends a running job's attempts when its key is
+   * added again, handing its duty to the new job).
+   */
+  jobState(jobId: string): Promise<JobState>;
   readonly events: QueueEmitter;
 }
+
+export type JobState = 'running' | 'waiting' | 'ended';
 
 export const DEFAULT_MAX_ATTEMPTS = 25;
 

@@ -53,6 +53,7 @@ export async function buildSyncDeps(
     },
     links,
     notes: queueDealNotes(queue),
+    jobState: (jobId) => queue.jobState(jobId),
     ...(context.queueLeaseMs !== undefined && { leaseMs: context.queueLeaseMs }),
   };
 }

@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js';
 import type { ErrorCode } from '../errors/catalogue.js';
 import type { Logger } from '../logger.js';
 import type { PipedriveClient } from '../pipedrive/client.js';
+import type { JobState } from '../queue/port.js';
 import type { Db } from '../store/db.js';
 import type { RunStatus } from '../store/tables.js';
 import type { XeroClient } from '../xero/client.js';
@@ -37,6 +38,11 @@ export interface SyncDeps {
    * (`processOrgReferenceCache`), so every job of a tenant reuses it; tests pass their own.
    */
   orgReference?: OrgReferenceCache;
+  /**
+   * What the queue will still do with a job (queue/port.ts): a document run found running under
+   * another job asks it. Absent (a use case called directly): that job is taken to be alive.
+   */
+  jobState?: (jobId: string) => Promise<JobState>;
 }
 
 export interface AppLinks {
@@ -62,9 +68,10 @@ export interface DocumentJob {
   kind: DocumentKind;
   /**
    * The queue's id of this job. A job that finds its run running under another job's id is a
-   * second job for the same run (a duplicate webhook enqueued it while the first was running) and
-   * leaves the run to the job that owns it (migration 0011). Absent (a use case called directly):
-   * the caller owns the run.
+   * second job for the same run (a duplicate webhook enqueued it while the first was running): it
+   * leaves the run to the job that owns it (migration 0011) while that job will run again, and
+   * takes it over once it will not (SyncDeps.jobState). Absent (a use case called directly): the
+   * caller owns the run.
    */
   jobId?: string;
 }

@@ -55,5 +55,60 @@ for (const dialect of testDialects()) {
       assert.equal((await kit.documents()).invoices.length, 1);
       assert.equal((await kit.notes(1)).length, 1);
     });
+
+    // graphile's add_job spends the attempts of a running job whose key is added again and adds a
+    // new job: the new one found the run running under the old one and left it, the old one failed
+    // and was never retried, and the run stayed `running` (1 of 1,000 deals in the PostgreSQL
+    // campaign). The new job now looks again while the old one runs, then takes the run over.
+    it('finishes the run when its trigger is enqueued again while its job runs', async () => {
+      await kit.control('xero', 'POST', '/__sandbox/faults', {
+        kind: 'timeout',
+        method: 'PUT',
+        path: '/api.xro/2.0/Invoices',
+        holdMs: 1_500,
+        times: 1,
+      });
+      await kit.moveDeal(2, SALES.won);
+      const running = await waitFor(() =>
+        kit.app.db
+          .selectFrom('runs')
+          .selectAll()
+          .where('deal_id', '=', 2)
+          .where('status', '=', 'running')
+          .executeTakeFirst(),
+      );
+      await enqueueDocumentRun(kit.app.queue, {
+        companyId: COMPANY,
+        dealId: 2,
+        triggerKey: running.trigger_key ?? assert.fail('a trigger run has a key'),
+        runId: running.id,
+      });
+      const ended = await waitFor(() =>
+        kit.app.db
+          .selectFrom('runs')
+          .selectAll()
+          .where('id', '=', running.id)
+          .where('status', '!=', 'running')
+          .executeTakeFirst(),
+      );
+      assert.equal(ended.status, 'succeeded');
+      const invoices = (await kit.documents()).invoices.filter((invoice) =>
+        String(invoice.Reference).includes('[PD-2-'),
+      );
+      assert.equal(invoices.length, 1);
+      await kit.notesDelivered(2);
+      assert.equal((await kit.notes(2)).length, 1);
+    });
   });
+}
+
+/** Polls `read` until it gives a row (20 s at most: the new job's retries back off). */
+async function waitFor<T>(read: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -36,6 +36,7 @@ function recordingQueue(): JobQueue & { enqueued: { payload: unknown; jobKey?: s
     },
     start: async () => undefined,
     stop: async () => undefined,
+    jobState: async () => 'waiting',
   };
 }
 

@@ -31,6 +31,9 @@ function keyedQueue(): JobQueue & { waiting: Map<string, unknown> } {
     },
     async start() {},
     async stop() {},
+    async jobState() {
+      return 'waiting';
+    },
   };
 }
 

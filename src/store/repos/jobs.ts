@@ -185,3 +185,25 @@ export async function nextJobDueAt(db: Db): Promise<Date | undefined> {
     .executeTakeFirst();
   return row?.due == null ? undefined : new Date(row.due);
 }
+
+/**
+ * What the queue will still do with a job (queue/port.ts `jobState`): a live lease is `running`; a
+ * pending job with attempts left, or a running one whose lease ran out (claimJob takes it again),
+ * is `waiting`; a failed, finished (deleted) or spent job is `ended`.
+ */
+export async function jobStateOf(
+  db: Db,
+  jobId: string,
+  now: Date,
+): Promise<'running' | 'waiting' | 'ended'> {
+  const row = await db
+    .selectFrom('jobs')
+    .select(['status', 'attempts', 'max_attempts', 'locked_until'])
+    .where('id', '=', jobId)
+    .executeTakeFirst();
+  if (row === undefined || row.status === 'failed') return 'ended';
+  if (row.status === 'running') {
+    return row.locked_until !== null && row.locked_until > toDbTime(now) ? 'running' : 'waiting';
+  }
+  return row.attempts < row.max_attempts ? 'waiting' : 'ended';
+}

@@ -108,8 +108,9 @@ export async function createRun(db: Db, input: NewRun, at: Date): Promise<Run> {
 }
 
 /**
- * Applies `patch` to the company's run (undefined if it is not the company's); with `ifStatus`, only while the run still has that status (a
- * compare-and-set: two jobs starting the same run cannot both win). Undefined when nothing matched.
+ * Applies `patch` to the company's run (undefined if it is not the company's); with `ifStatus`
+ * (and `ifJobId`), only while the run still has that status (and job): a compare-and-set, so two
+ * jobs starting or taking over the same run cannot both win. Undefined when nothing matched.
  */
 export async function updateRun(
   db: Db,
@@ -117,7 +118,7 @@ export async function updateRun(
   runId: string,
   patch: RunPatch,
   at: Date,
-  condition: { ifStatus?: RunStatus } = {},
+  condition: { ifStatus?: RunStatus; ifJobId?: string | null } = {},
 ): Promise<Run | undefined> {
   let update = db
     .updateTable('runs')
@@ -136,6 +137,9 @@ export async function updateRun(
     .where('company_id', '=', companyId)
     .where('id', '=', runId);
   if (condition.ifStatus !== undefined) update = update.where('status', '=', condition.ifStatus);
+  const { ifJobId } = condition;
+  if (ifJobId === null) update = update.where('job_id', 'is', null);
+  else if (ifJobId !== undefined) update = update.where('job_id', '=', ifJobId);
   const row = await update.returningAll().executeTakeFirst();
   return row === undefined ? undefined : rowToRun(row);
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../../errors.js';
 import type { ErrorCode } from '../../errors/catalogue.js';
+import type { JobState } from '../../queue/port.js';
 import { getDocument, type XeroDocument } from '../../store/repos/documents.js';
 import { getRun, type Run, updateRun } from '../../store/repos/runs.js';
 import type { RunStatus } from '../../store/tables.js';
@@ -184,7 +185,14 @@ async function startRun(deps: SyncDeps, job: DocumentJob): Promise<Started> {
       `Run ${job.runId} does not exist for company ${deps.company.id}`,
     );
   if (FINAL.has(run.status)) return { outcome: await outcomeOfFinishedRun(deps, job, run) };
-  if (run.status === 'running' && !ownsRun(run, job)) return { outcome: runInProgress(run) };
+  if (run.status === 'running' && !ownsRun(run, job)) {
+    const owner = await ownerState(deps, run);
+    // Its job works on it now (this job is a duplicate): look again later, in case that job's
+    // queue then gives the run up (a graphile job whose key was added again is not retried).
+    if (owner === 'running') throw runHeld(run);
+    if (owner === 'waiting') return { outcome: runInProgress(run) };
+    // 'ended': nothing will finish the run but this job, which takes it over below.
+  }
   // A replay follows a fix the user has usually just made in Xero (a currency enabled, an account
   // restored): read the organisation's reference data afresh, in whichever process runs the job.
   if (run.replayOf !== null && run.status === 'queued') {
@@ -199,9 +207,22 @@ async function startRun(deps: SyncDeps, job: DocumentJob): Promise<Started> {
     run.id,
     { status: 'running', attempt, jobId: job.jobId ?? null },
     deps.clock.now(),
-    { ifStatus: run.status },
+    { ifStatus: run.status, ifJobId: run.jobId },
   );
   return updated === undefined ? { outcome: runInProgress(run) } : { run: updated };
+}
+
+function ownerState(deps: SyncDeps, run: Run): Promise<JobState> {
+  if (run.jobId === null || deps.jobState === undefined) return Promise.resolve('waiting');
+  return deps.jobState(run.jobId);
+}
+
+function runHeld(run: Run): AppError {
+  return new AppError(
+    'run_in_progress',
+    `Run ${run.id} is being worked on by job ${run.jobId}; this job looks again later`,
+    { retryable: true },
+  );
 }
 
 /**
