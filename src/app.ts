@@ -108,6 +108,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       ? (await import('./queue/graphile.js')).createGraphileQueue({
           connectionString: config.databaseUrl,
           db,
+          clock,
           leaseMs: config.worker.leaseMs,
           logger,
           ...(overrides.pollIntervalMs !== undefined && {
@@ -213,6 +214,13 @@ function logQueueEvents(queue: JobQueue, logger: Logger): void {
         err: info.error,
       },
       'job will be retried',
+    ),
+  );
+  // Not a failure: the job's Xero organisation has no budget left before then (issue 12).
+  queue.events.on('job:deferred', (info) =>
+    logger.debug(
+      { jobId: info.id, job: info.name, until: new Date(info.untilMs).toISOString() },
+      'job deferred until its Xero organisation has budget',
     ),
   );
   queue.events.on('job:failure', (info) =>

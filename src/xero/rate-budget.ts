@@ -43,11 +43,16 @@ export interface RateWindow {
   count: number;
 }
 
-/** One organisation's budget; `app` has the same shape (its day is unused). */
+/** One organisation's budget; `app` has the same shape (its day and cursor are unused). */
 export interface Budget {
   minute: RateWindow | null;
   day: RateWindow | null;
   pausedUntilMs: number;
+  /**
+   * The earliest time the next deferred job may come back (deferral below); absent in budgets
+   * stored before it existed, which reads as "none".
+   */
+  returnCursorMs?: number;
 }
 
 export const MINUTE_MS = 60_000;
@@ -121,4 +126,38 @@ export function observe(
   tenant.minute = raise(tenant.minute, MINUTE_MS, limits.perMinute, seen.minuteRemaining);
   tenant.day = raise(tenant.day, DAY_MS, limits.perDay, seen.dayRemaining);
   app.minute = raise(app.minute, MINUTE_MS, limits.appPerMinute, seen.appMinuteRemaining);
+}
+
+/**
+ * How far apart deferred jobs come back: one per call the background lane may make, so a backlog
+ * returns at the rate the budget serves it (a job of the backlog usually makes one call).
+ */
+export function returnSpacingMs(limits: XeroLimits, reserve: LaneReserve): number {
+  return MINUTE_MS / Math.max(1, limits.perMinute - reserve.perMinute);
+}
+
+/**
+ * Asked before a background job of the tenant starts (issue 12: one organisation's backlog never
+ * starves the others): undefined if its first call would wait no longer than `thresholdMs`, else
+ * when the job should come back. Only waits for time count (a full minute or day window, a 429's
+ * pause); a wait for a concurrency slot is short and not a reason to defer.
+ *
+ * Returns are paced like GCRA: a per-tenant cursor starts at the end of the wait and moves on by
+ * returnSpacingMs per deferral, so a backlog of N jobs comes back spread over the windows that can
+ * serve it, each job about once, instead of all of them at the next window's start (where most
+ * would be deferred again). A cursor left in the past counts from the wait's end again.
+ */
+export function deferral(
+  tenant: Budget,
+  app: Budget,
+  now: number,
+  limits: XeroLimits,
+  reserve: LaneReserve,
+  thresholdMs: number,
+): number | undefined {
+  const decision = decide(tenant, app, 0, 'background', now, limits, reserve);
+  if (decision.ok || 'slot' in decision || decision.retryAtMs - now <= thresholdMs) return undefined;
+  const returnAtMs = Math.max(decision.retryAtMs, tenant.returnCursorMs ?? 0);
+  tenant.returnCursorMs = returnAtMs + returnSpacingMs(limits, reserve);
+  return returnAtMs;
 }
