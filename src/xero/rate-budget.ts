@@ -156,7 +156,8 @@ export function deferral(
   thresholdMs: number,
 ): number | undefined {
   const decision = decide(tenant, app, 0, 'background', now, limits, reserve);
-  if (decision.ok || 'slot' in decision || decision.retryAtMs - now <= thresholdMs) return undefined;
+  if (decision.ok || 'slot' in decision || decision.retryAtMs - now <= thresholdMs)
+    return undefined;
   const returnAtMs = Math.max(decision.retryAtMs, tenant.returnCursorMs ?? 0);
   tenant.returnCursorMs = returnAtMs + returnSpacingMs(limits, reserve);
   return returnAtMs;
