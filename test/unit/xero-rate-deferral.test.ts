@@ -7,6 +7,7 @@ import {
   deferral,
   emptyBudget,
   MINUTE_MS,
+  paceBurst,
   returnSpacingMs,
   XERO_LIMITS,
 } from '../../src/xero/rate-budget.js';
@@ -14,12 +15,12 @@ import { createTenantLimiter } from '../../src/xero/rate-limiter.js';
 
 /**
  * The rule a background job asks before it starts (issue 12): go, or come back when the budget
- * can serve it, the returns of a backlog paced at the background lane's rate.
+ * can serve it, the starts and returns of a backlog paced at the background lane's rate.
  */
 const T0 = Date.UTC(2026, 0, 5, 9);
 const LIMITS = { ...XERO_LIMITS, perMinute: 10 };
 const RESERVE = { concurrent: 1, perMinute: 4, perDay: 0 };
-/** 6 background calls a minute: one every 10 s. */
+/** 6 background calls a minute: one every 10 s, 2 of them at once. */
 const SPACING = MINUTE_MS / 6;
 
 function spent(calls: number, at = T0): { tenant: Budget; app: Budget } {
@@ -30,13 +31,42 @@ function spent(calls: number, at = T0): { tenant: Budget; app: Budget } {
 }
 
 describe('deferral (rate-budget.ts)', () => {
-  it('lets a job go while its first call would not wait for time', () => {
-    const { tenant, app } = spent(5);
-    assert.equal(deferral(tenant, app, T0 + 1_000, LIMITS, RESERVE, 2_000), undefined);
-    assert.equal(tenant.returnCursorMs, undefined, 'nothing reserved');
+  it('a batch within the burst goes at once', () => {
+    assert.equal(paceBurst(LIMITS, RESERVE), 2);
+    for (const calls of [0, 1]) {
+      const { tenant, app } = spent(calls);
+      assert.equal(deferral(tenant, app, T0 + 1_000, LIMITS, RESERVE, 2_000), undefined);
+      assert.equal(tenant.returnCursorMs, undefined, 'nothing reserved');
+    }
   });
 
-  it('lets a job go when the window ends within the threshold', () => {
+  it('beyond the burst, a job waits for the steady pace, unless the wait is short', () => {
+    const { tenant, app } = spent(2);
+    assert.equal(deferral(tenant, app, T0 + 8_000, LIMITS, RESERVE, 2_000), undefined);
+    assert.equal(deferral(tenant, app, T0 + 1_000, LIMITS, RESERVE, 2_000), T0 + SPACING);
+    const behind = spent(4);
+    assert.equal(deferral(behind.tenant, behind.app, T0 + 30_000, LIMITS, RESERVE, 0), undefined);
+  });
+
+  it('jobs of a backlog come back on pace and then go', () => {
+    const { tenant, app } = spent(2);
+    const returns = Array.from({ length: 5 }, (_, i) =>
+      deferral(tenant, app, T0 + 1_000 + i, LIMITS, RESERVE, 2_000),
+    );
+    assert.deepEqual(
+      returns,
+      Array.from({ length: 5 }, (_, i) => T0 + (i + 1) * SPACING),
+    );
+    for (const at of returns.slice(0, 4)) {
+      assert.equal(deferral(tenant, app, at!, LIMITS, RESERVE, 2_000), undefined, `at ${at}`);
+      admit(tenant, app, at!);
+    }
+    // The burst's calls count in the window too: the fifth finds it full, and comes back when
+    // it ends (where the cursor is too).
+    assert.equal(deferral(tenant, app, returns[4]!, LIMITS, RESERVE, 2_000), T0 + MINUTE_MS);
+  });
+
+  it('lets a job go when a full window ends within the threshold', () => {
     const { tenant, app } = spent(6);
     assert.equal(deferral(tenant, app, T0 + MINUTE_MS - 2_000, LIMITS, RESERVE, 2_000), undefined);
     assert.equal(
@@ -45,7 +75,7 @@ describe('deferral (rate-budget.ts)', () => {
     );
   });
 
-  it("paces a backlog's returns from the window's end at the background rate", () => {
+  it("paces the returns of jobs a full window defers from the window's end", () => {
     const { tenant, app } = spent(6);
     assert.equal(returnSpacingMs(LIMITS, RESERVE), SPACING);
     const returns = Array.from({ length: 8 }, (_, i) =>
