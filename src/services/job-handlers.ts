@@ -1,6 +1,6 @@
 import { AppError } from '../errors.js';
 import type { ErrorCode } from '../errors/catalogue.js';
-import { JobDeferred, type JobContext, type JobHandlers } from '../queue/port.js';
+import { type JobContext, JobDeferred, type JobHandlers } from '../queue/port.js';
 import { isNonRetryable } from '../queue/retry.js';
 import { getCompany } from '../store/repos/companies.js';
 import { getRun, updateRun } from '../store/repos/runs.js';
