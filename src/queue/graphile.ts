@@ -40,7 +40,7 @@ import { supervise, type Supervisor } from './supervise.js';
  *   job is taken). A document run tells a duplicate job from its own job's retry by the job id it
  *   records (runs.job_id, migration 0011; usecases/document-for-deal.ts ownsRun), not by the
  *   delivery count, so an attempt may be given back;
- * - a deferral (port.ts JobDeferred: the job's Xero organisation has no budget yet) gives its
+ * - a deferral (port.ts JobDeferred: the job's Xero organisation cannot serve it yet) gives its
  *   attempt back and sets run_at so that graphile's fail statement, which adds e^min(attempts,10) s
  *   to greatest(now(), run_at), lands on the time asked for (1 s later at most for a job never
  *   failed; a wait shorter than the backoff of earlier failures is stretched to it). graphile's

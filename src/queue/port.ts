@@ -42,8 +42,8 @@ export type JobHandlers = { [N in JobName]: JobHandler<N> };
 /**
  * Thrown by a handler, before it has done anything, to say "not now, at `untilMs`": the job waits
  * until then without the attempt counting and without a failure recorded. Jobs for a Xero
- * organisation whose budget is spent do this (issue 12) instead of holding a worker slot while they
- * sleep for the next window, so another organisation's jobs are not starved of slots.
+ * organisation whose budget cannot serve them yet do this (issue 12) instead of holding a worker
+ * slot while they sleep for it, so another organisation's jobs are not starved of slots.
  */
 export class JobDeferred extends Error {
   override readonly name = 'JobDeferred';

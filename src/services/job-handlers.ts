@@ -26,9 +26,10 @@ import { buildSyncDeps, type SyncDepsContext } from './sync-deps.js';
  * the run is ended first: documentForDeal's recordFinalFailure marks it failed and tells the deal;
  * a contact or item run is marked failed.
  *
- * The jobs of one deal, contact or product first ask whether their organisation has Xero budget
- * left (waitForBudget): a backlog of one organisation then waits in the queue, not in the worker
- * slots, and another organisation's jobs get slots at once (issue 12). Replays and bulk syncs do
+ * The jobs of one deal, contact or product first ask whether their organisation's Xero budget can
+ * serve them now (waitForBudget; xero/rate-budget.ts deferral): a backlog of one organisation then
+ * waits in the queue, not in the worker slots, and another organisation's jobs get slots at once
+ * (issue 12). Replays and bulk syncs do
  * not ask: a replay is one job a person asked for, and a bulk sync is one long job that has to
  * wait for the windows anyway.
  */
@@ -130,14 +131,14 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
 }
 
 /**
- * A job whose first Xero call would wait longer than this for its organisation's budget is put back
- * in the queue instead (a shorter wait costs less than a round trip through the queue).
+ * A job that would have to wait longer than this for its organisation's budget is put back in the
+ * queue instead; a shorter wait costs less than a round trip through the queue.
  */
 export const DEFER_THRESHOLD_MS = 2_000;
 
 /**
- * Throws JobDeferred, before the job touches anything, when the company's Xero organisation has no
- * budget left for a while; the limiter reserves the time it comes back at. A company with no
+ * Throws JobDeferred, before the job touches anything, when the company's Xero organisation cannot
+ * serve it for a while; the limiter reserves the time it comes back at. A company with no
  * organisation goes on (its run records why it cannot).
  */
 async function waitForBudget(deps: HandlerDeps, companyId: number): Promise<void> {

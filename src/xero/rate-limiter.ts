@@ -31,9 +31,10 @@ export interface XeroTenantLimiter {
   /** Holds back every call to this tenant until `untilMs` (a 429's Retry-After). */
   pauseUntil(tenantId: string, untilMs: number): Promise<void>;
   /**
-   * Asked before a background job for this tenant starts: undefined if its first call would wait
-   * for time no longer than `thresholdMs`, else the epoch ms at which the job should come back,
-   * reserved so that deferred jobs return at the rate the budget allows (rate-budget.ts deferral).
+   * Asked before a background job for this tenant starts: undefined if it may start now (its wait
+   * for the budget, or for the budget's steady pace, is no longer than `thresholdMs`), else the
+   * epoch ms at which the job should come back, reserved so that deferred jobs return at the rate
+   * the budget allows (rate-budget.ts deferral).
    */
   deferral(tenantId: string, thresholdMs: number): Promise<number | undefined>;
 }
