@@ -11,7 +11,11 @@ import { createEmbeddedQueue } from './queue/embedded.js';
 import type { JobQueue } from './queue/port.js';
 import { createSecretBox } from './secrets.js';
 import { scheduleAllCatchUps } from './services/catch-up.js';
-import { type Connections, createConnections } from './services/connections.js';
+import {
+  type Connections,
+  createConnections,
+  type XeroLimitOptions,
+} from './services/connections.js';
 import { startNoteSweeps } from './services/deal-notes.js';
 import { resolveEncryptionKey } from './services/encryption-key.js';
 import { sweepInbox } from './services/inbox-sweep.js';
@@ -63,6 +67,8 @@ export interface AppOverrides {
   pollIntervalMs?: number;
   /** Bring the store to the latest schema first (default); `doctor` looks without changing it. */
   migrate?: boolean;
+  /** Xero's limits as the app's limiter keeps them (tests lower them); Xero's own by default. */
+  xeroLimits?: XeroLimitOptions;
 }
 
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
@@ -100,6 +106,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger,
     observeCall: (call) => metrics.vendorCall(call),
     ...(overrides.fetch !== undefined && { fetch: overrides.fetch }),
+    ...(overrides.xeroLimits !== undefined && { xeroLimits: overrides.xeroLimits }),
   });
   // Embedded mode: the store's jobs table; scale-out (PostgreSQL): graphile-worker, loaded only
   // then (it is a tenth of an embedded start-up).
@@ -108,6 +115,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       ? (await import('./queue/graphile.js')).createGraphileQueue({
           connectionString: config.databaseUrl,
           db,
+          clock,
           leaseMs: config.worker.leaseMs,
           logger,
           ...(overrides.pollIntervalMs !== undefined && {
@@ -213,6 +221,13 @@ function logQueueEvents(queue: JobQueue, logger: Logger): void {
         err: info.error,
       },
       'job will be retried',
+    ),
+  );
+  // Not a failure: the job's Xero organisation has no budget left before then (issue 12).
+  queue.events.on('job:deferred', (info) =>
+    logger.debug(
+      { jobId: info.id, job: info.name, until: new Date(info.untilMs).toISOString() },
+      'job deferred until its Xero organisation has budget',
     ),
   );
   queue.events.on('job:failure', (info) =>

@@ -7,6 +7,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { measureCalls } from '../calls-per-document.bench.js';
 import { prepareAppHome, startApp, timeCli } from './app-process.js';
 import { measureBurst } from './burst.js';
+import { measureFairness } from './fairness.js';
 import { measureIntake } from './intake.js';
 
 export interface Figure {
@@ -128,12 +129,35 @@ export async function measureFigures(options: {
     target: '≤ 200',
     note: 'the bench process: app and both sandboxes',
   });
+  const backlog = quick ? 120 : 600;
+  log(`fairness: company A moves ${backlog} deals, then company B 5; SQLite, clock ×${rate}…`);
+  const fairness = await measureFairness({ backlog, deals: 5, rate });
+  add({
+    key: 'fairness_b_seconds',
+    value: fairness.bSeconds,
+    note: `B's 5 drafts behind A's ${backlog}; A had ${fairness.aDraftedWhenBDone} drafts then`,
+  });
+  add({
+    key: 'fairness_b_alone_seconds',
+    value: fairness.bAloneSeconds,
+    note: "B's 5 drafts alone",
+  });
+  add({
+    key: 'fairness_ratio',
+    value: fairness.ratio,
+    target: 'small (197 before issue 12)',
+    note: `A's backlog took ${fairness.aSeconds} s; ${fairness.aLost} lost, ${fairness.duplicates} duplicates`,
+  });
   add({ key: 'workers', value: 1, note: 'embedded (start): one process, WORKER_CONCURRENCY 4' });
   add({
     key: 'cores',
     value: availableParallelism(),
     note: `load average ${loadavg()[0]?.toFixed(1)} at the end`,
   });
-  add({ key: 'clock_speedup', value: rate, note: 'burst only; app and sandboxes on one clock' });
+  add({
+    key: 'clock_speedup',
+    value: rate,
+    note: 'burst and fairness; app and sandboxes on one clock',
+  });
   return figures;
 }

@@ -30,7 +30,11 @@ export interface PipedriveTransportDeps {
   fetch?: typeof fetch;
   /** Default: systemClock. */
   clock?: Clock;
-  /** Waits between attempts; default setTimeout. Tests pass a recorder that resolves at once. */
+  /**
+   * Waits between attempts and while paced; default the clock's own sleep (its time, as the Xero
+   * limiter waits: a clock running faster than real time, in benches, waits less), else setTimeout.
+   * Tests pass a recorder that resolves at once.
+   */
   sleep?: (ms: number) => Promise<void>;
   /** Share one pacer per connection across clients; default a new one. */
   pacer?: RatePacer;
@@ -65,7 +69,7 @@ export class PipedriveTransport {
   constructor(private readonly deps: PipedriveTransportDeps) {
     this.fetch = deps.fetch ?? globalThis.fetch;
     this.clock = deps.clock ?? systemClock;
-    this.sleep = deps.sleep ?? defaultSleep;
+    this.sleep = deps.sleep ?? deps.clock?.sleep?.bind(deps.clock) ?? defaultSleep;
     this.pacer = deps.pacer ?? new RatePacer();
     this.maxAttempts = deps.maxAttempts ?? 3;
     this.timeoutMs = deps.timeoutMs ?? 30_000;

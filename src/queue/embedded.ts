@@ -8,6 +8,7 @@ import {
   addJob,
   claimJob,
   completeJob,
+  deferJob,
   extendJobLease,
   failJob,
   jobStateOf,
@@ -20,6 +21,7 @@ import { isJobName, type JobName, type JobPayloads, parseJobPayload } from './jo
 import {
   DEFAULT_MAX_ATTEMPTS,
   type JobContext,
+  JobDeferred,
   type JobHandlers,
   type JobQueue,
   POOL_STARTED,
@@ -195,6 +197,11 @@ export function createEmbeddedQueue(options: EmbeddedQueueOptions): JobQueue {
   }
 
   async function recordFailure(row: JobRow, info: JobInfo, error: unknown): Promise<void> {
+    if (error instanceof JobDeferred) {
+      await deferJob(db, row.id, workerId, new Date(error.untilMs), clock.now());
+      events.emit('job:deferred', { ...info, untilMs: error.untilMs });
+      return;
+    }
     const decision = decideRetry(error, row.attempts, row.max_attempts, backoff, random);
     const now = clock.now();
     if (decision.retry) {

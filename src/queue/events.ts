@@ -24,6 +24,8 @@ export interface QueueEvents {
   'job:failure': [JobInfo & { error: unknown; reason: FailureReason }];
   /** The job failed and will run again after `delayMs`. */
   'job:retry': [JobInfo & { error: unknown; delayMs: number }];
+  /** The job said "not now" (port.ts JobDeferred): it runs again at `untilMs`, attempt not counted. */
+  'job:deferred': [JobInfo & { untilMs: number }];
   /** Nothing is running and nothing is ready to run (scheduled retries may still be waiting). */
   'queue:idle': [];
 }

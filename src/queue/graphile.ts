@@ -16,6 +16,7 @@ import {
 } from 'graphile-worker';
 import pg from 'pg';
 
+import { type Clock, systemClock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Db } from '../store/db.js';
 import { toStoreError } from '../store/unavailable.js';
@@ -24,6 +25,7 @@ import { startTakeover, type Takeover } from './graphile-takeover.js';
 import { type JobName, jobNames, type JobPayloads, parseJobPayload } from './jobs.js';
 import {
   DEFAULT_MAX_ATTEMPTS,
+  JobDeferred,
   type JobHandlers,
   type JobQueue,
   type JobState,
@@ -36,10 +38,17 @@ import { supervise, type Supervisor } from './supervise.js';
  * The scale-out queue: graphile-worker on PostgreSQL (LISTEN/NOTIFY, SKIP LOCKED, job keys). Any
  * number of worker processes share it. Mapping onto the port:
  * - retries and backoff are graphile's own (run_at += e^min(attempts,10) s, attempts counted when a
- *   job is taken). Every delivery counts, an interrupted one too;
+ *   job is taken). A document run tells a duplicate job from its own job's retry by the job id it
+ *   records (runs.job_id, migration 0011; usecases/document-for-deal.ts ownsRun), not by the
+ *   delivery count, so an attempt may be given back;
  * - a key added again while its job runs spends that job's attempts (graphile's add_job) and adds
  *   a new job: `jobState` says so, and a document run hands itself over to the new job
  *   (usecases/document-for-deal.ts) instead of waiting for a retry that never comes;
+ * - a deferral (port.ts JobDeferred: the job's Xero organisation cannot serve it yet) gives its
+ *   attempt back and sets run_at so that graphile's fail statement, which adds e^min(attempts,10) s
+ *   to greatest(now(), run_at), lands on the time asked for (1 s later at most for a job never
+ *   failed; a wait shorter than the backoff of earlier failures is stretched to it). graphile's
+ *   "Failed task" line is logged at debug for it. Its wait is in PostgreSQL's time, real time;
  * - a crashed worker's jobs are freed within `leaseMs` by the others (graphile-takeover.ts), not
  *   when graphile's own 4-hour lock expiry comes;
  * - losing the database never ends the process: graphile retries looking for jobs and its LISTEN
@@ -56,6 +65,8 @@ export interface GraphileQueueOptions {
   connectionString: string;
   /** The store, on the same database: it keeps the workers' heartbeats. */
   db: Db;
+  /** The app's time, that of a deferral's `untilMs`; systemClock by default. */
+  clock?: Clock;
   /** How long a dead worker's jobs stay taken before another worker frees them; 60000 ms by default. */
   leaseMs?: number;
   /** PostgreSQL schema of graphile's tables; 'graphile_worker' by default. */
@@ -78,6 +89,7 @@ const FORCE_AFTER_MS = 3_000;
 export function createGraphileQueue(options: GraphileQueueOptions): JobQueue {
   const schema = options.schema ?? 'graphile_worker';
   const leaseMs = options.leaseMs ?? 60_000;
+  const clock = options.clock ?? systemClock;
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
@@ -173,6 +185,11 @@ export function createGraphileQueue(options: GraphileQueueOptions): JobQueue {
   }
 
   async function handleFailure(error: unknown, info: JobInfo, helpers: JobHelpers) {
+    if (error instanceof JobDeferred) {
+      await giveBack(error, info, helpers);
+      events.emit('job:deferred', { ...info, untilMs: error.untilMs });
+      throw error;
+    }
     if (isNonRetryable(error)) {
       events.emit('job:failure', { ...info, error, reason: 'non_retryable' });
       return;
@@ -195,6 +212,22 @@ export function createGraphileQueue(options: GraphileQueueOptions): JobQueue {
     const delayMs = retryAfterMs + Math.round(Math.exp(Math.min(info.attempt, 10)) * 1000);
     events.emit('job:retry', { ...info, error, delayMs });
     throw error;
+  }
+
+  /** A deferral: the attempt given back, run_at such that graphile's fail lands on `untilMs`. */
+  async function giveBack(deferred: JobDeferred, info: JobInfo, helpers: JobHelpers) {
+    const delayMs = Math.max(0, Math.ceil(deferred.untilMs - clock.now().getTime()));
+    // In SET, `attempts` is the value before this update.
+    await helpers.withPgClient((client) =>
+      client.query(
+        `update ${quoteIdent(schema)}._private_jobs
+           set attempts = greatest(attempts - 1, 0),
+               run_at = now() + $2::int * interval '1 millisecond'
+                 - exp(least(greatest(attempts - 1, 0), 10)) * interval '1 second'
+         where id = $1::bigint`,
+        [info.id, delayMs],
+      ),
+    );
   }
 
   async function startRunner(taskList: TaskList, concurrency: number): Promise<Runner> {
@@ -316,7 +349,9 @@ function quoteIdent(identifier: string): string {
 function toWorkerLogger(logger: Logger | undefined): WorkerLogger {
   return new WorkerLogger((scope) => (level, message, meta) => {
     if (logger === undefined) return;
-    const pinoLevel = level === 'warning' ? 'warn' : level;
+    // A deferral is thrown to graphile as a failure, but is none (handleFailure).
+    const deferred = (meta as { error?: unknown } | undefined)?.error instanceof JobDeferred;
+    const pinoLevel = deferred ? 'debug' : level === 'warning' ? 'warn' : level;
     logger[pinoLevel]({ scope, ...meta }, message);
   });
 }

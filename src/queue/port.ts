@@ -35,10 +35,23 @@ export type JobHandler<N extends JobName> = (
 
 /**
  * Every job name must have a handler. A handler that throws an AppError with `retryable: false`
- * fails the job for good; any other error retries it with backoff, or after `retryAfterMs` when
- * the error carries one (rate limits).
+ * fails the job for good; JobDeferred puts it back until then, the attempt not counted; any other
+ * error retries it with backoff, or after `retryAfterMs` when the error carries one (rate limits).
  */
 export type JobHandlers = { [N in JobName]: JobHandler<N> };
+
+/**
+ * Thrown by a handler, before it has done anything, to say "not now, at `untilMs`": the job waits
+ * until then without the attempt counting and without a failure recorded. Jobs for a Xero
+ * organisation whose budget cannot serve them yet do this (issue 12) instead of holding a worker
+ * slot while they sleep for it, so another organisation's jobs are not starved of slots.
+ */
+export class JobDeferred extends Error {
+  override readonly name = 'JobDeferred';
+  constructor(readonly untilMs: number) {
+    super(`deferred until ${new Date(untilMs).toISOString()}`);
+  }
+}
 
 export interface StartOptions {
   /** Jobs run at the same time by this process. */

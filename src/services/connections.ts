@@ -9,7 +9,11 @@ import type { SecretBox } from '../secrets.js';
 import { type Db, dialectOf } from '../store/db.js';
 import { createXeroClient, type XeroClient } from '../xero/client.js';
 import { inXeroLane } from '../xero/lane.js';
-import { createTenantLimiter, type XeroTenantLimiter } from '../xero/rate-limiter.js';
+import {
+  createTenantLimiter,
+  type TenantLimiterOptions,
+  type XeroTenantLimiter,
+} from '../xero/rate-limiter.js';
 import { requireCompany } from './company.js';
 import { createPipedriveTokenPort } from './pipedrive-token-port.js';
 import { type VendorCall, vendorFetch } from './vendor-fetch.js';
@@ -46,7 +50,11 @@ export interface ConnectionsDeps {
   fetch?: typeof fetch;
   /** Told of every call to a vendor (services/metrics.ts). */
   observeCall?: (call: VendorCall) => void;
+  /** Xero's limits as the limiter keeps them; Xero's own by default (tests lower them). */
+  xeroLimits?: XeroLimitOptions;
 }
+
+export type XeroLimitOptions = Omit<TenantLimiterOptions, 'clock' | 'sleep'>;
 
 export function createConnections(deps: ConnectionsDeps): Connections {
   const { config, db, box, clock, logger } = deps;
@@ -56,8 +64,8 @@ export function createConnections(deps: ConnectionsDeps): Connections {
   // One process (SQLite) paces its own calls; on PostgreSQL every process shares one budget.
   const limiter =
     dialectOf(db) === 'postgres'
-      ? createSharedTenantLimiter({ db, clock })
-      : createTenantLimiter({ clock });
+      ? createSharedTenantLimiter({ db, clock, ...deps.xeroLimits })
+      : createTenantLimiter({ clock, ...deps.xeroLimits });
   const xero = createXeroClient({
     baseUrls: config.xero.baseUrls,
     clientId: config.xero.clientId,

@@ -1,9 +1,10 @@
 import { AppError } from '../errors.js';
 import type { ErrorCode } from '../errors/catalogue.js';
-import type { JobContext, JobHandlers } from '../queue/port.js';
+import { type JobContext, JobDeferred, type JobHandlers } from '../queue/port.js';
 import { isNonRetryable } from '../queue/retry.js';
 import { getCompany } from '../store/repos/companies.js';
 import { getRun, updateRun } from '../store/repos/runs.js';
+import { getXeroTenantId } from '../store/repos/xero-connections.js';
 import { isDocumentKind } from '../sync/document-kinds.js';
 import type { SyncDeps } from '../sync/ports.js';
 import { deliverDealNote } from '../sync/usecases/deliver-deal-note.js';
@@ -24,6 +25,13 @@ import { buildSyncDeps, type SyncDepsContext } from './sync-deps.js';
  * rethrown for the queue to retry; when no retry will follow (not retryable, or the last attempt)
  * the run is ended first: documentForDeal's recordFinalFailure marks it failed and tells the deal;
  * a contact or item run is marked failed.
+ *
+ * The jobs of one deal, contact or product first ask whether their organisation's Xero budget can
+ * serve them now (waitForBudget; xero/rate-budget.ts deferral): a backlog of one organisation then
+ * waits in the queue, not in the worker slots, and another organisation's jobs get slots at once
+ * (issue 12). Replays and bulk syncs do
+ * not ask: a replay is one job a person asked for, and a bulk sync is one long job that has to
+ * wait for the windows anyway.
  */
 export type HandlerDeps = SyncDepsContext &
   Pick<AppContext, 'publicUrl' | 'catchUpIntervalMs' | 'queueLeaseMs'>;
@@ -39,6 +47,7 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
   return inBackground({
     async 'document-for-deal'(payload, context) {
       const { companyId, runId, dealId, triggerKey } = payload;
+      await waitForBudget(deps, companyId);
       const run = await getRun(deps.db, companyId, runId);
       // Uninstalled meanwhile: the run went with the company's data; nothing is left to do.
       if (run === undefined) return;
@@ -79,6 +88,7 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
     },
     async 'sync-contact'(payload, context) {
       const { companyId, runId, kind, pipedriveId } = payload;
+      await waitForBudget(deps, companyId);
       const syncDeps = await depsOrWaitingFix(deps, companyId, runId);
       if (syncDeps === undefined) return;
       await failOnLastChance(deps, companyId, runId, context, () =>
@@ -110,6 +120,7 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
     },
     async 'sync-item'(payload, context) {
       const { companyId, runId, productId } = payload;
+      await waitForBudget(deps, companyId);
       const syncDeps = await depsOrWaitingFix(deps, companyId, runId);
       if (syncDeps === undefined) return;
       await failOnLastChance(deps, companyId, runId, context, () =>
@@ -117,6 +128,24 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
       );
     },
   });
+}
+
+/**
+ * A job that would have to wait longer than this for its organisation's budget is put back in the
+ * queue instead; a shorter wait costs less than a round trip through the queue.
+ */
+export const DEFER_THRESHOLD_MS = 2_000;
+
+/**
+ * Throws JobDeferred, before the job touches anything, when the company's Xero organisation cannot
+ * serve it for a while; the limiter reserves the time it comes back at. A company with no
+ * organisation goes on (its run records why it cannot).
+ */
+async function waitForBudget(deps: HandlerDeps, companyId: number): Promise<void> {
+  const tenantId = await getXeroTenantId(deps.db, companyId);
+  if (tenantId === undefined) return;
+  const untilMs = await deps.connections.limiter.deferral(tenantId, DEFER_THRESHOLD_MS);
+  if (untilMs !== undefined) throw new JobDeferred(untilMs);
 }
 
 /** Entity runs have no note to write: a run no retry will follow is marked failed, with why. */

@@ -14,6 +14,7 @@ import {
   type Budget,
   decide,
   DEFAULT_RESERVE,
+  deferral,
   emptyBudget,
   observe,
   type XeroLane,
@@ -177,6 +178,12 @@ export function createSharedTenantLimiter(options: SharedLimiterOptions): XeroTe
       await withBudgets(tenantId, async (tenant) => {
         tenant.pausedUntilMs = Math.max(tenant.pausedUntilMs, untilMs);
       });
+    },
+    // Under the budgets' lock like tryAdmit, so the return cursor is one for every process.
+    deferral(tenantId, thresholdMs) {
+      return withBudgets(tenantId, async (tenant, app) =>
+        deferral(tenant, app, now().getTime(), limits, reserve, thresholdMs),
+      );
     },
   };
 }

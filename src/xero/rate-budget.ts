@@ -43,11 +43,16 @@ export interface RateWindow {
   count: number;
 }
 
-/** One organisation's budget; `app` has the same shape (its day is unused). */
+/** One organisation's budget; `app` has the same shape (its day and cursor are unused). */
 export interface Budget {
   minute: RateWindow | null;
   day: RateWindow | null;
   pausedUntilMs: number;
+  /**
+   * The earliest time the next deferred job may come back (deferral below); absent in budgets
+   * stored before it existed, which reads as "none".
+   */
+  returnCursorMs?: number;
 }
 
 export const MINUTE_MS = 60_000;
@@ -121,4 +126,73 @@ export function observe(
   tenant.minute = raise(tenant.minute, MINUTE_MS, limits.perMinute, seen.minuteRemaining);
   tenant.day = raise(tenant.day, DAY_MS, limits.perDay, seen.dayRemaining);
   app.minute = raise(app.minute, MINUTE_MS, limits.appPerMinute, seen.appMinuteRemaining);
+}
+
+/**
+ * The steady pace of background job starts: one per call the background lane may make a minute (a
+ * job of a backlog usually makes one call), so a backlog takes worker slots no faster than its
+ * budget serves it.
+ */
+export function returnSpacingMs(limits: XeroLimits, reserve: LaneReserve): number {
+  return MINUTE_MS / backgroundPerMinute(limits, reserve);
+}
+
+/**
+ * Calls a window may run ahead of the steady pace: a quarter of the background minute (14 of
+ * Xero's 55), so a small batch of an organisation goes at once, all of it.
+ */
+export function paceBurst(limits: XeroLimits, reserve: LaneReserve): number {
+  return Math.ceil(backgroundPerMinute(limits, reserve) / 4);
+}
+
+const backgroundPerMinute = (limits: XeroLimits, reserve: LaneReserve) =>
+  Math.max(1, limits.perMinute - reserve.perMinute);
+
+/**
+ * Asked before a background job of the tenant starts (issue 12: one organisation's backlog never
+ * starves the others): undefined if it may start now, else when it should come back. It waits
+ * for time (not for a concurrency slot, which is short):
+ * - while its first call would wait: a full minute or day window, a 429's pause;
+ * - while the calls of the current minute window run ahead of the steady pace by more than
+ *   paceBurst. Without this a backlog filled every worker slot at once, spent its window in
+ *   seconds, and other organisations' jobs waited behind it for slots (issue 12 measured 197
+ *   times as long); with it, a backlog's jobs are mostly deferred at once, in the queue and not in
+ *   a slot, and the organisation still makes every call its budget allows.
+ * A wait no longer than `thresholdMs` is not worth a trip through the queue: the job goes.
+ *
+ * Returns are paced like GCRA: a per-tenant cursor starts at the end of the wait and moves on by
+ * returnSpacingMs per deferral, so a backlog of N jobs comes back spread over the windows that can
+ * serve it, each job about once, instead of all of them at the next window's start (where most
+ * would be deferred again). A cursor left in the past counts from the wait's end again.
+ */
+export function deferral(
+  tenant: Budget,
+  app: Budget,
+  now: number,
+  limits: XeroLimits,
+  reserve: LaneReserve,
+  thresholdMs: number,
+): number | undefined {
+  const decision = decide(tenant, app, 0, 'background', now, limits, reserve);
+  const readyAtMs =
+    decision.ok || 'slot' in decision
+      ? onPaceMs(tenant.minute, now, limits, reserve)
+      : decision.retryAtMs;
+  if (readyAtMs - now <= thresholdMs) return undefined;
+  const returnAtMs = Math.max(readyAtMs, tenant.returnCursorMs ?? 0);
+  tenant.returnCursorMs = returnAtMs + returnSpacingMs(limits, reserve);
+  return returnAtMs;
+}
+
+/** When the window's next call is no more than paceBurst calls ahead of the steady pace. */
+function onPaceMs(
+  minute: RateWindow | null,
+  now: number,
+  limits: XeroLimits,
+  reserve: LaneReserve,
+): number {
+  const window = open(minute, MINUTE_MS, now);
+  if (window === null) return now;
+  const ahead = window.count + 1 - paceBurst(limits, reserve);
+  return window.anchorMs + ahead * returnSpacingMs(limits, reserve);
 }

@@ -5,6 +5,7 @@ import {
   type Budget,
   decide,
   DEFAULT_RESERVE,
+  deferral,
   emptyBudget,
   type LaneReserve,
   observe,
@@ -29,6 +30,13 @@ export interface XeroTenantLimiter {
   acquire(tenantId: string): Promise<XeroPermit>;
   /** Holds back every call to this tenant until `untilMs` (a 429's Retry-After). */
   pauseUntil(tenantId: string, untilMs: number): Promise<void>;
+  /**
+   * Asked before a background job for this tenant starts: undefined if it may start now (its wait
+   * for the budget, or for the budget's steady pace, is no longer than `thresholdMs`), else the
+   * epoch ms at which the job should come back, reserved so that deferred jobs return at the rate
+   * the budget allows (rate-budget.ts deferral).
+   */
+  deferral(tenantId: string, thresholdMs: number): Promise<number | undefined>;
 }
 
 export interface XeroPermit {
@@ -162,6 +170,10 @@ export function createTenantLimiter(options: TenantLimiterOptions): XeroTenantLi
     async pauseUntil(tenantId, untilMs) {
       const state = stateOf(tenantId);
       state.budget.pausedUntilMs = Math.max(state.budget.pausedUntilMs, untilMs);
+    },
+    async deferral(tenantId, thresholdMs) {
+      const state = stateOf(tenantId);
+      return deferral(state.budget, app, now(), limits, reserve, thresholdMs);
     },
   };
 }

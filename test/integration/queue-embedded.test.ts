@@ -5,7 +5,7 @@ import { AppError } from '../../src/errors.js';
 import { createEmbeddedQueue, type EmbeddedQueueOptions } from '../../src/queue/embedded.js';
 import { nextEvent } from '../../src/queue/events.js';
 import type { JobPayloads } from '../../src/queue/jobs.js';
-import type { JobQueue } from '../../src/queue/port.js';
+import { JobDeferred, type JobQueue } from '../../src/queue/port.js';
 import { createTestStore, testDialects, type TestStore } from '../support/each-dialect.js';
 import {
   documentHandlers,
@@ -102,6 +102,45 @@ for (const dialect of testDialects()) {
       assert.equal(Date.parse(row!.run_at) - Date.parse(row!.updated_at), 250);
       assert.match(row?.last_error ?? '', /^xero_unavailable: /);
       await done;
+    });
+
+    it('puts a deferred job back until the time asked for, the attempt not counted', async () => {
+      const queue = makeQueue();
+      const starts: number[] = [];
+      const deferrals: { attempt: number; untilMs: number }[] = [];
+      queue.events.on('job:deferred', ({ attempt, untilMs }) =>
+        deferrals.push({ attempt, untilMs }),
+      );
+      queue.events.on('job:retry', () => assert.fail('a deferral is no retry'));
+      await queue.start(
+        documentHandlers(async () => {
+          starts.push(Date.now());
+          // More deferrals than attempts allowed: none of them counts.
+          if (starts.length <= 3) throw new JobDeferred(Date.now() + 150);
+        }),
+        { concurrency: 1 },
+      );
+      const deferred = nextEvent(queue.events, 'job:deferred');
+      const done = nextEvent(queue.events, 'job:success');
+      await queue.enqueue('document-for-deal', documentJob(30), { maxAttempts: 2 });
+      const [first] = await deferred;
+      const row = await jobRow(first.id);
+      assert.equal(row?.status, 'pending');
+      assert.equal(row?.attempts, 0);
+      assert.equal(row?.locked_by, null);
+      assert.equal(Date.parse(row!.run_at), first.untilMs);
+      assert.equal(row?.last_error, null);
+      const [info] = await done;
+      assert.equal(info.attempt, 1);
+      assert.deepEqual(
+        deferrals.map(({ attempt }) => attempt),
+        [1, 1, 1],
+      );
+      for (let i = 1; i < starts.length; i++)
+        assert.ok(
+          starts[i]! - starts[i - 1]! >= 140,
+          `ran again after ${starts[i]! - starts[i - 1]!} ms`,
+        );
     });
 
     it('fails a job for good on a non-retryable error', async () => {

@@ -5,7 +5,7 @@ import pg from 'pg';
 
 import { nextEvent } from '../../src/queue/events.js';
 import { createGraphileQueue } from '../../src/queue/graphile.js';
-import type { JobQueue } from '../../src/queue/port.js';
+import { JobDeferred, type JobQueue } from '../../src/queue/port.js';
 import { createTestStore, type TestStore } from '../support/each-dialect.js';
 import {
   documentHandlers,
@@ -96,6 +96,33 @@ describe('graphile queue (postgres)', { skip }, () => {
       starts[1]! - starts[0]! >= 300 + 2718 - 100,
       `retried after ${starts[1]! - starts[0]!} ms`,
     );
+  });
+
+  it('puts a deferred job back until the time asked for, the attempt not counted', async () => {
+    makeQueue();
+    const starts: number[] = [];
+    const deferrals: number[] = [];
+    queue.events.on('job:deferred', ({ attempt }) => deferrals.push(attempt));
+    queue.events.on('job:retry', () => assert.fail('a deferral is no retry'));
+    await queue.start(
+      documentHandlers(async () => {
+        starts.push(Date.now());
+        // More deferrals than attempts allowed: none of them counts.
+        if (starts.length <= 2) throw new JobDeferred(Date.now() + 1_500);
+      }),
+      { concurrency: 1 },
+    );
+    const done = nextEvent(queue.events, 'job:success');
+    await queue.enqueue('document-for-deal', documentJob(30), { maxAttempts: 1 });
+    const [info] = await done;
+    assert.equal(info.attempt, 1);
+    assert.deepEqual(deferrals, [1, 1]);
+    // At the time asked for (graphile's e^0 s backoff absorbed), not a backoff later.
+    for (let i = 1; i < starts.length; i++) {
+      const gap = starts[i]! - starts[i - 1]!;
+      assert.ok(gap >= 1_450 && gap < 1_500 + 900, `ran again after ${gap} ms`);
+    }
+    assert.deepEqual(await graphileJobs(), []);
   });
 
   it('fails for good on a non-retryable error, without retrying', async () => {

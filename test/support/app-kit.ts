@@ -7,7 +7,7 @@ import { DEMO_COMPANY_ID, DEMO_USER_ID } from '../../sandbox/pipedrive/store/see
 import { type RunningSandboxes, startSandboxes } from '../../sandbox/start.js';
 import { DEMO_XERO_APP } from '../../sandbox/xero/apps.js';
 import { DEMO_TENANT_A } from '../../sandbox/xero/seed.js';
-import { type App, createApp } from '../../src/app.js';
+import { type App, type AppOverrides, createApp } from '../../src/app.js';
 import {
   choosePickerTenant,
   CookieJar,
@@ -105,6 +105,8 @@ export interface AppKitOptions {
   sharedClock?: boolean;
   /** More configuration, e.g. `{ CATCH_UP_INTERVAL_MS: '1000' }`. */
   env?: Record<string, string>;
+  /** Xero's limits as the app's limiter keeps them, e.g. `{ perMinute: 20 }`; Xero's by default. */
+  xeroLimits?: AppOverrides['xeroLimits'];
 }
 
 export async function startAppKit(options: AppKitOptions = {}): Promise<AppKit> {
@@ -143,6 +145,7 @@ export async function startAppKit(options: AppKitOptions = {}): Promise<AppKit> 
   const app = await createApp(config, {
     logger: createLogger('silent'),
     pollIntervalMs: 200,
+    ...(options.xeroLimits !== undefined && { xeroLimits: options.xeroLimits }),
     ...(options.sharedClock && {
       // Waits pass on the sandboxes' clock too (it may run faster than real time: setRate).
       clock: {

@@ -143,6 +143,33 @@ export async function rescheduleJob(
   await release(db, jobId, workerId, { status: 'pending', run_at: toDbTime(runAt) }, error, at);
 }
 
+/**
+ * Puts the job back to wait until `runAt` without counting the attempt claimJob counted (a
+ * deferral, queue/port.ts JobDeferred): the handler did nothing, so the attempt does not count
+ * against max_attempts. last_error stays that of the last real failure.
+ */
+export async function deferJob(
+  db: Db,
+  jobId: string,
+  workerId: string,
+  runAt: Date,
+  at: Date,
+): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set((eb) => ({
+      status: 'pending',
+      attempts: eb('attempts', '-', 1),
+      run_at: toDbTime(runAt),
+      locked_by: null,
+      locked_until: null,
+      updated_at: toDbTime(at),
+    }))
+    .where('id', '=', jobId)
+    .where('locked_by', '=', workerId)
+    .execute();
+}
+
 export async function failJob(
   db: Db,
   jobId: string,

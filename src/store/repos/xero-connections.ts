@@ -96,6 +96,16 @@ export async function getXeroConnection(
   return row === undefined ? undefined : rowToConnection(box, row);
 }
 
+/** The tenant the company is connected to, without opening its tokens (a job's budget check). */
+export async function getXeroTenantId(db: Db, companyId: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('xero_connections')
+    .select('tenant_id')
+    .where('company_id', '=', companyId)
+    .executeTakeFirst();
+  return row?.tenant_id;
+}
+
 /** Companies connected to a Xero tenant (Xero webhooks name only the tenant). */
 export async function findCompanyIdsByTenant(db: Db, tenantId: string): Promise<number[]> {
   const rows = await db
