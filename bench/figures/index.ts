@@ -8,6 +8,7 @@ import { measureCalls } from '../calls-per-document.bench.js';
 import { prepareAppHome, startApp, timeCli } from './app-process.js';
 import { measureBurst } from './burst.js';
 import { measureIntake } from './intake.js';
+import { postgresBurstFigures } from './pg-burst-figures.js';
 
 export interface Figure {
   key: string;
@@ -129,6 +130,7 @@ export async function measureFigures(options: {
     note: 'the bench process: app and both sandboxes',
   });
   add({ key: 'workers', value: 1, note: 'embedded (start): one process, WORKER_CONCURRENCY 4' });
+  for (const figure of await postgresBurstFigures({ quick, log })) add(figure);
   add({
     key: 'cores',
     value: availableParallelism(),
