@@ -9,6 +9,7 @@ import { prepareAppHome, startApp, timeCli } from './app-process.js';
 import { measureBurst } from './burst.js';
 import { measureFairness } from './fairness.js';
 import { measureIntake } from './intake.js';
+import { postgresBurstFigures } from './pg-burst-figures.js';
 
 export interface Figure {
   key: string;
@@ -149,6 +150,7 @@ export async function measureFigures(options: {
     note: `A's backlog took ${fairness.aSeconds} s; ${fairness.aLost} lost, ${fairness.duplicates} duplicates`,
   });
   add({ key: 'workers', value: 1, note: 'embedded (start): one process, WORKER_CONCURRENCY 4' });
+  for (const figure of await postgresBurstFigures({ quick, log })) add(figure);
   add({
     key: 'cores',
     value: availableParallelism(),

@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+
+import { DEMO_XERO_APP } from '../../sandbox/xero/apps.js';
 import {
   CookieJar,
   sessionHeaders,
@@ -5,7 +8,6 @@ import {
   walkXeroConnect,
 } from '../../src/cli/oauth-walk.js';
 import { type Call, jsonClient } from './control.js';
-import type { SeededCompany } from './seed.js';
 
 /**
  * Installs the running app into each company and connects each to its Xero organisation through
@@ -27,7 +29,48 @@ export async function registerPipedriveApp(pipedrive: Call, appUrl: string): Pro
   });
 }
 
-export async function installCompany(appUrl: string, company: SeededCompany): Promise<void> {
+/** What an install needs of a seeded company (seed.ts SeededCompany, or the bench's). */
+export interface InstallTarget {
+  plan: { id: number; adminId: number };
+  tenantId: string;
+  pipelineId: number;
+  stages: { won: number; proposal: number };
+}
+
+/**
+ * The environment of the app's processes in production mode whose vendors are the sandboxes
+ * (docs/going-live.md §14): the registered Pipedrive app, the demo Xero app, a fresh encryption key.
+ */
+export function sandboxedAppEnv(input: {
+  databaseUrl: string;
+  dataDir: string;
+  port: number;
+  pipedriveUrl: string;
+  xeroUrl: string;
+}): Record<string, string> {
+  const appUrl = `http://127.0.0.1:${input.port}`;
+  return {
+    LOG_LEVEL: 'info',
+    DATABASE_URL: input.databaseUrl,
+    DATA_DIR: input.dataDir,
+    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    PIPEDRIVE_CLIENT_ID: CAMPAIGN_PIPEDRIVE_APP.clientId,
+    PIPEDRIVE_CLIENT_SECRET: CAMPAIGN_PIPEDRIVE_APP.clientSecret,
+    PIPEDRIVE_OAUTH_URL: input.pipedriveUrl,
+    XERO_CLIENT_ID: DEMO_XERO_APP.clientId,
+    XERO_CLIENT_SECRET: DEMO_XERO_APP.clientSecret,
+    XERO_WEBHOOK_KEY: DEMO_XERO_APP.webhookKey ?? '',
+    XERO_LOGIN_URL: input.xeroUrl,
+    XERO_IDENTITY_URL: input.xeroUrl,
+    XERO_API_URL: input.xeroUrl,
+    XERO_ACCOUNTING_URL: `${input.xeroUrl}/api.xro/2.0`,
+    HOST: '127.0.0.1',
+    PORT: String(input.port),
+    PUBLIC_URL: appUrl,
+  };
+}
+
+export async function installCompany(appUrl: string, company: InstallTarget): Promise<void> {
   const jar = new CookieJar();
   const installed = await walkPipedriveInstall(
     appUrl,

@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startSandboxes } from '../../sandbox/start.js';
-import { DEMO_XERO_APP } from '../../sandbox/xero/apps.js';
-import { CAMPAIGN_PIPEDRIVE_APP, installCompany, registerPipedriveApp } from './app-setup.js';
+import { installCompany, registerPipedriveApp, sandboxedAppEnv } from './app-setup.js';
 import { jsonClient } from './control.js';
 import {
   armSteadyFaults,
@@ -132,7 +130,6 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
 
     const port = await freePort();
     const appUrl = `http://127.0.0.1:${port}`;
-    const encryptionKey = randomBytes(32).toString('base64');
     await registerPipedriveApp(pipedrive, appUrl);
     const slots: SlotSpec[] =
       options.mode === 'sqlite'
@@ -144,23 +141,13 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
           ];
     const running = new Supervisor({
       env: {
-        LOG_LEVEL: 'info',
-        DATABASE_URL: store.url,
-        DATA_DIR: dir,
-        ENCRYPTION_KEY: encryptionKey,
-        PIPEDRIVE_CLIENT_ID: CAMPAIGN_PIPEDRIVE_APP.clientId,
-        PIPEDRIVE_CLIENT_SECRET: CAMPAIGN_PIPEDRIVE_APP.clientSecret,
-        PIPEDRIVE_OAUTH_URL: sandboxes.pipedrive.url,
-        XERO_CLIENT_ID: DEMO_XERO_APP.clientId,
-        XERO_CLIENT_SECRET: DEMO_XERO_APP.clientSecret,
-        XERO_WEBHOOK_KEY: DEMO_XERO_APP.webhookKey ?? '',
-        XERO_LOGIN_URL: sandboxes.xero.url,
-        XERO_IDENTITY_URL: sandboxes.xero.url,
-        XERO_API_URL: sandboxes.xero.url,
-        XERO_ACCOUNTING_URL: `${sandboxes.xero.url}/api.xro/2.0`,
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        PUBLIC_URL: appUrl,
+        ...sandboxedAppEnv({
+          databaseUrl: store.url,
+          dataDir: dir,
+          port,
+          pipedriveUrl: sandboxes.pipedrive.url,
+          xeroUrl: sandboxes.xero.url,
+        }),
         QUEUE_LEASE_MS: LEASE_MS,
         CATCH_UP_INTERVAL_MS: CATCH_UP_MS,
         ...options.appEnv,

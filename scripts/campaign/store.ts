@@ -47,13 +47,15 @@ export async function createCampaignStore(
   dialect: 'sqlite' | 'postgres',
   dir: string,
   adminUrl: string,
+  /** The PostgreSQL database's name is this and a random suffix. */
+  prefix = 'pdx_campaign',
 ): Promise<CampaignStore> {
   let url: string;
   let name = '';
   if (dialect === 'sqlite') {
     url = `sqlite:${join(dir, 'app.db')}`;
   } else {
-    name = `pdx_campaign_${randomBytes(5).toString('hex')}`;
+    name = `${prefix}_${randomBytes(5).toString('hex')}`;
     await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
     const target = new URL(adminUrl);
     target.pathname = `/${name}`;

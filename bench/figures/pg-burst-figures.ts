@@ -1,0 +1,90 @@
+/**
+ * The PostgreSQL burst's figures for latest.json and latest.md (issue 12: "a PostgreSQL variant
+ * runs 1 `serve` and 3 `worker` processes with 20 companies × 50 deals"). Skipped, with a line
+ * saying so, when no PostgreSQL server is named: BENCH_DATABASE_URL, else TEST_DATABASE_URL (the
+ * bench creates a database `pdx_bench_<random>` there and drops it at the end).
+ */
+import { measurePostgresBurst } from './burst-postgres.js';
+import type { Figure } from './index.js';
+
+const WORKERS = 3;
+const WORKER_CONCURRENCY = 4;
+
+export async function postgresBurstFigures(options: {
+  quick: boolean;
+  log: (line: string) => void;
+}): Promise<Figure[]> {
+  const { quick, log } = options;
+  const url = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'];
+  if (url === undefined || url === '') {
+    const why = 'skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL to a PostgreSQL server';
+    log(`pg burst: ${why}`);
+    return [{ key: 'pg_burst_documents', value: 'skipped', note: why }];
+  }
+  const companies = 20;
+  const dealsPerCompany = quick ? 10 : 50;
+  log(
+    `pg burst: ${companies} companies × ${dealsPerCompany} deals to "Won" at once, PostgreSQL, ` +
+      `serve + ${WORKERS} workers, real time…`,
+  );
+  const burst = await measurePostgresBurst({
+    adminDatabaseUrl: url,
+    companies,
+    dealsPerCompany,
+    workers: WORKERS,
+    workerConcurrency: WORKER_CONCURRENCY,
+    timeoutMs: (quick ? 5 : 15) * 60_000,
+    log,
+  });
+  const size = `${companies} companies × ${dealsPerCompany} deals${quick ? ' (--quick; 20 × 50 in full)' : ''}`;
+  const timedOut = burst.timedOut ? '; TIMED OUT, figures as far as it got' : '';
+  const runs = Object.entries(burst.runs)
+    .map(([status, n]) => `${n} ${status}`)
+    .join(', ');
+  return [
+    {
+      key: 'pg_burst_documents',
+      value: burst.documents,
+      note: `${size}; ${burst.made} made, ${burst.notesSent} notes sent; runs: ${runs}${timedOut}`,
+    },
+    {
+      key: 'pg_burst_seconds',
+      value: burst.seconds,
+      note: `real time (no clock speed-up across processes), first move to last note${timedOut}`,
+    },
+    {
+      key: 'pg_burst_floor_seconds',
+      value: burst.floorSeconds,
+      note:
+        `busiest organisation ${burst.xeroCallsMaxOrg} Xero calls at 60/min ` +
+        `(${burst.xeroCalls} in all); busiest company ${burst.pipedriveCallsMaxCompany} Pipedrive ` +
+        `requests at 80/2 s (${burst.pipedriveCalls} in all); calls ÷ 1/s as burst_floor_seconds` +
+        (burst.xeroCallsMaxOrg <= 60
+          ? ", which overstates it here: an organisation's minute lets 60 through at once"
+          : ''),
+    },
+    { key: 'pg_burst_ratio_to_floor', value: burst.ratioToFloor, target: '≤ 1.2' },
+    { key: 'pg_burst_429_count', value: burst.xero429, target: '0', note: "Xero's" },
+    {
+      key: 'pg_burst_pipedrive_429_count',
+      value: burst.pipedrive429,
+      note: `Pipedrive's; ${burst.pipedriveTokens} tokens spent`,
+    },
+    { key: 'pg_burst_lost', value: burst.lost, target: '0' },
+    { key: 'pg_burst_duplicates', value: burst.duplicates, target: '0' },
+    {
+      key: 'pg_burst_duplicate_contacts',
+      value: burst.duplicateContacts,
+      target: '0',
+      note: '5 customers per company, their contacts made by jobs of different workers at once',
+    },
+    {
+      key: 'pg_workers',
+      value: WORKERS,
+      note:
+        `worker processes, WORKER_CONCURRENCY ${WORKER_CONCURRENCY}, and one serve; ` +
+        `${burst.crashes} crashes; ${burst.compiled ? 'compiled dist/' : 'dist/ not current: TypeScript through tsx'}; ` +
+        `setup (seed, install, Xero's quiet minute) ${burst.setupSeconds} s`,
+    },
+  ];
+}
