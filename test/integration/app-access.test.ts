@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { CookieJar, hop } from '../../src/cli/oauth-walk.js';
 import { type AppKit, COMPANY, PIPEDRIVE_APP, startAppKit } from '../support/app-kit.js';
 import { tenantDigest } from '../support/tenant-digest.js';
+import { webhookAuthorization } from '../support/webhook-auth.js';
 
 /**
  * Access as docs/access.md describes it, over real HTTP: the settings page opened the way
@@ -189,5 +190,49 @@ describe('app access: Pipedrive sign-in, headers, ids and limits', () => {
       headers: kit.auth,
     });
     assert.equal(other.status, 200);
+  });
+
+  // A refused delivery is retried only three times before Pipedrive bans the webhook: a bulk edit
+  // of more deals than any limit must not lose events. (The limit here is 300 a minute; webhooks
+  // had ten times that before.)
+  it("never refuses the company's authenticated webhook deliveries", async () => {
+    const authorization = await webhookAuthorization(kit);
+    const statuses = new Map<number, number>();
+    const deliveries = 3_100;
+    let next = 0;
+    const deliver = async () => {
+      const index = next++;
+      const now = new Date().toISOString();
+      const response = await fetch(`${kit.appUrl}/webhooks/pipedrive/${COMPANY}`, {
+        method: 'POST',
+        headers: { authorization, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          meta: {
+            action: 'change',
+            entity: 'deal',
+            company_id: String(COMPANY),
+            entity_id: '1',
+            id: `bulk-edit-${index}`,
+            is_bulk_edit: true,
+            timestamp: now,
+            type: 'general',
+            user_id: '1',
+            version: '2.0',
+            change_source: 'app',
+            attempt: 1,
+          },
+          data: { id: 1, pipeline_id: 1, stage_id: 2, status: 'open', stage_change_time: now },
+          previous: { stage_id: 1 },
+        }),
+      });
+      await response.arrayBuffer();
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+    };
+    await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        while (next < deliveries) await deliver();
+      }),
+    );
+    assert.deepEqual([...statuses], [[200, deliveries]]);
   });
 });

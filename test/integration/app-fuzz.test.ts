@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { type AppKit, COMPANY, startAppKit } from '../support/app-kit.js';
 import { routeTable } from '../support/route-table.js';
 import { tenantDigest } from '../support/tenant-digest.js';
+import { webhookAuthorization } from '../support/webhook-auth.js';
 
 /**
  * Property-based fuzzing of every public endpoint (the app's whole route table) with malformed,
@@ -266,13 +267,4 @@ function percentEncoded(text: string): string {
   return [...Buffer.from(text, 'utf8')]
     .map((byte) => `%${byte.toString(16).padStart(2, '0')}`)
     .join('');
-}
-
-/** The demo company's own webhook credentials, as Pipedrive sends them. */
-async function webhookAuthorization(kit: AppKit): Promise<string> {
-  const { webhooks } = await kit.control('pipedrive', 'GET', '/__sandbox/pipedrive/webhooks');
-  const hook = (webhooks as any[]).find((candidate) =>
-    candidate.subscription_url.endsWith(`/webhooks/pipedrive/${COMPANY}`),
-  );
-  return `Basic ${Buffer.from(`${hook.http_auth_user}:${hook.http_auth_password}`).toString('base64')}`;
 }
