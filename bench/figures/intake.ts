@@ -6,6 +6,7 @@
  */
 import { Agent, request } from 'node:http';
 
+import { stageChangeEvent } from '../../test/support/pipedrive-webhook.js';
 import { COMPANY_ID, WEBHOOK } from './app-process.js';
 
 export interface IntakeFigures {
@@ -16,33 +17,13 @@ export interface IntakeFigures {
   p99Ms: number;
 }
 
-function body(index: number): string {
-  const now = new Date().toISOString();
-  return JSON.stringify({
-    meta: {
-      action: 'change',
-      entity: 'deal',
-      company_id: String(COMPANY_ID),
-      entity_id: String(1 + (index % 500)),
-      id: `bench-${process.pid}-${index}`,
-      is_bulk_edit: false,
-      timestamp: now,
-      type: 'general',
-      user_id: '1',
-      version: '2.0',
-      change_source: 'app',
-      attempt: 1,
-    },
-    data: {
-      id: 1 + (index % 500),
-      pipeline_id: 1,
-      stage_id: 3,
-      status: 'open',
-      stage_change_time: now,
-    },
-    previous: { stage_id: 2 },
+/** Each a new event id; a move to a stage no trigger waits for, as most deal edits are. */
+const body = (index: number) =>
+  stageChangeEvent(COMPANY_ID, `bench-${process.pid}-${index}`, {
+    id: 1 + (index % 500),
+    from: 2,
+    to: 3,
   });
-}
 
 export async function measureIntake(
   baseUrl: string,

@@ -3,8 +3,8 @@ import { after, before, describe, it } from 'node:test';
 
 import { CookieJar, hop } from '../../src/cli/oauth-walk.js';
 import { type AppKit, COMPANY, PIPEDRIVE_APP, startAppKit } from '../support/app-kit.js';
+import { stageChangeEvent, webhookAuthorization } from '../support/pipedrive-webhook.js';
 import { tenantDigest } from '../support/tenant-digest.js';
-import { webhookAuthorization } from '../support/webhook-auth.js';
 
 /**
  * Access as docs/access.md describes it, over real HTTP: the settings page opened the way
@@ -202,27 +202,14 @@ describe('app access: Pipedrive sign-in, headers, ids and limits', () => {
     let next = 0;
     const deliver = async () => {
       const index = next++;
-      const now = new Date().toISOString();
       const response = await fetch(`${kit.appUrl}/webhooks/pipedrive/${COMPANY}`, {
         method: 'POST',
         headers: { authorization, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          meta: {
-            action: 'change',
-            entity: 'deal',
-            company_id: String(COMPANY),
-            entity_id: '1',
-            id: `bulk-edit-${index}`,
-            is_bulk_edit: true,
-            timestamp: now,
-            type: 'general',
-            user_id: '1',
-            version: '2.0',
-            change_source: 'app',
-            attempt: 1,
-          },
-          data: { id: 1, pipeline_id: 1, stage_id: 2, status: 'open', stage_change_time: now },
-          previous: { stage_id: 1 },
+        body: stageChangeEvent(COMPANY, `bulk-edit-${index}`, {
+          id: 1,
+          from: 1,
+          to: 2,
+          bulkEdit: true,
         }),
       });
       await response.arrayBuffer();

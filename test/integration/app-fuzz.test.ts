@@ -4,9 +4,9 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 
 import { type AppKit, COMPANY, startAppKit } from '../support/app-kit.js';
+import { webhookAuthorization } from '../support/pipedrive-webhook.js';
 import { routeTable } from '../support/route-table.js';
 import { tenantDigest } from '../support/tenant-digest.js';
-import { webhookAuthorization } from '../support/webhook-auth.js';
 
 /**
  * Property-based fuzzing of every public endpoint (the app's whole route table) with malformed,
