@@ -1,12 +1,12 @@
 import type { WorldPlan } from './world.js';
 
 /**
- * Xero's 60 calls a minute per organisation and app process set the pace: about 2.5 calls per
+ * Xero's 60 calls a minute per organisation (for all the app's processes together) set the pace: about 2.5 calls per
  * document under the campaign's faults (1.4 without them, once its customer and items are known;
  * a 5xx makes the job start again), 4 more for each new customer, 2 for each new item. The window
  * is the busiest organisation's calls at that pace, with 10 % to spare.
  */
-export function estimateFireSeconds(plan: WorldPlan, workers: number): number {
+export function estimateFireSeconds(plan: WorldPlan): number {
   const calls = new Map<string, number>();
   const add = (company: number, count: number) => {
     const tenant = plan.companies[company]!.tenant;
@@ -15,6 +15,6 @@ export function estimateFireSeconds(plan: WorldPlan, workers: number): number {
   for (const deal of plan.deals) add(deal.company, 2.5);
   for (const customer of plan.customers) add(customer.company, 4);
   for (const product of plan.products) add(product.company, 2);
-  const minutes = Math.max(...calls.values()) / (60 * workers);
+  const minutes = Math.max(...calls.values()) / 60;
   return Math.max(30, Math.round(minutes * 60 * 1.1));
 }

@@ -91,7 +91,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
   const began = Date.now();
   const plan = planWorld(options.deals, createRandom(options.seed));
   const workers = options.mode === 'sqlite' ? 1 : 2;
-  const fireMs = (options.fireSeconds ?? estimateFireSeconds(plan, workers)) * 1000;
+  const fireMs = (options.fireSeconds ?? estimateFireSeconds(plan)) * 1000;
   const dir = mkdtempSync(join(tmpdir(), `pdx-campaign-${options.mode}-`));
   mkdirSync(join(dir, 'logs'));
 
@@ -113,13 +113,9 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
   let supervisor: Supervisor | undefined;
   try {
     await pipedrive('POST', '/__sandbox/reset', { seed: 'empty' });
-    // Xero allows 60 calls a minute and 5 at once per organisation to one app; each app process
-    // paces itself to that, so the sandbox lets as many through as there are processes making calls.
-    const limits = {
-      perMinutePerTenant: 60 * workers,
-      concurrentPerTenant: 5 * workers,
-      perDayPerTenant: 50_000,
-    };
+    // Xero allows 60 calls a minute and 5 at once per organisation to one app, however many of its
+    // processes call (on PostgreSQL they share one budget: services/xero-shared-limiter.ts).
+    const limits = { perMinutePerTenant: 60, concurrentPerTenant: 5, perDayPerTenant: 50_000 };
     await xero('POST', '/__sandbox/xero/limits', limits);
     await pipedrive('POST', '/__sandbox/pipedrive/limits', { dailyTokenBudget: 1_000_000 });
     const truth = await seedWorld(plan, pipedrive, xero);
@@ -247,7 +243,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
         tail: crash.tail.slice(-8),
       })),
       dir,
-      limits: `Xero sandbox: ${limits.perMinutePerTenant} calls/min and ${limits.concurrentPerTenant} at once per organisation (${workers} app process(es) making calls, each paced to Xero's 60/min and 5), ${limits.perDayPerTenant}/day; Pipedrive sandbox: daily token budget 1,000,000`,
+      limits: `Xero sandbox: ${limits.perMinutePerTenant} calls/min and ${limits.concurrentPerTenant} at once per organisation (${workers} app process(es) making calls, sharing one budget), ${limits.perDayPerTenant}/day; Pipedrive sandbox: daily token budget 1,000,000`,
     };
   } finally {
     await supervisor?.stopAll();
