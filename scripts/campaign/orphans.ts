@@ -6,8 +6,8 @@ import type { CampaignStore } from './store.js';
  * worker, which then takes it like a queued job as soon as it has a free slot) are compared with the pools the supervisor saw end
  * (their process killed or crashed, their runner stopped by a lost database). An ended pool still holding jobs is a stall; it lasts from
  * the pool's end until no job names it, which the app's takeover should bring within its lease
- * (QUEUE_LEASE_MS; after an outage that stopped every heartbeat, within two: a survivor judges
- * others only once its own heartbeat has held for a lease, src/queue/graphile-takeover.ts).
+ * (QUEUE_LEASE_MS; after an outage that stopped every heartbeat too: a survivor judges others once
+ * its own heartbeat has held for half a lease, src/queue/graphile-takeover.ts).
  */
 export interface OrphanSummary {
   /** Ended pools seen holding jobs. */
