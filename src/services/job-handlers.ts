@@ -28,10 +28,9 @@ import { buildSyncDeps, type SyncDepsContext } from './sync-deps.js';
  *
  * The jobs of one deal, contact or product first ask whether their organisation's Xero budget can
  * serve them now (waitForBudget; xero/rate-budget.ts deferral): a backlog of one organisation then
- * waits in the queue, not in the worker slots, and another organisation's jobs get slots at once
- * (issue 12). Replays and bulk syncs do
- * not ask: a replay is one job a person asked for, and a bulk sync is one long job that has to
- * wait for the windows anyway.
+ * waits in the queue, not in the worker slots, and another organisation's jobs get slots at once.
+ * Replays and bulk syncs do not ask: a replay is one job a person asked for, and a bulk sync is one
+ * long job that has to wait for the windows anyway.
  */
 export type HandlerDeps = SyncDepsContext &
   Pick<AppContext, 'publicUrl' | 'catchUpIntervalMs' | 'queueLeaseMs'>;
