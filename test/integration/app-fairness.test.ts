@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { COMPANY, startAppKit } from '../support/app-kit.js';
 import { createTestDatabase, type TestDatabase, testDialects } from '../support/each-dialect.js';
 import { draftsOf, moveAll, prepareFairness, whenDrafted } from '../support/fairness.js';
+import { pollFor } from '../support/poll.js';
 
 /**
  * Issue 12: one organisation's backlog never starves the others. Company A moves more deals to its
@@ -100,7 +101,9 @@ for (const dialect of testDialects()) {
         assert.ok(deferred.size > 0, "A's backlog was deferred");
         assert.deepEqual([...deferredCompanies], [COMPANY], 'only A, whose budget was spent');
         // Deferrals are not attempts: a document job ran once, plus once per real retry.
-        await waitFor(() => succeeded.length >= A_DEALS + 2 * B_DEALS);
+        await pollFor(() => (succeeded.length >= A_DEALS + 2 * B_DEALS ? true : undefined), {
+          what: 'every job to succeed',
+        });
         for (const { id, attempt } of succeeded)
           assert.equal(attempt, 1 + (retried.get(id) ?? 0), `job ${id}: attempt ${attempt}`);
         const times = [...deferred.values()];
@@ -113,12 +116,4 @@ for (const dialect of testDialects()) {
       }
     });
   });
-}
-
-async function waitFor(test: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!test()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }

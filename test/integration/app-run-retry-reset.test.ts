@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { enqueueDocumentRun } from '../../src/sync/usecases/start-trigger-run.js';
 import { type AppKit, COMPANY, SALES, startAppKit } from '../support/app-kit.js';
 import { createTestDatabase, type TestDatabase, testDialects } from '../support/each-dialect.js';
+import { pollFor } from '../support/poll.js';
 
 /**
  * A run's job fails after taking the run (Xero answers 503) and waits for its retry; meanwhile its
@@ -69,13 +70,15 @@ for (const dialect of testDialects()) {
         times: 1,
       });
       await kit.moveDeal(2, SALES.won);
-      const running = await waitFor(() =>
-        kit.app.db
-          .selectFrom('runs')
-          .selectAll()
-          .where('deal_id', '=', 2)
-          .where('status', '=', 'running')
-          .executeTakeFirst(),
+      const running = await pollFor(
+        () =>
+          kit.app.db
+            .selectFrom('runs')
+            .selectAll()
+            .where('deal_id', '=', 2)
+            .where('status', '=', 'running')
+            .executeTakeFirst(),
+        { what: 'the run to start' },
       );
       await enqueueDocumentRun(kit.app.queue, {
         companyId: COMPANY,
@@ -83,13 +86,16 @@ for (const dialect of testDialects()) {
         triggerKey: running.trigger_key ?? assert.fail('a trigger run has a key'),
         runId: running.id,
       });
-      const ended = await waitFor(() =>
-        kit.app.db
-          .selectFrom('runs')
-          .selectAll()
-          .where('id', '=', running.id)
-          .where('status', '!=', 'running')
-          .executeTakeFirst(),
+      const ended = await pollFor(
+        () =>
+          kit.app.db
+            .selectFrom('runs')
+            .selectAll()
+            .where('id', '=', running.id)
+            .where('status', '!=', 'running')
+            .executeTakeFirst(),
+        // The new job's retries back off.
+        { timeoutMs: 20_000, what: 'the run to end' },
       );
       assert.equal(ended.status, 'succeeded');
       const invoices = (await kit.documents()).invoices.filter((invoice) =>
@@ -100,15 +106,4 @@ for (const dialect of testDialects()) {
       assert.equal((await kit.notes(2)).length, 1);
     });
   });
-}
-
-/** Polls `read` until it gives a row (20 s at most: the new job's retries back off). */
-async function waitFor<T>(read: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }

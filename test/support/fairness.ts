@@ -5,6 +5,7 @@ import { xeroConnectUrl } from '../../src/services/links.js';
 import { updateCompanySettings } from '../../src/store/repos/companies.js';
 import { parseSettings } from '../../src/sync/settings.js';
 import { type AppKit, COMPANY, SALES, TENANT_A } from './app-kit.js';
+import { pollFor } from './poll.js';
 
 /**
  * Issue 12's scenario: company A (the kit's demo company, Xero organisation TENANT_A) moves a
@@ -156,17 +157,15 @@ export async function whenDrafted(
   options: { timeoutMs: number; other?: Side; pollMs?: number },
 ): Promise<{ atMs: number; otherDrafted: number }> {
   const clock = kit.sandboxes.pipedrive.sandbox.clock;
-  const deadline = Date.now() + options.timeoutMs;
-  for (;;) {
-    const drafts = await draftsOf(kit, side);
-    if (drafts.size >= side.ids.length) {
-      const atMs = clock.now();
-      const otherDrafted =
-        options.other === undefined ? 0 : (await draftsOf(kit, options.other)).size;
-      return { atMs, otherDrafted };
-    }
-    if (Date.now() > deadline)
-      throw new Error(`${drafts.size} of ${side.ids.length} drafts after ${options.timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 100));
-  }
+  await pollFor(
+    async () => ((await draftsOf(kit, side)).size >= side.ids.length ? true : undefined),
+    {
+      timeoutMs: options.timeoutMs,
+      everyMs: options.pollMs ?? 100,
+      what: `${side.ids.length} drafts`,
+    },
+  );
+  const atMs = clock.now();
+  const otherDrafted = options.other === undefined ? 0 : (await draftsOf(kit, options.other)).size;
+  return { atMs, otherDrafted };
 }
