@@ -166,6 +166,19 @@ export class PipedriveClient {
     return this.allPages((cursor) => creator.getDealProducts(dealId, cursor, this.pageSize));
   }
 
+  /**
+   * The product lines of several deals, all pages, in one call per page (v2 `GET /deals/products`,
+   * at most 100 deal ids, 10 tokens: https://developers.pipedrive.com/docs/api/v1/DealProducts#getDealsProducts).
+   * Sorted by line id, as a single deal's lines are (§3.3).
+   */
+  async listDealProductsOfDeals(dealIds: readonly number[]): Promise<PipedriveDealProduct[]> {
+    if (dealIds.length === 0) return [];
+    const { v2, c2 } = await this.sdk();
+    const creator = v2.DealProductsApiAxiosParamCreator(c2);
+    const ids = [...dealIds.slice(0, 100)];
+    return this.allPages((cursor) => creator.getDealsProducts(ids, cursor, MAX_LIMIT));
+  }
+
   /** Deal-level discounts (§3.4; not paginated). */
   async listDealDiscounts(dealId: number): Promise<PipedriveDealDiscount[]> {
     const { v2, c2 } = await this.sdk();
@@ -211,6 +224,20 @@ export class PipedriveClient {
   async getProduct(id: number): Promise<PipedriveProduct> {
     const { v2, c2 } = await this.sdk();
     return this.data(this.v2Base, v2.ProductsApiAxiosParamCreator(c2).getProduct(id));
+  }
+
+  /**
+   * The products of these ids, in one call (v2 `GET /products?ids=`, at most 100 ids, 10 tokens:
+   * https://developers.pipedrive.com/docs/api/v1/Products#getProducts); deleted ones are left out.
+   */
+  async listProductsById(ids: readonly number[]): Promise<PipedriveProduct[]> {
+    if (ids.length === 0) return [];
+    const { v2, c2 } = await this.sdk();
+    const c = v2.ProductsApiAxiosParamCreator(c2);
+    const page = await this.page<PipedriveProduct>(
+      c.getProducts(undefined, ids.slice(0, 100).join(','), undefined, undefined, 100, 'id', 'asc'),
+    );
+    return page.items;
   }
 
   // The list param creators take the spec's query parameters positionally; unused ones are

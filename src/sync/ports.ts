@@ -7,6 +7,7 @@ import type { Db } from '../store/db.js';
 import type { RunStatus } from '../store/tables.js';
 import type { XeroClient } from '../xero/client.js';
 import type { XeroTenantRef } from '../xero/types.js';
+import type { DealReadAhead } from './deal-read-ahead.js';
 import type { DocumentKind } from './document-kinds.js';
 import type { OrgReferenceCache } from './org-reference-cache.js';
 import type { Settings } from './settings.js';
@@ -38,6 +39,11 @@ export interface SyncDeps {
    * (`processOrgReferenceCache`), so every job of a tenant reuses it; tests pass their own.
    */
   orgReference?: OrgReferenceCache;
+  /**
+   * Product lines read ahead for the company's queued document runs (deal-read-ahead.ts). Default:
+   * one shared by the whole process (`processDealReadAhead`); tests pass their own.
+   */
+  dealReadAhead?: DealReadAhead;
   /**
    * What the queue will still do with a job (queue/port.ts): a document run found running under
    * another job asks it. Absent (a use case called directly): that job is taken to be alive.

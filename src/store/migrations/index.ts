@@ -14,6 +14,7 @@ import * as access from './0008-access.js';
 import * as xeroRateBudgets from './0009-xero-rate-budgets.js';
 import * as xeroOrgReference from './0010-xero-org-reference.js';
 import * as runOwner from './0011-run-owner.js';
+import * as queuedRunsIndex from './0012-queued-runs-index.js';
 
 /**
  * Migrations are TypeScript modules listed here (not files found at runtime), so they run from a
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0009-xero-rate-budgets': xeroRateBudgets,
   '0010-xero-org-reference': xeroOrgReference,
   '0011-run-owner': runOwner,
+  '0012-queued-runs-index': queuedRunsIndex,
 };
 
 function migrator(db: Kysely<Database>): Migrator {

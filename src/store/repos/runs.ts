@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { ErrorCode } from '../../errors/catalogue.js';
+import { DOCUMENT_KINDS } from '../../sync/document-kinds.js';
 import { type Db, fromDbTime, toDbTime } from '../db.js';
 import type { RunKind, RunRow, RunStatus } from '../tables.js';
 
@@ -218,4 +219,27 @@ export async function listRuns(db: Db, companyId: number, options: RunFilter = {
     .offset(options.offset ?? 0)
     .execute();
   return rows.map(rowToRun);
+}
+
+/**
+ * The deals of the company's document runs still queued, oldest first: what its queue takes next
+ * (sync/deal-read-ahead.ts reads their lines ahead).
+ */
+export async function listQueuedDocumentDeals(
+  db: Db,
+  companyId: number,
+  limit: number,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('runs')
+    .select('deal_id')
+    .where('company_id', '=', companyId)
+    .where('status', '=', 'queued')
+    .where('kind', 'in', [...DOCUMENT_KINDS])
+    .where('deal_id', 'is not', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return [...new Set(rows.map((row) => row.deal_id!))];
 }

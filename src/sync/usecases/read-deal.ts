@@ -8,6 +8,8 @@ import type {
   PipedrivePerson,
   PipedriveProduct,
 } from '../../pipedrive/types.js';
+import { listQueuedDocumentDeals } from '../../store/repos/runs.js';
+import { DealReadAhead, type ReadAheadLines } from '../deal-read-ahead.js';
 import type { SyncDeps } from '../ports.js';
 import type { ItemSettings } from '../settings.js';
 
@@ -15,7 +17,8 @@ import type { ItemSettings } from '../settings.js';
  * Everything a document is made from, read from Pipedrive (docs/vendors/pipedrive.md §3) in the client's wire
  * shapes, which the mapping's inputs fit (mapping/types.ts): the deal, its product
  * lines (all pages), its deal-level discounts, its organization and person, and the product records
- * of the enabled lines (for their codes). Field definitions are read only when a field mapping names
+ * of the enabled lines (for their codes), the last two read ahead with the company's other queued
+ * runs when it has some (deal-read-ahead.ts). Field definitions are read only when a field mapping names
  * a custom field, since only then do enum labels matter.
  */
 export interface DealSnapshot {
@@ -36,17 +39,13 @@ export async function readDeal(deps: SyncDeps, dealId: number): Promise<DealSnap
   const { pipedrive } = deps;
   const deal = await unlessDeleted(pipedrive.getDeal(dealId));
   if (deal === undefined) return undefined;
-  const [dealProducts, dealDiscounts, org, person] = await Promise.all([
-    pipedrive.listDealProducts(dealId),
+  const [lines, dealDiscounts, org, person] = await Promise.all([
+    linesOf(deps, deal),
     pipedrive.listDealDiscounts(dealId),
     deal.org_id ? pipedrive.getOrganization(deal.org_id) : undefined,
     deal.person_id ? pipedrive.getPerson(deal.person_id) : undefined,
   ]);
-  const productIds = [
-    ...new Set(dealProducts.filter((line) => line.is_enabled).map((line) => line.product_id)),
-  ];
-  const products = new Map<number, PipedriveProduct>();
-  await Promise.all(productIds.map(async (id) => products.set(id, await pipedrive.getProduct(id))));
+  const { lines: dealProducts, products } = lines;
   return {
     deal,
     dealProducts,
@@ -56,6 +55,91 @@ export async function readDeal(deps: SyncDeps, dealId: number): Promise<DealSnap
     products,
     fieldDefinitions: await customFieldDefinitions(deps, org !== undefined, true),
   };
+}
+
+export const processDealReadAhead = new DealReadAhead();
+
+/** Deals whose lines one batch reads (Pipedrive's limit for `deal_ids`, §3.3). */
+const BATCH = 100;
+
+/**
+ * The deal's product lines and their products: read ahead with other queued runs' deals
+ * (deal-read-ahead.ts) when the company has any, else one call for the lines and one per product.
+ */
+async function linesOf(
+  deps: SyncDeps,
+  deal: PipedriveDeal,
+): Promise<Pick<ReadAheadLines, 'lines' | 'products'>> {
+  const readAhead = deps.dealReadAhead ?? processDealReadAhead;
+  const companyId = deps.company.id;
+  const updatedAtMs = Date.parse(deal.update_time);
+  const take = () => readAhead.take(companyId, deal.id, updatedAtMs, deps.clock.now().getTime());
+  let ready = take();
+  const reading = ready ? undefined : readAhead.reading(companyId, deal.id);
+  if (reading) {
+    await reading.catch(() => undefined);
+    ready = take();
+  }
+  if (ready) return ready;
+
+  const nowMs = deps.clock.now().getTime();
+  const queued = await listQueuedDocumentDeals(deps.db, companyId, BATCH * 2);
+  const others = queued
+    .filter((id) => id !== deal.id && !readAhead.covers(companyId, id, nowMs))
+    .slice(0, BATCH - 1);
+  if (others.length === 0) return readOwnLines(deps, deal.id);
+  const batch = readBatch(deps, [deal.id, ...others]);
+  void readAhead.keep(companyId, others, batch);
+  const own = (await batch).get(deal.id);
+  return own ?? readOwnLines(deps, deal.id);
+}
+
+/** One deal's lines (all pages) and the products of its enabled lines, one call each. */
+async function readOwnLines(
+  deps: SyncDeps,
+  dealId: number,
+): Promise<Pick<ReadAheadLines, 'lines' | 'products'>> {
+  const lines = await deps.pipedrive.listDealProducts(dealId);
+  const products = new Map<number, PipedriveProduct>();
+  await Promise.all(
+    enabledProductIds(lines).map(async (id) =>
+      products.set(id, await deps.pipedrive.getProduct(id)),
+    ),
+  );
+  return { lines, products };
+}
+
+/**
+ * The lines of these deals in one call, and the products of their enabled lines in one call per
+ * hundred. A deal is left out when one of its products did not come back (deleted, or not
+ * visible): its run reads it alone, as it would without a batch.
+ */
+async function readBatch(deps: SyncDeps, dealIds: number[]): Promise<Map<number, ReadAheadLines>> {
+  const fetchedAtMs = deps.clock.now().getTime();
+  const lines = await deps.pipedrive.listDealProductsOfDeals(dealIds);
+  const byDeal = new Map<number, PipedriveDealProduct[]>(dealIds.map((id) => [id, []]));
+  for (const line of lines) byDeal.get(line.deal_id)?.push(line);
+  const productIds = enabledProductIds(lines);
+  const products = new Map<number, PipedriveProduct>();
+  for (let start = 0; start < productIds.length; start += BATCH) {
+    const page = await deps.pipedrive.listProductsById(productIds.slice(start, start + BATCH));
+    for (const product of page) products.set(product.id, product);
+  }
+  const read = new Map<number, ReadAheadLines>();
+  for (const [dealId, dealLines] of byDeal) {
+    const ids = enabledProductIds(dealLines);
+    if (!ids.every((id) => products.has(id))) continue;
+    read.set(dealId, {
+      lines: dealLines,
+      products: new Map(ids.map((id) => [id, products.get(id)!])),
+      fetchedAtMs,
+    });
+  }
+  return read;
+}
+
+function enabledProductIds(lines: readonly PipedriveDealProduct[]): number[] {
+  return [...new Set(lines.filter((line) => line.is_enabled).map((line) => line.product_id))];
 }
 
 /** Whether products are matched by a custom field, whose definition turns option ids into labels. */
