@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { pipedriveDealTotal } from '../../src/sync/mapping/money.js';
+import { mayHaveDealDiscounts, pipedriveDealTotal } from '../../src/sync/mapping/money.js';
 import type {
   DealDiscountInput,
   DealProductInput,
@@ -253,5 +253,19 @@ describe("xeroExpectedTotals (docs/vendors/money.md B1–B4, Xero's per-line alg
       rateOf,
     );
     assert.equal(totals.totalDiscount.toFixed(2), '1.99');
+  });
+});
+
+describe("mayHaveDealDiscounts: a deal whose value is its one-time lines' total has none", () => {
+  it('answers "none" only when every enabled line is one-time and the value is their exact total', () => {
+    const lines = [product({ tax: 15 }), product({ id: 2, item_price: 20, quantity: 2 })];
+    assert.equal(mayHaveDealDiscounts(161, lines), false, '100 + 40, plus 15 % on top');
+    assert.equal(mayHaveDealDiscounts(144.9, lines), true, 'a 10 % deal discount lowers the value');
+    assert.equal(mayHaveDealDiscounts(160.99, lines), true, 'a cent apart');
+    const disabled = [...lines, product({ id: 3, item_price: 999, is_enabled: false })];
+    assert.equal(mayHaveDealDiscounts(161, disabled), false, 'disabled lines do not count');
+    const recurring = [product({ billing_frequency: 'monthly', billing_frequency_cycles: 12 })];
+    assert.equal(mayHaveDealDiscounts(115, recurring), true, 'recurring: the value may not move');
+    assert.equal(mayHaveDealDiscounts(0, []), true, 'no enabled line');
   });
 });

@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 
-import { dec, lineNet, type MoneyLine, roundMoney, ZERO } from './amounts.js';
+import { dec, isOneTime, lineNet, type MoneyLine, roundMoney, ZERO } from './amounts.js';
 import { dealDiscountShares } from './discounts.js';
 import type { DealDiscountInput, TaxMethod } from './types.js';
 
@@ -29,4 +29,22 @@ export function pipedriveDealTotal(
     if (taxMethod === 'exclusive') total = total.plus(net.times(dec(line.tax)).dividedBy(100));
   });
   return roundMoney(total, currencyDecimals);
+}
+
+/**
+ * Whether the deal may carry deal-level discounts, judged without asking: "Adds a discount to a
+ * deal, changing the deal value if the deal has one-time products attached" (Pipedrive's API
+ * reference, POST /api/v2/deals/{id}/discounts; docs/vendors/pipedrive.md §3.4). So a deal whose
+ * enabled lines are all one-time and whose value is exactly their total without any deal discount
+ * has none, and its discounts need not be read (10 tokens). Any doubt answers "may": no enabled
+ * line, a recurring one, or a value that differs (also when our stance and Pipedrive's sum differ).
+ */
+export function mayHaveDealDiscounts(
+  dealValue: number,
+  lines: readonly (MoneyLine & { tax_method: TaxMethod })[],
+): boolean {
+  const enabled = lines.filter((line) => line.is_enabled);
+  if (enabled.length === 0 || !enabled.every(isOneTime)) return true;
+  const total = pipedriveDealTotal(enabled, [], enabled[0]!.tax_method);
+  return !total.equals(dec(dealValue));
 }

@@ -10,16 +10,18 @@ import type {
 } from '../../pipedrive/types.js';
 import { listQueuedDocumentDeals } from '../../store/repos/runs.js';
 import { DealReadAhead, type ReadAheadLines } from '../deal-read-ahead.js';
+import { mayHaveDealDiscounts } from '../mapping/money.js';
 import type { SyncDeps } from '../ports.js';
 import type { ItemSettings } from '../settings.js';
 
 /**
- * Everything a document is made from, read from Pipedrive (docs/vendors/pipedrive.md §3) in the client's wire
- * shapes, which the mapping's inputs fit (mapping/types.ts): the deal, its product
- * lines (all pages), its deal-level discounts, its organization and person, and the product records
- * of the enabled lines (for their codes), the last two read ahead with the company's other queued
- * runs when it has some (deal-read-ahead.ts). Field definitions are read only when a field mapping names
- * a custom field, since only then do enum labels matter.
+ * Everything a document is made from, read from Pipedrive (docs/vendors/pipedrive.md §3) in the
+ * client's wire shapes, which the mapping's inputs fit (mapping/types.ts): the deal; its product lines
+ * (all pages) and the product records of the enabled ones (for their codes), both read ahead with the
+ * company's other queued runs when it has some (deal-read-ahead.ts); its deal-level discounts, unless
+ * its value shows it has none (mapping/money.ts mayHaveDealDiscounts); its organization and person.
+ * Field definitions are read only when a field mapping names a custom field, since only then do enum
+ * labels matter.
  */
 export interface DealSnapshot {
   deal: PipedriveDeal;
@@ -39,13 +41,15 @@ export async function readDeal(deps: SyncDeps, dealId: number): Promise<DealSnap
   const { pipedrive } = deps;
   const deal = await unlessDeleted(pipedrive.getDeal(dealId));
   if (deal === undefined) return undefined;
-  const [lines, dealDiscounts, org, person] = await Promise.all([
+  const [lines, org, person] = await Promise.all([
     linesOf(deps, deal),
-    pipedrive.listDealDiscounts(dealId),
     deal.org_id ? pipedrive.getOrganization(deal.org_id) : undefined,
     deal.person_id ? pipedrive.getPerson(deal.person_id) : undefined,
   ]);
   const { lines: dealProducts, products } = lines;
+  const dealDiscounts = mayHaveDealDiscounts(deal.value, dealProducts)
+    ? await pipedrive.listDealDiscounts(dealId)
+    : [];
   return {
     deal,
     dealProducts,
