@@ -42,7 +42,7 @@ export interface Connections {
 }
 
 export interface ConnectionsDeps {
-  config: Pick<Config, 'pipedrive' | 'xero'>;
+  config: Pick<Config, 'pipedrive' | 'xero' | 'worker'>;
   db: Db;
   box: SecretBox;
   clock: Clock;
@@ -61,11 +61,17 @@ export function createConnections(deps: ConnectionsDeps): Connections {
   const inner = deps.fetch ?? fetch;
   const xeroFetch = { fetch: vendorFetch(inner, 'xero', deps.observeCall) };
   const fetchOption = { fetch: vendorFetch(inner, 'pipedrive', deps.observeCall) };
-  // One process (SQLite) paces its own calls; on PostgreSQL every process shares one budget.
+  // One process (SQLite) paces its own calls, and brings deferred jobs back as many at once as
+  // its worker runs (their documents share a request); on PostgreSQL every process shares one
+  // budget.
   const limiter =
     dialectOf(db) === 'postgres'
       ? createSharedTenantLimiter({ db, clock, ...deps.xeroLimits })
-      : createTenantLimiter({ clock, ...deps.xeroLimits });
+      : createTenantLimiter({
+          clock,
+          returnGroup: config.worker.concurrency,
+          ...deps.xeroLimits,
+        });
   const xero = createXeroClient({
     baseUrls: config.xero.baseUrls,
     clientId: config.xero.clientId,

@@ -8,6 +8,7 @@ import type { RunStatus } from '../store/tables.js';
 import type { XeroClient } from '../xero/client.js';
 import type { XeroTenantRef } from '../xero/types.js';
 import type { DealReadAhead } from './deal-read-ahead.js';
+import type { DocumentBatcher } from './document-batch.js';
 import type { DocumentKind } from './document-kinds.js';
 import type { OrgReferenceCache } from './org-reference-cache.js';
 import type { Settings } from './settings.js';
@@ -44,6 +45,11 @@ export interface SyncDeps {
    * one shared by the whole process (`processDealReadAhead`); tests pass their own.
    */
   dealReadAhead?: DealReadAhead;
+  /**
+   * Creates the documents of runs working at the same time in one request (document-batch.ts).
+   * Default: one shared by the whole process (`processDocumentBatcher`); tests pass their own.
+   */
+  documentBatcher?: DocumentBatcher;
   /**
    * What the queue will still do with a job (queue/port.ts): a document run found running under
    * another job asks it. Absent (a use case called directly): that job is taken to be alive.

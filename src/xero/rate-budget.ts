@@ -53,6 +53,8 @@ export interface Budget {
    * stored before it existed, which reads as "none".
    */
   returnCursorMs?: number;
+  /** How many deferred jobs the cursor's time was given so far (deferral's `group`). */
+  returnedAtCursor?: number;
 }
 
 export const MINUTE_MS = 60_000;
@@ -161,9 +163,13 @@ const backgroundPerMinute = (limits: XeroLimits, reserve: LaneReserve) =>
  * A wait no longer than `thresholdMs` is not worth a trip through the queue: the job goes.
  *
  * Returns are paced like GCRA: a per-tenant cursor starts at the end of the wait and moves on by
- * returnSpacingMs per deferral, so a backlog of N jobs comes back spread over the windows that can
- * serve it, each job about once, instead of all of them at the next window's start (where most
- * would be deferred again). A cursor left in the past counts from the wait's end again.
+ * returnSpacingMs per `group` deferrals, so a backlog of N jobs comes back spread over the windows
+ * that can serve it, each job about once, instead of all of them at the next window's start (where
+ * most would be deferred again). A cursor left in the past counts from the wait's end again.
+ * `group` jobs come back at once: started together, their documents share one request
+ * (sync/document-batch.ts), one call for the group. One process passes its worker's concurrency
+ * (more would wait for a slot and miss the request); across processes it is 1, since jobs that
+ * come back together are taken by different workers.
  */
 export function deferral(
   tenant: Budget,
@@ -172,6 +178,7 @@ export function deferral(
   limits: XeroLimits,
   reserve: LaneReserve,
   thresholdMs: number,
+  group = 1,
 ): number | undefined {
   const decision = decide(tenant, app, 0, 'background', now, limits, reserve);
   const readyAtMs =
@@ -179,8 +186,12 @@ export function deferral(
       ? onPaceMs(tenant.minute, now, limits, reserve)
       : decision.retryAtMs;
   if (readyAtMs - now <= thresholdMs) return undefined;
-  const returnAtMs = Math.max(readyAtMs, tenant.returnCursorMs ?? 0);
-  tenant.returnCursorMs = returnAtMs + returnSpacingMs(limits, reserve);
+  const cursor = tenant.returnCursorMs ?? 0;
+  const returnAtMs = Math.max(readyAtMs, cursor);
+  const given = (returnAtMs === cursor ? (tenant.returnedAtCursor ?? 0) : 0) + 1;
+  const full = given >= group;
+  tenant.returnCursorMs = full ? returnAtMs + returnSpacingMs(limits, reserve) : returnAtMs;
+  tenant.returnedAtCursor = full ? 0 : given;
   return returnAtMs;
 }
 

@@ -58,6 +58,8 @@ export interface TenantLimiterOptions {
   appPerMinute?: number;
   /** What background calls leave to interactive ones; default rate-budget.ts DEFAULT_RESERVE. */
   reserve?: LaneReserve;
+  /** Deferred jobs that come back at once (rate-budget.ts deferral's `group`); default 1. */
+  returnGroup?: number;
 }
 
 export function limitsOf(options: Omit<TenantLimiterOptions, 'clock' | 'sleep'>): XeroLimits {
@@ -173,7 +175,7 @@ export function createTenantLimiter(options: TenantLimiterOptions): XeroTenantLi
     },
     async deferral(tenantId, thresholdMs) {
       const state = stateOf(tenantId);
-      return deferral(state.budget, app, now(), limits, reserve, thresholdMs);
+      return deferral(state.budget, app, now(), limits, reserve, thresholdMs, options.returnGroup);
     },
   };
 }

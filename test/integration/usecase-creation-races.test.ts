@@ -5,6 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import { type OpenDatabase, openDatabase } from '../../src/store/db.js';
 import { upsertCompany } from '../../src/store/repos/companies.js';
 import { createRun } from '../../src/store/repos/runs.js';
+import { DealReadAhead } from '../../src/sync/deal-read-ahead.js';
+import { DocumentBatcher } from '../../src/sync/document-batch.js';
 import { OrgReferenceCache } from '../../src/sync/org-reference-cache.js';
 import type { DocumentJob, RunOutcome, SyncDeps } from '../../src/sync/ports.js';
 import type { SettingsInput } from '../../src/sync/settings.js';
@@ -208,10 +210,13 @@ describe('creation races', () => {
           const xero = lookingTogether(kit.xero, { contacts: 2, items: 2 });
           const outcomes = await Promise.all(
             handles.map(async ({ db }, index) => {
+              // Each process has its own caches and its own batch of documents.
               const deps: SyncDeps = {
                 ...kit.deps(CREATE_ITEMS, new OrgReferenceCache()),
                 db,
                 xero,
+                dealReadAhead: new DealReadAhead(),
+                documentBatcher: new DocumentBatcher(),
               };
               const dealId = deals[index]!;
               const run = await createRun(

@@ -89,6 +89,15 @@ describe('deferral (rate-budget.ts)', () => {
     assert.equal(returns.filter((at) => at! < T0 + 2 * MINUTE_MS).length, 6);
   });
 
+  it('brings deferred jobs back `group` at a time, one spacing per group', () => {
+    const { tenant, app } = spent(6);
+    const returns = Array.from({ length: 7 }, (_, i) =>
+      deferral(tenant, app, T0 + 1_000 + i, LIMITS, RESERVE, 2_000, 3),
+    );
+    const back = (step: number) => T0 + MINUTE_MS + step * SPACING;
+    assert.deepEqual(returns, [back(0), back(0), back(0), back(1), back(1), back(1), back(2)]);
+  });
+
   it('an interactive reserve is left: background counts its own limit', () => {
     const { tenant, app } = spent(6);
     // 6 of 10 used: interactive calls could go, a background job waits.

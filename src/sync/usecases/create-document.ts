@@ -20,7 +20,9 @@ import { XERO_DOCUMENTS, type XeroDocumentFacts } from './xero-documents.js';
  * 2. if an earlier attempt may have reached Xero, look for its document by Reference and adopt it;
  * 3. create it with an Idempotency-Key made of the company, deal, trigger and run: a retry of the run
  *    sends the same key (Xero replays its answer), a replay is a new run and a new key (Xero caches
- *    errors too, docs/vendors/xero.md §3);
+ *    errors too, docs/vendors/xero.md §3). Documents created at the same time share one request
+ *    (document-batch.ts) under a key made of theirs: a retry that joins another batch sends another
+ *    key, which step 2 makes safe;
  * 4. record it and count it in usage in one transaction (invariant 4), with the run marked succeeded
  *    and the run's note stored in the notes outbox (the caller hands it over after the commit).
  */

@@ -15,6 +15,7 @@ import { invalidateOrgReference } from './load-org-reference.js';
 import { type PreparedDocument, prepareDocument } from './prepare-document.js';
 import { runProblemNote, runSuccessNote } from './run-note.js';
 import type { Stop } from './stop.js';
+import { preparingDocument } from './xero-documents.js';
 
 /**
  * A deal entered a trigger → one DRAFT invoice or quote in Xero, exact to the cent, with a note on
@@ -38,7 +39,12 @@ export async function documentForDeal(deps: SyncDeps, job: DocumentJob): Promise
     const existing = await getDocument(deps.db, documentKey(deps, job));
     if (existing?.xeroId) return await finishReused(deps, run, existing);
 
-    return await prepareAndCreate(deps, job, run);
+    const done = preparingDocument(deps, job.kind);
+    try {
+      return await prepareAndCreate(deps, job, run);
+    } finally {
+      done();
+    }
   } catch (error) {
     const failure = classifyFailure(error);
     if (failure.kind === 'stop') {

@@ -1,9 +1,13 @@
+import { missingElement } from '../../xero/calls/context.js';
 import { XeroValidationError } from '../../xero/errors.js';
+import type { XeroWriteResult } from '../../xero/results.js';
 import type { XeroInvoice, XeroQuote, XeroWriteOptions } from '../../xero/types.js';
+import { processDocumentBatcher, type SendMany } from '../document-batch.js';
 import { DOCUMENT_KIND, type DocumentKind } from '../document-kinds.js';
 import { dec } from '../mapping/amounts.js';
 import type { XeroDocumentDraft } from '../mapping/types.js';
 import { type SyncDeps, xeroRef } from '../ports.js';
+import { idempotencyKey } from './keys.js';
 
 /**
  * How Xero creates, finds and describes each kind of document: the I/O half of the DocumentKind
@@ -42,7 +46,9 @@ export const XERO_DOCUMENTS: Record<DocumentKind, XeroDocumentCalls> = {
   invoice: {
     async create(deps, draft, options) {
       // The draft is the subset of Xero's Invoice we send (mapping/types.ts).
-      const result = await deps.xero.createInvoice(xeroRef(deps), draft as XeroInvoice, options);
+      const result = await batched(deps, 'invoice', draft as XeroInvoice, options, (drafts, keys) =>
+        deps.xero.createInvoices(xeroRef(deps), drafts, { idempotencyKey: requestKey(keys) }),
+      );
       return created('invoice', result.ok ? invoiceFacts(result.element) : result.messages);
     },
     async findByReference(deps, reference) {
@@ -52,7 +58,9 @@ export const XERO_DOCUMENTS: Record<DocumentKind, XeroDocumentCalls> = {
   },
   quote: {
     async create(deps, draft, options) {
-      const result = await deps.xero.createQuote(xeroRef(deps), draft as XeroQuote, options);
+      const result = await batched(deps, 'quote', draft as XeroQuote, options, (drafts, keys) =>
+        deps.xero.createQuotes(xeroRef(deps), drafts, { idempotencyKey: requestKey(keys) }),
+      );
       return created('quote', result.ok ? quoteFacts(result.element) : result.messages);
     },
     async findByReference(deps, reference, narrow) {
@@ -64,6 +72,40 @@ export const XERO_DOCUMENTS: Record<DocumentKind, XeroDocumentCalls> = {
     },
   },
 };
+
+/**
+ * The run's document created with the others of its company, organisation and kind being created
+ * now (document-batch.ts); its own element's answer.
+ */
+async function batched<T>(
+  deps: SyncDeps,
+  kind: DocumentKind,
+  draft: T,
+  options: XeroWriteOptions,
+  send: SendMany<T, XeroWriteResult<T>>,
+): Promise<XeroWriteResult<T>> {
+  const batcher = deps.documentBatcher ?? processDocumentBatcher;
+  const result = await batcher.write(batchGroup(deps, kind), draft, options.idempotencyKey, send);
+  return result ?? missingElement('PUT', DOCUMENT_KIND[kind].xeroPath);
+}
+
+/** A lone document keeps its run's own key; a batch's is made of its documents' keys, in order. */
+function requestKey(keys: string[]): string {
+  return keys.length === 1 ? keys[0]! : idempotencyKey('docs', ...keys);
+}
+
+/** The documents that may share a request: one company's, for one organisation, of one kind. */
+function batchGroup(deps: SyncDeps, kind: DocumentKind): string {
+  return `${deps.company.id}:${deps.tenant.tenantId}:${kind}`;
+}
+
+/**
+ * Says that a run is preparing a document of this kind, so that the documents already waiting to
+ * be created wait for its own (document-batch.ts); call what it returns when the run is done.
+ */
+export function preparingDocument(deps: SyncDeps, kind: DocumentKind): () => void {
+  return (deps.documentBatcher ?? processDocumentBatcher).enter(batchGroup(deps, kind));
+}
 
 /** The created document's facts; Xero's refusal (or an answer without an id) as an error. */
 function created(
