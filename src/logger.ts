@@ -1,5 +1,7 @@
+import { createRequire } from 'node:module';
+
 import { type Logger, pino } from 'pino';
-import pretty from 'pino-pretty';
+import type pinoPretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -23,6 +25,9 @@ export function createLogger(level: string, options: { pretty?: boolean } = {}):
     },
   };
   if (!options.pretty) return pino(settings);
+  // Loaded only for a person at a terminal (synchronously: createLogger is synchronous); a server
+  // writing JSON lines never needs it.
+  const pretty = createRequire(import.meta.url)('pino-pretty') as typeof pinoPretty;
   return pino(
     settings,
     pretty({ sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }),

@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,6 +18,7 @@ import {
   updateCompanySettings,
   upsertCompany,
 } from '../../src/store/repos/companies.js';
+import { processCpuMs, processMemoryMb } from './proc-usage.js';
 
 export const COMPANY_ID = 8087566;
 export const WEBHOOK = { user: 'bench-user', password: randomBytes(12).toString('hex') };
@@ -88,11 +89,6 @@ export function startApp(home: AppHome, command = 'start'): Promise<RunningApp> 
     env: home.env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const status = (field: string) => {
-    const text = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-    const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(text)?.[1] ?? 0);
-    return Math.round((kb / 1024) * 10) / 10;
-  };
   return new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -105,13 +101,9 @@ export function startApp(home: AppHome, command = 'start'): Promise<RunningApp> 
         child,
         url: address,
         startupMs: Math.round(performance.now() - started),
-        rssMb: () => status('VmRSS'),
-        peakRssMb: () => status('VmHWM'),
-        cpuMs: () => {
-          const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ');
-          const ticks = Number(fields?.[11] ?? 0) + Number(fields?.[12] ?? 0);
-          return ticks * 10; // USER_HZ is 100 on Linux
-        },
+        rssMb: () => processMemoryMb(child.pid!, 'VmRSS'),
+        peakRssMb: () => processMemoryMb(child.pid!, 'VmHWM'),
+        cpuMs: () => processCpuMs(child.pid!),
         stop: () =>
           new Promise<void>((done) => {
             child.once('exit', () => done());

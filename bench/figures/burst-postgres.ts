@@ -31,6 +31,7 @@ import { openDatabase } from '../../src/store/db.js';
 import { startChildApp } from '../../test/support/child-app.js';
 import { freePort } from '../../test/support/free-port.js';
 import { type BurstCompany, seedBurstWorld } from './pg-burst-world.js';
+import { processCpuMs, processMemoryMb } from './proc-usage.js';
 import { tallyVendors } from './vendor-tally.js';
 
 export interface PgBurstOptions {
@@ -69,6 +70,13 @@ export interface PgBurstFigures {
   duplicateContacts: number;
   runs: Record<string, number>;
   crashes: number;
+  /**
+   * The app's own processes (serve and each worker, apart from this process and its sandboxes),
+   * by slot: CPU ms spent from the first move to the last note (/proc/<pid>/stat; all of it for a
+   * process started in between, none of a process that exited), and peak RSS since the process
+   * started (VmHWM, /proc/<pid>/status), read at the end.
+   */
+  appProcesses: { slot: string; cpuMs: number; peakRssMb: number }[];
   timedOut: boolean;
   compiled: boolean;
   setupSeconds: number;
@@ -162,6 +170,11 @@ export async function measurePostgresBurst(options: PgBurstOptions): Promise<PgB
     const deals = companies.flatMap((company) =>
       company.dealIds.slice(0, options.dealsPerCompany).map((dealId) => ({ company, dealId })),
     );
+    const cpuAtStart = new Map<number, number>();
+    for (const slot of slots) {
+      const pid = running.pid(slot.name);
+      if (pid !== undefined) cpuAtStart.set(pid, processCpuMs(pid));
+    }
     const started = performance.now();
     await inBatches(deals, 16, async ({ company, dealId }) => {
       await pipedrive(
@@ -199,6 +212,17 @@ export async function measurePostgresBurst(options: PgBurstOptions): Promise<PgB
     // Requests answered while the last note was written.
     await sleep(500);
     tally.poll();
+    const appProcesses = slots.flatMap((slot) => {
+      const pid = running.pid(slot.name);
+      if (pid === undefined) return [];
+      return [
+        {
+          slot: slot.name,
+          cpuMs: processCpuMs(pid) - (cpuAtStart.get(pid) ?? 0),
+          peakRssMb: processMemoryMb(pid, 'VmHWM'),
+        },
+      ];
+    });
 
     const books = await readBooks(xero, companies, dealIds);
     const xeroCalls = [...tally.xeroCalls.values()];
@@ -228,6 +252,7 @@ export async function measurePostgresBurst(options: PgBurstOptions): Promise<PgB
       duplicateContacts: books.duplicateContacts,
       runs: state.runStatuses,
       crashes: running.crashes.length,
+      appProcesses,
       timedOut,
       compiled: distIsCurrent(),
       setupSeconds,

@@ -4,7 +4,7 @@
  * saying so, when no PostgreSQL server is named: BENCH_DATABASE_URL, else TEST_DATABASE_URL (the
  * bench creates a database `pdx_bench_<random>` there and drops it at the end).
  */
-import { measurePostgresBurst } from './burst-postgres.js';
+import { measurePostgresBurst, type PgBurstFigures } from './burst-postgres.js';
 import type { Figure } from './index.js';
 
 const WORKERS = 3;
@@ -41,6 +41,9 @@ export async function postgresBurstFigures(options: {
   const runs = Object.entries(burst.runs)
     .map(([status, n]) => `${n} ${status}`)
     .join(', ');
+  const how = burst.compiled ? 'compiled dist/' : 'dist/ not current: TypeScript through tsx';
+  const crashed =
+    burst.crashes > 0 ? `; ${burst.crashes} crashes: an exited process's CPU is not counted` : '';
   return [
     {
       key: 'pg_burst_documents',
@@ -79,12 +82,37 @@ export async function postgresBurstFigures(options: {
       note: '5 customers per company, their contacts made by jobs of different workers at once',
     },
     {
+      key: 'pg_app_cpu_ms_per_document',
+      value: round(sum(burst.appProcesses.map((p) => p.cpuMs)) / Math.max(1, burst.documents)),
+      target: '≤ 20',
+      note:
+        `the app processes alone (serve + ${WORKERS} workers, not the bench or its sandboxes): ` +
+        `their user + system CPU (/proc/<pid>/stat) from the first move to the last note, ` +
+        `÷ ${burst.documents} documents; ${perSlot(burst, (p) => `${p.cpuMs} ms`)}; ${how}${crashed}`,
+    },
+    {
+      key: 'pg_app_peak_rss_mb',
+      value: Math.max(0, ...burst.appProcesses.map((p) => p.peakRssMb)),
+      target: '≤ 200',
+      note:
+        `the largest peak RSS of any one app process (VmHWM of /proc/<pid>/status: since its ` +
+        `start, setup included); ${perSlot(burst, (p) => `${p.peakRssMb} MB`)}; ${how}${crashed}`,
+    },
+    {
       key: 'pg_workers',
       value: WORKERS,
       note:
         `worker processes, WORKER_CONCURRENCY ${WORKER_CONCURRENCY}, and one serve; ` +
-        `${burst.crashes} crashes; ${burst.compiled ? 'compiled dist/' : 'dist/ not current: TypeScript through tsx'}; ` +
+        `${burst.crashes} crashes; ${how}; ` +
         `setup (seed, install, Xero's quiet minute) ${burst.setupSeconds} s`,
     },
   ];
 }
+
+const round = (value: number) => Math.round(value * 100) / 100;
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+/** "serve 1234 ms, worker-1 …": one figure of each app process, by slot. */
+const perSlot = (
+  burst: PgBurstFigures,
+  show: (process: PgBurstFigures['appProcesses'][number]) => string,
+) => burst.appProcesses.map((process) => `${process.slot} ${show(process)}`).join(', ');

@@ -98,6 +98,11 @@ export class Supervisor {
     return child !== null && child.exitCode === null && child.signalCode === null;
   }
 
+  /** The process id of the slot's process while it runs; undefined while it is down. */
+  pid(name: string): number | undefined {
+    return this.isUp(name) ? this.slot(name).child?.pid : undefined;
+  }
+
   /**
    * Resolves true once the slot's process is running (a crashed one is being restarted), false
    * when the slot is held down or `timeoutMs` passes first.

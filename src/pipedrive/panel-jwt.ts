@@ -1,5 +1,3 @@
-import { errors, jwtVerify } from 'jose';
-
 import type { Clock } from '../clock.js';
 import type { PanelRefusalCode } from '../errors/catalogue.js';
 
@@ -27,6 +25,8 @@ export async function verifyPanelToken(
   query: { companyId: number | string; userId: number | string },
   clock: Clock,
 ): Promise<PanelTokenResult> {
+  // jose is loaded with the first panel request: an idle process does not need it.
+  const { errors, jwtVerify } = await import('jose');
   let payload: Record<string, unknown>;
   try {
     ({ payload } = await jwtVerify(token, new TextEncoder().encode(secret), {

@@ -1,5 +1,3 @@
-import { decodeJwt } from 'jose';
-
 import { AppError } from '../errors.js';
 import {
   deleteXeroConnection,
@@ -75,7 +73,7 @@ export async function completeXeroConnect(
   const tokens = await oauth.exchangeCode(code, redirectUri).catch((error: unknown) => {
     throw vendorRefusedCode(error, 'Xero');
   });
-  const authEventId = authEventOf(tokens);
+  const authEventId = await authEventOf(tokens);
   const organisations = (
     await oauth.listConnections(tokens.accessToken, authEventId ?? undefined)
   ).filter((connection) => connection.tenantType === 'ORGANISATION');
@@ -239,7 +237,9 @@ export async function disconnectXero(deps: XeroConnectDeps, companyId: number): 
 }
 
 /** The consent's `authentication_event_id` claim (docs/vendors/xero.md §2), to list only its organisations. */
-function authEventOf(tokens: XeroTokenSet): string | null {
+async function authEventOf(tokens: XeroTokenSet): Promise<string | null> {
+  // jose is loaded with the first connection: an idle process does not need it.
+  const { decodeJwt } = await import('jose');
   try {
     const claim = decodeJwt(tokens.accessToken)['authentication_event_id'];
     return typeof claim === 'string' ? claim : null;

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 
 import { type DatabaseTarget, type DialectName, parseDatabaseUrl } from './dialect.js';
 import { reportingPool, reportingSqlite } from './reporting-driver.js';
@@ -47,7 +48,10 @@ export function openDatabase(url: string, options: OpenDatabaseOptions = {}): Op
 
 function createDialect(target: DatabaseTarget, options: OpenDatabaseOptions) {
   if (target.dialect === 'postgres') {
-    const pool = new pg.Pool({
+    // pg is loaded only for PostgreSQL (synchronously: openDatabase is synchronous); an embedded
+    // (SQLite) process never needs it, and loading it costs several MB of memory.
+    const { Pool } = createRequire(import.meta.url)('pg') as typeof pg;
+    const pool = new Pool({
       connectionString: target.connectionString,
       max: options.maxConnections ?? 10,
     });

@@ -1,4 +1,3 @@
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 
 import { BULK_SYNC_WHATS, type BulkSyncWhat, runBulkSyncNow } from '../../services/bulk-sync.js';
@@ -37,7 +36,9 @@ async function runWithProgress(
   what: BulkSyncWhat,
   run: (onProgress: (done: number) => void) => ReturnType<typeof runBulkSyncNow>,
 ): Promise<void> {
-  const bar = process.stdout.isTTY
+  // Loaded here, not at the top: every command of the CLI (`start` too) loads this module.
+  const cliProgress = process.stdout.isTTY ? (await import('cli-progress')).default : undefined;
+  const bar = cliProgress
     ? new cliProgress.SingleBar(
         { format: `${what}: {value} handled`, hideCursor: true },
         cliProgress.Presets.shades_classic,
