@@ -190,7 +190,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       const swept = await sweepInbox(deps);
       if (swept > 0) logger.info({ swept }, 'inbox: processed events left by a crash');
       await scheduleAllCatchUps(deps);
-      await queue.start(createJobHandlers(deps), { concurrency: config.worker.concurrency });
+      await queue.start(createJobHandlers(deps), {
+        concurrency: config.worker.concurrency,
+        companyShare: config.worker.companyShare,
+      });
       worker.running = true;
       noteSweeps = await startNoteSweeps(deps);
       logger.info({ concurrency: config.worker.concurrency }, 'worker: taking jobs');

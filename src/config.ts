@@ -137,7 +137,16 @@ export interface Config {
     /** Xero's web app (https://go.xero.com; the Xero sandbox in sandbox mode). */
     webUrl: string;
   };
-  worker: { concurrency: number; leaseMs: number };
+  worker: {
+    concurrency: number;
+    leaseMs: number;
+    /**
+     * Jobs of one company running beyond which a worker takes another company's ready job first:
+     * one fewer than its concurrency (at least one), so another company's job waits for one slot
+     * to free at most (issue 12: one organisation's backlog never starves the others).
+     */
+    companyShare: number;
+  };
   /** How often each company's webhook and missed triggers are checked (services/catch-up.ts). */
   catchUp: { intervalMs: number };
   /** Documents per company per month in the plan (usage is shown against it). */
@@ -195,7 +204,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       },
       webUrl: values.XERO_WEB_URL,
     },
-    worker: { concurrency: values.WORKER_CONCURRENCY, leaseMs: values.QUEUE_LEASE_MS },
+    worker: {
+      concurrency: values.WORKER_CONCURRENCY,
+      leaseMs: values.QUEUE_LEASE_MS,
+      companyShare: Math.max(1, values.WORKER_CONCURRENCY - 1),
+    },
     catchUp: { intervalMs: values.CATCH_UP_INTERVAL_MS },
     planMonthlyQuota: values.PLAN_MONTHLY_QUOTA,
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,

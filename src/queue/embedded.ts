@@ -78,6 +78,11 @@ export function createEmbeddedQueue(options: EmbeddedQueueOptions): JobQueue {
   let state: State = 'created';
   let handlers: JobHandlers | undefined;
   let concurrency = 1;
+  let companyShare = 1;
+  /** Jobs of each company running now, against `companyShare`. */
+  const perCompany = new Map<number, number>();
+  const fullCompanies = () =>
+    [...perCompany].filter(([, count]) => count >= companyShare).map(([company]) => company);
   let timer: NodeJS.Timeout | undefined;
   let pumping: Promise<void> | undefined;
   let pumpRequested = false;
@@ -99,7 +104,7 @@ export function createEmbeddedQueue(options: EmbeddedQueueOptions): JobQueue {
       let sleepMs = pollIntervalMs;
       try {
         while (state === 'running' && running.size < concurrency) {
-          const row = await claimJob(db, workerId, clock.now(), leaseMs);
+          const row = await claimInTurn();
           if (row === undefined) break;
           idleAnnounced = false;
           launch(row);
@@ -123,7 +128,23 @@ export function createEmbeddedQueue(options: EmbeddedQueueOptions): JobQueue {
     }
   }
 
+  /**
+   * The next ready job, in turn by company: first one of a company below its share of the slots,
+   * else any (a company alone may use every slot). So a backlog of one company leaves no slot idle,
+   * and another company's job waits for one slot to free at most, not for the backlog.
+   */
+  async function claimInTurn(): Promise<JobRow | undefined> {
+    const full = fullCompanies();
+    const others =
+      full.length > 0
+        ? await claimJob(db, workerId, clock.now(), leaseMs, { exceptCompanies: full })
+        : undefined;
+    return others ?? (await claimJob(db, workerId, clock.now(), leaseMs));
+  }
+
   function launch(row: JobRow): void {
+    const company = companyOf(row);
+    if (company !== undefined) perCompany.set(company, (perCompany.get(company) ?? 0) + 1);
     const job = runJob(row)
       .catch((error: unknown) => {
         // Bookkeeping failed (e.g. the database went away): the lease will run out and the job
@@ -132,6 +153,11 @@ export function createEmbeddedQueue(options: EmbeddedQueueOptions): JobQueue {
       })
       .finally(() => {
         running.delete(job);
+        if (company !== undefined) {
+          const left = (perCompany.get(company) ?? 1) - 1;
+          if (left > 0) perCompany.set(company, left);
+          else perCompany.delete(company);
+        }
         wake();
       });
     running.add(job);
@@ -179,6 +205,12 @@ export function createEmbeddedQueue(options: EmbeddedQueueOptions): JobQueue {
     } finally {
       clearInterval(heartbeat);
     }
+  }
+
+  /** The company a job works for (its payload's companyId), if any. */
+  function companyOf(row: JobRow): number | undefined {
+    const payload = readPayload(row) as { companyId?: unknown } | undefined;
+    return typeof payload?.companyId === 'number' ? payload.companyId : undefined;
   }
 
   function readPayload(row: JobRow): JobPayloads[JobName] | undefined {
@@ -235,6 +267,7 @@ export function createEmbeddedQueue(options: EmbeddedQueueOptions): JobQueue {
       if (state !== 'created') throw new Error(`job queue: cannot start when ${state}`);
       handlers = jobHandlers;
       concurrency = Math.max(1, startOptions.concurrency);
+      companyShare = Math.max(1, startOptions.companyShare ?? concurrency);
       state = 'running';
       logger?.info({ pool: workerId }, POOL_STARTED);
       wake();

@@ -56,6 +56,12 @@ export class JobDeferred extends Error {
 export interface StartOptions {
   /** Jobs run at the same time by this process. */
   concurrency: number;
+  /**
+   * Jobs of one company running beyond which another company's ready job is taken first (config
+   * worker.companyShare): the embedded queue claims in turn by company; graphile-worker claims in
+   * order (several worker processes share the load there). Default: `concurrency`.
+   */
+  companyShare?: number;
 }
 
 export interface JobQueue {

@@ -7,6 +7,7 @@ import { nextEvent } from '../../src/queue/events.js';
 import type { JobPayloads } from '../../src/queue/jobs.js';
 import { JobDeferred, type JobQueue } from '../../src/queue/port.js';
 import { createTestStore, testDialects, type TestStore } from '../support/each-dialect.js';
+import { pollFor } from '../support/poll.js';
 import {
   documentHandlers,
   documentJob,
@@ -275,6 +276,37 @@ for (const dialect of testDialects()) {
       releaseAll();
       await allDone;
       assert.equal(peak, 2);
+    });
+
+    it('claims in turn by company: another company goes before a backlog beyond its share, and a slot no one else wants goes to the backlog', async () => {
+      const queue = makeQueue();
+      const order: string[] = [];
+      const release: (() => void)[] = [];
+      // Company 1's jobs hold their slots until released; company 2's ends at once.
+      const handlers = documentHandlers(async (payload) => {
+        order.push(`${payload.companyId}:${payload.dealId}`);
+        if (payload.companyId === 1) await new Promise<void>((resolve) => release.push(resolve));
+      });
+      for (const dealId of [31, 32, 33, 34])
+        await queue.enqueue('document-for-deal', documentJob(dealId));
+      await queue.enqueue('document-for-deal', { ...documentJob(35), companyId: 2 });
+      const otherDone = new Promise<void>((resolve) =>
+        queue.events.on('job:success', (info) => {
+          if ((info.payload as DocumentPayload).companyId === 2) resolve();
+        }),
+      );
+      await queue.start(handlers, { concurrency: 3, companyShare: 2 });
+      await otherDone;
+      assert.deepEqual(order.slice(0, 3), ['1:31', '1:32', '2:35'], 'company 2 before 33');
+      await pollFor(() => (order.length === 4 ? true : undefined), {
+        what: 'company 1 takes the freed slot',
+      });
+      assert.equal(order[3], '1:33', 'taken while 31 and 32 still run');
+      const finished = nextEvent(queue.events, 'queue:idle');
+      const releaseAll = setInterval(() => release.splice(0).forEach((resolve) => resolve()), 10);
+      await finished;
+      clearInterval(releaseAll);
+      assert.equal(order[4], '1:34');
     });
 
     it('refuses a payload that breaks the job contract', async () => {

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
-import { type Db, toDbTime, withTransaction } from '../db.js';
+import { type ExpressionBuilder, type RawBuilder, sql } from 'kysely';
+
+import { type Db, dialectOf, toDbTime, withTransaction } from '../db.js';
+import type { Database } from '../tables.js';
 import type { JobRow, JobUpdate } from '../tables.js';
 
 /**
@@ -72,6 +75,7 @@ export async function claimJob(
   workerId: string,
   now: Date,
   leaseMs: number,
+  options: { exceptCompanies?: readonly number[] } = {},
 ): Promise<JobRow | undefined> {
   const nowText = toDbTime(now);
   const next = db
@@ -87,6 +91,7 @@ export async function claimJob(
         eb.and([eb('status', '=', 'running'), eb('locked_until', '<=', nowText)]),
       ]),
     )
+    .where((eb) => notOfCompanies(db, eb, options.exceptCompanies ?? []))
     .orderBy('run_at')
     .orderBy('created_at')
     .limit(1);
@@ -211,6 +216,23 @@ export async function nextJobDueAt(db: Db): Promise<Date | undefined> {
     .where('status', '!=', 'failed')
     .executeTakeFirst();
   return row?.due == null ? undefined : new Date(row.due);
+}
+
+/**
+ * Jobs of none of these companies (by their payload's `companyId`; a job of no company is kept): the
+ * embedded queue first looks past companies that have their share of its slots (queue/embedded.ts).
+ */
+function notOfCompanies(
+  db: Db,
+  eb: ExpressionBuilder<Database, 'jobs'>,
+  companies: readonly number[],
+) {
+  if (companies.length === 0) return eb.lit(true);
+  const company: RawBuilder<number | null> =
+    dialectOf(db) === 'postgres'
+      ? sql`(payload::jsonb ->> 'companyId')::integer`
+      : sql`json_extract(payload, '$.companyId')`;
+  return eb.or([eb(company, 'is', null), eb(company, 'not in', [...companies])]);
 }
 
 /**
