@@ -175,7 +175,7 @@ export class PipedriveClient {
     if (dealIds.length === 0) return [];
     const { v2, c2 } = await this.sdk();
     const creator = v2.DealProductsApiAxiosParamCreator(c2);
-    const ids = [...dealIds.slice(0, 100)];
+    const ids = dealIds.slice(0, 100);
     return this.allPages((cursor) => creator.getDealsProducts(ids, cursor, MAX_LIMIT));
   }
 

@@ -143,9 +143,10 @@ export function createEmbeddedQueue(options: EmbeddedQueueOptions): JobQueue {
   }
 
   function launch(row: JobRow): void {
-    const company = companyOf(row);
+    const payload = readPayload(row);
+    const company = companyOf(payload);
     if (company !== undefined) perCompany.set(company, (perCompany.get(company) ?? 0) + 1);
-    const job = runJob(row)
+    const job = runJob(row, payload)
       .catch((error: unknown) => {
         // Bookkeeping failed (e.g. the database went away): the lease will run out and the job
         // will run again, so nothing is lost.
@@ -163,7 +164,7 @@ export function createEmbeddedQueue(options: EmbeddedQueueOptions): JobQueue {
     running.add(job);
   }
 
-  async function runJob(row: JobRow): Promise<void> {
+  async function runJob(row: JobRow, payload: JobPayloads[JobName] | undefined): Promise<void> {
     const heartbeat = setInterval(() => {
       // Given up by stop(): let the lease run out so that another worker takes the job.
       if (state === 'stopped') return clearInterval(heartbeat);
@@ -173,7 +174,6 @@ export function createEmbeddedQueue(options: EmbeddedQueueOptions): JobQueue {
       });
     }, leaseMs / 3);
     try {
-      const payload = readPayload(row);
       const info: JobInfo = {
         id: row.id,
         name: row.name as JobName,
@@ -208,9 +208,9 @@ export function createEmbeddedQueue(options: EmbeddedQueueOptions): JobQueue {
   }
 
   /** The company a job works for (its payload's companyId), if any. */
-  function companyOf(row: JobRow): number | undefined {
-    const payload = readPayload(row) as { companyId?: unknown } | undefined;
-    return typeof payload?.companyId === 'number' ? payload.companyId : undefined;
+  function companyOf(payload: JobPayloads[JobName] | undefined): number | undefined {
+    const companyId = (payload as { companyId?: unknown } | undefined)?.companyId;
+    return typeof companyId === 'number' ? companyId : undefined;
   }
 
   function readPayload(row: JobRow): JobPayloads[JobName] | undefined {

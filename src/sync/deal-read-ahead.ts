@@ -54,9 +54,9 @@ export class DealReadAhead {
     dealUpdatedAtMs: number,
     nowMs: number,
   ): ReadAheadLines | undefined {
-    const entries = this.entriesOf(companyId);
-    const entry = entries.ready.get(dealId);
-    if (entry === undefined) return undefined;
+    const entries = this.companies.get(companyId);
+    const entry = entries?.ready.get(dealId);
+    if (entries === undefined || entry === undefined) return undefined;
     entries.ready.delete(dealId);
     const current =
       nowMs - entry.fetchedAtMs <= this.maxAgeMs &&

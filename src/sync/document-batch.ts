@@ -14,8 +14,9 @@ import { AppError } from '../errors.js';
  * Exactly once holds as for a single create (create-document.ts): each run has claimed its document
  * in the store before it gets here, and a run that retries looks for its document by Reference
  * before creating anything. The request's Idempotency-Key is made of its elements' keys (the
- * caller's SendMany), so a resend of the same batch is replayed by Xero. A batch Xero refuses as a whole (a 4xx that no retry
- * helps) is sent again one element at a time, so one bad document never holds back the others.
+ * caller's SendMany), so a resend of the same batch is replayed by Xero. A batch Xero refuses as a
+ * whole (a 4xx that no retry helps) is sent again one element at a time, so one bad document never
+ * holds back the others.
  *
  * Per process: each process batches the runs it is working on.
  */

@@ -3,8 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { type ExpressionBuilder, type RawBuilder, sql } from 'kysely';
 
 import { type Db, dialectOf, toDbTime, withTransaction } from '../db.js';
-import type { Database } from '../tables.js';
-import type { JobRow, JobUpdate } from '../tables.js';
+import type { Database, JobRow, JobUpdate } from '../tables.js';
 
 /**
  * Statements of the embedded queue (queue/embedded.ts), one function each (graphile src/sql/).
