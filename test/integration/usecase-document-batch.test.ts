@@ -26,7 +26,9 @@ describe('documentForDeal: documents of runs working at once go in one request',
 
   const depsOf = (): SyncDeps => ({
     ...kit.deps({ items: { productNotFound: 'create_item' } }),
-    documentBatcher: new DocumentBatcher(),
+    // No time window: a batch goes when every run preparing a document waits in it, however slow
+    // the machine (the window only bounds a wait for runs that never come).
+    documentBatcher: new DocumentBatcher(50, 60_000),
     dealReadAhead: new DealReadAhead(),
   });
   const invoiceOf = async (dealId: number) =>
