@@ -142,23 +142,6 @@ export class PipedriveClient {
     );
   }
 
-  /**
-   * The deals of these ids, in one call (v2 `GET /deals?ids=`, at most 100 ids:
-   * https://developers.pipedrive.com/docs/api/v1/Deals#getDeals); deleted deals are left out.
-   */
-  async listDealsById(ids: readonly number[]): Promise<PipedriveDeal[]> {
-    if (ids.length === 0) return [];
-    const { v2, c2 } = await this.sdk();
-    const c = v2.DealsApiAxiosParamCreator(c2);
-    const page = await this.page<PipedriveDeal>(
-      // prettier-ignore
-      c.getDeals(undefined, ids.slice(0, 100).join(','), undefined, undefined, undefined, undefined,
-        undefined, undefined, undefined, undefined, 'id', 'asc', undefined, undefined, undefined,
-        undefined, 100),
-    );
-    return page.items;
-  }
-
   /** Every product line of the deal, all pages (§3.3). */
   async listDealProducts(dealId: number): Promise<PipedriveDealProduct[]> {
     const { v2, c2 } = await this.sdk();
@@ -226,18 +209,52 @@ export class PipedriveClient {
     return this.data(this.v2Base, v2.ProductsApiAxiosParamCreator(c2).getProduct(id));
   }
 
-  /**
-   * The products of these ids, in one call (v2 `GET /products?ids=`, at most 100 ids, 10 tokens:
-   * https://developers.pipedrive.com/docs/api/v1/Products#getProducts); deleted ones are left out.
-   */
+  // Records by ids, in one call each (v2 list endpoints' `ids`: at most 100, 10 tokens; "if any of the
+  // requested entities do not exist or are not visible, they are not included in the response",
+  // https://developers.pipedrive.com/docs/api/v1/Deals#getDeals and the same on Organizations,
+  // Persons and Products). Deleted and archived records are left out too (§3.1).
+
+  async listDealsById(ids: readonly number[]): Promise<PipedriveDeal[]> {
+    const { v2, c2 } = await this.sdk();
+    const c = v2.DealsApiAxiosParamCreator(c2);
+    return this.byIds(ids, (joined) =>
+      // prettier-ignore
+      c.getDeals(undefined, joined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, 'id', 'asc', undefined, undefined, undefined, undefined, 100),
+    );
+  }
+
+  async listOrganizationsById(ids: readonly number[]): Promise<PipedriveOrganization[]> {
+    const { v2, c2 } = await this.sdk();
+    const c = v2.OrganizationsApiAxiosParamCreator(c2);
+    return this.byIds(ids, (joined) =>
+      // prettier-ignore
+      c.getOrganizations(undefined, joined, undefined, undefined, undefined, 'id', 'asc', undefined, undefined, undefined, undefined, 100),
+    );
+  }
+
+  async listPersonsById(ids: readonly number[]): Promise<PipedrivePerson[]> {
+    const { v2, c2 } = await this.sdk();
+    const c = v2.PersonsApiAxiosParamCreator(c2);
+    return this.byIds(ids, (joined) =>
+      // prettier-ignore
+      c.getPersons(undefined, joined, undefined, undefined, undefined, undefined, undefined, 'id', 'asc', undefined, undefined, undefined, undefined, 100),
+    );
+  }
+
   async listProductsById(ids: readonly number[]): Promise<PipedriveProduct[]> {
-    if (ids.length === 0) return [];
     const { v2, c2 } = await this.sdk();
     const c = v2.ProductsApiAxiosParamCreator(c2);
-    const page = await this.page<PipedriveProduct>(
-      c.getProducts(undefined, ids.slice(0, 100).join(','), undefined, undefined, 100, 'id', 'asc'),
+    return this.byIds(ids, (joined) =>
+      c.getProducts(undefined, joined, undefined, undefined, 100, 'id', 'asc'),
     );
-    return page.items;
+  }
+
+  private async byIds<T>(
+    ids: readonly number[],
+    build: (joined: string) => Promise<BuiltRequest>,
+  ): Promise<T[]> {
+    if (ids.length === 0) return [];
+    return (await this.page<T>(build(ids.slice(0, 100).join(',')))).items;
   }
 
   // The list param creators take the spec's query parameters positionally; unused ones are

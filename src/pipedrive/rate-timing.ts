@@ -20,17 +20,57 @@ function resetMs(headers: HeaderSource): number | undefined {
   return Number.isFinite(reset) && reset >= 0 ? Math.ceil(reset * 1000) : undefined;
 }
 
+/** The smallest burst limit an OAuth app has (Lite plan, §6): what is assumed until an answer says. */
+export const OAUTH_APP_MIN_LIMIT = 80;
+
+/** How many answers' round trips the margin looks back on. */
+const ROUND_TRIPS_KEPT = 64;
+
+export interface RatePacerOptions {
+  /** Calls per window until an answer's `x-ratelimit-limit` says otherwise; default 80. */
+  limit?: number;
+  /** Pipedrive's rolling window; default 2000 ms. */
+  windowMs?: number;
+  /** The least time each window is held here beyond Pipedrive's; default 100 ms. */
+  marginMs?: number;
+}
+
 /**
- * States: open (calls go at once) or paused until `pausedUntilMs`. Pauses when an answer says the
- * window is spent (`x-ratelimit-remaining: 0`) or a 429 arrives, so that the calls queued behind
- * it wait for the reset instead of each collecting a 429 (docs/vendors/pipedrive.md §6: ignoring 429s gets
- * api-token integrations blocked). One pacer per access token, i.e. per connection.
+ * Paces one connection's calls to Pipedrive's burst limit (docs/vendors/pipedrive.md §6: a rolling
+ * 2-second window per token, 80 calls for OAuth apps on the cheapest plan, more on others; every
+ * answer gives the window's size in `x-ratelimit-limit`). Each call takes a slot before it is sent,
+ * at most `limit` in any window, so a burst of runs queues here instead of collecting 429s (§6:
+ * ignoring 429s gets integrations blocked). Pipedrive counts a call when it arrives, somewhere
+ * between its sending and its answer, so each window is held longer here by the slowest of the
+ * last answers' round trips (at least `marginMs`): a call that left late but arrived early would
+ * otherwise land in a window Pipedrive still counts as full.
+ *
+ * Also paused when an answer says the window is spent (`x-ratelimit-remaining: 0`) or a 429
+ * arrives: other processes may use the same token (serve and workers in PostgreSQL mode) and only
+ * Pipedrive counts them all. One pacer per access token, i.e. per connection, per process.
  */
 export class RatePacer {
   private pausedUntilMs = 0;
+  /** Send times handed out, ascending; those older than a window are dropped. */
+  private readonly slots: number[] = [];
+  private limit: number;
+  private readonly windowMs: number;
+  private readonly marginMs: number;
+  /** Round trips of the last answers, newest last. */
+  private readonly roundTrips: number[] = [];
 
-  /** Reads the rate-limit headers of an answer received at `nowMs`. */
-  record(headers: HeaderSource, nowMs: number): void {
+  constructor(options: RatePacerOptions = {}) {
+    this.limit = options.limit ?? OAUTH_APP_MIN_LIMIT;
+    this.windowMs = options.windowMs ?? 2000;
+    this.marginMs = options.marginMs ?? 100;
+  }
+
+  /** Reads the rate-limit headers of an answer received at `nowMs` to a call sent at `sentAtMs`. */
+  record(headers: HeaderSource, nowMs: number, sentAtMs = nowMs): void {
+    this.roundTrips.push(nowMs - sentAtMs);
+    if (this.roundTrips.length > ROUND_TRIPS_KEPT) this.roundTrips.shift();
+    const limit = Number(headers.get('x-ratelimit-limit') ?? Number.NaN);
+    if (Number.isInteger(limit) && limit > 0) this.limit = limit;
     const remaining = headers.get('x-ratelimit-remaining');
     if (remaining !== null && Number(remaining) <= 0) {
       this.pauseFor(resetMs(headers) ?? 1000, nowMs);
@@ -42,8 +82,18 @@ export class RatePacer {
     this.pausedUntilMs = Math.max(this.pausedUntilMs, nowMs + ms);
   }
 
-  /** How long a call made at `nowMs` should wait first; 0 when the window is open. */
-  waitMs(nowMs: number): number {
-    return Math.max(0, this.pausedUntilMs - nowMs);
+  /**
+   * Takes the first free slot, at `notBeforeMs` or later, for a call asked for at `nowMs`; returns
+   * how long the caller waits before sending (0 when the window has room and nothing is paused).
+   */
+  reserve(nowMs: number, notBeforeMs = nowMs): number {
+    const held = this.windowMs + Math.max(this.marginMs, ...this.roundTrips);
+    while (this.slots.length > 0 && this.slots[0]! <= nowMs - held) this.slots.shift();
+    let at = Math.max(notBeforeMs, this.pausedUntilMs);
+    // The slot `limit` places back must have left the window before this one enters it.
+    const blocking = this.slots[this.slots.length - this.limit];
+    if (blocking !== undefined) at = Math.max(at, blocking + held);
+    this.slots.push(at);
+    return at - nowMs;
   }
 }

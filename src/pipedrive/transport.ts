@@ -10,7 +10,7 @@ import { RatePacer, retryAfterMs } from './rate-timing.js';
  * never reach the caller (node_modules/pipedrive/dist/versions/v2/base.js). The client builds its
  * requests with the official param creators and passes them here.
  *
- * Per call: wait while the connection's pacer is paused; send; on 401 refresh the token once and
+ * Per call: wait for a slot in the connection's pacer (rate-timing.ts); send; on 401 refresh the token once and
  * resend (docs/vendors/pipedrive.md §1.4: access tokens live 60 min); on 429 (any method — the call was refused,
  * not processed) or on 5xx / network failure (safe methods only, so a POST is never doubled) wait
  * `Retry-After` / `x-ratelimit-reset` or a backoff and resend, up to `maxAttempts`; then throw a
@@ -83,8 +83,10 @@ export class PipedriveTransport {
     let refreshed = false;
     let delayMs = 0;
     for (let attempt = 1; ; attempt += 1) {
-      const wait = Math.max(delayMs, this.pacer.waitMs(this.nowMs()));
+      const nowMs = this.nowMs();
+      const wait = this.pacer.reserve(nowMs, nowMs + delayMs);
       if (wait > 0) await this.sleep(wait);
+      const sentAtMs = this.nowMs();
       let response: Response;
       try {
         response = await this.fetch(request.url, {
@@ -112,7 +114,7 @@ export class PipedriveTransport {
         continue;
       }
       const now = this.nowMs();
-      this.pacer.record(response.headers, now);
+      this.pacer.record(response.headers, now, sentAtMs);
       const body = await readJson(response, method, path);
       if (response.ok) return body;
 

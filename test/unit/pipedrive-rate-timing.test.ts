@@ -24,24 +24,54 @@ describe('retryAfterMs', () => {
 });
 
 describe('RatePacer', () => {
+  it('hands out a window of slots at once, then the next as the first leaves (plus the margin)', () => {
+    const pacer = new RatePacer({ limit: 3, windowMs: 2000, marginMs: 100 });
+    assert.deepEqual(
+      [0, 0, 0, 0, 0].map(() => pacer.reserve(NOW)),
+      [0, 0, 0, 2100, 2100],
+    );
+    assert.equal(pacer.reserve(NOW + 500), 1600, 'behind the third: its window ends at 2100');
+    assert.equal(pacer.reserve(NOW + 5000), 0, 'every window has passed');
+  });
+
+  it('holds each window longer by the slowest recent round trip', () => {
+    const pacer = new RatePacer({ limit: 1, windowMs: 2000, marginMs: 100 });
+    assert.equal(pacer.reserve(NOW), 0);
+    pacer.record(new Headers({ 'x-ratelimit-limit': '1' }), NOW + 400, NOW);
+    assert.equal(pacer.reserve(NOW + 400), 2000, 'the window plus 400 ms, from the first call');
+  });
+
+  it('starts at the OAuth minimum of 80 and learns the window from x-ratelimit-limit', () => {
+    const pacer = new RatePacer({ marginMs: 0 });
+    const waits = Array.from({ length: 81 }, () => pacer.reserve(NOW));
+    assert.equal(waits.filter((ms) => ms === 0).length, 80);
+    assert.equal(waits[80], 2000);
+    const larger = new RatePacer({ marginMs: 0 });
+    larger.record(new Headers({ 'x-ratelimit-limit': '160', 'x-ratelimit-remaining': '159' }), NOW);
+    assert.equal(
+      Array.from({ length: 160 }, () => larger.reserve(NOW)).every((ms) => ms === 0),
+      true,
+    );
+  });
+
   it('stays open while the window has calls left', () => {
     const pacer = new RatePacer();
     pacer.record(new Headers({ 'x-ratelimit-remaining': '5', 'x-ratelimit-reset': '2' }), NOW);
-    assert.equal(pacer.waitMs(NOW), 0);
+    assert.equal(pacer.reserve(NOW), 0);
   });
 
-  it('pauses until the reset when the window is spent', () => {
+  it('pauses until the reset when the window is spent (another process may share the token)', () => {
     const pacer = new RatePacer();
     pacer.record(new Headers({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '2' }), NOW);
-    assert.equal(pacer.waitMs(NOW), 2000);
-    assert.equal(pacer.waitMs(NOW + 1500), 500);
-    assert.equal(pacer.waitMs(NOW + 2000), 0);
+    assert.equal(pacer.reserve(NOW), 2000);
+    assert.equal(pacer.reserve(NOW + 1500), 500);
+    assert.equal(pacer.reserve(NOW + 2000), 0);
   });
 
   it('keeps the longer of two pauses', () => {
     const pacer = new RatePacer();
     pacer.pauseFor(5000, NOW);
     pacer.pauseFor(1000, NOW + 1000);
-    assert.equal(pacer.waitMs(NOW + 1000), 4000);
+    assert.equal(pacer.reserve(NOW + 1000), 4000);
   });
 });
