@@ -7,9 +7,9 @@ import { documentForDeal } from '../../src/sync/usecases/document-for-deal.js';
 import { startSyncKit, type SyncKit } from '../support/sync-kit.js';
 
 /**
- * A document run reads ahead the product lines of its company's other queued runs, in one call, and
- * their products in one more (sync/deal-read-ahead.ts): the same documents, to the cent, for fewer
- * of Pipedrive's tokens. Deal ids are the demo seed's (docs/demo-data.md).
+ * A document run reads ahead for its company's other queued runs, in one call each, their deals,
+ * product lines, products, organizations and persons (sync/deal-read-ahead.ts): the same documents,
+ * to the cent and to the right customer, for fewer of Pipedrive's requests and tokens. Deal ids are the demo seed's (docs/demo-data.md).
  */
 
 const cents = (value: number) => Math.round(value * 100);
@@ -19,7 +19,7 @@ async function pipedriveCalls(kit: SyncKit, since: number): Promise<string[]> {
   return (await kit.pipedriveRequests(since)).map((request) => `${request.method} ${request.url}`);
 }
 
-describe('documentForDeal: product lines read ahead for the queued runs', () => {
+describe('documentForDeal: lines and customers read ahead for the queued runs', () => {
   let kit: SyncKit;
   before(async () => {
     kit = await startSyncKit();
@@ -52,6 +52,20 @@ describe('documentForDeal: product lines read ahead for the queued runs', () => 
     const ownLines = calls.filter((call) => /\/api\/v2\/deals\/\d+\/products/.test(call));
     assert.deepEqual(ownLines, [], 'no deal read its own lines');
     assert.equal(calls.filter((call) => /\/api\/v2\/products\/\d+/.test(call)).length, 0);
+    for (const kind of ['deals', 'organizations', 'persons'])
+      assert.equal(
+        calls.filter((call) => call.includes(`/api/v2/${kind}?`)).length,
+        1,
+        `${kind} read once, by ids:\n${calls.join('\n')}`,
+      );
+    const [, ...others] = jobs;
+    const ownCustomerReads = calls.filter((call) =>
+      /\/api\/v2\/(organizations|persons)\/\d+/.test(call),
+    );
+    assert.ok(
+      ownCustomerReads.length <= 2,
+      `only the run that read the batch read its customers alone (${others.length} did not):\n${ownCustomerReads.join('\n')}`,
+    );
 
     const { invoices } = await kit.xeroDocuments();
     for (const dealId of dealIds) {

@@ -1,12 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { DealReadAhead, type ReadAheadLines } from '../../src/sync/deal-read-ahead.js';
+import { DealReadAhead, type ReadAheadDeal } from '../../src/sync/deal-read-ahead.js';
 
-const read = (fetchedAtMs: number): ReadAheadLines => ({
+const read = (fetchedAtMs: number): ReadAheadDeal => ({
   lines: [],
   products: new Map(),
+  orgId: 7,
+  personId: null,
+  org: undefined,
+  person: undefined,
   fetchedAtMs,
+});
+
+/** The run's own read of its deal: changed at `updatedAtMs`, for organization 7 and no person. */
+const deal = (id: number, updatedAtMs: number, orgId: number | null = 7) => ({
+  id,
+  update_time: new Date(updatedAtMs).toISOString(),
+  org_id: orgId,
+  person_id: null,
 });
 
 describe('DealReadAhead', () => {
@@ -17,21 +29,31 @@ describe('DealReadAhead', () => {
       [10, 11, 12],
       Promise.resolve(new Map([10, 11, 12].map((id) => [id, read(100_000)]))),
     );
-    assert.ok(cache.take(1, 10, 98_000, 150_000), 'changed 2 s before the batch: used');
-    assert.equal(cache.take(1, 10, 98_000, 150_000), undefined, 'used once');
     assert.equal(
-      cache.take(1, 11, 98_001, 150_000),
-      undefined,
-      'changed within the skew: read again',
+      cache.take(1, deal(10, 98_000), 150_000)?.linesCurrent,
+      true,
+      'changed 2 s before the batch: used',
     );
-    assert.equal(cache.take(1, 12, 90_000, 160_001), undefined, 'older than a minute: read again');
-    assert.equal(cache.take(2, 10, 90_000, 150_000), undefined, 'another company has none');
+    assert.equal(cache.take(1, deal(10, 98_000), 150_000), undefined, 'used once');
+    assert.equal(
+      cache.take(1, deal(11, 98_001), 150_000)?.linesCurrent,
+      false,
+      'changed within the skew: its lines are read again, its customers are used',
+    );
+    assert.equal(cache.take(1, deal(12, 90_000), 160_001), undefined, 'older than a minute');
+    assert.equal(cache.take(2, deal(10, 90_000), 150_000), undefined, 'another company has none');
+  });
+
+  it('is not used for a deal that now names another customer', async () => {
+    const cache = new DealReadAhead(60_000, 2_000);
+    await cache.keep(1, [30], Promise.resolve(new Map([[30, read(100_000)]])));
+    assert.equal(cache.take(1, deal(30, 90_000, 8), 100_000), undefined);
   });
 
   it('says which deals a batch would read for nothing, and forgets a failed batch', async () => {
     const cache = new DealReadAhead(60_000, 2_000);
     let fail!: (error: Error) => void;
-    const failing = new Promise<Map<number, ReadAheadLines>>((_, reject) => (fail = reject));
+    const failing = new Promise<Map<number, ReadAheadDeal>>((_, reject) => (fail = reject));
     const kept = cache.keep(1, [20], failing);
     assert.ok(cache.covers(1, 20, 0), 'being read');
     assert.ok(cache.reading(1, 20));

@@ -9,7 +9,7 @@ import type {
   PipedriveProduct,
 } from '../../pipedrive/types.js';
 import { listQueuedDocumentDeals } from '../../store/repos/runs.js';
-import { DealReadAhead, type ReadAheadLines } from '../deal-read-ahead.js';
+import { DealReadAhead, type ReadAheadDeal } from '../deal-read-ahead.js';
 import { mayHaveDealDiscounts } from '../mapping/money.js';
 import type { SyncDeps } from '../ports.js';
 import type { ItemSettings } from '../settings.js';
@@ -17,9 +17,10 @@ import type { ItemSettings } from '../settings.js';
 /**
  * Everything a document is made from, read from Pipedrive (docs/vendors/pipedrive.md §3) in the
  * client's wire shapes, which the mapping's inputs fit (mapping/types.ts): the deal; its product lines
- * (all pages) and the product records of the enabled ones (for their codes), both read ahead with the
- * company's other queued runs when it has some (deal-read-ahead.ts); its deal-level discounts, unless
- * its value shows it has none (mapping/money.ts mayHaveDealDiscounts); its organization and person.
+ * (all pages), the product records of the enabled ones (for their codes), its organization and
+ * person, all read ahead with the company's other queued runs when it has some
+ * (deal-read-ahead.ts); its deal-level discounts, unless its value shows it has none
+ * (mapping/money.ts mayHaveDealDiscounts).
  * Field definitions are read only when a field mapping names a custom field, since only then do enum
  * labels matter.
  */
@@ -41,12 +42,7 @@ export async function readDeal(deps: SyncDeps, dealId: number): Promise<DealSnap
   const { pipedrive } = deps;
   const deal = await unlessDeleted(pipedrive.getDeal(dealId));
   if (deal === undefined) return undefined;
-  const [lines, org, person] = await Promise.all([
-    linesOf(deps, deal),
-    deal.org_id ? pipedrive.getOrganization(deal.org_id) : undefined,
-    deal.person_id ? pipedrive.getPerson(deal.person_id) : undefined,
-  ]);
-  const { lines: dealProducts, products } = lines;
+  const { lines: dealProducts, products, org, person } = await readAheadOrOwn(deps, deal);
   const dealDiscounts = mayHaveDealDiscounts(deal.value, dealProducts)
     ? await pipedrive.listDealDiscounts(dealId)
     : [];
@@ -66,80 +62,134 @@ export const processDealReadAhead = new DealReadAhead();
 /** Deals whose lines one batch reads (Pipedrive's limit for `deal_ids`, §3.3). */
 const BATCH = 100;
 
+type DealParts = Pick<ReadAheadDeal, 'lines' | 'products' | 'org' | 'person'>;
+
 /**
- * The deal's product lines and their products: read ahead with other queued runs' deals
- * (deal-read-ahead.ts) when the company has any, else one call for the lines and one per product.
+ * The deal's lines, products and customers: read ahead with other queued runs' deals
+ * (deal-read-ahead.ts) when the company has any, else read for this deal alone.
  */
-async function linesOf(
-  deps: SyncDeps,
-  deal: PipedriveDeal,
-): Promise<Pick<ReadAheadLines, 'lines' | 'products'>> {
+async function readAheadOrOwn(deps: SyncDeps, deal: PipedriveDeal): Promise<DealParts> {
   const readAhead = deps.dealReadAhead ?? processDealReadAhead;
   const companyId = deps.company.id;
-  const updatedAtMs = Date.parse(deal.update_time);
-  const take = () => readAhead.take(companyId, deal.id, updatedAtMs, deps.clock.now().getTime());
+  const take = () => readAhead.take(companyId, deal, deps.clock.now().getTime());
   let ready = take();
   const reading = ready ? undefined : readAhead.reading(companyId, deal.id);
   if (reading) {
     await reading.catch(() => undefined);
     ready = take();
   }
-  if (ready) return ready;
+  if (ready?.linesCurrent) return ready;
+  if (ready) {
+    const { org, person } = ready;
+    return readOwn(deps, deal, Promise.resolve({ org, person }), ready.products);
+  }
 
   const nowMs = deps.clock.now().getTime();
   const queued = await listQueuedDocumentDeals(deps.db, companyId, BATCH * 2);
   const others = queued
     .filter((id) => id !== deal.id && !readAhead.covers(companyId, id, nowMs))
     .slice(0, BATCH - 1);
-  if (others.length === 0) return readOwnLines(deps, deal.id);
+  if (others.length === 0) return readOwn(deps, deal);
+  const customers = readCustomers(deps, deal);
+  customers.catch(() => undefined); // awaited below, after the batch: not an unhandled rejection
   const batch = readBatch(deps, [deal.id, ...others]);
   void readAhead.keep(companyId, others, batch);
   const own = (await batch).get(deal.id);
-  return own ?? readOwnLines(deps, deal.id);
+  return own ? { ...own, ...(await customers) } : readOwn(deps, deal, customers);
 }
 
-/** One deal's lines (all pages) and the products of its enabled lines, one call each. */
-async function readOwnLines(
+/** The deal's organization and person, one call each. */
+async function readCustomers(
   deps: SyncDeps,
-  dealId: number,
-): Promise<Pick<ReadAheadLines, 'lines' | 'products'>> {
-  const lines = await deps.pipedrive.listDealProducts(dealId);
-  const products = new Map<number, PipedriveProduct>();
-  await Promise.all(
-    enabledProductIds(lines).map(async (id) =>
-      products.set(id, await deps.pipedrive.getProduct(id)),
-    ),
-  );
-  return { lines, products };
+  deal: PipedriveDeal,
+): Promise<Pick<DealParts, 'org' | 'person'>> {
+  const [org, person] = await Promise.all([
+    deal.org_id ? deps.pipedrive.getOrganization(deal.org_id) : undefined,
+    deal.person_id ? deps.pipedrive.getPerson(deal.person_id) : undefined,
+  ]);
+  return { org, person };
 }
 
 /**
- * The lines of these deals in one call, and the products of their enabled lines in one call per
- * hundred. A deal is left out when one of its products did not come back (deleted, or not
- * visible): its run reads it alone, as it would without a batch.
+ * One deal's lines (all pages) and the products of its enabled lines, one call each (a product
+ * already `known` is not read again); its customers as given, else one call each.
  */
-async function readBatch(deps: SyncDeps, dealIds: number[]): Promise<Map<number, ReadAheadLines>> {
-  const fetchedAtMs = deps.clock.now().getTime();
-  const lines = await deps.pipedrive.listDealProductsOfDeals(dealIds);
-  const byDeal = new Map<number, PipedriveDealProduct[]>(dealIds.map((id) => [id, []]));
-  for (const line of lines) byDeal.get(line.deal_id)?.push(line);
-  const productIds = enabledProductIds(lines);
+async function readOwn(
+  deps: SyncDeps,
+  deal: PipedriveDeal,
+  customers: Promise<Pick<DealParts, 'org' | 'person'>> = readCustomers(deps, deal),
+  known: ReadonlyMap<number, PipedriveProduct> = new Map(),
+): Promise<DealParts> {
+  const lines = await deps.pipedrive.listDealProducts(deal.id);
   const products = new Map<number, PipedriveProduct>();
-  for (let start = 0; start < productIds.length; start += BATCH) {
-    const page = await deps.pipedrive.listProductsById(productIds.slice(start, start + BATCH));
-    for (const product of page) products.set(product.id, product);
-  }
-  const read = new Map<number, ReadAheadLines>();
-  for (const [dealId, dealLines] of byDeal) {
+  await Promise.all(
+    enabledProductIds(lines).map(async (id) =>
+      products.set(id, known.get(id) ?? (await deps.pipedrive.getProduct(id))),
+    ),
+  );
+  return { lines, products, ...(await customers) };
+}
+
+/**
+ * What these deals' documents are made from, in five calls: their deals (for their customers'
+ * ids), their lines, the products of their enabled lines (one call per hundred), their organizations
+ * and their persons. A deal is left out when any of these did not come back (deleted, archived, or
+ * not visible): its run reads it alone, as it would without a batch.
+ */
+async function readBatch(deps: SyncDeps, dealIds: number[]): Promise<Map<number, ReadAheadDeal>> {
+  const { pipedrive } = deps;
+  const fetchedAtMs = deps.clock.now().getTime();
+  const [deals, lines] = await Promise.all([
+    pipedrive.listDealsById(dealIds),
+    pipedrive.listDealProductsOfDeals(dealIds),
+  ]);
+  const byDeal = new Map<number, PipedriveDealProduct[]>(deals.map((deal) => [deal.id, []]));
+  for (const line of lines) byDeal.get(line.deal_id)?.push(line);
+  const distinct = (ids: (number | null)[]) => [
+    ...new Set(ids.filter((id): id is number => id !== null)),
+  ];
+  const [products, orgs, persons] = await Promise.all([
+    byIds(enabledProductIds(lines), (ids) => pipedrive.listProductsById(ids)),
+    byIds(distinct(deals.map((deal) => deal.org_id)), (ids) =>
+      pipedrive.listOrganizationsById(ids),
+    ),
+    byIds(distinct(deals.map((deal) => deal.person_id)), (ids) => pipedrive.listPersonsById(ids)),
+  ]);
+  const read = new Map<number, ReadAheadDeal>();
+  for (const deal of deals) {
+    const dealLines = byDeal.get(deal.id) ?? [];
     const ids = enabledProductIds(dealLines);
-    if (!ids.every((id) => products.has(id))) continue;
-    read.set(dealId, {
+    const org = deal.org_id ? orgs.get(deal.org_id) : undefined;
+    const person = deal.person_id ? persons.get(deal.person_id) : undefined;
+    const whole =
+      ids.every((id) => products.has(id)) &&
+      (deal.org_id === null || org !== undefined) &&
+      (deal.person_id === null || person !== undefined);
+    if (!whole) continue;
+    read.set(deal.id, {
       lines: dealLines,
       products: new Map(ids.map((id) => [id, products.get(id)!])),
+      orgId: deal.org_id,
+      personId: deal.person_id,
+      org,
+      person,
       fetchedAtMs,
     });
   }
   return read;
+}
+
+/** Records by id, read a hundred at a time (the most one `ids` call takes). */
+async function byIds<T extends { id: number }>(
+  ids: number[],
+  read: (ids: number[]) => Promise<T[]>,
+): Promise<Map<number, T>> {
+  const records = new Map<number, T>();
+  for (let start = 0; start < ids.length; start += BATCH) {
+    for (const record of await read(ids.slice(start, start + BATCH)))
+      records.set(record.id, record);
+  }
+  return records;
 }
 
 function enabledProductIds(lines: readonly PipedriveDealProduct[]): number[] {
