@@ -185,5 +185,9 @@ export function createSharedTenantLimiter(options: SharedLimiterOptions): XeroTe
         deferral(tenant, app, now().getTime(), limits, reserve, thresholdMs),
       );
     },
+    // At once: a batch that waited here would hold its worker's slots for Xero's pace, and
+    // graphile-worker takes jobs in order, not in turn by company, so another organisation's
+    // jobs would queue behind the backlog. Jobs are deferred instead (rate-budget.ts deferral).
+    async whenFree() {},
   };
 }

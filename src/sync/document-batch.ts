@@ -8,8 +8,13 @@ import { AppError } from '../errors.js';
  * answer: its document, or its own refusal (docs/vendors/xero.md §4).
  *
  * When to send: a run says it is preparing a document (`enter`) before it reads the deal, and the
- * batch goes as soon as every such run of the group is waiting in it, when it holds 50, or at the
- * latest `windowMs` after its first element. A lone run is sent at once, as before.
+ * batch goes as soon as every such run of the group is waiting in it, or when it holds 50. A lone
+ * run is sent at once, as before. If other runs are still preparing `windowMs` after its first
+ * element, the batch waits at the gate the caller gives (the organisation's Xero budget: until a
+ * call is due) and takes, when it passes, every element waiting by then: while Xero's budget is
+ * what limits, documents gather into fewer, fuller requests instead of queueing one request each.
+ * Only then: a run with nobody to wait for never holds its worker slot for Xero's pace (the job's
+ * deferral, services/job-handlers.ts, is what keeps a backlog out of the slots).
  *
  * Exactly once holds as for a single create (create-document.ts): each run has claimed its document
  * in the store before it gets here, and a run that retries looks for its document by Reference
@@ -24,6 +29,9 @@ import { AppError } from '../errors.js';
 /** Sends the items in one request, under one Idempotency-Key made of theirs; one result each. */
 export type SendMany<T, R> = (items: T[], keys: string[]) => Promise<R[]>;
 
+/** Resolves when a request may go (the organisation's Xero budget has room). */
+export type Gate = () => Promise<void>;
+
 interface Waiting {
   item: unknown;
   key: string;
@@ -36,7 +44,12 @@ interface Group {
   active: number;
   waiting: Waiting[];
   timer: NodeJS.Timeout | undefined;
+  /** The group's gate, and whether a closed batch is waiting at it. */
+  gate: Gate;
+  atGate: boolean;
 }
+
+const open: Gate = () => Promise.resolve();
 
 /** Xero's guidance for the elements of one request (docs/vendors/xero.md §4). */
 export const BATCH_MAX = 50;
@@ -74,8 +87,15 @@ export class DocumentBatcher {
    * Sends the item with others of its group: the item's own result (undefined if Xero's answer
    * held none for it), or the request's error.
    */
-  write<T, R>(group: string, item: T, key: string, send: SendMany<T, R>): Promise<R | undefined> {
+  write<T, R>(
+    group: string,
+    item: T,
+    key: string,
+    send: SendMany<T, R>,
+    gate: Gate = open,
+  ): Promise<R | undefined> {
     const entry = this.groupOf(group);
+    entry.gate = gate;
     return new Promise<R | undefined>((resolve, reject) => {
       entry.waiting.push({
         item,
@@ -84,33 +104,53 @@ export class DocumentBatcher {
         resolve: resolve as (result: unknown) => void,
         reject,
       });
-      entry.timer ??= setTimeout(() => this.flush(group, entry), this.windowMs);
+      entry.timer ??= setTimeout(() => this.toGate(group, entry), this.windowMs);
       this.flushIfReady(group, entry);
     });
   }
 
   private flushIfReady(group: string, entry: Group): void {
     const count = entry.waiting.length;
-    if (count > 0 && (count >= this.max || count >= entry.active)) this.flush(group, entry);
+    if (count > 0 && (count >= this.max || count >= entry.active)) this.send(group, entry);
     else if (count === 0 && entry.active === 0) this.forget(group, entry);
   }
 
-  private flush(group: string, entry: Group): void {
+  /**
+   * The window ran out while other runs of the group are still preparing: the batch waits at the
+   * gate for them, unless it is already there.
+   */
+  private toGate(group: string, entry: Group): void {
+    clearTimeout(entry.timer);
+    entry.timer = undefined;
+    if (entry.atGate) return;
+    entry.atGate = true;
+    // A failed gate only means sending now: the request's own limiter still paces it.
+    void entry
+      .gate()
+      .catch(() => undefined)
+      .then(() => {
+        entry.atGate = false;
+        this.send(group, entry);
+      });
+  }
+
+  /** Sends what waits, 50 to a request (full, or no other run to wait for, or past the gate). */
+  private send(group: string, entry: Group): void {
     clearTimeout(entry.timer);
     entry.timer = undefined;
     while (entry.waiting.length > 0) void sendBatch(entry.waiting.splice(0, this.max));
-    if (entry.active === 0) this.forget(group, entry);
+    this.forget(group, entry);
   }
 
   private forget(group: string, entry: Group): void {
-    if (this.groups.get(group) === entry && entry.active === 0 && entry.waiting.length === 0)
-      this.groups.delete(group);
+    const idle = entry.active === 0 && entry.waiting.length === 0 && !entry.atGate;
+    if (this.groups.get(group) === entry && idle) this.groups.delete(group);
   }
 
   private groupOf(group: string): Group {
     let entry = this.groups.get(group);
     if (entry === undefined) {
-      entry = { active: 0, waiting: [], timer: undefined };
+      entry = { active: 0, waiting: [], timer: undefined, gate: open, atGate: false };
       this.groups.set(group, entry);
     }
     return entry;

@@ -68,6 +68,8 @@ export function createXeroClient(deps: XeroClientDeps) {
   return {
     oauth,
     tokens,
+    /** Resolves once a background call to the tenant would go without waiting for its budget. */
+    whenCallFree: (tenantId: string) => limiter.whenFree(tenantId),
     ...referenceDataCalls(ctx),
     ...contactCalls(ctx),
     ...contactGroupCalls(ctx),

@@ -180,11 +180,7 @@ export function deferral(
   thresholdMs: number,
   group = 1,
 ): number | undefined {
-  const decision = decide(tenant, app, 0, 'background', now, limits, reserve);
-  const readyAtMs =
-    decision.ok || 'slot' in decision
-      ? onPaceMs(tenant.minute, now, limits, reserve)
-      : decision.retryAtMs;
+  const readyAtMs = now + freeInMs(tenant, app, now, limits, reserve);
   if (readyAtMs - now <= thresholdMs) return undefined;
   const cursor = tenant.returnCursorMs ?? 0;
   const returnAtMs = Math.max(readyAtMs, cursor);
@@ -193,6 +189,27 @@ export function deferral(
   tenant.returnCursorMs = full ? returnAtMs + returnSpacingMs(limits, reserve) : returnAtMs;
   tenant.returnedAtCursor = full ? 0 : given;
   return returnAtMs;
+}
+
+/**
+ * How long until a background call to the tenant is due: until a full minute or day window, or a
+ * pause, ends; else until the window's calls are no more than paceBurst ahead of the steady pace.
+ * A concurrency slot is not waited for: one frees within a call. Jobs are deferred by it (above),
+ * and a batch of documents keeps gathering for it (sync/document-batch.ts).
+ */
+export function freeInMs(
+  tenant: Budget,
+  app: Budget,
+  now: number,
+  limits: XeroLimits,
+  reserve: LaneReserve,
+): number {
+  const decision = decide(tenant, app, 0, 'background', now, limits, reserve);
+  const readyAtMs =
+    decision.ok || 'slot' in decision
+      ? onPaceMs(tenant.minute, now, limits, reserve)
+      : decision.retryAtMs;
+  return Math.max(0, readyAtMs - now);
 }
 
 /** When the window's next call is no more than paceBurst calls ahead of the steady pace. */

@@ -7,6 +7,7 @@ import {
   DEFAULT_RESERVE,
   deferral,
   emptyBudget,
+  freeInMs,
   type LaneReserve,
   observe,
   XERO_LIMITS,
@@ -37,6 +38,12 @@ export interface XeroTenantLimiter {
    * the budget allows (rate-budget.ts deferral).
    */
   deferral(tenantId: string, thresholdMs: number): Promise<number | undefined>;
+  /**
+   * Resolves once a background call to this tenant would start without waiting for time
+   * (rate-budget.ts freeInMs): until then a batch of documents keeps gathering its elements. The
+   * shared limiter answers at once (services/xero-shared-limiter.ts says why).
+   */
+  whenFree(tenantId: string): Promise<void>;
 }
 
 export interface XeroPermit {
@@ -176,6 +183,13 @@ export function createTenantLimiter(options: TenantLimiterOptions): XeroTenantLi
     async deferral(tenantId, thresholdMs) {
       const state = stateOf(tenantId);
       return deferral(state.budget, app, now(), limits, reserve, thresholdMs, options.returnGroup);
+    },
+    async whenFree(tenantId) {
+      const state = stateOf(tenantId);
+      for (let waitMs = freeInMs(state.budget, app, now(), limits, reserve); waitMs > 0;) {
+        await sleep(waitMs).catch(() => undefined);
+        waitMs = freeInMs(state.budget, app, now(), limits, reserve);
+      }
     },
   };
 }

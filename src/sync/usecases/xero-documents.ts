@@ -85,7 +85,14 @@ async function batched<T>(
   send: SendMany<T, XeroWriteResult<T>>,
 ): Promise<XeroWriteResult<T>> {
   const batcher = deps.documentBatcher ?? processDocumentBatcher;
-  const result = await batcher.write(batchGroup(deps, kind), draft, options.idempotencyKey, send);
+  const { tenantId } = deps.tenant;
+  const result = await batcher.write(
+    batchGroup(deps, kind),
+    draft,
+    options.idempotencyKey,
+    send,
+    () => deps.xero.whenCallFree(tenantId),
+  );
   return result ?? missingElement('PUT', DOCUMENT_KIND[kind].xeroPath);
 }
 
