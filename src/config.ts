@@ -72,8 +72,12 @@ const configSchema = z.object({
   XERO_ACCOUNTING_URL: url.default('https://api.xero.com/api.xro/2.0'),
   /** Xero's web app, where the app's "View in Xero" links lead; https://go.xero.com by default. */
   XERO_WEB_URL: url.default('https://go.xero.com'),
-  /** Jobs run at once by one worker process; 4 by default. */
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  /**
+   * Jobs run at once by one worker process: 50 by default with SQLite (one process; its documents
+   * share Xero requests, sync/document-batch.ts), 4 per worker with PostgreSQL (each worker's pool
+   * holds 10 connections).
+   */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).optional(),
   /** How long a taken job stays taken without a heartbeat (crash recovery); 60000 ms by default. */
   QUEUE_LEASE_MS: z.coerce.number().int().min(500).default(60_000),
   /** Time between two catch-up checks of a company (webhook health, missed triggers); 5 min. */
@@ -204,11 +208,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       },
       webUrl: values.XERO_WEB_URL,
     },
-    worker: {
-      concurrency: values.WORKER_CONCURRENCY,
-      leaseMs: values.QUEUE_LEASE_MS,
-      companyShare: Math.max(1, values.WORKER_CONCURRENCY - 1),
-    },
+    worker: workerOf(values),
     catchUp: { intervalMs: values.CATCH_UP_INTERVAL_MS },
     planMonthlyQuota: values.PLAN_MONTHLY_QUOTA,
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
@@ -262,5 +262,15 @@ export function withSandboxVendors(config: Config, vendors: SandboxVendors): Con
       // The sandbox serves Xero's web pages too (sandbox/xero/web): links lead there, not to Xero.
       webUrl: vendors.xeroUrl,
     },
+  };
+}
+
+function workerOf(values: z.infer<typeof configSchema>): Config['worker'] {
+  const embedded = !/^postgres(ql)?:\/\//.test(values.DATABASE_URL);
+  const concurrency = values.WORKER_CONCURRENCY ?? (embedded ? 50 : 4);
+  return {
+    concurrency,
+    leaseMs: values.QUEUE_LEASE_MS,
+    companyShare: Math.max(1, concurrency - 1),
   };
 }

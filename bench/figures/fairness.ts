@@ -2,7 +2,7 @@
  * Issue 12, one organisation's backlog never starves the others: company A moves `backlog` deals
  * to its trigger stage, then company B (another Xero organisation) moves `deals`; the figure is
  * the time until B's drafts exist, against the same number of B's deals alone. The app (embedded,
- * SQLite, WORKER_CONCURRENCY 4, Xero's own limits) and both sandboxes run on one clock `rate` times
+ * SQLite, the default WORKER_CONCURRENCY, Xero's own limits) and both sandboxes run on one clock `rate` times
  * faster than real time, as in burst.ts; times are that clock's.
  *
  * B's organisation is read once by a warm-up batch first (its reference data, a new item), so that
@@ -37,7 +37,7 @@ export async function measureFairness(options: {
 }): Promise<FairnessFigures> {
   const kit = await startAppKit({
     sharedClock: true,
-    env: { WORKER_CONCURRENCY: '4', QUEUE_LEASE_MS: DAY, CATCH_UP_INTERVAL_MS: DAY },
+    env: { QUEUE_LEASE_MS: DAY, CATCH_UP_INTERVAL_MS: DAY },
   });
   try {
     const { a, b } = await prepareFairness(kit, { a: options.backlog, b: 3 * options.deals });

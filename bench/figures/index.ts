@@ -99,17 +99,20 @@ export async function measureFigures(options: {
   }
 
   const deals = quick ? 200 : 1000;
-  // Fast enough to keep the bench short, slow enough that the app keeps up on a shared 2-core
-  // machine (at ×20 the CPU, not the vendors, became the floor).
+  // The burst runs in real time: with documents batched it takes a minute or two, and a faster
+  // clock made the bench's own CPU the floor (app and both sandboxes share 2 cores: at ×5 a
+  // 1,000-deal burst took 176 clock seconds for 89 in real time). Fairness waits on Xero's minute
+  // windows, so its clock still runs faster.
+  const burstRate = 1;
   const rate = 5;
-  log(`burst: ${deals} deals to "Won" at once, SQLite, clock ×${rate}…`);
-  const burst = await measureBurst({ deals, rate });
+  log(`burst: ${deals} deals to "Won" at once, SQLite, real time…`);
+  const burst = await measureBurst({ deals, rate: burstRate });
   add({ key: 'burst_documents', value: burst.documents });
   add({ key: 'burst_seconds', value: burst.seconds, target: '≤ 120 (1,000 deals)' });
   add({
     key: 'burst_floor_seconds',
     value: burst.floorSeconds,
-    note: `${burst.xeroCalls} Xero calls at 60/min; ${burst.pipedriveCalls} Pipedrive requests at 80/2 s`,
+    note: `${burst.xeroCalls} Xero calls at 60 a minute window; ${burst.pipedriveCalls} Pipedrive requests at 80 a 2 s window; deals all moved after ${burst.movedSeconds} s`,
   });
   add({ key: 'burst_ratio_to_floor', value: burst.ratioToFloor, target: '≤ 1.2' });
   add({ key: 'burst_429_count', value: burst.xero429, target: '0', note: "Xero's" });
@@ -123,7 +126,7 @@ export async function measureFigures(options: {
     key: 'settings_save_during_backlog_ms',
     value: burst.settingsSave.ms,
     target: 'answered at once',
-    note: `HTTP ${burst.settingsSave.status}, ${burst.settingsSave.backlog} drafts still to make; real ms (the clock runs ×${rate})`,
+    note: `HTTP ${burst.settingsSave.status}, ${burst.settingsSave.backlog} drafts still to make; real ms`,
   });
   add({ key: 'burst_duplicates', value: burst.duplicates, target: '0' });
   add({
@@ -161,7 +164,11 @@ export async function measureFigures(options: {
     target: 'small (197 before issue 12)',
     note: `A's backlog took ${fairness.aSeconds} s; ${fairness.aLost} lost, ${fairness.duplicates} duplicates`,
   });
-  add({ key: 'workers', value: 1, note: 'embedded (start): one process, WORKER_CONCURRENCY 4' });
+  add({
+    key: 'workers',
+    value: 1,
+    note: 'embedded (start): one process, WORKER_CONCURRENCY 50 (the SQLite default)',
+  });
   for (const figure of await postgresBurstFigures({ quick, log })) add(figure);
   add({
     key: 'cores',
@@ -171,7 +178,7 @@ export async function measureFigures(options: {
   add({
     key: 'clock_speedup',
     value: rate,
-    note: 'burst and fairness; app and sandboxes on one clock',
+    note: 'fairness (the burst runs in real time); app and sandboxes on one clock',
   });
   return figures;
 }
