@@ -1,3 +1,5 @@
+import type { CompiledQuery } from 'kysely';
+
 import type { SecretBox } from '../../secrets.js';
 import { type Db, fromDbTime, toDbTime, withTransaction } from '../db.js';
 import type { CompanyRow } from '../tables.js';
@@ -124,11 +126,11 @@ export async function getCompanyIntakeRow(
   db: Db,
   companyId: number,
 ): Promise<CompanyIntakeRow | undefined> {
-  const row = await db
-    .selectFrom('companies')
-    .select(['webhook_user', 'webhook_password_enc', 'settings'])
-    .where('id', '=', companyId)
-    .executeTakeFirst();
+  const { rows } = await db.executeQuery<IntakeRowColumns>({
+    ...intakeRowQuery(db),
+    parameters: [companyId],
+  });
+  const row = rows[0];
   return (
     row && {
       webhookUser: row.webhook_user,
@@ -136,6 +138,26 @@ export async function getCompanyIntakeRow(
       settingsText: row.settings,
     }
   );
+}
+
+// Built and compiled once per store handle, then run with each delivery's company id (its only
+// parameter): Kysely would otherwise build and compile it for every webhook, which cost more than
+// SQLite's running it.
+type IntakeRowColumns = Pick<CompanyRow, 'webhook_user' | 'webhook_password_enc' | 'settings'>;
+const intakeRowQueries = new WeakMap<Db, CompiledQuery<IntakeRowColumns>>();
+
+function intakeRowQuery(db: Db): CompiledQuery<IntakeRowColumns> {
+  let query = intakeRowQueries.get(db);
+  if (query === undefined) intakeRowQueries.set(db, (query = compileIntakeRowQuery(db)));
+  return query;
+}
+
+function compileIntakeRowQuery(db: Db): CompiledQuery<IntakeRowColumns> {
+  return db
+    .selectFrom('companies')
+    .select(['webhook_user', 'webhook_password_enc', 'settings'])
+    .where('id', '=', 0)
+    .compile();
 }
 
 /**
