@@ -1,6 +1,5 @@
-import type { CompiledQuery } from 'kysely';
-
 import type { SecretBox } from '../../secrets.js';
+import { compiledQuery } from '../compiled-query.js';
 import { type Db, fromDbTime, toDbTime, withTransaction } from '../db.js';
 import type { CompanyRow } from '../tables.js';
 
@@ -126,10 +125,7 @@ export async function getCompanyIntakeRow(
   db: Db,
   companyId: number,
 ): Promise<CompanyIntakeRow | undefined> {
-  const { rows } = await db.executeQuery<IntakeRowColumns>({
-    ...intakeRowQuery(db),
-    parameters: [companyId],
-  });
+  const { rows } = await intakeRowQuery(db, [companyId]);
   const row = rows[0];
   return (
     row && {
@@ -140,25 +136,14 @@ export async function getCompanyIntakeRow(
   );
 }
 
-// Built and compiled once per store handle, then run with each delivery's company id (its only
-// parameter): Kysely would otherwise build and compile it for every webhook, which cost more than
-// SQLite's running it.
-type IntakeRowColumns = Pick<CompanyRow, 'webhook_user' | 'webhook_password_enc' | 'settings'>;
-const intakeRowQueries = new WeakMap<Db, CompiledQuery<IntakeRowColumns>>();
-
-function intakeRowQuery(db: Db): CompiledQuery<IntakeRowColumns> {
-  let query = intakeRowQueries.get(db);
-  if (query === undefined) intakeRowQueries.set(db, (query = compileIntakeRowQuery(db)));
-  return query;
-}
-
-function compileIntakeRowQuery(db: Db): CompiledQuery<IntakeRowColumns> {
-  return db
+// Read for every webhook delivery (store/compiled-query.ts).
+const intakeRowQuery = compiledQuery((db) =>
+  db
     .selectFrom('companies')
     .select(['webhook_user', 'webhook_password_enc', 'settings'])
     .where('id', '=', 0)
-    .compile();
-}
+    .compile(),
+);
 
 /**
  * Uninstall: every row of the company goes with it (foreign keys cascade, see 0001-initial.ts), and

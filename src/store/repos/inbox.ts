@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { compiledQuery } from '../compiled-query.js';
 import { type Db, fromDbTime, fromDbTimeOrNull, toDbTime, withTransaction } from '../db.js';
 import type { EventSource, InboxEventRow } from '../tables.js';
 
@@ -68,28 +69,26 @@ export async function recordInboxEvents(
  * stored one — is read.
  */
 async function insertInboxEvents(db: Db, events: NewInboxEvent[]): Promise<RecordedInboxEvent[]> {
-  const rows = events.map((event) => ({
-    id: randomUUID(),
-    company_id: event.companyId,
-    source: event.source,
-    event_key: event.eventKey,
-    payload: JSON.stringify(event.payload),
-    received_at: toDbTime(event.receivedAt),
-    processed_at: event.processed ? toDbTime(event.processed.at) : null,
-    outcome: event.processed?.outcome ?? null,
-  }));
-  const inserted = await db
-    .insertInto('inbox_events')
-    .values(rows)
-    .onConflict((oc) => oc.columns(['company_id', 'source', 'event_key']).doNothing())
-    .returning('id')
-    .execute();
-  const insertedIds = new Set(inserted.map((row) => row.id));
+  const ids = events.map(() => randomUUID());
+  const { rows } = await insertInboxRows(
+    db,
+    events.flatMap((event, index) => [
+      ids[index],
+      event.companyId,
+      event.source,
+      event.eventKey,
+      JSON.stringify(event.payload),
+      toDbTime(event.receivedAt),
+      event.processed ? toDbTime(event.processed.at) : null,
+      event.processed?.outcome ?? null,
+    ]),
+  );
+  const inserted = new Set(rows.map((row) => row.id));
   const recorded: RecordedInboxEvent[] = [];
   for (const [index, event] of events.entries()) {
-    const id = rows[index]!.id;
+    const id = ids[index]!;
     recorded.push(
-      insertedIds.has(id)
+      inserted.has(id)
         ? {
             duplicate: false,
             event: {
@@ -108,6 +107,33 @@ async function insertInboxEvents(db: Db, events: NewInboxEvent[]): Promise<Recor
   }
   return recorded;
 }
+
+/** One row's stand-ins, in the order insertInboxEvents gives each row's values. */
+const INBOX_ROW = {
+  id: '',
+  company_id: 0,
+  source: 'pipedrive',
+  event_key: '',
+  payload: '',
+  received_at: '',
+  processed_at: null,
+  outcome: null,
+} as const;
+
+// Run for every batch of webhook deliveries (store/compiled-query.ts); a form per batch size, the
+// sizes a steady intake makes kept.
+const insertInboxRows = compiledQuery(
+  (db, parameterCount) =>
+    db
+      .insertInto('inbox_events')
+      .values(
+        Array.from({ length: parameterCount / Object.keys(INBOX_ROW).length }, () => INBOX_ROW),
+      )
+      .onConflict((oc) => oc.columns(['company_id', 'source', 'event_key']).doNothing())
+      .returning('id')
+      .compile(),
+  32,
+);
 
 async function storedInboxEvent(db: Db, event: NewInboxEvent): Promise<InboxEvent> {
   const row = await db
