@@ -15,7 +15,7 @@ export function compiledQuery<R>(
   limit = 1,
 ): (db: Db, parameters: readonly unknown[]) => Promise<QueryResult<R>> {
   const dialects = new Map<DialectName, Map<number, CompiledQuery<R>>>();
-  return (db, parameters) => {
+  return async (db, parameters) => {
     const dialect = dialectOf(db);
     let compiled = dialects.get(dialect);
     if (compiled === undefined) dialects.set(dialect, (compiled = new Map()));
