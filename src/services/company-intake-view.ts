@@ -1,17 +1,20 @@
+import { basicAuthCheck } from '../pipedrive/webhook-auth.js';
 import type { SecretBox } from '../secrets.js';
 import type { Db } from '../store/db.js';
-import { getCompanyIntakeRow, type WebhookCredentials } from '../store/repos/companies.js';
+import { getCompanyIntakeRow } from '../store/repos/companies.js';
 import { type ParsedSettings, parseSettings } from '../sync/settings.js';
 
 /**
- * What the webhook intake needs of a company — its webhook credentials, opened, and its settings,
- * parsed — kept per company so that an event costs one small read instead of a decryption and a
- * settings parse. The read is what keeps it right across processes (a settings save or a reinstall
- * in another `serve`, a `settings set` from the CLI): the cached view is used only while the row
- * still holds the very texts it was made from, and is remade from the row otherwise.
+ * What the webhook intake needs of a company — the check of its webhook credentials (opened and
+ * hashed) and its settings, parsed — kept per company so that an event costs one small read
+ * instead of a decryption, a hash and a settings parse. The read is what keeps it right across
+ * processes (a settings save or a reinstall in another `serve`, a `settings set` from the CLI):
+ * the cached view is used only while the row still holds the very texts it was made from, and is
+ * remade from the row otherwise.
  */
 export interface CompanyIntakeView {
-  credentials: WebhookCredentials | undefined;
+  /** Whether an Authorization header carries the company's webhook credentials; none set: undefined. */
+  acceptsAuthorization: ((header: string | undefined) => boolean) | undefined;
   settings: ParsedSettings;
 }
 
@@ -46,10 +49,10 @@ export async function companyIntakeView(
   )
     return cached.view;
   const view: CompanyIntakeView = {
-    credentials:
+    acceptsAuthorization:
       row.webhookUser === null || row.sealedWebhookPassword === null
         ? undefined
-        : { user: row.webhookUser, password: deps.box.open(row.sealedWebhookPassword) },
+        : basicAuthCheck(row.webhookUser, deps.box.open(row.sealedWebhookPassword)),
     settings: parseSettings(JSON.parse(row.settingsText)),
   };
   cache.set(companyId, {

@@ -1,5 +1,4 @@
 import { eventKey, parseWebhook, type PipedriveWebhookEvent } from '../pipedrive/webhook.js';
-import { verifyBasicAuth } from '../pipedrive/webhook-auth.js';
 import type { Db } from '../store/db.js';
 import { createGroupCommit, type GroupCommit } from '../store/group-commit.js';
 import { getCompany } from '../store/repos/companies.js';
@@ -37,9 +36,7 @@ export async function authorisedPipedriveCompany(
   authorization: string | undefined,
 ): Promise<CompanyIntakeView | undefined> {
   const view = await companyIntakeView(deps, companyId);
-  const credentials = view?.credentials;
-  if (credentials === undefined) return undefined;
-  return verifyBasicAuth(authorization, credentials.user, credentials.password) ? view : undefined;
+  return view?.acceptsAuthorization?.(authorization) ? view : undefined;
 }
 
 export type PipedriveReceipt = { status: 'duplicate' } | { status: 'accepted'; outcome?: string };

@@ -13,6 +13,7 @@ import {
   listUnprocessedInboxEvents,
   markInboxEventProcessed,
   recordInboxEvent,
+  recordInboxEvents,
 } from '../../src/store/repos/inbox.js';
 import {
   getContactLink,
@@ -163,6 +164,48 @@ for (const dialect of testDialects()) {
       const left = await listUnprocessedInboxEvents(store.db, later);
       assert.equal(left.length, 2);
       assert.ok(left.every((e) => e.id !== first.event.id));
+    });
+
+    it('records a batch of inbox events as they read back, a key seen before or within it once', async () => {
+      const receivedAt = new Date(at.getTime() + 60_000);
+      const event = (eventKey: string, payload: unknown) => ({
+        companyId: A,
+        source: 'pipedrive' as const,
+        eventKey,
+        payload,
+        receivedAt,
+      });
+      await recordInboxEvent(store.db, event('batch-0', { n: 0 }));
+      const recorded = await recordInboxEvents(store.db, [
+        event('batch-1', { n: 1, nested: { list: [1, 'two', null] } }),
+        event('batch-0', { n: 'again' }),
+        { ...event('batch-2', { n: 2 }), processed: { at: receivedAt, outcome: 'ignored: test' } },
+        event('batch-1', { n: 'repeated in the batch' }),
+      ]);
+      assert.deepEqual(
+        recorded.map((entry) => entry.duplicate),
+        [false, true, false, true],
+      );
+      assert.equal(recorded[3]?.event.id, recorded[0]?.event.id);
+      assert.deepEqual(recorded[3]?.event.payload, { n: 1, nested: { list: [1, 'two', null] } });
+      const stored = await store.db
+        .selectFrom('inbox_events')
+        .select('id')
+        .where('company_id', '=', A)
+        .where('event_key', 'like', 'batch-%')
+        .execute();
+      assert.equal(stored.length, 3);
+      // A new row is answered from what was given: the same event as reading it back gives.
+      const readBack = await listUnprocessedInboxEvents(
+        store.db,
+        new Date(receivedAt.getTime() + 1),
+      );
+      assert.deepEqual(
+        readBack.find((e) => e.id === recorded[0]?.event.id),
+        recorded[0]?.event,
+      );
+      const [processed] = await recordInboxEvents(store.db, [event('batch-2', null)]);
+      assert.deepEqual(processed?.event, recorded[2]?.event);
     });
 
     it('redacts secret-looking fields in run summaries', async () => {

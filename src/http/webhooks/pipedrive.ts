@@ -18,8 +18,9 @@ import { HttpError } from '../error-handler.js';
  *    only after the insert (invariant 2). A duplicate answers 200 and does nothing more.
  */
 export function registerPipedriveWebhook(app: FastifyInstance, deps: HttpDeps): void {
-  // The company read by the auth check, for the handler (one read of it per delivery).
-  const companies = new WeakMap<FastifyRequest, CompanyIntakeView>();
+  // The company read by the auth check, for the handler (one read of it, and one parse of its id,
+  // per delivery).
+  const companies = new WeakMap<FastifyRequest, { id: number; view: CompanyIntakeView }>();
   app.register(async (scope) => {
     scope.addHook('onRequest', async (request) => {
       const companyId = companyIdOf(request.params);
@@ -27,7 +28,7 @@ export function registerPipedriveWebhook(app: FastifyInstance, deps: HttpDeps): 
       if (view === undefined) {
         throw new HttpError(401, 'webhook_unauthorized', 'Wrong or missing webhook credentials');
       }
-      companies.set(request, view);
+      companies.set(request, { id: companyId, view });
     });
 
     // No request limit: a delivery is counted only once its credentials passed (the onRequest
@@ -36,7 +37,9 @@ export function registerPipedriveWebhook(app: FastifyInstance, deps: HttpDeps): 
     // (docs/vendors/pipedrive.md §5.2), and an accepted one costs a fraction of a millisecond.
     const limit = { config: { rateLimit: false } };
     scope.post('/webhooks/pipedrive/:companyId', limit, async (request, reply) => {
-      const companyId = companyIdOf(request.params);
+      const company = companies.get(request);
+      if (company === undefined)
+        throw new Error('the onRequest hook sets the company of a delivery');
       const parsed = parseWebhook(request.body);
       if (!parsed.ok) {
         throw new HttpError(
@@ -47,18 +50,14 @@ export function registerPipedriveWebhook(app: FastifyInstance, deps: HttpDeps): 
         );
       }
       const { event } = parsed;
-      if (Number(event.meta.company_id) !== companyId) {
+      if (Number(event.meta.company_id) !== company.id) {
         throw new HttpError(
           400,
           'webhook_company_mismatch',
-          `The event is for company ${event.meta.company_id}, not ${companyId}`,
+          `The event is for company ${event.meta.company_id}, not ${company.id}`,
         );
       }
-      const view = companies.get(request);
-      if (view === undefined) throw new Error('the onRequest hook sets the company of a delivery');
-      return reply.send(
-        await receivePipedriveEvent(deps, { id: companyId, view }, event, request.body),
-      );
+      return reply.send(await receivePipedriveEvent(deps, company, event, request.body));
     });
   });
 }

@@ -1,4 +1,5 @@
 import type { SecretBox } from '../../secrets.js';
+import { compiledQuery } from '../compiled-query.js';
 import { type Db, fromDbTime, toDbTime, withTransaction } from '../db.js';
 import type { CompanyRow } from '../tables.js';
 
@@ -124,11 +125,8 @@ export async function getCompanyIntakeRow(
   db: Db,
   companyId: number,
 ): Promise<CompanyIntakeRow | undefined> {
-  const row = await db
-    .selectFrom('companies')
-    .select(['webhook_user', 'webhook_password_enc', 'settings'])
-    .where('id', '=', companyId)
-    .executeTakeFirst();
+  const { rows } = await intakeRowQuery(db, [companyId]);
+  const row = rows[0];
   return (
     row && {
       webhookUser: row.webhook_user,
@@ -137,6 +135,15 @@ export async function getCompanyIntakeRow(
     }
   );
 }
+
+// Read for every webhook delivery (store/compiled-query.ts).
+const intakeRowQuery = compiledQuery((db) =>
+  db
+    .selectFrom('companies')
+    .select(['webhook_user', 'webhook_password_enc', 'settings'])
+    .where('id', '=', 0)
+    .compile(),
+);
 
 /**
  * Uninstall: every row of the company goes with it (foreign keys cascade, see 0001-initial.ts), and

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { compiledQuery } from '../compiled-query.js';
 import { type Db, fromDbTime, fromDbTimeOrNull, toDbTime, withTransaction } from '../db.js';
 import type { EventSource, InboxEventRow } from '../tables.js';
 
@@ -45,44 +46,104 @@ function rowToEvent(row: InboxEventRow): InboxEvent {
 
 /** Stores the event once; a repeat of the same key returns the stored one with `duplicate: true`. */
 export async function recordInboxEvent(db: Db, event: NewInboxEvent): Promise<RecordedInboxEvent> {
-  const inserted = await db
-    .insertInto('inbox_events')
-    .values({
-      id: randomUUID(),
-      company_id: event.companyId,
-      source: event.source,
-      event_key: event.eventKey,
-      payload: JSON.stringify(event.payload),
-      received_at: toDbTime(event.receivedAt),
-      ...(event.processed && {
-        processed_at: toDbTime(event.processed.at),
-        outcome: event.processed.outcome,
-      }),
-    })
-    .onConflict((oc) => oc.columns(['company_id', 'source', 'event_key']).doNothing())
-    .returningAll()
-    .executeTakeFirst();
-  if (inserted !== undefined) return { duplicate: false, event: rowToEvent(inserted) };
-  const existing = await db
+  const [recorded] = await insertInboxEvents(db, [event]);
+  return recorded!;
+}
+
+/**
+ * recordInboxEvent for several events in one transaction (one commit, one fsync on SQLite) and one
+ * multi-row insert: one statement to build and run instead of one per event.
+ */
+export async function recordInboxEvents(
+  db: Db,
+  events: NewInboxEvent[],
+): Promise<RecordedInboxEvent[]> {
+  if (events.length === 0) return [];
+  return withTransaction(db, (trx) => insertInboxEvents(trx, events));
+}
+
+/**
+ * A new row is answered from what was given rather than read back: its payload is the value given
+ * (intake stores parsed JSON, which the stored text gives back equal), so an event costs no parse
+ * of its own payload. Only a duplicate — or a key repeated within the batch, whose first row is the
+ * stored one — is read.
+ */
+async function insertInboxEvents(db: Db, events: NewInboxEvent[]): Promise<RecordedInboxEvent[]> {
+  const ids = events.map(() => randomUUID());
+  const { rows } = await insertInboxRows(
+    db,
+    events.flatMap((event, index) => [
+      ids[index],
+      event.companyId,
+      event.source,
+      event.eventKey,
+      JSON.stringify(event.payload),
+      toDbTime(event.receivedAt),
+      event.processed ? toDbTime(event.processed.at) : null,
+      event.processed?.outcome ?? null,
+    ]),
+  );
+  const inserted = new Set(rows.map((row) => row.id));
+  const recorded: RecordedInboxEvent[] = [];
+  for (const [index, event] of events.entries()) {
+    const id = ids[index]!;
+    recorded.push(
+      inserted.has(id)
+        ? {
+            duplicate: false,
+            event: {
+              id,
+              companyId: event.companyId,
+              source: event.source,
+              eventKey: event.eventKey,
+              payload: event.payload,
+              receivedAt: event.receivedAt,
+              processedAt: event.processed?.at ?? null,
+              outcome: event.processed?.outcome ?? null,
+            },
+          }
+        : { duplicate: true, event: await storedInboxEvent(db, event) },
+    );
+  }
+  return recorded;
+}
+
+/** One row's stand-ins, in the order insertInboxEvents gives each row's values. */
+const INBOX_ROW = {
+  id: '',
+  company_id: 0,
+  source: 'pipedrive',
+  event_key: '',
+  payload: '',
+  received_at: '',
+  processed_at: null,
+  outcome: null,
+} as const;
+
+// Run for every batch of webhook deliveries (store/compiled-query.ts); a form per batch size, the
+// sizes a steady intake makes kept.
+const insertInboxRows = compiledQuery(
+  (db, parameterCount) =>
+    db
+      .insertInto('inbox_events')
+      .values(
+        Array.from({ length: parameterCount / Object.keys(INBOX_ROW).length }, () => INBOX_ROW),
+      )
+      .onConflict((oc) => oc.columns(['company_id', 'source', 'event_key']).doNothing())
+      .returning('id')
+      .compile(),
+  32,
+);
+
+async function storedInboxEvent(db: Db, event: NewInboxEvent): Promise<InboxEvent> {
+  const row = await db
     .selectFrom('inbox_events')
     .selectAll()
     .where('company_id', '=', event.companyId)
     .where('source', '=', event.source)
     .where('event_key', '=', event.eventKey)
     .executeTakeFirstOrThrow();
-  return { duplicate: true, event: rowToEvent(existing) };
-}
-
-/** recordInboxEvent for several events in one transaction (one commit, one fsync on SQLite). */
-export async function recordInboxEvents(
-  db: Db,
-  events: NewInboxEvent[],
-): Promise<RecordedInboxEvent[]> {
-  return withTransaction(db, async (trx) => {
-    const recorded: RecordedInboxEvent[] = [];
-    for (const event of events) recorded.push(await recordInboxEvent(trx, event));
-    return recorded;
-  });
+  return rowToEvent(row);
 }
 
 export async function markInboxEventProcessed(
