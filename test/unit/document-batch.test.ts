@@ -54,6 +54,38 @@ describe('DocumentBatcher', () => {
     );
   });
 
+  it('after the window, waits at the gate while others prepare, and takes every document waiting by then', async () => {
+    const batcher = new DocumentBatcher(50, 10);
+    const { requests, send } = recorder();
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const gated = () => gate;
+    for (let index = 0; index < 4; index++) batcher.enter('g');
+    const a = batcher.write('g', 'a', 'a', send, gated);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    assert.equal(requests.length, 0, 'the window has passed; the gate is shut');
+    const b = batcher.write('g', 'b', 'b', send, gated);
+    const c = batcher.write('g', 'c', 'c', send, gated);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    assert.equal(requests.length, 0);
+    open();
+    assert.deepEqual(await Promise.all([a, b, c]), ['done a', 'done b', 'done c']);
+    assert.deepEqual(
+      requests.map((request) => request.items),
+      [['a', 'b', 'c']],
+      'one request when the gate opened (the fourth run is still preparing)',
+    );
+  });
+
+  it('never waits at the gate for nobody: a run whose group all waits goes at once', async () => {
+    const batcher = new DocumentBatcher(50, 10);
+    const { requests, send } = recorder();
+    const shut = () => new Promise<void>(() => undefined);
+    batcher.enter('g');
+    assert.equal(await batcher.write('g', 'a', 'a', send, shut), 'done a');
+    assert.deepEqual(requests.length, 1);
+  });
+
   it('a request refused as a whole is sent again one document at a time; a retryable failure fails them all', async () => {
     const batcher = new DocumentBatcher(50, 60_000);
     const refused = recorder((items) =>

@@ -6,6 +6,7 @@ import {
   type Budget,
   deferral,
   emptyBudget,
+  freeInMs,
   MINUTE_MS,
   paceBurst,
   returnSpacingMs,
@@ -151,5 +152,21 @@ describe('in-process limiter deferral', () => {
     assert.equal(await limiter.deferral('quiet', 2_000), undefined, 'another tenant goes');
     nowMs = T0 + MINUTE_MS;
     assert.equal(await limiter.deferral('busy', 2_000), undefined, 'a new window: go');
+  });
+});
+
+describe('freeInMs (rate-budget.ts): when a batch of documents stops gathering', () => {
+  it('is 0 within the burst, then the time until the steady pace allows the next call', () => {
+    const one = spent(1);
+    assert.equal(freeInMs(one.tenant, one.app, T0 + 1_000, LIMITS, RESERVE), 0);
+    const { tenant, app } = spent(2);
+    assert.equal(freeInMs(tenant, app, T0 + 1_000, LIMITS, RESERVE), SPACING - 1_000);
+    assert.equal(freeInMs(tenant, app, T0 + SPACING, LIMITS, RESERVE), 0);
+  });
+
+  it("waits out a pause (a 429's Retry-After)", () => {
+    const { tenant, app } = spent(0);
+    tenant.pausedUntilMs = T0 + 5_000;
+    assert.equal(freeInMs(tenant, app, T0, LIMITS, RESERVE), 5_000);
   });
 });
