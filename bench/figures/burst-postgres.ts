@@ -32,7 +32,7 @@ import { startChildApp } from '../../test/support/child-app.js';
 import { freePort } from '../../test/support/free-port.js';
 import { type BurstCompany, seedBurstWorld } from './pg-burst-world.js';
 import { processCpuMs, processMemoryMb } from './proc-usage.js';
-import { tallyVendors } from './vendor-tally.js';
+import { tallyVendors, vendorFloorSeconds } from './vendor-tally.js';
 
 export interface PgBurstOptions {
   /** A PostgreSQL URL through which the bench's own database is created and dropped. */
@@ -229,8 +229,7 @@ export async function measurePostgresBurst(options: PgBurstOptions): Promise<PgB
     const pipedriveCalls = [...tally.pipedriveCalls.values()];
     const xeroCallsMaxOrg = Math.max(0, ...xeroCalls);
     const pipedriveCallsMaxCompany = Math.max(0, ...pipedriveCalls);
-    // Xero: 60 a minute per organisation, one call a second; Pipedrive: 80 per 2 s per company.
-    const floorSeconds = Math.max(xeroCallsMaxOrg, pipedriveCallsMaxCompany / 40);
+    const floorSeconds = vendorFloorSeconds(xeroCallsMaxOrg, pipedriveCallsMaxCompany);
     keep = timedOut || running.crashes.length > 0;
     if (keep) log(`  pg burst: the app's logs are kept in ${join(dir, 'logs')}`);
     return {

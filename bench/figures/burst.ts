@@ -5,11 +5,12 @@
  * all on one clock `rate` times faster than real time (SandboxClock.setRate; the app's limiter
  * sleeps on it), so Xero's minute windows pass in 60/rate seconds. Times below are that clock's.
  *
- * The floor is what the vendors' limits allow for the calls this run needed: Xero 60 a minute for
- * the organisation, Pipedrive 80 requests per 2 s (docs/vendors/*.md); the larger one counts.
+ * The floor is what the vendors' limits allow for the calls this run needed (vendor-tally.ts
+ * vendorFloorSeconds); the larger of Xero's and Pipedrive's counts.
  */
 import { COMPANY, SALES, startAppKit } from '../../test/support/app-kit.js';
 import { pipedriveTokenCost } from './pipedrive-tokens.js';
+import { vendorFloorSeconds } from './vendor-tally.js';
 
 export interface BurstFigures {
   documents: number;
@@ -151,14 +152,7 @@ export async function measureBurst(options: {
         references.set(deal, (references.get(deal) ?? 0) + 1);
     }
     const seconds = (ended - started) / 1000;
-    // The least time the vendors' windows allow these calls: Xero 60 in a minute window,
-    // Pipedrive 80 in a rolling 2 s; the calls of the last window take no time.
-    const windows = (calls: number, perWindow: number, windowSeconds: number) =>
-      Math.floor(Math.max(0, calls - 1) / perWindow) * windowSeconds;
-    const floorSeconds = Math.max(
-      windows(xero.accounting, 60, 60),
-      windows(pipedrive.calls, 80, 2),
-    );
+    const floorSeconds = vendorFloorSeconds(xero.accounting, pipedrive.calls);
     return {
       documents: ids.length,
       seconds: round(seconds),

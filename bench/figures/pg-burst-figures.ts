@@ -61,10 +61,7 @@ export async function postgresBurstFigures(options: {
       note:
         `busiest organisation ${burst.xeroCallsMaxOrg} Xero calls at 60/min ` +
         `(${burst.xeroCalls} in all); busiest company ${burst.pipedriveCallsMaxCompany} Pipedrive ` +
-        `requests at 80/2 s (${burst.pipedriveCalls} in all); calls ÷ 1/s as burst_floor_seconds` +
-        (burst.xeroCallsMaxOrg <= 60
-          ? ", which overstates it here: an organisation's minute lets 60 through at once"
-          : ''),
+        `requests at 80/2 s (${burst.pipedriveCalls} in all); windows as burst_floor_seconds`,
     },
     { key: 'pg_burst_ratio_to_floor', value: burst.ratioToFloor, target: '≤ 1.2' },
     { key: 'pg_burst_429_count', value: burst.xero429, target: '0', note: "Xero's" },

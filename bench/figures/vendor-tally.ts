@@ -7,6 +7,18 @@
 import type { LoggedRequest, RequestLog } from '../../sandbox/common/request-log.js';
 import { pipedriveTokenCost } from './pipedrive-tokens.js';
 
+/**
+ * The least time the vendors' limits allow for these calls (seconds): Xero 60 in a minute window
+ * of the organisation, Pipedrive 80 in a rolling 2 s of the company's token; the calls of the last
+ * window take no time. (Until issue 12's third session the floor counted Xero at one call a second,
+ * which overstates it whenever calls come in bursts: a minute window lets 60 through at once.)
+ */
+export function vendorFloorSeconds(xeroCalls: number, pipedriveCalls: number): number {
+  const windows = (calls: number, perWindow: number, windowSeconds: number) =>
+    Math.floor(Math.max(0, calls - 1) / perWindow) * windowSeconds;
+  return Math.max(windows(xeroCalls, 60, 60), windows(pipedriveCalls, 80, 2));
+}
+
 export interface VendorTally {
   /** Counts what was answered since the last poll; a request still in flight waits for the next. */
   poll(): void;
