@@ -146,8 +146,9 @@ export interface Config {
     leaseMs: number;
     /**
      * Jobs of one company running beyond which a worker takes another company's ready job first:
-     * one fewer than its concurrency (at least one), so another company's job waits for one slot
-     * to free at most (issue 12: one organisation's backlog never starves the others).
+     * its concurrency less a tenth (at least one slot kept, and one left to the company), so other
+     * companies' jobs start at once, several side by side (issue 12: one organisation's backlog
+     * never starves the others).
      */
     companyShare: number;
   };
@@ -271,6 +272,6 @@ function workerOf(values: z.infer<typeof configSchema>): Config['worker'] {
   return {
     concurrency,
     leaseMs: values.QUEUE_LEASE_MS,
-    companyShare: Math.max(1, concurrency - 1),
+    companyShare: Math.max(1, concurrency - Math.max(1, Math.floor(concurrency / 10))),
   };
 }

@@ -83,15 +83,18 @@ export class RatePacer {
   }
 
   /**
-   * Takes the first free slot, at `notBeforeMs` or later, for a call asked for at `nowMs`; returns
-   * how long the caller waits before sending (0 when the window has room and nothing is paused).
+   * Takes the first free slot for a call asked for at `nowMs`; returns how long the caller waits
+   * before sending (0 when the window has room and nothing is paused). Slots are handed out in
+   * order, never before one already given.
    */
-  reserve(nowMs: number, notBeforeMs = nowMs): number {
+  reserve(nowMs: number): number {
     const held = this.windowMs + Math.max(this.marginMs, ...this.roundTrips);
     while (this.slots.length > 0 && this.slots[0]! <= nowMs - held) this.slots.shift();
-    let at = Math.max(notBeforeMs, this.pausedUntilMs);
-    // The slot `limit` places back must have left the window before this one enters it.
-    const blocking = this.slots[this.slots.length - this.limit];
+    let at = Math.max(nowMs, this.pausedUntilMs, this.slots.at(-1) ?? nowMs);
+    // The slot `usable` places back must have left the window before this one enters it; a
+    // twentieth of the limit is left unused, for a round trip slower than the last ones.
+    const usable = this.limit - Math.floor(this.limit / 20);
+    const blocking = this.slots[this.slots.length - usable];
     if (blocking !== undefined) at = Math.max(at, blocking + held);
     this.slots.push(at);
     return at - nowMs;

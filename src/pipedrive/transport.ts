@@ -83,8 +83,8 @@ export class PipedriveTransport {
     let refreshed = false;
     let delayMs = 0;
     for (let attempt = 1; ; attempt += 1) {
-      const nowMs = this.nowMs();
-      const wait = this.pacer.reserve(nowMs, nowMs + delayMs);
+      if (delayMs > 0) await this.sleep(delayMs);
+      const wait = this.pacer.reserve(this.nowMs());
       if (wait > 0) await this.sleep(wait);
       const sentAtMs = this.nowMs();
       let response: Response;
@@ -141,7 +141,11 @@ export class PipedriveTransport {
         (code === 'pipedrive_unavailable' && SAFE_METHODS.has(method));
       if (!resend || attempt >= this.maxAttempts) throw error;
       delayMs = retryAfter ?? backoffMs(attempt);
-      if (code === 'pipedrive_rate_limited') this.pacer.pauseFor(delayMs, now);
+      // A 429 pauses every call of the connection, this one too: its wait is the pacer's.
+      if (code === 'pipedrive_rate_limited') {
+        this.pacer.pauseFor(delayMs, now);
+        delayMs = 0;
+      }
     }
   }
 

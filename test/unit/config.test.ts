@@ -32,7 +32,7 @@ describe('loadConfig', () => {
       accounting: 'https://api.xero.com/api.xro/2.0',
     });
     assert.equal(config.xero.webUrl, 'https://go.xero.com');
-    assert.deepEqual(config.worker, { concurrency: 50, leaseMs: 60_000, companyShare: 49 });
+    assert.deepEqual(config.worker, { concurrency: 50, leaseMs: 60_000, companyShare: 45 });
     const scaleOut = loadConfig({ DATABASE_URL: 'postgres://localhost/app' });
     assert.deepEqual(scaleOut.worker, { concurrency: 4, leaseMs: 60_000, companyShare: 3 });
     assert.deepEqual(config.catchUp, { intervalMs: 300_000 });
