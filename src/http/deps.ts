@@ -16,8 +16,8 @@ export interface HttpDeps extends AppContext {
   pipedriveClient: { clientId: string; clientSecret: string };
   /** Signs Xero webhooks (config XERO_WEBHOOK_KEY; the sandbox app's key in sandbox mode). */
   xeroWebhookKey: string;
-  /** The process's Prometheus metrics (GET /metrics). */
-  metrics: AppMetrics;
+  /** The process's Prometheus metrics (GET /metrics); undefined when they are off (app.ts). */
+  metrics: AppMetrics | undefined;
   /** Bearer token GET /metrics requires (config METRICS_TOKEN); '' turns metrics off. */
   metricsToken: string;
   /** Names the installation (from its key): GET /health/live answers it, `doctor` compares it. */

@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 import { readiness } from '../services/health.js';
+import type { AppMetrics } from '../services/metrics.js';
 import type { HttpDeps } from './deps.js';
 import { HttpError } from './error-handler.js';
 
@@ -30,7 +31,7 @@ export function registerOpsRoutes(app: FastifyInstance, deps: HttpDeps): void {
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? '(no route)';
     const vendor = WEBHOOK_ROUTES[route];
-    if (vendor !== undefined) deps.metrics.webhookReceived(vendor, reply.statusCode);
+    if (vendor !== undefined) deps.metrics?.webhookReceived(vendor, reply.statusCode);
     const line = {
       method: request.method,
       route,
@@ -68,9 +69,9 @@ export function registerProbeRoutes(app: FastifyInstance, deps: HttpDeps): void 
   });
 
   app.get('/metrics', async (request, reply) => {
-    requireMetricsToken(deps, request);
-    const text = await deps.metrics.registry.metrics();
-    return reply.type(deps.metrics.registry.contentType).send(text);
+    const { registry } = requireMetrics(deps, request);
+    const text = await registry.metrics();
+    return reply.type(registry.contentType).send(text);
   });
 }
 
@@ -78,22 +79,23 @@ function live(deps: Pick<HttpDeps, 'instanceId'>) {
   return async () => ({ ok: true, instance: deps.instanceId });
 }
 
-function requireMetricsToken(
-  deps: Pick<HttpDeps, 'metricsToken' | 'sandboxMode'>,
+/** The metrics, when they are on and the request carries METRICS_TOKEN (sandbox mode asks none). */
+function requireMetrics(
+  deps: Pick<HttpDeps, 'metrics' | 'metricsToken' | 'sandboxMode'>,
   request: FastifyRequest,
-): void {
-  if (deps.metricsToken === '') {
-    if (deps.sandboxMode) return;
+): AppMetrics {
+  if (deps.metrics === undefined || (deps.metricsToken === '' && !deps.sandboxMode))
     throw new HttpError(
       404,
       'metrics_disabled',
       'Metrics are off: set METRICS_TOKEN to turn them on',
     );
-  }
+  if (deps.metricsToken === '') return deps.metrics;
   const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
   const expected = Buffer.from(deps.metricsToken);
   const actual = Buffer.from(given);
   if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) {
     throw new HttpError(401, 'metrics_unauthorized', 'Send Authorization: Bearer <METRICS_TOKEN>');
   }
+  return deps.metrics;
 }

@@ -7,6 +7,7 @@ import { registerSettingsRoutes } from './api/settings.js';
 import { registerStatusRoutes } from './api/status.js';
 import type { HttpDeps } from './deps.js';
 import { createErrorHandler, routeNotFound } from './error-handler.js';
+import { noRouteSchemas } from './no-route-schemas.js';
 import { registerPipedriveOAuthRoutes } from './oauth/pipedrive.js';
 import { registerXeroOAuthRoutes } from './oauth/xero.js';
 import { registerOpsRoutes, registerProbeRoutes } from './ops.js';
@@ -22,7 +23,7 @@ import { registerXeroWebhook } from './webhooks/xero.js';
 export function buildServer(deps: HttpDeps): FastifyInstance {
   // No Fastify logger: ops.ts logs one line per request without the query (it may carry a token),
   // and the error handler what went wrong, with our redaction rules.
-  const app = Fastify({ logger: false });
+  const app = Fastify({ logger: false, schemaController: noRouteSchemas });
   app.register(formbody);
   app.setErrorHandler(createErrorHandler(deps.logger));
   // A request's Xero calls are answered before any job's (after the body is read, so the handler
@@ -41,7 +42,7 @@ export function buildServer(deps: HttpDeps): FastifyInstance {
  * the counters of its runs and vendor calls.
  */
 export function buildOpsServer(deps: HttpDeps): FastifyInstance {
-  const app = Fastify({ logger: false });
+  const app = Fastify({ logger: false, schemaController: noRouteSchemas });
   app.setErrorHandler(createErrorHandler(deps.logger));
   app.setNotFoundHandler(routeNotFound);
   registerProbeRoutes(app, deps);

@@ -72,16 +72,7 @@ export function createConnections(deps: ConnectionsDeps): Connections {
           returnGroup: config.worker.concurrency,
           ...deps.xeroLimits,
         });
-  const xero = createXeroClient({
-    baseUrls: config.xero.baseUrls,
-    clientId: config.xero.clientId,
-    clientSecret: config.xero.clientSecret,
-    clock,
-    tokens: createXeroTokenPort({ db, box, clock }),
-    limiter,
-    logger,
-    ...xeroFetch,
-  });
+  let xero: XeroClient | undefined;
   const pipedriveOAuth = new PipedriveOAuth(
     {
       oauthBaseUrl: config.pipedrive.oauthUrl,
@@ -99,7 +90,22 @@ export function createConnections(deps: ConnectionsDeps): Connections {
   const clients = new Map<string, PipedriveClient>();
 
   return {
-    xero,
+    // Made on first use: openapi-fetch reads globalThis.Request as the client is created, which
+    // loads Node's fetch implementation, and a process that has not called Xero yet need not hold
+    // it (idle memory, issue 12).
+    get xero() {
+      xero ??= createXeroClient({
+        baseUrls: config.xero.baseUrls,
+        clientId: config.xero.clientId,
+        clientSecret: config.xero.clientSecret,
+        clock,
+        tokens: createXeroTokenPort({ db, box, clock }),
+        limiter,
+        logger,
+        ...xeroFetch,
+      });
+      return xero;
+    },
     limiter,
     pipedriveOAuth,
     pipedriveTokens,
