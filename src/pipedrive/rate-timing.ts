@@ -51,7 +51,7 @@ export interface RatePacerOptions {
  */
 export class RatePacer {
   private pausedUntilMs = 0;
-  /** Send times handed out, ascending; those older than a window are dropped. */
+  /** Send times handed out (or, once known, when calls left), ascending; old ones are dropped. */
   private readonly slots: number[] = [];
   private limit: number;
   private readonly windowMs: number;
@@ -75,6 +75,19 @@ export class RatePacer {
     if (remaining !== null && Number(remaining) <= 0) {
       this.pauseFor(resetMs(headers) ?? 1000, nowMs);
     }
+  }
+
+  /**
+   * The call given the slot at `slotMs` left at `leftAtMs`: later when the process was busy (a
+   * garbage collection, a full event loop), and its window counts from then, or calls that left
+   * on time would bunch behind it at Pipedrive.
+   */
+  left(slotMs: number, leftAtMs: number): void {
+    const index = this.slots.indexOf(slotMs);
+    if (leftAtMs <= slotMs || index === -1) return;
+    this.slots.splice(index, 1);
+    const after = this.slots.findIndex((slot) => slot > leftAtMs);
+    this.slots.splice(after === -1 ? this.slots.length : after, 0, leftAtMs);
   }
 
   /** Holds every call for `ms` from `nowMs` (e.g. after a 429). */

@@ -84,9 +84,11 @@ export class PipedriveTransport {
     let delayMs = 0;
     for (let attempt = 1; ; attempt += 1) {
       if (delayMs > 0) await this.sleep(delayMs);
-      const wait = this.pacer.reserve(this.nowMs());
+      const askedAtMs = this.nowMs();
+      const wait = this.pacer.reserve(askedAtMs);
       if (wait > 0) await this.sleep(wait);
       const sentAtMs = this.nowMs();
+      this.pacer.left(askedAtMs + wait, sentAtMs);
       let response: Response;
       try {
         response = await this.fetch(request.url, {

@@ -34,6 +34,13 @@ describe('RatePacer', () => {
     assert.equal(pacer.reserve(NOW + 5000), 0, 'every window has passed');
   });
 
+  it('counts a window from when its call left, if that was after its slot', () => {
+    const pacer = new RatePacer({ limit: 1, windowMs: 2000, marginMs: 100 });
+    assert.equal(pacer.reserve(NOW), 0);
+    pacer.left(NOW, NOW + 500); // the process was busy for half a second
+    assert.equal(pacer.reserve(NOW + 500), 2100);
+  });
+
   it('holds each window longer by the slowest recent round trip', () => {
     const pacer = new RatePacer({ limit: 1, windowMs: 2000, marginMs: 100 });
     assert.equal(pacer.reserve(NOW), 0);
