@@ -122,7 +122,7 @@ describe('graphile queue (postgres)', { skip }, () => {
       const gap = starts[i]! - starts[i - 1]!;
       assert.ok(gap >= 1_450 && gap < 1_500 + 900, `ran again after ${gap} ms`);
     }
-    assert.deepEqual(await graphileJobs(), []);
+    assert.deepEqual(await graphileJobsSettled(), []);
   });
 
   it('fails for good on a non-retryable error, without retrying', async () => {
