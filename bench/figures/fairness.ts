@@ -34,10 +34,16 @@ export async function measureFairness(options: {
   backlog: number;
   deals: number;
   rate: number;
+  /** WORKER_CONCURRENCY; default the app's own. */
+  concurrency?: number;
 }): Promise<FairnessFigures> {
   const kit = await startAppKit({
     sharedClock: true,
-    env: { QUEUE_LEASE_MS: DAY, CATCH_UP_INTERVAL_MS: DAY },
+    env: {
+      QUEUE_LEASE_MS: DAY,
+      CATCH_UP_INTERVAL_MS: DAY,
+      ...(options.concurrency !== undefined && { WORKER_CONCURRENCY: String(options.concurrency) }),
+    },
   });
   try {
     const { a, b } = await prepareFairness(kit, { a: options.backlog, b: 3 * options.deals });
