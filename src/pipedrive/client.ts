@@ -60,6 +60,7 @@ interface Envelope {
 }
 
 const MAX_LIMIT = 500; // §4: v2 lists take at most 500 per page
+const MAX_IDS = 100; // the most one `ids` (or `deal_ids`) list call takes (§3.3, §3.6)
 
 const fieldCreators = {
   deal: ({ v2, c2 }: Sdk) => v2.DealFieldsApiAxiosParamCreator(c2).getDealFields,
@@ -158,7 +159,7 @@ export class PipedriveClient {
     if (dealIds.length === 0) return [];
     const { v2, c2 } = await this.sdk();
     const creator = v2.DealProductsApiAxiosParamCreator(c2);
-    const ids = dealIds.slice(0, 100);
+    const ids = dealIds.slice(0, MAX_IDS);
     return this.allPages((cursor) => creator.getDealsProducts(ids, cursor, MAX_LIMIT));
   }
 
@@ -209,7 +210,7 @@ export class PipedriveClient {
     return this.data(this.v2Base, v2.ProductsApiAxiosParamCreator(c2).getProduct(id));
   }
 
-  // Records by ids, in one call each (v2 list endpoints' `ids`: at most 100, 10 tokens; "if any of the
+  // Records by ids, one call per hundred (v2 list endpoints' `ids`: at most 100, 10 tokens; "if any of the
   // requested entities do not exist or are not visible, they are not included in the response",
   // https://developers.pipedrive.com/docs/api/v1/Deals#getDeals and the same on Organizations,
   // Persons and Products). Deleted and archived records are left out too (§3.1).
@@ -253,8 +254,12 @@ export class PipedriveClient {
     ids: readonly number[],
     build: (joined: string) => Promise<BuiltRequest>,
   ): Promise<T[]> {
-    if (ids.length === 0) return [];
-    return (await this.page<T>(build(ids.slice(0, 100).join(',')))).items;
+    const records: T[] = [];
+    for (let start = 0; start < ids.length; start += MAX_IDS) {
+      const page = await this.page<T>(build(ids.slice(start, start + MAX_IDS).join(',')));
+      records.push(...page.items);
+    }
+    return records;
   }
 
   // The list param creators take the spec's query parameters positionally; unused ones are

@@ -10,8 +10,8 @@ import { RatePacer, retryAfterMs } from './rate-timing.js';
  * never reach the caller (node_modules/pipedrive/dist/versions/v2/base.js). The client builds its
  * requests with the official param creators and passes them here.
  *
- * Per call: wait for a slot in the connection's pacer (rate-timing.ts); send; on 401 refresh the token once and
- * resend (docs/vendors/pipedrive.md §1.4: access tokens live 60 min); on 429 (any method — the call was refused,
+ * Per call: wait for a slot in the connection's pacer (rate-timing.ts); send; on 401 refresh the
+ * token once and resend (docs/vendors/pipedrive.md §1.4: access tokens live 60 min); on 429 (any method — the call was refused,
  * not processed) or on 5xx / network failure (safe methods only, so a POST is never doubled) wait
  * `Retry-After` / `x-ratelimit-reset` or a backoff and resend, up to `maxAttempts`; then throw a
  * `PipedriveApiError` whose `retryable` tells the job queue whether to try again later.
@@ -142,12 +142,10 @@ export class PipedriveTransport {
         code === 'pipedrive_rate_limited' ||
         (code === 'pipedrive_unavailable' && SAFE_METHODS.has(method));
       if (!resend || attempt >= this.maxAttempts) throw error;
-      delayMs = retryAfter ?? backoffMs(attempt);
+      const waitMs = retryAfter ?? backoffMs(attempt);
       // A 429 pauses every call of the connection, this one too: its wait is the pacer's.
-      if (code === 'pipedrive_rate_limited') {
-        this.pacer.pauseFor(delayMs, now);
-        delayMs = 0;
-      }
+      if (code === 'pipedrive_rate_limited') this.pacer.pauseFor(waitMs, now);
+      delayMs = code === 'pipedrive_rate_limited' ? 0 : waitMs;
     }
   }
 

@@ -52,6 +52,14 @@ interface CompanyEntries {
   reading: Map<number, Promise<unknown>>;
 }
 
+/** Whether what was read ahead is for the customers the deal names now. */
+export function namesSameCustomers(
+  entry: Pick<ReadAheadDeal, 'orgId' | 'personId'>,
+  deal: Pick<PipedriveDeal, 'org_id' | 'person_id'>,
+): boolean {
+  return entry.orgId === (deal.org_id ?? null) && entry.personId === (deal.person_id ?? null);
+}
+
 export class DealReadAhead {
   private readonly companies = new Map<number, CompanyEntries>();
 
@@ -74,11 +82,8 @@ export class DealReadAhead {
     const entry = entries?.ready.get(deal.id);
     if (entries === undefined || entry === undefined) return undefined;
     entries.ready.delete(deal.id);
-    const current =
-      nowMs - entry.fetchedAtMs <= this.maxAgeMs &&
-      entry.orgId === (deal.org_id ?? null) &&
-      entry.personId === (deal.person_id ?? null);
-    if (!current) return undefined;
+    if (nowMs - entry.fetchedAtMs > this.maxAgeMs || !namesSameCustomers(entry, deal))
+      return undefined;
     const updatedAtMs = Date.parse(deal.update_time);
     const linesCurrent =
       Number.isFinite(updatedAtMs) && updatedAtMs <= entry.fetchedAtMs - this.skewMs;

@@ -41,7 +41,8 @@ export interface SyncDeps {
    */
   orgReference?: OrgReferenceCache;
   /**
-   * Product lines read ahead for the company's queued document runs (deal-read-ahead.ts). Default:
+   * Lines, products and customers read ahead for the company's queued document runs
+   * (deal-read-ahead.ts). Default:
    * one shared by the whole process (`processDealReadAhead`); tests pass their own.
    */
   dealReadAhead?: DealReadAhead;

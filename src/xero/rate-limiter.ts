@@ -185,11 +185,10 @@ export function createTenantLimiter(options: TenantLimiterOptions): XeroTenantLi
       return deferral(state.budget, app, now(), limits, reserve, thresholdMs, options.returnGroup);
     },
     async whenFree(tenantId) {
-      const state = stateOf(tenantId);
-      for (let waitMs = freeInMs(state.budget, app, now(), limits, reserve); waitMs > 0;) {
-        await sleep(waitMs).catch(() => undefined);
-        waitMs = freeInMs(state.budget, app, now(), limits, reserve);
-      }
+      const { budget } = stateOf(tenantId);
+      let waitMs: number;
+      while ((waitMs = freeInMs(budget, app, now(), limits, reserve)) > 0)
+        await sleep(waitMs).catch(() => undefined); // a failed sleep only means looking again
     },
   };
 }

@@ -223,7 +223,7 @@ export async function listRuns(db: Db, companyId: number, options: RunFilter = {
 
 /**
  * The deals of the company's document runs still queued, oldest first: what its queue takes next
- * (sync/deal-read-ahead.ts reads their lines ahead).
+ * (sync/deal-read-ahead.ts reads what their documents are made from ahead).
  */
 export async function listQueuedDocumentDeals(
   db: Db,

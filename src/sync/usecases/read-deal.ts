@@ -9,7 +9,7 @@ import type {
   PipedriveProduct,
 } from '../../pipedrive/types.js';
 import { listQueuedDocumentDeals } from '../../store/repos/runs.js';
-import { DealReadAhead, type ReadAheadDeal } from '../deal-read-ahead.js';
+import { DealReadAhead, namesSameCustomers, type ReadAheadDeal } from '../deal-read-ahead.js';
 import { mayHaveDealDiscounts } from '../mapping/money.js';
 import type { SyncDeps } from '../ports.js';
 import type { ItemSettings } from '../settings.js';
@@ -79,10 +79,7 @@ async function readAheadOrOwn(deps: SyncDeps, deal: PipedriveDeal): Promise<Deal
     ready = take();
   }
   if (ready?.linesCurrent) return ready;
-  if (ready) {
-    const { org, person } = ready;
-    return readOwn(deps, deal, Promise.resolve({ org, person }), ready.products);
-  }
+  if (ready) return readOwn(deps, deal, ready);
 
   const nowMs = deps.clock.now().getTime();
   const queued = await listQueuedDocumentDeals(deps.db, companyId, BATCH * 2);
@@ -90,51 +87,42 @@ async function readAheadOrOwn(deps: SyncDeps, deal: PipedriveDeal): Promise<Deal
     .filter((id) => id !== deal.id && !readAhead.covers(companyId, id, nowMs))
     .slice(0, BATCH - 1);
   if (others.length === 0) return readOwn(deps, deal);
-  const customers = readCustomers(deps, deal);
-  customers.catch(() => undefined); // awaited below, after the batch: not an unhandled rejection
   const batch = readBatch(deps, [deal.id, ...others]);
   void readAhead.keep(companyId, others, batch);
+  // Read just now, after the run's own read of its deal: current if it names the same customers.
   const own = (await batch).get(deal.id);
-  return own ? { ...own, ...(await customers) } : readOwn(deps, deal, customers);
-}
-
-/** The deal's organization and person, one call each. */
-async function readCustomers(
-  deps: SyncDeps,
-  deal: PipedriveDeal,
-): Promise<Pick<DealParts, 'org' | 'person'>> {
-  const [org, person] = await Promise.all([
-    deal.org_id ? deps.pipedrive.getOrganization(deal.org_id) : undefined,
-    deal.person_id ? deps.pipedrive.getPerson(deal.person_id) : undefined,
-  ]);
-  return { org, person };
+  return own && namesSameCustomers(own, deal) ? own : readOwn(deps, deal);
 }
 
 /**
- * One deal's lines (all pages) and the products of its enabled lines, one call each (a product
- * already `known` is not read again); its customers as given, else one call each.
+ * One deal's lines (all pages), the products of its enabled lines and its customers, one call each;
+ * products and customers already `known` (read ahead) are not read again.
  */
 async function readOwn(
   deps: SyncDeps,
   deal: PipedriveDeal,
-  customers: Promise<Pick<DealParts, 'org' | 'person'>> = readCustomers(deps, deal),
-  known: ReadonlyMap<number, PipedriveProduct> = new Map(),
+  known?: Pick<DealParts, 'products' | 'org' | 'person'>,
 ): Promise<DealParts> {
-  const lines = await deps.pipedrive.listDealProducts(deal.id);
+  const { pipedrive } = deps;
+  const [lines, org, person] = await Promise.all([
+    pipedrive.listDealProducts(deal.id),
+    known ? known.org : deal.org_id ? pipedrive.getOrganization(deal.org_id) : undefined,
+    known ? known.person : deal.person_id ? pipedrive.getPerson(deal.person_id) : undefined,
+  ]);
   const products = new Map<number, PipedriveProduct>();
   await Promise.all(
     enabledProductIds(lines).map(async (id) =>
-      products.set(id, known.get(id) ?? (await deps.pipedrive.getProduct(id))),
+      products.set(id, known?.products.get(id) ?? (await pipedrive.getProduct(id))),
     ),
   );
-  return { lines, products, ...(await customers) };
+  return { lines, products, org, person };
 }
 
 /**
  * What these deals' documents are made from, in five calls: their deals (for their customers'
- * ids), their lines, the products of their enabled lines (one call per hundred), their organizations
- * and their persons. A deal is left out when any of these did not come back (deleted, archived, or
- * not visible): its run reads it alone, as it would without a batch.
+ * ids), their lines, the products of their enabled lines (one call per hundred of them), their
+ * organizations and their persons. A deal is left out when any of these did not come back
+ * (deleted, archived, or not visible): its run reads it alone, as it would without a batch.
  */
 async function readBatch(deps: SyncDeps, dealIds: number[]): Promise<Map<number, ReadAheadDeal>> {
   const { pipedrive } = deps;
@@ -149,11 +137,9 @@ async function readBatch(deps: SyncDeps, dealIds: number[]): Promise<Map<number,
     ...new Set(ids.filter((id): id is number => id !== null)),
   ];
   const [products, orgs, persons] = await Promise.all([
-    byIds(enabledProductIds(lines), (ids) => pipedrive.listProductsById(ids)),
-    byIds(distinct(deals.map((deal) => deal.org_id)), (ids) =>
-      pipedrive.listOrganizationsById(ids),
-    ),
-    byIds(distinct(deals.map((deal) => deal.person_id)), (ids) => pipedrive.listPersonsById(ids)),
+    pipedrive.listProductsById(enabledProductIds(lines)).then(byId),
+    pipedrive.listOrganizationsById(distinct(deals.map((deal) => deal.org_id))).then(byId),
+    pipedrive.listPersonsById(distinct(deals.map((deal) => deal.person_id))).then(byId),
   ]);
   const read = new Map<number, ReadAheadDeal>();
   for (const deal of deals) {
@@ -179,17 +165,8 @@ async function readBatch(deps: SyncDeps, dealIds: number[]): Promise<Map<number,
   return read;
 }
 
-/** Records by id, read a hundred at a time (the most one `ids` call takes). */
-async function byIds<T extends { id: number }>(
-  ids: number[],
-  read: (ids: number[]) => Promise<T[]>,
-): Promise<Map<number, T>> {
-  const records = new Map<number, T>();
-  for (let start = 0; start < ids.length; start += BATCH) {
-    for (const record of await read(ids.slice(start, start + BATCH)))
-      records.set(record.id, record);
-  }
-  return records;
+function byId<T extends { id: number }>(records: T[]): Map<number, T> {
+  return new Map(records.map((record) => [record.id, record]));
 }
 
 function enabledProductIds(lines: readonly PipedriveDealProduct[]): number[] {
