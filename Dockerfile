@@ -1,6 +1,9 @@
 # pipedrive-xero: the app as compiled JavaScript, run as the unprivileged `node` user.
 # Build:  docker build -t pipedrive-xero .
-# Run:    docker run --env-file .env -p 127.0.0.1:3000:3000 -v pdx-data:/data pipedrive-xero
+# Run:    docker run --env-file .env -e HOST=0.0.0.0 -e DATABASE_URL=sqlite:/data/pipedrive-xero.db \
+#           -e DATA_DIR=/data -p 127.0.0.1:3000:3000 -v pdx-data:/data pipedrive-xero
+#         (the -e win over .env: .env.example's HOST=127.0.0.1 and ./data paths suit a clone, not
+#         the image, where /app is read-only to `node` and only /data is kept)
 # Scale-out with PostgreSQL, one `serve` and two `worker`s: deploy/compose.yaml.
 # docs/going-live.md walks through the whole setup.
 
@@ -44,4 +47,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
 # Docker sends SIGTERM on stop: serve, worker and start finish what they do and exit 0 (README
 # "Outages, crashes and shutdown"); give them the 20 s they may take: docker stop -t 25.
 STOPSIGNAL SIGTERM
-CMD ["node", "bin/pipedrive-xero.js", "serve"]
+# One container on the SQLite volume: `start`, HTTP and jobs in one process (`serve` alone would
+# queue every run and never take one). Compose gives each of its services its own command.
+CMD ["node", "bin/pipedrive-xero.js", "start"]

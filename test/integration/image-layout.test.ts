@@ -39,6 +39,15 @@ function runtimeCopies(dockerfile: string): { from: string; to: string }[] {
   }));
 }
 
+/** The arguments after `bin/pipedrive-xero.js` of the Dockerfile's `CMD` (exec form). */
+function imageCommand(dockerfile: string): string[] {
+  const match = /^CMD (\[.*\])$/m.exec(dockerfile);
+  assert.ok(match, 'the Dockerfile has a CMD in exec form');
+  const cmd = JSON.parse(match[1]!) as string[];
+  assert.deepEqual(cmd.slice(0, 2), ['node', 'bin/pipedrive-xero.js']);
+  return cmd.slice(2);
+}
+
 function jsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.js'))
@@ -93,9 +102,12 @@ describe('the Docker image, laid out without Docker', { timeout: 180_000 }, () =
     );
   });
 
-  it('serves, is ready, and stops on SIGTERM with exit 0, as the image runs it', async () => {
+  it('serves, takes jobs, is ready, and stops on SIGTERM with exit 0, as the image runs it', async () => {
+    // The image's own command on its SQLite volume: it once was `serve`, which queued every run
+    // of a one-container install and never took one.
+    const command = imageCommand(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'));
     const child = startChildApp(
-      ['serve'],
+      command,
       {
         NODE_ENV: 'production',
         HOST: '127.0.0.1',
@@ -103,14 +115,23 @@ describe('the Docker image, laid out without Docker', { timeout: 180_000 }, () =
         DATA_DIR: data,
         DATABASE_URL: `sqlite:${join(data, 'pipedrive-xero.db')}`,
         LOG_FORMAT: 'json',
+        // Credentials, as a real install has: without them `start` would run the sandbox.
+        ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+        PIPEDRIVE_CLIENT_ID: 'id',
+        PIPEDRIVE_CLIENT_SECRET: 'secret',
+        XERO_CLIENT_ID: 'id',
+        XERO_CLIENT_SECRET: 'secret',
       },
       image,
     );
     try {
       const listening = await child.waitFor((line) => line.json?.msg === 'http: listening');
       const address = String(listening.json.address);
+      await child.waitFor((line) => line.json?.msg === 'worker: taking jobs');
       const ready = await fetch(`${address}/health/ready`);
-      assert.equal(ready.status, 200, await ready.text());
+      const body = await ready.text();
+      assert.equal(ready.status, 200, body);
+      assert.match(body, /"name":"queue","ok":true,"detail":"taking jobs"/);
       assert.equal((await fetch(`${address}/`)).status, 200);
     } catch (error) {
       await child.stop();
