@@ -12,7 +12,8 @@ import type { SyncDeps } from '../ports.js';
 
 /**
  * Creating a Xero contact or item once when several jobs, in any process, need the same new record
- * at the same time (nango's token refresh: lock, re-read, then act). `withCreationLocks` claims each
+ * at the same time (nango's token refresh: lock, re-read, then act); the same claim lets one process
+ * fetch an organisation's reference data while the others wait for its copy (REFERENCE_LOCK). `withCreationLocks` claims each
  * named record for the company's Xero organisation in the store, runs `fn` — which first re-reads
  * the link, since the previous holder may just have created the record — and frees the claims.
  *
@@ -51,6 +52,9 @@ export function contactLockName(kind: ContactSource['kind'], pipedriveId: number
 export function itemLockName(code: string): string {
   return `item:${code}`;
 }
+
+/** Held while the organisation's reference data is fetched (load-org-reference.ts). */
+export const REFERENCE_LOCK = 'reference';
 
 export async function withCreationLocks<T>(
   deps: LockDeps,

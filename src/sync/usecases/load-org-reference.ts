@@ -9,8 +9,13 @@ import {
 } from '../../store/repos/org-reference.js';
 import type { XeroAccount, XeroItem, XeroTaxRate } from '../../xero/types.js';
 import type { OrgAccount, OrgItem, OrgTaxRate } from '../mapping/types.js';
-import { type OrgReference, OrgReferenceCache } from '../org-reference-cache.js';
+import {
+  type FetchedReference,
+  type OrgReference,
+  OrgReferenceCache,
+} from '../org-reference-cache.js';
 import { type SyncDeps, xeroRef } from '../ports.js';
+import { REFERENCE_LOCK, withCreationLocks } from './creation-lock.js';
 
 /** The process's cache, used when SyncDeps names none. */
 export const processOrgReferenceCache = new OrgReferenceCache();
@@ -24,22 +29,31 @@ export function referenceCacheOf(deps: Pick<SyncDeps, 'orgReference'>): OrgRefer
  * then the store's copy if it was fetched within the cache's time (another process, or this one
  * before a restart, fetched it), else the organisation, tax rates, accounts and currencies in four
  * GETs in parallel, turned into the mapping's own shapes (toOrgTaxRate, toOrgAccount) and stored.
+ * The fetch runs under the tenant's reference lock (creation-lock.ts), so processes that miss the
+ * store together fetch once.
  */
 export function loadOrgReference(deps: SyncDeps): Promise<OrgReference> {
   const cache = referenceCacheOf(deps);
   const nowMs = deps.clock.now().getTime();
-  return cache.reference(deps.tenant.tenantId, nowMs, async () => {
+  const freshStored = async (): Promise<FetchedReference | undefined> => {
     const stored = await getOrgReference(deps.db, orgKey(deps));
-    if (stored && cache.isFresh(stored.fetchedAt.getTime(), nowMs)) {
-      // Written below from an OrgReference (store/repos/org-reference.ts keeps it as JSON).
-      return {
-        reference: stored.reference as OrgReference,
-        fetchedAtMs: stored.fetchedAt.getTime(),
-      };
-    }
-    const reference = await fetchOrgReference(deps);
-    await saveOrgReference(deps.db, orgKey(deps), reference, new Date(nowMs));
-    return { reference, fetchedAtMs: nowMs };
+    if (!stored || !cache.isFresh(stored.fetchedAt.getTime(), nowMs)) return undefined;
+    // Written below from an OrgReference (store/repos/org-reference.ts keeps it as JSON).
+    return { reference: stored.reference as OrgReference, fetchedAtMs: stored.fetchedAt.getTime() };
+  };
+  return cache.reference(deps.tenant.tenantId, nowMs, async () => {
+    const stored = await freshStored();
+    if (stored) return stored;
+    // One process fetches; the others, cold at the same moment (every worker at a month-end's
+    // first jobs), wait for it and read its copy instead of spending four calls each of the
+    // organisation's 60 a minute.
+    return withCreationLocks(deps, [REFERENCE_LOCK], async () => {
+      const fetchedMeanwhile = await freshStored();
+      if (fetchedMeanwhile) return fetchedMeanwhile;
+      const reference = await fetchOrgReference(deps);
+      await saveOrgReference(deps.db, orgKey(deps), reference, new Date(nowMs));
+      return { reference, fetchedAtMs: nowMs };
+    });
   });
 }
 
