@@ -9,6 +9,8 @@ import type { OrgFacts, OrgItem } from './mapping/types.js';
  * The same per-tenant cache remembers items read from Xero, trusted until Xero refuses one (issue
  * 12: no periodic re-verification; a product seen before needs no GET /Items), and, for the same
  * short time as the reference data, contacts seen ACTIVE (the name a trusted link is shown under).
+ * Look-ups that several runs need at the same moment (the items or the customer of a month-end's
+ * first documents) are shared while they run (`shared`), never kept after.
  * A Xero validation error on a document invalidates the tenant: the next attempt, or the replay,
  * sees what the user fixed in Xero.
  *
@@ -42,6 +44,7 @@ interface TenantEntry {
   reference?: Stamped<Promise<OrgReference>>;
   items: Map<string, Stamped<OrgItem>>;
   contacts: Map<string, Stamped<VerifiedContact>>;
+  inFlight: Map<string, Promise<unknown>>;
 }
 
 /** A contact seen ACTIVE in Xero: what a linked record needs to know of it without a GET. */
@@ -105,6 +108,19 @@ export class OrgReferenceCache {
     this.entry(tenantId).contacts.set(contact.ContactID, { value: contact, atMs: nowMs });
   }
 
+  /**
+   * `start()`'s answer, shared by every caller that asks under the same `key` while it runs (a
+   * look-up several runs need at once); forgotten once it settles, so nothing stale is served.
+   */
+  shared<T>(tenantId: string, key: string, start: () => Promise<T>): Promise<T> {
+    const inFlight = this.entry(tenantId).inFlight;
+    const running = inFlight.get(key);
+    if (running) return running as Promise<T>;
+    const started = start().finally(() => inFlight.delete(key));
+    inFlight.set(key, started);
+    return started;
+  }
+
   invalidate(tenantId: string): void {
     this.tenants.delete(tenantId);
   }
@@ -112,7 +128,7 @@ export class OrgReferenceCache {
   private entry(tenantId: string): TenantEntry {
     let entry = this.tenants.get(tenantId);
     if (!entry) {
-      entry = { items: new Map(), contacts: new Map() };
+      entry = { items: new Map(), contacts: new Map(), inFlight: new Map() };
       this.tenants.set(tenantId, entry);
     }
     return entry;

@@ -15,7 +15,7 @@ import { syncContact } from '../../src/sync/usecases/sync-contact.js';
 import type { XeroClient } from '../../src/xero/client.js';
 import { createTestStore, testDialects, type TestStore } from '../support/each-dialect.js';
 import { identityKit } from '../support/identity-kit.js';
-import { COMPANY_ID, startSyncKit, type SyncKit } from '../support/sync-kit.js';
+import { accountingCalls, COMPANY_ID, startSyncKit, type SyncKit } from '../support/sync-kit.js';
 
 /**
  * Creation races (issue 8): jobs that need the same new Xero contact or item at the same moment —
@@ -98,14 +98,19 @@ describe('creation races', () => {
       const [shared, other] = [await make.product('RACE-ONE'), await make.product('RACE-TWO')];
       // Different sets of new items, so the two creations are different requests to Xero.
       const deals = [await make.deal({ org }, shared), await make.deal({ org }, shared, other)];
+      // In one process the two look-ups of one customer are one, shared (ensure-contact.ts): only
+      // the item look-ups, of different sets, race; both jobs still find no contact and race to
+      // create it.
       const deps = {
         ...kit.deps(CREATE_ITEMS),
-        xero: lookingTogether(kit.xero, { contacts: 2, items: 2 }),
+        xero: lookingTogether(kit.xero, { contacts: 1, items: 2 }),
       };
       const outcomes = await Promise.all(
         deals.map(async (dealId) => documentForDeal(deps, await kit.newJob(dealId))),
       );
       assertSucceeded(outcomes);
+      const calls = accountingCalls(await kit.xeroRequests(since));
+      assert.equal(calls.filter((call) => call === 'GET /Contacts').length, 1, calls.join(', '));
       const contacts = await withNumber(`PD-ORG-${org}`);
       assert.equal(contacts.length, 1);
       assert.equal((await withCode('RACE-ONE')).length, 1);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
 
 import { getOrgReference, listOrgItems } from '../../src/store/repos/org-reference.js';
 import { DEFAULT_REFERENCE_TTL_MS, OrgReferenceCache } from '../../src/sync/org-reference-cache.js';
@@ -85,6 +86,45 @@ for (const dialect of testDialects()) {
       const next = await inFreshProcess();
       assert.deepEqual(referenceCalls(next).sort(), [...REFERENCE].sort());
       assert.ok(next.includes('GET /Items'), next.join(', '));
+    });
+
+    it('processes cold at the same moment fetch it once: the others wait and read its copy', async () => {
+      await invalidateOrgReference(kit.deps({}, new OrgReferenceCache()));
+      const since = await kit.lastXeroSeq();
+      const jobs = [];
+      for (const name of ['one', 'two', 'three']) {
+        trigger += 1;
+        jobs.push({ job: await kit.newJob(1, 'invoice', `cold-${name}-${trigger}`), name });
+      }
+      // The first fetch is slow enough that every process misses the store before it is saved.
+      const outcomes = await Promise.all(
+        jobs.map(({ job }) => {
+          const deps = kit.deps({}, new OrgReferenceCache());
+          const getOrganisation: typeof deps.xero.getOrganisation = async (...args) => {
+            await delay(300);
+            return deps.xero.getOrganisation(...args);
+          };
+          return documentForDeal({ ...deps, xero: { ...deps.xero, getOrganisation } }, job);
+        }),
+      );
+      for (const outcome of outcomes) assert.equal(outcome.status, 'succeeded');
+      const calls = accountingCalls(await kit.xeroRequests(since));
+      assert.deepEqual(referenceCalls(calls).sort(), [...REFERENCE].sort(), calls.join(', '));
+    });
+
+    it("one process's jobs that look the same items up at once share one GET /Items", async () => {
+      await invalidateOrgReference(kit.deps({}, new OrgReferenceCache()));
+      const since = await kit.lastXeroSeq();
+      const deps = kit.deps({}, new OrgReferenceCache());
+      const jobs = [];
+      for (let i = 0; i < 3; i++) {
+        trigger += 1;
+        jobs.push(await kit.newJob(1, 'invoice', `items-${trigger}`));
+      }
+      const outcomes = await Promise.all(jobs.map((job) => documentForDeal(deps, job)));
+      for (const outcome of outcomes) assert.equal(outcome.status, 'succeeded');
+      const calls = accountingCalls(await kit.xeroRequests(since));
+      assert.equal(calls.filter((call) => call === 'GET /Items').length, 1, calls.join(', '));
     });
 
     it("Xero's refusal of a trusted contact clears the stored copy: the verified attempt reads it all afresh", async () => {

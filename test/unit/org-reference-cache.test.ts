@@ -36,4 +36,21 @@ describe('OrgReferenceCache', () => {
     assert.equal((await cache.reference('t', 0, load)).facts.name, 'ok');
     assert.equal(calls, 2);
   });
+
+  it('shares a look-up under one key while it runs, then asks again; a failed one is not kept', async () => {
+    const cache = new OrgReferenceCache(1000);
+    let calls = 0;
+    const lookUp = async () => {
+      calls += 1;
+      if (calls === 2) throw new Error('Xero is down');
+      return calls;
+    };
+    assert.deepEqual(
+      await Promise.all([cache.shared('t', 'k', lookUp), cache.shared('t', 'k', lookUp)]),
+      [1, 1],
+    );
+    await assert.rejects(cache.shared('t', 'k', lookUp), /Xero is down/);
+    assert.equal(await cache.shared('t', 'k', lookUp), 3);
+    assert.equal(await cache.shared('other tenant', 'k', lookUp), 4);
+  });
 });

@@ -126,13 +126,27 @@ async function findContact(
   };
   if (link?.state === 'usable')
     return { kind: 'found', query, contact: link.contact, how: 'linked' };
-  return (await decideOne(deps, query)) ?? { kind: 'none', query, linkedId };
+  // Runs of one customer that start together share the look-up: the same customer, drafted the
+  // same way, against the same archived link, is one question to Xero.
+  const shareAs = `contact:${source.kind}:${pipedriveIdOf(source)}:${query.archivedLink?.ContactID ?? ''}:${JSON.stringify(draft)}`;
+  return (await decideOne(deps, query, shareAs)) ?? { kind: 'none', query, linkedId };
 }
 
-/** The decided contact or a stop; undefined when nothing matches (create one). */
-async function decideOne(deps: SyncDeps, query: ContactQuery): Promise<Found | undefined> {
+/**
+ * The decided contact or a stop; undefined when nothing matches (create one). With `shareAs`,
+ * callers asking the same question at the same time share one look-up.
+ */
+async function decideOne(
+  deps: SyncDeps,
+  query: ContactQuery,
+  shareAs?: string,
+): Promise<Found | undefined> {
   // One query, one decision.
-  const decision = (await decideInXero(deps, [query])).decisions[0]!;
+  const decide = async () => (await decideInXero(deps, [query])).decisions[0]!;
+  const decision =
+    shareAs === undefined
+      ? await decide()
+      : await referenceCacheOf(deps).shared(deps.tenant.tenantId, shareAs, decide);
   if (decision.kind === 'matched')
     return { kind: 'found', query, contact: decision.contact, how: howMatched(decision.by) };
   const stop = decisionStop(decision, query.draft);

@@ -103,11 +103,14 @@ export async function planItems(
     policy === 'default_item' &&
     defaultCode !== null &&
     !(await known(() => cache.item(tenantId, defaultCode)));
-  const lookedUpAt = deps.clock.now();
-  const found = await lookUpItems(
-    deps,
-    [...wanted.values()].map((entry) => entry.key),
-    needDefault ? [defaultCode] : [],
+  const keys = [...wanted.values()].map((entry) => entry.key);
+  const codes = needDefault ? [defaultCode] : [];
+  // Runs of one organisation that start together (a month-end's first jobs) mostly want the same
+  // products: they share one GET instead of each spending a call of the organisation's minute.
+  const { found, lookedUpAt } = await cache.shared(
+    tenantId,
+    `items:${JSON.stringify([...wanted.keys(), ...codes].sort())}`,
+    async () => ({ lookedUpAt: deps.clock.now(), found: await lookUpItems(deps, keys, codes) }),
   );
   const foundItems = found.flatMap((item) => toOrgItem(item) ?? []);
   await rememberItems(deps, foundItems);
