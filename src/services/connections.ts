@@ -61,12 +61,17 @@ export function createConnections(deps: ConnectionsDeps): Connections {
   const inner = deps.fetch ?? fetch;
   const xeroFetch = { fetch: vendorFetch(inner, 'xero', deps.observeCall) };
   const fetchOption = { fetch: vendorFetch(inner, 'pipedrive', deps.observeCall) };
-  // One process (SQLite) paces its own calls, and brings deferred jobs back as many at once as
-  // its worker runs (their documents share a request); on PostgreSQL every process shares one
-  // budget.
+  // One process (SQLite) paces its own calls; on PostgreSQL every process shares one budget. Both
+  // bring deferred jobs back as many at once as a worker runs, so their documents can share a
+  // request (rate-budget.ts deferral).
   const limiter =
     dialectOf(db) === 'postgres'
-      ? createSharedTenantLimiter({ db, clock, ...deps.xeroLimits })
+      ? createSharedTenantLimiter({
+          db,
+          clock,
+          returnGroup: config.worker.concurrency,
+          ...deps.xeroLimits,
+        })
       : createTenantLimiter({
           clock,
           returnGroup: config.worker.concurrency,

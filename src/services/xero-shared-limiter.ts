@@ -182,7 +182,7 @@ export function createSharedTenantLimiter(options: SharedLimiterOptions): XeroTe
     // Under the budgets' lock like tryAdmit, so the return cursor is one for every process.
     deferral(tenantId, thresholdMs) {
       return withBudgets(tenantId, async (tenant, app) =>
-        deferral(tenant, app, now().getTime(), limits, reserve, thresholdMs),
+        deferral(tenant, app, now().getTime(), limits, reserve, thresholdMs, options.returnGroup),
       );
     },
     // At once: a batch that waited here would hold its worker's slots for Xero's pace, and

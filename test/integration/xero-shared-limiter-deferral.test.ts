@@ -35,4 +35,19 @@ describe('shared limiter deferral (PostgreSQL)', { skip }, () => {
     nowMs = T0 + MINUTE_MS;
     assert.equal(await two.deferral('busy', 2_000), undefined, 'a new window: go');
   });
+
+  it('brings deferred jobs back `returnGroup` at a time, one step of the pace per group', async () => {
+    const clock = { now: () => new Date(T0) };
+    const one = createSharedTenantLimiter({ db: store.db, clock, returnGroup: 2, ...OPTIONS });
+    const two = createSharedTenantLimiter({ db: store.db, clock, returnGroup: 2, ...OPTIONS });
+    for (let i = 0; i < 6; i++) await (await one.acquire('grouped')).release();
+    const returns = [
+      await one.deferral('grouped', 2_000),
+      await two.deferral('grouped', 2_000),
+      await two.deferral('grouped', 2_000),
+      await one.deferral('grouped', 2_000),
+    ];
+    const at = T0 + MINUTE_MS;
+    assert.deepEqual(returns, [at, at, at + 10_000, at + 10_000]);
+  });
 });
