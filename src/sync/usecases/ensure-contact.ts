@@ -77,9 +77,10 @@ export async function ensureContact(
   options: { verify?: boolean } = {},
 ): Promise<ContactResult> {
   const draft = buildContact(source, deps.company.settings);
-  const found = await findContact(deps, source, draft, options.verify ?? false);
+  const verify = options.verify ?? false;
+  const found = await findContact(deps, source, draft, verify);
   return found.kind === 'none'
-    ? await createOnce(deps, found.query, found.linkedId, runId)
+    ? await createOnce(deps, found.query, found.linkedId, runId, verify)
     : await settle(deps, found);
 }
 
@@ -160,19 +161,24 @@ async function settle(deps: SyncDeps, found: Found): Promise<ContactResult> {
   return use(deps, source, draft, found.contact, found.how);
 }
 
-/** Creates the contact under the record's creation lock, unless the previous holder just did. */
+/**
+ * Creates the contact under the record's creation lock, unless the previous holder just did. Its
+ * link is then trusted like any other (asked of Xero only with `verify`): each of a month-end's
+ * runs that waited for it would otherwise spend a GET of the organisation's minute on it.
+ */
 function createOnce(
   deps: SyncDeps,
   query: ContactQuery,
   linkedBefore: string | undefined,
   runId: string,
+  verify: boolean,
 ): Promise<ContactResult> {
   const { source, draft } = query;
   const pipedriveId = pipedriveIdOf(source);
   return withCreationLocks(deps, [contactLockName(source.kind, pipedriveId)], async () => {
     const linkedNow = await getContactLink(deps.db, linkKeyOf(deps, source));
     if (linkedNow !== undefined && linkedNow !== linkedBefore) {
-      const link = await readLinked(deps, source, draft, linkedNow, true);
+      const link = await readLinked(deps, source, draft, linkedNow, verify);
       if (link?.state === 'usable') return use(deps, source, draft, link.contact, 'linked');
     }
     const key = idempotencyKey(
