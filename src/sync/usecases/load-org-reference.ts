@@ -7,6 +7,7 @@ import {
   saveOrgItems,
   saveOrgReference,
 } from '../../store/repos/org-reference.js';
+import { currentXeroLane } from '../../xero/lane.js';
 import type { XeroAccount, XeroItem, XeroTaxRate } from '../../xero/types.js';
 import type { OrgAccount, OrgItem, OrgTaxRate } from '../mapping/types.js';
 import {
@@ -29,8 +30,8 @@ export function referenceCacheOf(deps: Pick<SyncDeps, 'orgReference'>): OrgRefer
  * then the store's copy if it was fetched within the cache's time (another process, or this one
  * before a restart, fetched it), else the organisation, tax rates, accounts and currencies in four
  * GETs in parallel, turned into the mapping's own shapes (toOrgTaxRate, toOrgAccount) and stored.
- * The fetch runs under the tenant's reference lock (creation-lock.ts), so processes that miss the
- * store together fetch once.
+ * A job's fetch runs under the tenant's reference lock (creation-lock.ts), so processes that miss
+ * the store together fetch once.
  */
 export function loadOrgReference(deps: SyncDeps): Promise<OrgReference> {
   const cache = referenceCacheOf(deps);
@@ -44,16 +45,22 @@ export function loadOrgReference(deps: SyncDeps): Promise<OrgReference> {
   return cache.reference(deps.tenant.tenantId, nowMs, async () => {
     const stored = await freshStored();
     if (stored) return stored;
-    // One process fetches; the others, cold at the same moment (every worker at a month-end's
-    // first jobs), wait for it and read its copy instead of spending four calls each of the
-    // organisation's 60 a minute.
-    return withCreationLocks(deps, [REFERENCE_LOCK], async () => {
-      const fetchedMeanwhile = await freshStored();
-      if (fetchedMeanwhile) return fetchedMeanwhile;
+    const fetchAndSave = async (): Promise<FetchedReference> => {
       const reference = await fetchOrgReference(deps);
       await saveOrgReference(deps.db, orgKey(deps), reference, new Date(nowMs));
       return { reference, fetchedAtMs: nowMs };
-    });
+    };
+    // A person waiting (a panel) fetches in their own lane rather than queue behind a job's
+    // fetch, which may wait for the organisation's pace.
+    if (currentXeroLane() === 'interactive') return fetchAndSave();
+    // One job fetches; the others, cold at the same moment (every worker at a month-end's first
+    // jobs), wait for it and read its copy instead of spending four calls each of the
+    // organisation's 60 a minute.
+    return withCreationLocks(
+      deps,
+      [REFERENCE_LOCK],
+      async () => (await freshStored()) ?? fetchAndSave(),
+    );
   });
 }
 
