@@ -90,6 +90,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           { reason: error.message, code: (error as { code?: string }).code },
           'store: a database connection was lost; the next query opens a new one',
         ),
+      onCheckpointerError: (error) =>
+        logger.warn(
+          { reason: error.message },
+          "store: SQLite's checkpoint thread failed; the app's connection checkpoints alone",
+        ),
     });
   if (overrides.migrate ?? true) await migrateToLatest(database.db);
   const db = database.db;

@@ -83,7 +83,7 @@ export async function measureFigures(options: {
       key: 'intake_rps',
       value: intake.rps,
       target: '≥ 3000',
-      note: `${intake.requests} events, ${intake.errors} errors, 10 connections`,
+      note: `${intake.requests} events (ids random UUIDs, as Pipedrive's), ${intake.errors} errors, 10 connections`,
     });
     add({ key: 'intake_p50_ms', value: intake.p50Ms });
     add({ key: 'intake_p99_ms', value: intake.p99Ms, target: '≤ 20' });

@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import helmet from 'helmet';
 
 import type { HttpDeps } from './deps.js';
 import { HttpError, routeNotFound } from './error-handler.js';
@@ -24,27 +24,26 @@ export async function registerSecurity(app: FastifyInstance, deps: HttpDeps): Pr
   const pipedriveOrigins = [
     ...new Set(['https://*.pipedrive.com', new URL(deps.pipedriveOAuthUrl).origin]),
   ];
-  // The CSP middleware is built once, here: @fastify/helmet builds its helmet middleware anew for
-  // every request, and parsing these directives each time was the largest cost of helmet's headers
-  // on a webhook's answer (bench/intake.bench.ts).
-  const contentSecurityPolicy = helmetCsp({
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      // The pages keep their small stylesheet inline (http/html.ts).
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'none'"],
-      formAction: ["'self'"],
-      frameAncestors: pipedriveOrigins,
-      ...(https && { upgradeInsecureRequests: [] }),
+  // Helmet's middleware is built once, here, and run for every answer: @fastify/helmet built it
+  // anew for every request (its options checked, its CSP directives parsed), which cost a webhook
+  // more than all its other headers (bench/intake.bench.ts). The headers are the same.
+  const securityHeaders = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // The pages keep their small stylesheet inline (http/html.ts).
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: pipedriveOrigins,
+        ...(https && { upgradeInsecureRequests: [] }),
+      },
     },
-  });
-  await app.register(helmet, {
-    contentSecurityPolicy: false,
     xFrameOptions: false,
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginEmbedderPolicy: false,
@@ -52,8 +51,9 @@ export async function registerSecurity(app: FastifyInstance, deps: HttpDeps): Pr
     crossOriginOpenerPolicy: false,
     strictTransportSecurity: https,
   });
+  // Helmet throws what goes wrong (since 8.1) and calls its `next` with nothing.
   app.addHook('onRequest', (request, reply, done) => {
-    contentSecurityPolicy(request.raw, reply.raw, done);
+    securityHeaders(request.raw, reply.raw, () => done());
   });
   app.addHook('onSend', async (request, reply) => {
     if (!request.url.startsWith('/ui/static/') && !reply.hasHeader('cache-control'))
@@ -74,10 +74,6 @@ export async function registerSecurity(app: FastifyInstance, deps: HttpDeps): Pr
   });
   app.setNotFoundHandler({ preHandler: app.rateLimit() }, routeNotFound);
 }
-
-// @fastify/helmet exports helmet's CSP middleware on the plugin (its index.js); its types declare it
-// on `fastifyHelmet` only.
-const { contentSecurityPolicy: helmetCsp } = helmet as unknown as typeof helmet.fastifyHelmet;
 
 const COMPANY_ID = /^[1-9][0-9]{0,15}$/;
 

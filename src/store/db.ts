@@ -9,6 +9,7 @@ import type pg from 'pg';
 import { type DatabaseTarget, type DialectName, parseDatabaseUrl } from './dialect.js';
 import { reportingPool, reportingSqlite } from './reporting-driver.js';
 import type { Database } from './tables.js';
+import { BACKSTOP_PAGES, createWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
 
 export type { DialectName };
 /** A database handle or an open transaction; repositories accept either. */
@@ -33,6 +34,11 @@ export interface OpenDatabaseOptions {
    * needed.
    */
   onConnectionError?: (error: Error) => void;
+  /**
+   * Called when SQLite's checkpoint thread fails (wal-checkpointer.ts); the connection's own
+   * checkpoints carry on. Ignored by default.
+   */
+  onCheckpointerError?: (error: Error) => void;
 }
 
 /**
@@ -42,11 +48,29 @@ export interface OpenDatabaseOptions {
  */
 export function openDatabase(url: string, options: OpenDatabaseOptions = {}): OpenDatabase {
   const target = parseDatabaseUrl(url);
-  const db = new Kysely<Database>({ dialect: createDialect(target, options) });
-  return { db, dialect: target.dialect, close: () => db.destroy() };
+  const checkpointer =
+    target.dialect === 'sqlite' && target.filename !== ':memory:'
+      ? createWalCheckpointer(target.filename, {
+          ...(options.onCheckpointerError && { onError: options.onCheckpointerError }),
+        })
+      : undefined;
+  const db = new Kysely<Database>({ dialect: createDialect(target, options, checkpointer) });
+  return {
+    db,
+    dialect: target.dialect,
+    close: async () => {
+      // The thread's connection first: the app's, closed last, then checkpoints what is left.
+      await checkpointer?.close();
+      await db.destroy();
+    },
+  };
 }
 
-function createDialect(target: DatabaseTarget, options: OpenDatabaseOptions) {
+function createDialect(
+  target: DatabaseTarget,
+  options: OpenDatabaseOptions,
+  checkpointer: WalCheckpointer | undefined,
+) {
   if (target.dialect === 'postgres') {
     // pg is loaded only for PostgreSQL (synchronously: openDatabase is synchronous); an embedded
     // (SQLite) process never needs it, and loading it costs several MB of memory.
@@ -77,6 +101,9 @@ function createDialect(target: DatabaseTarget, options: OpenDatabaseOptions) {
   sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   // SQLite enforces foreign keys only when asked (per connection).
   sqlite.pragma('foreign_keys = ON');
+  // Checkpoints are the thread's, off the event loop; this connection's own come later, as a
+  // backstop (wal-checkpointer.ts).
+  if (checkpointer !== undefined) sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   return new SqliteDialect({ database: reportingSqlite(sqlite) });
 }
 

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-
 import { compiledQuery } from '../compiled-query.js';
 import { type Db, fromDbTime, fromDbTimeOrNull, toDbTime, withTransaction } from '../db.js';
 import type { EventSource, InboxEventRow } from '../tables.js';
+import { timeOrderedId } from '../time-ordered-id.js';
 
 /**
  * Accepted webhooks, stored before we answer 2xx (invariant 2) and deduplicated by
@@ -69,7 +68,8 @@ export async function recordInboxEvents(
  * stored one — is read.
  */
 async function insertInboxEvents(db: Db, events: NewInboxEvent[]): Promise<RecordedInboxEvent[]> {
-  const ids = events.map(() => randomUUID());
+  // Time-ordered: a batch's rows go at the end of the primary key's index, not one page each.
+  const ids = events.map(() => timeOrderedId());
   const { rows } = await insertInboxRows(
     db,
     events.flatMap((event, index) => [
