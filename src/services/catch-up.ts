@@ -11,6 +11,7 @@ import {
   type WebhookHealth,
 } from '../store/repos/catch-up-state.js';
 import { type Company, getCompany, getWebhookCredentials } from '../store/repos/companies.js';
+import { pruneInboxEvents } from '../store/repos/inbox.js';
 import { parseSettings } from '../sync/settings.js';
 import { catchUpDeals, type CatchUpDealsResult } from '../sync/usecases/catch-up-deals.js';
 import { canFire } from '../sync/usecases/match-trigger.js';
@@ -22,7 +23,8 @@ import { describeProblem, ensureDealWebhook, webhookUrl } from './deal-webhook.j
  * `catch-up`, every CATCH_UP_INTERVAL_MS; `pipedrive-xero catch-up` runs it at once):
  * 1. the company's webhook is listed, active and pointing here, or is made again (deal-webhook.ts);
  * 2. deals updated since the last completed check, less OVERLAP_MS for clock skew, are reconciled
- *    (sync/usecases/catch-up-deals.ts): missed trigger firings get their run, each exactly once.
+ *    (sync/usecases/catch-up-deals.ts): missed trigger firings get their run, each exactly once;
+ * and, first, processed webhooks older than INBOX_RETENTION_MS leave the inbox.
  * Firings before the install never count. The window moves forward only when a pass completes.
  *
  * States of a company's check: idle → leased (takeCatchUpLease; a second check meanwhile returns
@@ -45,6 +47,15 @@ export type CatchUpDeps = Pick<
 /** How far before the last check's start the next one looks again (clocks and indexes lag). */
 export const OVERLAP_MS = 60_000;
 
+/**
+ * How long a processed webhook stays in the inbox, its dedupe key with it; the check deletes older
+ * ones, so the inbox does not grow for ever. Longer than any redelivery: Pipedrive retries within
+ * 3 minutes (docs/vendors/pipedrive.md §5.2), and Xero retries for 24 hours and is reported to keep
+ * events 31 days for a webhook re-enabled later (docs/vendors/xero.md §14). A deal's trigger fires
+ * once whatever the inbox keeps.
+ */
+export const INBOX_RETENTION_MS = 60 * 24 * 3_600_000;
+
 type WebhookCheck = Omit<WebhookHealth, 'recreatedAt'>;
 
 export type CatchUpOutcome =
@@ -65,6 +76,7 @@ export async function catchUp(
   if (!(await takeCatchUpLease(db, companyId, now, leaseEnd()))) {
     return { kind: 'busy' };
   }
+  await pruneInbox(deps, companyId, now);
   let webhook: WebhookCheck | undefined;
   let pass: CatchUpDealsResult | undefined;
   let failure: unknown;
@@ -85,6 +97,17 @@ export async function catchUp(
     checkedUntil: result.status === 'ok' ? now : null,
   });
   return { kind: 'checked', webhook, result };
+}
+
+/** The inbox's old processed events deleted; a failure is logged, and the next check tries again. */
+async function pruneInbox(deps: CatchUpDeps, companyId: number, now: Date): Promise<void> {
+  try {
+    const cutoff = new Date(now.getTime() - INBOX_RETENTION_MS);
+    const deleted = await pruneInboxEvents(deps.db, companyId, cutoff);
+    if (deleted > 0) deps.logger.info({ companyId, deleted }, 'catch-up: old inbox events deleted');
+  } catch (error) {
+    deps.logger.warn({ err: error, companyId }, 'catch-up: old inbox events not deleted');
+  }
 }
 
 /** Queues the company's next check at `at` under its job key: one waiting check per company. */

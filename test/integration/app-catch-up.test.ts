@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import type { QueueEvents } from '../../src/queue/events.js';
-import { catchUp } from '../../src/services/catch-up.js';
+import { catchUp, INBOX_RETENTION_MS } from '../../src/services/catch-up.js';
 import { setWebhookCredentials } from '../../src/store/repos/companies.js';
+import { recordInboxEvent } from '../../src/store/repos/inbox.js';
 import { listRunsForDeal } from '../../src/store/repos/runs.js';
 import { type AppKit, COMPANY, SALES, startAppKit } from '../support/app-kit.js';
 
@@ -294,6 +295,33 @@ describe('catch-up: a check left by a crashed process', () => {
     const next = await catchUp(kit.app.deps, COMPANY);
     assert.equal(next.kind, 'checked');
     await stuck;
+  });
+});
+
+describe('catch-up: old webhooks leave the inbox', () => {
+  let kit: AppKit;
+  before(async () => {
+    kit = await startAppKit({ sharedClock: true });
+  });
+  after(() => kit.close());
+
+  it('deletes processed events older than INBOX_RETENTION_MS, keeps the rest', async () => {
+    const now = kit.app.deps.clock.now().getTime();
+    const record = (eventKey: string, ageMs: number) =>
+      recordInboxEvent(kit.app.db, {
+        companyId: COMPANY,
+        source: 'pipedrive',
+        eventKey,
+        payload: { meta: { id: eventKey } },
+        receivedAt: new Date(now - ageMs),
+        processed: { at: new Date(now - ageMs), outcome: 'no_trigger' },
+      });
+    await record('past-retention', INBOX_RETENTION_MS + 1);
+    await record('within-retention', INBOX_RETENTION_MS - 60_000);
+
+    assert.equal((await catchUp(kit.app.deps, COMPANY)).kind, 'checked');
+    assert.equal((await record('past-retention', 0)).duplicate, false, 'deleted');
+    assert.equal((await record('within-retention', 0)).duplicate, true, 'kept');
   });
 });
 

@@ -15,6 +15,7 @@ import * as xeroRateBudgets from './0009-xero-rate-budgets.js';
 import * as xeroOrgReference from './0010-xero-org-reference.js';
 import * as runOwner from './0011-run-owner.js';
 import * as queuedRunsIndex from './0012-queued-runs-index.js';
+import * as inboxReceivedIndex from './0013-inbox-received-index.js';
 
 /**
  * Migrations are TypeScript modules listed here (not files found at runtime), so they run from a
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0010-xero-org-reference': xeroOrgReference,
   '0011-run-owner': runOwner,
   '0012-queued-runs-index': queuedRunsIndex,
+  '0013-inbox-received-index': inboxReceivedIndex,
 };
 
 function migrator(db: Kysely<Database>): Migrator {

@@ -181,3 +181,23 @@ export async function listUnprocessedInboxEvents(
     .execute();
   return rows.map(rowToEvent);
 }
+
+/**
+ * Deletes the company's processed events received before `receivedBefore`; returns how many. An
+ * event never processed is kept for the recovery sweep, whatever its age. Its dedupe key goes with
+ * it, so `receivedBefore` must be older than any redelivery (services/catch-up.ts
+ * INBOX_RETENTION_MS).
+ */
+export async function pruneInboxEvents(
+  db: Db,
+  companyId: number,
+  receivedBefore: Date,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('inbox_events')
+    .where('company_id', '=', companyId)
+    .where('received_at', '<', toDbTime(receivedBefore))
+    .where('processed_at', 'is not', null)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
