@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { type BulkSyncState, getBulkSync, saveBulkSync } from '../../src/store/repos/bulk-sync.js';
-import { upsertCompany } from '../../src/store/repos/companies.js';
-import { createTestStore, testDialects, type TestStore } from '../support/each-dialect.js';
+import { createStoreWithCompanies, testDialects, type TestStore } from '../support/each-dialect.js';
 
 /** A bulk sync's saved progress round-trips on every dialect, one row per company+tenant+kind. */
 const at = new Date('2026-03-01T10:00:00.000Z');
@@ -12,14 +11,7 @@ for (const dialect of testDialects()) {
   describe(`bulk sync progress (${dialect})`, () => {
     let store: TestStore;
     before(async () => {
-      store = await createTestStore(dialect);
-      for (const id of [1, 2])
-        await upsertCompany(store.db, {
-          id,
-          domain: `c${id}`,
-          apiDomain: 'https://x',
-          installedAt: at,
-        });
+      store = await createStoreWithCompanies(dialect, [1, 2], at);
     });
     after(() => store.destroy());
 

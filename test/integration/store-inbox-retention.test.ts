@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { upsertCompany } from '../../src/store/repos/companies.js';
 import { pruneInboxEvents, recordInboxEvent } from '../../src/store/repos/inbox.js';
-import { createTestStore, testDialects, type TestStore } from '../support/each-dialect.js';
+import { createStoreWithCompanies, testDialects, type TestStore } from '../support/each-dialect.js';
 
 /**
  * The inbox does not grow for ever (services/catch-up.ts INBOX_RETENTION_MS): a company's processed
@@ -19,14 +18,7 @@ for (const dialect of testDialects()) {
   describe(`inbox retention (${dialect})`, () => {
     let store: TestStore;
     before(async () => {
-      store = await createTestStore(dialect);
-      for (const id of [1, 2])
-        await upsertCompany(store.db, {
-          id,
-          domain: `c${id}`,
-          apiDomain: `https://c${id}.pipedrive.com`,
-          installedAt: at('2026-01-01T00:00:00Z'),
-        });
+      store = await createStoreWithCompanies(dialect, [1, 2]);
     });
     after(() => store.destroy());
 

@@ -7,6 +7,7 @@ import pg from 'pg';
 
 import { type DialectName, type OpenDatabase, openDatabase } from '../../src/store/db.js';
 import { migrateToLatest } from '../../src/store/migrations/index.js';
+import { upsertCompany } from '../../src/store/repos/companies.js';
 
 /**
  * Store tests run once per dialect (kysely test/node): SQLite always, PostgreSQL when
@@ -72,6 +73,23 @@ export interface TestStore extends OpenDatabase {
 }
 
 /** A fresh, migrated store for one test file. */
+/** A test store with companies `ids` installed (domain `c<id>`), for a repository's own tests. */
+export async function createStoreWithCompanies(
+  dialect: DialectName,
+  ids: readonly number[],
+  installedAt = new Date('2026-01-01T00:00:00Z'),
+): Promise<TestStore> {
+  const store = await createTestStore(dialect);
+  for (const id of ids)
+    await upsertCompany(store.db, {
+      id,
+      domain: `c${id}`,
+      apiDomain: `https://c${id}.pipedrive.com`,
+      installedAt,
+    });
+  return store;
+}
+
 export async function createTestStore(dialect: DialectName): Promise<TestStore> {
   const database = await createTestDatabase(dialect);
   const store = openDatabase(database.url);
