@@ -64,19 +64,11 @@ export function createConnections(deps: ConnectionsDeps): Connections {
   // One process (SQLite) paces its own calls; on PostgreSQL every process shares one budget. Both
   // bring deferred jobs back as many at once as a worker runs, so their documents can share a
   // request (rate-budget.ts deferral).
+  const limits = { clock, returnGroup: config.worker.concurrency, ...deps.xeroLimits };
   const limiter =
     dialectOf(db) === 'postgres'
-      ? createSharedTenantLimiter({
-          db,
-          clock,
-          returnGroup: config.worker.concurrency,
-          ...deps.xeroLimits,
-        })
-      : createTenantLimiter({
-          clock,
-          returnGroup: config.worker.concurrency,
-          ...deps.xeroLimits,
-        });
+      ? createSharedTenantLimiter({ db, ...limits })
+      : createTenantLimiter(limits);
   let xero: XeroClient | undefined;
   const pipedriveOAuth = new PipedriveOAuth(
     {

@@ -36,30 +36,33 @@ export function referenceCacheOf(deps: Pick<SyncDeps, 'orgReference'>): OrgRefer
 export function loadOrgReference(deps: SyncDeps): Promise<OrgReference> {
   const cache = referenceCacheOf(deps);
   const nowMs = deps.clock.now().getTime();
-  const freshStored = async (): Promise<FetchedReference | undefined> => {
+  /** The store's copy, if it is still fresh at `atMs`. */
+  const freshStored = async (atMs: number): Promise<FetchedReference | undefined> => {
     const stored = await getOrgReference(deps.db, orgKey(deps));
-    if (!stored || !cache.isFresh(stored.fetchedAt.getTime(), nowMs)) return undefined;
+    if (!stored || !cache.isFresh(stored.fetchedAt.getTime(), atMs)) return undefined;
     // Written below from an OrgReference (store/repos/org-reference.ts keeps it as JSON).
     return { reference: stored.reference as OrgReference, fetchedAtMs: stored.fetchedAt.getTime() };
   };
+  const fetchAndSave = async (): Promise<FetchedReference> => {
+    const fetchedAtMs = deps.clock.now().getTime();
+    const reference = await fetchOrgReference(deps);
+    await saveOrgReference(deps.db, orgKey(deps), reference, new Date(fetchedAtMs));
+    return { reference, fetchedAtMs };
+  };
   return cache.reference(deps.tenant.tenantId, nowMs, async () => {
-    const stored = await freshStored();
+    const stored = await freshStored(nowMs);
     if (stored) return stored;
-    const fetchAndSave = async (): Promise<FetchedReference> => {
-      const reference = await fetchOrgReference(deps);
-      await saveOrgReference(deps.db, orgKey(deps), reference, new Date(nowMs));
-      return { reference, fetchedAtMs: nowMs };
-    };
     // A person waiting (a panel) fetches in their own lane rather than queue behind a job's
     // fetch, which may wait for the organisation's pace.
     if (currentXeroLane() === 'interactive') return fetchAndSave();
     // One job fetches; the others, cold at the same moment (every worker at a month-end's first
     // jobs), wait for it and read its copy instead of spending four calls each of the
-    // organisation's 60 a minute.
+    // organisation's 60 a minute. The copy is judged at the time the claim is held: it may have
+    // been fetched after this call began.
     return withCreationLocks(
       deps,
       [REFERENCE_LOCK],
-      async () => (await freshStored()) ?? fetchAndSave(),
+      async () => (await freshStored(deps.clock.now().getTime())) ?? fetchAndSave(),
     );
   });
 }
