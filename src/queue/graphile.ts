@@ -59,6 +59,9 @@ import { supervise, type Supervisor } from './supervise.js';
  *   (its fail statement starts from greatest(now(), run_at)), so the server's delay is a floor;
  * - a non-retryable AppError is caught and reported as job:failure, and the job completes (the
  *   failure is recorded on the run by the use case): graphile would otherwise retry it 25 times;
+ * - jobs are claimed in turn by company, as the embedded queue claims them: a job's turn among its
+ *   company's waiting jobs (port.ts EnqueueOptions.turn) is its priority, so a backlog of one
+ *   company does not hold every worker slot while the others' first jobs wait behind it;
  * - events are emitted from inside the task, so both adapters tell the same story.
  */
 export interface GraphileQueueOptions {
@@ -298,6 +301,8 @@ export function createGraphileQueue(options: GraphileQueueOptions): JobQueue {
       const spec: TaskSpec = { maxAttempts: enqueueOptions.maxAttempts ?? DEFAULT_MAX_ATTEMPTS };
       if (enqueueOptions.jobKey !== undefined) spec.jobKey = enqueueOptions.jobKey;
       if (enqueueOptions.runAt !== undefined) spec.runAt = enqueueOptions.runAt;
+      // graphile takes lower priorities first (its smallint); jobs of equal turn in order.
+      if (enqueueOptions.turn !== undefined) spec.priority = Math.min(enqueueOptions.turn, 32_767);
       const workerUtils = await getUtils();
       idleAnnounced = false;
       try {

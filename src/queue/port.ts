@@ -18,6 +18,13 @@ export interface EnqueueOptions {
   runAt?: Date;
   /** Runs allowed, the first included; 25 by default (graphile's default). */
   maxAttempts?: number;
+  /**
+   * The job's turn among its company's waiting jobs (0: none waits before it). The embedded queue
+   * claims in turn by company by itself (`companyShare`) and ignores it; graphile-worker claims
+   * by priority, then in order, so graphile.ts makes it the job's priority: the first job of each
+   * company comes before any company's second. None: turn 0, as a person's run takes.
+   */
+  turn?: number;
 }
 
 export interface JobContext {
@@ -58,8 +65,8 @@ export interface StartOptions {
   concurrency: number;
   /**
    * Jobs of one company running beyond which another company's ready job is taken first (config
-   * worker.companyShare): the embedded queue claims in turn by company; graphile-worker claims in
-   * order (several worker processes share the load there). Default: `concurrency`.
+   * worker.companyShare): the embedded queue claims in turn by company; graphile-worker claims by
+   * the jobs' turns (EnqueueOptions.turn), across every worker process. Default: `concurrency`.
    */
   companyShare?: number;
 }

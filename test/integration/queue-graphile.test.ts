@@ -164,6 +164,26 @@ describe('graphile queue (postgres)', { skip }, () => {
     );
   });
 
+  it("takes jobs in turn by company: each company's first job before any company's second", async () => {
+    makeQueue();
+    const job = (companyId: number, dealId: number) => ({ ...documentJob(dealId), companyId });
+    for (const turn of [0, 1, 2]) {
+      await queue.enqueue('document-for-deal', job(1, 10 + turn), { turn });
+    }
+    for (const turn of [0, 1]) {
+      await queue.enqueue('document-for-deal', job(2, 20 + turn), { turn });
+    }
+    const order: string[] = [];
+    await queue.start(
+      documentHandlers(
+        async (payload) => void order.push(`${payload.companyId}:${payload.dealId}`),
+      ),
+      { concurrency: 1 },
+    );
+    while (order.length < 5) await nextEvent(queue.events, 'job:success');
+    assert.deepEqual(order, ['1:10', '2:20', '1:11', '2:21', '1:12']);
+  });
+
   it('dedupes by jobKey: only the last payload runs, once', async () => {
     makeQueue();
     for (const runId of ['run-a', 'run-b', 'run-c']) {

@@ -21,13 +21,17 @@ import { createTestStore, testDialects, type TestStore } from '../support/each-d
 const COMPANY = 7001;
 const clock = { now: () => new Date('2026-03-02T10:00:00.000Z') };
 
-function keyedQueue(): JobQueue & { waiting: Map<string, unknown> } {
+function keyedQueue(): JobQueue & { waiting: Map<string, unknown>; turns: Map<string, number> } {
   const waiting = new Map<string, unknown>();
+  const turns = new Map<string, number>();
   return {
     waiting,
+    turns,
     events: createQueueEmitter(),
     async enqueue(_name, payload, options = {}) {
-      waiting.set(options.jobKey ?? String(waiting.size), payload);
+      const key = options.jobKey ?? String(waiting.size);
+      waiting.set(key, payload);
+      if (options.turn !== undefined) turns.set(key, options.turn);
     },
     async start() {},
     async stop() {},
@@ -119,6 +123,35 @@ for (const dialect of testDialects()) {
       );
       assert.equal(reentered.started, true);
       assert.equal((await runs()).length, 2);
+    });
+
+    it("a run's turn is its company's runs queued before it: ended runs and other companies' do not count", async () => {
+      const company = COMPANY + 1;
+      await upsertCompany(store.db, {
+        id: company,
+        domain: 'tasmanbay',
+        apiDomain: 'https://tasmanbay.pipedrive.com',
+        installedAt: new Date('2026-03-01T00:00:00Z'),
+      });
+      let now = Date.parse('2026-03-02T10:00:00Z');
+      const ticking = { db: store.db, queue, clock: { now: () => new Date((now += 10)) } };
+      const fire = (deal: number, companyId = company) =>
+        startTriggerRun(ticking, {
+          ...firing('2026-03-02T09:00:00Z', 'webhook'),
+          companyId,
+          dealId: deal,
+        });
+      const first = await fire(1);
+      await fire(2);
+      await fire(3, COMPANY);
+      await updateRun(store.db, company, first.run.id, { status: 'succeeded' }, new Date(now));
+      await fire(4);
+      const turns = [...queue.turns].filter(([key]) => key.startsWith(`${company}:`));
+      assert.deepEqual(Object.fromEntries(turns), {
+        [`${company}:1:stage:1:4`]: 0,
+        [`${company}:2:stage:1:4`]: 1,
+        [`${company}:4:stage:1:4`]: 1,
+      });
     });
   });
 }

@@ -222,6 +222,34 @@ export async function listRuns(db: Db, companyId: number, options: RunFilter = {
 }
 
 /**
+ * How many of the company's runs queued before `before` are still queued, counted up to `cap`: a
+ * new run's turn (sync/usecases/start-trigger-run.ts). Counted by creation time, not all queued
+ * runs, so runs made at the same moment (a burst of webhooks) get turns in order rather than all
+ * the backlog's size. A range of the (company_id, status, created_at) index, `cap` entries at most.
+ */
+export async function countQueuedRunsBefore(
+  db: Db,
+  companyId: number,
+  before: Date,
+  cap: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom((qb) =>
+      qb
+        .selectFrom('runs')
+        .select('id')
+        .where('company_id', '=', companyId)
+        .where('status', '=', 'queued')
+        .where('created_at', '<', toDbTime(before))
+        .limit(cap)
+        .as('queued'),
+    )
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
+}
+
+/**
  * The deals of the company's document runs still queued, oldest first: what its queue takes next
  * (sync/deal-read-ahead.ts reads what their documents are made from ahead).
  */

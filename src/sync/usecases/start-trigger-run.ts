@@ -9,7 +9,13 @@ import {
 import type { JobPayloads } from '../../queue/jobs.js';
 import type { JobQueue } from '../../queue/port.js';
 import { type Db, withTransaction } from '../../store/db.js';
-import { createRun, getRun, listRunsForDeal, type Run } from '../../store/repos/runs.js';
+import {
+  countQueuedRunsBefore,
+  createRun,
+  getRun,
+  listRunsForDeal,
+  type Run,
+} from '../../store/repos/runs.js';
 import { claimFiring, getFiring, setFiringRun } from '../../store/repos/trigger-firings.js';
 import type { FiringSource } from '../../store/tables.js';
 import { type ParsedSettings, parseSettings } from '../settings.js';
@@ -77,10 +83,14 @@ export async function startTriggerRun(
     return { started: true, run: await newRun(runId) };
   });
   if (start.run.status === 'queued') {
-    await enqueueDocumentRun(deps.queue, { ...key, runId: start.run.id });
+    const turn = await countQueuedRunsBefore(deps.db, companyId, start.run.createdAt, TURN_CAP);
+    await enqueueDocumentRun(deps.queue, { ...key, runId: start.run.id }, turn);
   }
   return start;
 }
+
+/** Turns counted past this are all one: the count stays cheap under any backlog. */
+const TURN_CAP = 1_000;
 
 /** Pure: the trigger the event fires under the company's settings, or why it fires none. */
 export function matchEvent(settings: ParsedSettings, event: PipedriveWebhookEvent): TriggerMatch {
@@ -124,13 +134,19 @@ export function describeStart({ started, run }: TriggerRunStart): string {
   return `already handled: run ${run.id} ${run.status}`;
 }
 
-/** Enqueues a run's document-for-deal job under its trigger's job key (one waiting job each). */
+/**
+ * Enqueues a run's document-for-deal job under its trigger's job key (one waiting job each), at
+ * its turn among the company's waiting jobs (port.ts EnqueueOptions.turn); a person's run takes
+ * turn 0.
+ */
 export async function enqueueDocumentRun(
   queue: JobQueue,
   job: JobPayloads['document-for-deal'],
+  turn = 0,
 ): Promise<void> {
   await queue.enqueue('document-for-deal', job, {
     jobKey: documentJobKey(job.companyId, job.dealId, job.triggerKey),
+    turn,
   });
 }
 
