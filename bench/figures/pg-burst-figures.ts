@@ -42,6 +42,7 @@ export async function postgresBurstFigures(options: {
     .map(([status, n]) => `${n} ${status}`)
     .join(', ');
   const how = burst.compiled ? 'compiled dist/' : 'dist/ not current: TypeScript through tsx';
+  const bound = burst.floorCompany;
   const crashed =
     burst.crashes > 0 ? `; ${burst.crashes} crashes: an exited process's CPU is not counted` : '';
   return [
@@ -59,9 +60,14 @@ export async function postgresBurstFigures(options: {
       key: 'pg_burst_floor_seconds',
       value: burst.floorSeconds,
       note:
-        `busiest organisation ${burst.xeroCallsMaxOrg} Xero calls at 60/min ` +
-        `(${burst.xeroCalls} in all); busiest company ${burst.pipedriveCallsMaxCompany} Pipedrive ` +
-        `requests at 80/2 s (${burst.pipedriveCalls} in all); windows as burst_floor_seconds`,
+        `${bound.domain}: its first deal moved at ${bound.movedSeconds} s, then its organisation's ` +
+        `${bound.xeroCalls} Xero calls at 60/min and its ${bound.pipedriveCalls} Pipedrive ` +
+        `requests at 80/2 s, windows as burst_floor_seconds; deals all moved after ` +
+        `${burst.movedSeconds} s. Busiest organisation ${burst.xeroCallsMaxOrg} Xero calls ` +
+        `(${burst.xeroCalls} in all), busiest company ${burst.pipedriveCallsMaxCompany} Pipedrive ` +
+        `requests (${burst.pipedriveCalls} in all); counted from the first move for every ` +
+        `company, the floor would be ${burst.floorFromFirstMoveSeconds} s (ratio ` +
+        `${burst.floorFromFirstMoveSeconds > 0 ? round(burst.seconds / burst.floorFromFirstMoveSeconds) : '–'})`,
     },
     { key: 'pg_burst_ratio_to_floor', value: burst.ratioToFloor, target: '≤ 1.2' },
     { key: 'pg_burst_429_count', value: burst.xero429, target: '0', note: "Xero's" },
