@@ -354,9 +354,11 @@ function quoteIdent(identifier: string): string {
 function toWorkerLogger(logger: Logger | undefined): WorkerLogger {
   return new WorkerLogger((scope) => (level, message, meta) => {
     if (logger === undefined) return;
-    // A deferral is thrown to graphile as a failure, but is none (handleFailure).
+    // A deferral is thrown to graphile as a failure, but is none (handleFailure); a completion
+    // repeats the 'job succeeded' line of makeTask with the whole job row, for every job.
     const deferred = (meta as { error?: unknown } | undefined)?.error instanceof JobDeferred;
-    const pinoLevel = deferred ? 'debug' : level === 'warning' ? 'warn' : level;
+    const routine = deferred || message.startsWith('Completed task');
+    const pinoLevel = routine ? 'debug' : level === 'warning' ? 'warn' : level;
     logger[pinoLevel]({ scope, ...meta }, message);
   });
 }

@@ -5,7 +5,7 @@ import {
   countRateSlots,
   freeRateSlot,
   lockRateBudgets,
-  saveRateBudget,
+  saveRateBudgets,
   takeRateSlot,
 } from '../store/repos/xero-rate.js';
 import { currentXeroLane } from '../xero/lane.js';
@@ -84,8 +84,13 @@ export function createSharedTenantLimiter(options: SharedLimiterOptions): XeroTe
       const tenant = JSON.parse(states.get(key) ?? EMPTY) as Budget;
       const app = JSON.parse(states.get(APP_KEY) ?? EMPTY) as Budget;
       const result = await change(tenant, app, trx);
-      await saveRateBudget(trx, key, JSON.stringify(tenant));
-      await saveRateBudget(trx, APP_KEY, JSON.stringify(app));
+      await saveRateBudgets(
+        trx,
+        new Map([
+          [key, JSON.stringify(tenant)],
+          [APP_KEY, JSON.stringify(app)],
+        ]),
+      );
       return result;
     });
   }
@@ -185,9 +190,9 @@ export function createSharedTenantLimiter(options: SharedLimiterOptions): XeroTe
         deferral(tenant, app, now().getTime(), limits, reserve, thresholdMs, options.returnGroup),
       );
     },
-    // At once: a batch that waited here would hold its worker's slots for Xero's pace, and
-    // graphile-worker takes jobs in order, not in turn by company, so another organisation's
-    // jobs would queue behind the backlog. Jobs are deferred instead (rate-budget.ts deferral).
+    // At once: a batch that waited here would hold its worker's slots for Xero's pace, and other
+    // organisations' jobs would wait for those slots. Jobs are deferred instead (rate-budget.ts
+    // deferral).
     async whenFree() {},
   };
 }

@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+
 import { type Db, toDbTime } from '../db.js';
 
 /**
@@ -8,30 +10,42 @@ import { type Db, toDbTime } from '../db.js';
 /**
  * Locks the budgets named (made empty, `initial`, if new) until the transaction ends, and returns
  * their states. Rows are locked in key order, so two transactions never wait on each other in a
- * cycle. PostgreSQL only (SELECT … FOR UPDATE); call inside a transaction.
+ * cycle. PostgreSQL only (SELECT … FOR UPDATE); call inside a transaction. The rows exist after a
+ * tenant's first call, so the insert is tried only when one is missing: one statement, not two.
  */
 export async function lockRateBudgets(
   trx: Db,
   keys: string[],
   initial: string,
 ): Promise<Map<string, string>> {
-  await trx
-    .insertInto('xero_rate_budgets')
-    .values(keys.map((key) => ({ budget_key: key, state: initial })))
-    .onConflict((oc) => oc.column('budget_key').doNothing())
-    .execute();
-  const rows = await trx
-    .selectFrom('xero_rate_budgets')
-    .select(['budget_key', 'state'])
-    .where('budget_key', 'in', keys)
-    .orderBy('budget_key')
-    .forUpdate()
-    .execute();
+  const lock = () =>
+    trx
+      .selectFrom('xero_rate_budgets')
+      .select(['budget_key', 'state'])
+      .where('budget_key', 'in', keys)
+      .orderBy('budget_key')
+      .forUpdate()
+      .execute();
+  let rows = await lock();
+  if (rows.length < keys.length) {
+    await trx
+      .insertInto('xero_rate_budgets')
+      .values(keys.map((key) => ({ budget_key: key, state: initial })))
+      .onConflict((oc) => oc.column('budget_key').doNothing())
+      .execute();
+    rows = await lock();
+  }
   return new Map(rows.map((row) => [row.budget_key, row.state]));
 }
 
-export async function saveRateBudget(trx: Db, key: string, state: string): Promise<void> {
-  await trx.updateTable('xero_rate_budgets').set({ state }).where('budget_key', '=', key).execute();
+/** Saves the budgets' states, in one statement. */
+export async function saveRateBudgets(trx: Db, states: Map<string, string>): Promise<void> {
+  const choices = [...states].map(([key, state]) => sql`when ${key} then ${state}`);
+  await trx
+    .updateTable('xero_rate_budgets')
+    .set({ state: sql<string>`case budget_key ${sql.join(choices, sql` `)} end` })
+    .where('budget_key', 'in', [...states.keys()])
+    .execute();
 }
 
 /** Calls of the budget in flight: slots whose lease has not run out. */
