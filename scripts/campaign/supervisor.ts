@@ -129,7 +129,9 @@ export class Supervisor {
     });
     slot.child = child;
     slot.expectedExit = false;
-    const log = this.logOf(name);
+    const file = this.logOf(name);
+    // Output can still arrive after stopAll ended the logs (a child that had already exited).
+    const log = { write: (text: string) => void (file.writableEnded || file.write(text)) };
     log.write(`--- ${new Date().toISOString()} start #${slot.starts} (pid ${child.pid})\n`);
     const waiting = new Set(slot.spec.roles.map((role) => READY[role]));
     let resolveReady!: () => void;
@@ -207,7 +209,9 @@ export class Supervisor {
       [...this.slots.values()].map(async (slot) => {
         const child = slot.child;
         if (!child || child.exitCode !== null || child.signalCode !== null) return;
-        const exited = new Promise((resolve) => child.once('exit', resolve));
+        // 'close', after the last lines of its output: the logs end below, and 'start' writes
+        // the exit line to them on 'close'.
+        const exited = new Promise((resolve) => child.once('close', resolve));
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
         await exited;

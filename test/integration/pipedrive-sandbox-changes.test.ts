@@ -79,6 +79,32 @@ describe('Pipedrive sandbox change events (webhook v2 shape)', () => {
     );
   });
 
+  it('moves many deals at once, as a bulk edit does: one change each; an unknown id moves none', async () => {
+    const refused = await control('/companies/7001/deals/move', {
+      deal_ids: [1, 999],
+      stage_id: 3,
+    });
+    assert.equal(refused.status, 404);
+    assert.equal(changes.length, 0);
+    const moved = await control('/companies/7001/deals/move', { deal_ids: [1, 4], stage_id: 3 });
+    assert.equal(moved.status, 200);
+    const { data } = (await moved.json()) as { data: { id: number; stage_id: number }[] };
+    assert.deepEqual(
+      data.map((deal) => [deal.id, deal.stage_id]),
+      [
+        [1, 3],
+        [4, 3],
+      ],
+    );
+    assert.deepEqual(
+      changes.map((change) => [change.entityId, change.action]),
+      [
+        [1, 'change'],
+        [4, 'change'],
+      ],
+    );
+  });
+
   it('announces a win with previous.status', async () => {
     await control('/companies/7001/deals/2/won');
     const change = changes.at(-1)!;

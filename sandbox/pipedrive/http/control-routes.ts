@@ -153,6 +153,33 @@ export function registerControlRoutes(
       .parse(body);
     return dealPatch(company, deal, { stage_id: input.stage_id }, ops);
   });
+  // A bulk edit in Pipedrive's list view: many deals to one stage at once, a `change` webhook each.
+  app.post(`${base}/companies/:companyId/deals/move`, async (request) => {
+    const company = companyOf(request.params);
+    const input = z
+      .object({
+        deal_ids: z.array(z.number().int()).min(1).max(1_000),
+        stage_id: z.number().int(),
+        user_id: z.number().int().optional(),
+      })
+      .parse(request.body);
+    const context = actor(company, request.body);
+    const deals = input.deal_ids.map((id) => findDeal(company, String(id)));
+    return {
+      data: deals.map((deal) =>
+        renderDealV2(
+          company,
+          companies.update(
+            company,
+            'deal',
+            deal,
+            dealPatch(company, deal, { stage_id: input.stage_id }, ops),
+            context,
+          ),
+        ),
+      ),
+    };
+  });
   editDeal('POST', '/won', (_company, deal) => ops.transitionPatch(deal, { status: 'won' }));
   editDeal('POST', '/archive', () => ({ is_archived: true, archive_time: now() }));
   app.post(`${base}/companies/:companyId/deals/:id/products`, async (request, reply) => {
