@@ -117,9 +117,13 @@ for (const dialect of testDialects()) {
           assert.equal(attempt, 1 + (retried.get(id) ?? 0), `job ${id}: attempt ${attempt}`);
         const times = [...deferred.values()];
         const perJob = times.reduce((sum, n) => sum + n, 0) / times.length;
-        // Paced returns: a deferred job is mostly deferred once, not once per window.
+        // Paced returns: a deferred job is mostly deferred once, not once per window. On
+        // PostgreSQL a group brought back together lands on whichever workers take it, and the
+        // figure varies more from run to run: 1.56-2.19 over eight runs (the code before and after
+        // jobs were taken in turn by company), against 1.26-1.51 on SQLite.
         t.diagnostic(`${deferred.size} of A's jobs deferred, ${perJob} times each on average`);
-        assert.ok(perJob < 2, `${perJob} deferrals per deferred job`);
+        const bound = dialect === 'sqlite' ? 2 : 2.5;
+        assert.ok(perJob < bound, `${perJob} deferrals per deferred job`);
       } finally {
         await kit.close();
       }
