@@ -302,8 +302,8 @@ export function createGraphileQueue(options: GraphileQueueOptions): JobQueue {
       if (enqueueOptions.jobKey !== undefined) spec.jobKey = enqueueOptions.jobKey;
       if (enqueueOptions.runAt !== undefined) spec.runAt = enqueueOptions.runAt;
       // graphile takes lower priorities first (its smallint); jobs of equal turn in order.
-      if (enqueueOptions.turn !== undefined) spec.priority = Math.min(enqueueOptions.turn, 32_767);
       const workerUtils = await getUtils();
+      if (enqueueOptions.turn) spec.priority = Math.min(await enqueueOptions.turn(), 32_767);
       idleAnnounced = false;
       try {
         await workerUtils.addJob(name as string, payload, spec);

@@ -19,12 +19,13 @@ export interface EnqueueOptions {
   /** Runs allowed, the first included; 25 by default (graphile's default). */
   maxAttempts?: number;
   /**
-   * The job's turn among its company's waiting jobs (0: none waits before it). The embedded queue
-   * claims in turn by company by itself (`companyShare`) and ignores it; graphile-worker claims
-   * by priority, then in order, so graphile.ts makes it the job's priority: the first job of each
-   * company comes before any company's second. None: turn 0, as a person's run takes.
+   * The job's turn among its company's waiting jobs (0: none waits before it), asked only by a
+   * queue that needs it. The embedded queue claims in turn by company by itself (`companyShare`)
+   * and never asks; graphile-worker claims by priority, then in order, so graphile.ts makes it the
+   * job's priority: the first job of each company comes before any company's second. None: turn
+   * 0, as a person's run takes.
    */
-  turn?: number;
+  turn?: () => Promise<number>;
 }
 
 export interface JobContext {

@@ -168,10 +168,10 @@ describe('graphile queue (postgres)', { skip }, () => {
     makeQueue();
     const job = (companyId: number, dealId: number) => ({ ...documentJob(dealId), companyId });
     for (const turn of [0, 1, 2]) {
-      await queue.enqueue('document-for-deal', job(1, 10 + turn), { turn });
+      await queue.enqueue('document-for-deal', job(1, 10 + turn), { turn: async () => turn });
     }
     for (const turn of [0, 1]) {
-      await queue.enqueue('document-for-deal', job(2, 20 + turn), { turn });
+      await queue.enqueue('document-for-deal', job(2, 20 + turn), { turn: async () => turn });
     }
     const order: string[] = [];
     await queue.start(

@@ -31,7 +31,7 @@ function keyedQueue(): JobQueue & { waiting: Map<string, unknown>; turns: Map<st
     async enqueue(_name, payload, options = {}) {
       const key = options.jobKey ?? String(waiting.size);
       waiting.set(key, payload);
-      if (options.turn !== undefined) turns.set(key, options.turn);
+      if (options.turn) turns.set(key, await options.turn());
     },
     async start() {},
     async stop() {},

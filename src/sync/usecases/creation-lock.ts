@@ -12,10 +12,11 @@ import type { SyncDeps } from '../ports.js';
 
 /**
  * Creating a Xero contact or item once when several jobs, in any process, need the same new record
- * at the same time (nango's token refresh: lock, re-read, then act); the same claim lets one process
- * fetch an organisation's reference data while the others wait for its copy (REFERENCE_LOCK). `withCreationLocks` claims each
- * named record for the company's Xero organisation in the store, runs `fn` — which first re-reads
- * the link, since the previous holder may just have created the record — and frees the claims.
+ * at the same time (nango's token refresh: lock, re-read, then act); the same claim lets one
+ * process fetch an organisation's reference data while the others wait for its copy
+ * (REFERENCE_LOCK). `withCreationLocks` claims each named record for the company's Xero
+ * organisation in the store, runs `fn` — which first re-reads the link, since the previous holder
+ * may just have created the record — and frees the claims.
  *
  * A claim lasts the lease (SyncDeps.leaseMs: QUEUE_LEASE_MS, as for jobs) and its holder renews it
  * every third of that while it works, so a slow creation (Xero's rate-limit waits) keeps it and a

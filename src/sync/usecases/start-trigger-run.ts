@@ -83,7 +83,8 @@ export async function startTriggerRun(
     return { started: true, run: await newRun(runId) };
   });
   if (start.run.status === 'queued') {
-    const turn = await countQueuedRunsBefore(deps.db, companyId, start.run.createdAt, TURN_CAP);
+    const { createdAt } = start.run;
+    const turn = () => countQueuedRunsBefore(deps.db, companyId, createdAt, TURN_CAP);
     await enqueueDocumentRun(deps.queue, { ...key, runId: start.run.id }, turn);
   }
   return start;
@@ -136,17 +137,17 @@ export function describeStart({ started, run }: TriggerRunStart): string {
 
 /**
  * Enqueues a run's document-for-deal job under its trigger's job key (one waiting job each), at
- * its turn among the company's waiting jobs (port.ts EnqueueOptions.turn); a person's run takes
- * turn 0.
+ * its turn among the company's waiting jobs (port.ts EnqueueOptions.turn); a person's run has
+ * none, so it takes turn 0.
  */
 export async function enqueueDocumentRun(
   queue: JobQueue,
   job: JobPayloads['document-for-deal'],
-  turn = 0,
+  turn?: () => Promise<number>,
 ): Promise<void> {
   await queue.enqueue('document-for-deal', job, {
     jobKey: documentJobKey(job.companyId, job.dealId, job.triggerKey),
-    turn,
+    ...(turn && { turn }),
   });
 }
 
